@@ -1,0 +1,17 @@
+/**
+ * One entry point for every front end (CLI, worker, tests): exposure and throughput analysis of a
+ * valid, normalised scenario, as the plain-data `Analysis` of SPEC §4.
+ */
+import type { Scenario } from '../model/types.ts';
+import { analyzeExposure, type ProgressListener } from './exposure/analyze-exposure.ts';
+import type { Analysis, AnalysisOptions } from './types.ts';
+
+/** Analyses a scenario: paths, layer stacks, exposures, findings, requirements. */
+export function analyzeScenario(scenario: Scenario, options: AnalysisOptions & { onProgress?: ProgressListener } = {}): Analysis {
+  const { result } = analyzeExposure(scenario, options);
+  return {
+    plainsight: 1,
+    scenario: { name: scenario.name, ...(scenario.description !== undefined ? { description: scenario.description } : {}) },
+    ...result,
+  };
+}

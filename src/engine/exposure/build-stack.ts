@@ -1,0 +1,110 @@
+/**
+ * Draws the header stack of a packet on one hop (SPEC X2) from what is wrapped around the flow's
+ * own packet. ESP in transport mode sits right after the IP header it protects, so it is held
+ * back until the next IP layer is written.
+ */
+import type { Layer, Protection, Wrap } from '../types.ts';
+import {
+  ESP_HEADER_BYTES,
+  ESP_TRAILER_FIXED_BYTES,
+  ETH_BYTES,
+  GENEVE_BASE_BYTES,
+  GENEVE_PORT,
+  GRE_KEY_BYTES,
+  IPV4_BYTES,
+  IPV6_BYTES,
+  MACSEC_ICV_BYTES,
+  MACSEC_SECTAG_BYTES,
+  NAT_T_BYTES,
+  UDP_BYTES,
+  VXLAN_BYTES,
+  VXLAN_PORT,
+  WIREGUARD_HEADER_BYTES,
+  WIREGUARD_PORT,
+  WIREGUARD_TAG_BYTES,
+  espIvIcvBytes,
+} from './header-sizes.ts';
+
+/** Names the underlay address of a node for labels (its `ip` when known, else its id). */
+export type AddressOf = (node: string) => string;
+
+/** An IP header layer between two nodes. */
+export function ipLayer(from: string, to: string, ipv6: boolean, own = false): Layer {
+  return { kind: ipv6 ? 'ipv6' : 'ipv4', label: `${ipv6 ? 'ipv6' : 'ipv4'}(${from}→${to})`, headerBytes: ipv6 ? IPV6_BYTES : IPV4_BYTES, ...(own ? { own } : {}) };
+}
+
+function espLayers(p: Protection): Layer[] {
+  const cipher = p.cipher as Parameters<typeof espIvIcvBytes>[0];
+  const { iv, icv } = espIvIcvBytes(cipher);
+  const esp: Layer = {
+    kind: 'esp',
+    label: `esp(${p.cipher}, ${p.mode ?? 'transport'}, ${p.endpoints[0]}↔${p.endpoints[1]})`,
+    headerBytes: ESP_HEADER_BYTES + iv,
+    trailerBytes: ESP_TRAILER_FIXED_BYTES + icv,
+    protection: p,
+  };
+  return p.natT ? [{ kind: 'udp', label: 'udp(4500, NAT-T)', headerBytes: NAT_T_BYTES }, esp] : [esp];
+}
+
+function encapLayers(wrap: Extract<Wrap, { kind: 'encap' }>, ends: [string, string], addr: AddressOf, pendingEsp: Layer[]): Layer[] {
+  const outer = [ipLayer(addr(ends[0]), addr(ends[1]), wrap.ipv6), ...pendingEsp];
+  const innerEth: Layer = { kind: 'eth', label: 'eth(inner)', headerBytes: ETH_BYTES };
+  if (wrap.type === 'gre') {
+    return [...outer, { kind: 'gre', label: `gre(key, ${wrap.source})`, headerBytes: GRE_KEY_BYTES }, innerEth];
+  }
+  const port = wrap.type === 'vxlan' ? VXLAN_PORT : GENEVE_PORT;
+  const tunnelHeader: Layer =
+    wrap.type === 'vxlan'
+      ? { kind: 'vxlan', label: `vxlan(${wrap.source})`, headerBytes: VXLAN_BYTES }
+      : { kind: 'geneve', label: `geneve(${wrap.source}, opt ${wrap.optionBytes})`, headerBytes: GENEVE_BASE_BYTES + wrap.optionBytes };
+  return [...outer, { kind: 'udp', label: `udp(${port})`, headerBytes: UDP_BYTES }, tunnelHeader, innerEth];
+}
+
+/** What the stack builder needs to know about the hop besides its wraps. */
+export interface StackContext {
+  /** The nodes whose addresses the tunnel / host-level packet carries on this leg. */
+  legEnds: [string, string];
+  addr: AddressOf;
+  /** The flow's own layers: its IP header, L4 header, TLS, payload. */
+  own: Layer[];
+}
+
+/** Builds the full stack on the wire, outermost first, from a hop's wraps. */
+export function buildStack(wraps: readonly Wrap[], ctx: StackContext): Layer[] {
+  const stack: Layer[] = [{ kind: 'eth', label: 'eth', headerBytes: ETH_BYTES }];
+  let pending: Layer[] = [];
+  for (const wrap of wraps) {
+    switch (wrap.kind) {
+      case 'macsec':
+        stack.push({
+          kind: 'macsec',
+          label: `macsec(${wrap.protection.cipher}${wrap.protection.confidential ? '' : ', integrity only'})`,
+          headerBytes: MACSEC_SECTAG_BYTES,
+          trailerBytes: MACSEC_ICV_BYTES,
+          protection: wrap.protection,
+        });
+        break;
+      case 'wireguard': {
+        const [a, b] = wrap.protection.endpoints;
+        stack.push(ipLayer(ctx.addr(a), ctx.addr(b), wrap.ipv6), { kind: 'udp', label: `udp(${WIREGUARD_PORT})`, headerBytes: UDP_BYTES });
+        stack.push({ kind: 'wireguard', label: `wireguard(${a}↔${b})`, headerBytes: WIREGUARD_HEADER_BYTES, trailerBytes: WIREGUARD_TAG_BYTES, protection: wrap.protection });
+        break;
+      }
+      case 'ipsec-tunnel': {
+        const [a, b] = wrap.protection.endpoints;
+        stack.push(ipLayer(ctx.addr(a), ctx.addr(b), wrap.ipv6), ...espLayers(wrap.protection));
+        break;
+      }
+      case 'ipsec-transport':
+        pending = [...pending, ...espLayers(wrap.protection)];
+        break;
+      case 'encap':
+        stack.push(...encapLayers(wrap, ctx.legEnds, ctx.addr, pending));
+        pending = [];
+        break;
+    }
+  }
+  const [ownIp, ...ownRest] = ctx.own;
+  if (ownIp) stack.push(ownIp, ...pending, ...ownRest);
+  return stack;
+}

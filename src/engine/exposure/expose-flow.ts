@@ -1,0 +1,70 @@
+/**
+ * Exposure of one flow to one attacker (SPEC X4–X7): every vantage where the attacker's positions
+ * touch the flow's path, read through encryption with its pooled keys; the deepest view wins and
+ * any vantage where it can forge every authenticated layer makes the flow tamperable.
+ */
+import type { ExposureLevel, Flow } from '../../model/types.ts';
+import type { ScenarioIndex } from '../scenario-index.ts';
+import type { Exposure, FlowTrace, Reason } from '../types.ts';
+import type { AttackerKnowledge } from './attacker-knowledge.ts';
+import { readStack, type Vantage } from './read-stack.ts';
+
+/** Rank of each exposure level, least to most (SPEC X6). */
+export const LEVEL_RANK: Record<ExposureLevel, number> = { none: 0, metadata: 1, headers: 2, payload: 3 };
+
+function stacksInside(trace: FlowTrace, host: string): FlowTrace['innerStack'][] {
+  if (trace.local) return [trace.innerStack];
+  return trace.hops.filter((h) => h.from === host || h.to === host).map((h) => h.stack);
+}
+
+/** Lists the vantages an attacker has on a flow (SPEC X4). */
+export function vantagesOf(flow: Flow, trace: FlowTrace, k: AttackerKnowledge, index: ScenarioIndex): Vantage[] {
+  const out: Vantage[] = [];
+  for (const hop of trace.hops) {
+    if (k.links.has(hop.link)) out.push({ id: `link:${hop.link}`, stack: hop.stack, inject: k.canInject });
+    for (const node of [hop.from, hop.to]) {
+      if (k.devices.has(node)) out.push({ id: `device:${node}`, stack: hop.stack, node, inject: k.canInject });
+    }
+  }
+  for (const host of trace.hosts) {
+    const inside = stacksInside(trace, host);
+    if (k.hosts.has(host)) for (const stack of inside) out.push({ id: `host:${host}`, stack, node: host, inject: k.canInject });
+    const bridge = k.mirrors.get(host);
+    // A mirror port hands over a decrypted copy of what crosses the bridge; it cannot inject.
+    if (bridge !== undefined) for (const stack of inside) out.push({ id: `mirror:${bridge}`, stack, node: host, inject: false });
+  }
+  if (k.canInject && flow.network !== undefined && k.spoofableNetworks.has(flow.network) && trace.path.length > 0) {
+    const spoofer = [...k.workloads].find((w) => index.workloads.get(w)?.networks.includes(flow.network!));
+    // Without port security an active co-tenant ARP/MAC-spoofs its way into the unencapsulated frames.
+    if (spoofer !== undefined) out.push({ id: `workload:${spoofer}`, stack: trace.innerStack, inject: true });
+  }
+  return out;
+}
+
+/** Computes the exposure of one flow to one attacker, with reasons. */
+export function exposeFlow(flow: Flow, trace: FlowTrace, k: AttackerKnowledge, index: ScenarioIndex): Exposure {
+  const attacker = k.attacker.id;
+  const endpoint = [flow.from, flow.to].find((id) => k.workloads.has(id));
+  if (endpoint !== undefined) {
+    const reasons: Reason[] = [{ text: `workload:${endpoint} is an endpoint of ${flow.id} and reads what it sends or receives`, vantage: `workload:${endpoint}`, via: 'endpoint' }];
+    return { flow: flow.id, attacker, level: 'payload', tamper: false, vantages: [`workload:${endpoint}`], reasons };
+  }
+  const vantages = vantagesOf(flow, trace, k, index);
+  let level: ExposureLevel = 'none';
+  let tamper = false;
+  let best: Reason[] = [];
+  let tamperReasons: Reason[] = [];
+  for (const v of vantages) {
+    const reading = readStack(v, k);
+    if (LEVEL_RANK[reading.level] > LEVEL_RANK[level]) {
+      level = reading.level;
+      best = reading.reasons;
+    }
+    if (reading.tamper && !tamper) {
+      tamper = true;
+      tamperReasons = [{ text: `${v.id}: can inject and forge every authenticated layer around the payload`, vantage: v.id }];
+    }
+  }
+  const ids = [...new Set(vantages.map((v) => v.id))].sort();
+  return { flow: flow.id, attacker, level, tamper, vantages: ids, reasons: [...best, ...tamperReasons] };
+}

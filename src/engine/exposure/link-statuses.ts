@@ -1,0 +1,45 @@
+/**
+ * Attacker-independent link status (SPEC X8) and each flow's plaintext links: what a keyless
+ * passive tap on the link reads, where integrity-only layers do not count as protection.
+ */
+import type { Scenario } from '../../model/types.ts';
+import type { FlowTrace, Layer, LinkStatus, LinkStatusValue } from '../types.ts';
+
+/** How deep a keyless tap sees into one stack: `plaintext` (payload), `headers` (inner L4) or `encrypted`. */
+export function tapView(stack: readonly Layer[]): 'plaintext' | 'headers' | 'encrypted' {
+  let l4 = false;
+  for (const layer of stack) {
+    if (layer.protection?.confidential) return l4 ? 'headers' : 'encrypted';
+    if (layer.own && (layer.kind === 'tcp' || layer.kind === 'udp')) l4 = true;
+    if (layer.kind === 'payload') return 'plaintext';
+  }
+  return l4 ? 'headers' : 'encrypted';
+}
+
+/** Links on which a flow's payload crosses without a confidentiality layer, in path order. */
+export function plaintextLinksOf(trace: FlowTrace): string[] {
+  return [...new Set(trace.hops.filter((h) => tapView(h.stack) === 'plaintext').map((h) => h.link))];
+}
+
+const RANK: Record<LinkStatusValue, number> = { idle: 0, encrypted: 1, headers: 2, plaintext: 3 };
+
+/** Status of every link, sorted by id (SPEC X8). */
+export function linkStatuses(scenario: Scenario, traces: Iterable<FlowTrace>): LinkStatus[] {
+  const status = new Map<string, { status: LinkStatusValue; flows: Set<string> }>();
+  for (const link of scenario.links) status.set(link.id, { status: 'idle', flows: new Set() });
+  for (const trace of traces) {
+    for (const hop of trace.hops) {
+      const entry = status.get(hop.link);
+      if (!entry) continue;
+      const view = tapView(hop.stack);
+      if (RANK[view] > RANK[entry.status]) {
+        entry.status = view;
+        entry.flows.clear();
+      }
+      if (view === entry.status && view !== 'encrypted') entry.flows.add(trace.flow);
+    }
+  }
+  return [...status.entries()]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([id, e]) => ({ id, status: e.status, flows: [...e.flows].sort() }));
+}

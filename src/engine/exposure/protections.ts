@@ -1,0 +1,96 @@
+/**
+ * Interned protection objects (SPEC X3): one object per SA, WireGuard peer pair, MACsec link or
+ * TLS session, shared by every hop and flow it covers.
+ */
+import type { Flow, IpsecPolicy, Link, TunnelIpsec, WireguardMesh } from '../../model/types.ts';
+import { pairKey } from '../scenario-index.ts';
+import type { Protection } from '../types.ts';
+
+function sortedPair(a: string, b: string): [string, string] {
+  return a < b ? [a, b] : [b, a];
+}
+
+/** Creates and caches protection objects by id. */
+export class ProtectionTable {
+  private readonly byId = new Map<string, Protection>();
+
+  private intern(id: string, make: () => Protection): Protection {
+    let p = this.byId.get(id);
+    if (!p) {
+      p = make();
+      this.byId.set(id, p);
+    }
+    return p;
+  }
+
+  /** ESP transport SA of an overlay's or explicit tunnel's IPsec between two hosts. */
+  tunnelSa(source: string, ipsec: TunnelIpsec, a: string, b: string): Protection {
+    return this.intern(`ipsec:${source}:${pairKey(a, b)}`, () => ({
+      kind: 'ipsec',
+      id: `ipsec:${source}:${pairKey(a, b)}`,
+      source,
+      endpoints: sortedPair(a, b),
+      cipher: ipsec.cipher,
+      confidential: ipsec.cipher !== 'null',
+      auth: ipsec.auth,
+      ...(ipsec.keystore !== undefined ? { keystore: ipsec.keystore } : {}),
+      mode: 'transport',
+      natT: ipsec.natT,
+    }));
+  }
+
+  /** SA of an `ipsec:` policy between two of its endpoints. */
+  policySa(policy: IpsecPolicy, a: string, b: string): Protection {
+    return this.intern(`ipsec:${policy.id}:${pairKey(a, b)}`, () => ({
+      kind: 'ipsec',
+      id: `ipsec:${policy.id}:${pairKey(a, b)}`,
+      source: policy.id,
+      endpoints: sortedPair(a, b),
+      cipher: policy.cipher,
+      confidential: policy.cipher !== 'null',
+      auth: policy.auth,
+      ...(policy.keystore !== undefined ? { keystore: policy.keystore } : {}),
+      mode: policy.mode,
+      natT: policy.natT,
+    }));
+  }
+
+  /** WireGuard peer pair: ChaCha20-Poly1305 with per-host keys (SPEC §1.1 WireGuard mesh). */
+  wireguard(mesh: WireguardMesh, a: string, b: string): Protection {
+    return this.intern(`wg:${mesh.id}:${pairKey(a, b)}`, () => ({
+      kind: 'wireguard',
+      id: `wg:${mesh.id}:${pairKey(a, b)}`,
+      source: mesh.id,
+      endpoints: sortedPair(a, b),
+      cipher: 'chacha20-poly1305',
+      confidential: true,
+    }));
+  }
+
+  /** MACsec on one link; keys held by its two ends (SPEC §1.1 Link.macsec). */
+  macsec(link: Link): Protection | undefined {
+    const m = link.macsec;
+    if (!m) return undefined;
+    return this.intern(`macsec:${link.id}`, () => ({
+      kind: 'macsec',
+      id: `macsec:${link.id}`,
+      source: link.id,
+      endpoints: sortedPair(link.between[0], link.between[1]),
+      cipher: m.cipher,
+      confidential: m.encrypt,
+    }));
+  }
+
+  /** The flow's own TLS session, terminated in its two endpoints. */
+  tls(flow: Flow, fromHost: string, toHost: string, workloads: string[]): Protection {
+    return this.intern(`tls:${flow.id}`, () => ({
+      kind: 'tls',
+      id: `tls:${flow.id}`,
+      source: flow.id,
+      endpoints: sortedPair(fromHost, toHost),
+      ...(workloads.length > 0 ? { endpointWorkloads: workloads } : {}),
+      cipher: 'tls1.3',
+      confidential: true,
+    }));
+  }
+}

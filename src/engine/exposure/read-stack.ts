@@ -1,0 +1,96 @@
+/**
+ * Reading through encryption at one vantage (SPEC X5, X6, X7): from the outermost layer inward the
+ * attacker sees every layer until the first encryption layer it cannot open; it can tamper when
+ * it can inject there and forge every authenticated layer around the payload.
+ */
+import type { ExposureLevel } from '../../model/types.ts';
+import type { Layer, Protection, Reason } from '../types.ts';
+import type { AttackerKnowledge } from './attacker-knowledge.ts';
+
+/** How a layer can be opened or forged, if at all. */
+export type OpenVia = NonNullable<Reason['via']>;
+
+/** One place where an attacker observes a flow's packets. */
+export interface Vantage {
+  /** `link:l1`, `device:sw`, `host:c1`, `workload:vm`, `mirror:br`. */
+  id: string;
+  stack: readonly Layer[];
+  /** The node the packet is inside of at this vantage (devices, root hosts, mirrored hosts). */
+  node?: string;
+  /** Whether the attacker can inject here. */
+  inject: boolean;
+}
+
+/** The result of reading one stack. */
+export interface StackReading {
+  level: ExposureLevel;
+  tamper: boolean;
+  reasons: Reason[];
+}
+
+/** Why a protection's keys are available to the attacker for reading and forging, or undefined. */
+function keyAccess(p: Protection, vantage: Vantage, k: AttackerKnowledge): { via: OpenVia; keystore?: string } | undefined {
+  if (vantage.node !== undefined && p.endpoints.includes(vantage.node)) return { via: 'terminated' };
+  if (p.endpoints.some((e) => k.keyNodes.has(e))) return { via: 'root' };
+  const ks = p.keystore;
+  if (ks === undefined || !k.keystores.has(ks)) return undefined;
+  if (p.auth === 'static') return { via: 'static-key', keystore: ks };
+  // With IKE and Diffie-Hellman a PSK or CA key only helps a man in the middle (SPEC X5).
+  if (k.canInject && (p.auth === 'psk' || p.auth === 'ca')) return { via: p.auth === 'psk' ? 'mitm-psk' : 'mitm-ca', keystore: ks };
+  return undefined;
+}
+
+function describe(p: Protection): string {
+  return `${p.kind === 'ipsec' ? 'IPsec SA' : p.kind === 'wireguard' ? 'WireGuard tunnel' : p.kind === 'macsec' ? 'MACsec' : 'TLS'} ${p.id} (${p.cipher})`;
+}
+
+const VIA_TEXT: Record<OpenVia, string> = {
+  terminated: 'is terminated here, so it is decrypted inside this node',
+  root: 'ends on a node whose keys the attacker holds',
+  'static-key': 'uses static keys from a key store the attacker knows (passive decryption)',
+  'mitm-psk': 'is authenticated with a PSK the attacker knows and the attacker can inject (man in the middle during IKE)',
+  'mitm-ca': 'is authenticated by a CA whose key the attacker knows and the attacker can inject (man in the middle)',
+  'integrity-only': 'is integrity-only and hides nothing',
+  endpoint: 'ends in the attacker',
+};
+
+/** Reads a stack at a vantage: exposure level, tampering and the reasons for both. */
+export function readStack(vantage: Vantage, k: AttackerKnowledge): StackReading {
+  const reasons: Reason[] = [];
+  let forgeable = true;
+  let blocked: Layer | undefined;
+  let l4Visible = false;
+  let payloadVisible = false;
+  for (const layer of vantage.stack) {
+    if (blocked) break;
+    if (layer.own && (layer.kind === 'tcp' || layer.kind === 'udp')) l4Visible = true;
+    if (layer.kind === 'payload') payloadVisible = true;
+    const p = layer.protection;
+    if (!p) continue;
+    const access = keyAccess(p, vantage, k);
+    if (!access) forgeable = false;
+    const via: OpenVia | undefined = access?.via ?? (p.confidential ? undefined : 'integrity-only');
+    if (via) {
+      reasons.push({ text: `${vantage.id}: ${describe(p)} ${VIA_TEXT[via]}`, vantage: vantage.id, protection: p.id, via, ...(access?.keystore ? { keystore: access.keystore } : {}) });
+    } else {
+      blocked = layer;
+      reasons.push({ text: `${vantage.id}: stopped by ${describe(p)}: the attacker holds none of its keys`, vantage: vantage.id, protection: p.id });
+    }
+  }
+  const level: ExposureLevel = payloadVisible ? 'payload' : l4Visible ? 'headers' : 'metadata';
+  reasons.unshift({ text: `${vantage.id}: sees ${levelText(level)}`, vantage: vantage.id });
+  // Every authenticated layer inside the blocker is out of reach too, so forging needs all of them.
+  const tamper = vantage.inject && forgeable;
+  return { level, tamper, reasons };
+}
+
+function levelText(level: ExposureLevel): string {
+  switch (level) {
+    case 'payload':
+      return 'the application payload';
+    case 'headers':
+      return "the flow's inner addresses and ports, not its payload";
+    default:
+      return 'only packet sizes, timing and outer headers';
+  }
+}

@@ -1,0 +1,43 @@
+/**
+ * The rule contract (STYLE "Rules"): a typed object whose metadata is its documentation and whose
+ * `check` reports findings through the context. Rules never throw on user data and never mutate.
+ */
+import type { Scenario } from '../../../model/types.ts';
+import type { ScenarioIndex } from '../../scenario-index.ts';
+import type {
+  Exposure,
+  FlowResult,
+  FlowTrace,
+  LinkStatus,
+  Reason,
+  RequirementResult,
+  Severity,
+} from '../../types.ts';
+
+/** What a rule sees: the model, its index and every result of the exposure analysis. */
+export interface RuleContext {
+  scenario: Scenario;
+  index: ScenarioIndex;
+  /** Trace per flow id (path, hops with layer stacks). */
+  traces: ReadonlyMap<string, FlowTrace>;
+  /** Per-flow summaries, including innerMtu / overheadBytes (SPEC T2). */
+  flows: readonly FlowResult[];
+  links: readonly LinkStatus[];
+  exposures: readonly Exposure[];
+  requirements: readonly RequirementResult[];
+  /** Report one finding; severity defaults to the rule's. */
+  report(finding: { subjects: string[]; message: string; reasons?: Reason[]; severity?: Severity }): void;
+}
+
+/** A finding rule (SPEC §2.1): file name = id, metadata rendered by the UI and the CLI. */
+export interface Rule {
+  id: string;
+  title: string;
+  severity: Severity;
+  /** One sentence: when it fires. */
+  description: string;
+  rationale: string;
+  remediation: string;
+  falsePositives: string;
+  check(ctx: RuleContext): void;
+}

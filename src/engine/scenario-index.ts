@@ -1,0 +1,141 @@
+/**
+ * Lookup tables over a scenario, built once per analysis in O(entities): maps by id, overlay
+ * membership sets, explicit-tunnel overrides and the underlay adjacency. Never materialises an
+ * overlay's N² tunnels.
+ */
+import type {
+  Attacker,
+  Bridge,
+  Device,
+  Flow,
+  Host,
+  IpsecPolicy,
+  Keystore,
+  Link,
+  Network,
+  Overlay,
+  Scenario,
+  Site,
+  Tunnel,
+  WireguardMesh,
+  Workload,
+} from '../model/types.ts';
+
+/** One underlay adjacency: the link and the node at its other end. */
+export interface Adjacent {
+  link: Link;
+  node: string;
+}
+
+/** Indexed view of a scenario used by every analysis. */
+export interface ScenarioIndex {
+  sites: Map<string, Site>;
+  hosts: Map<string, Host>;
+  devices: Map<string, Device>;
+  links: Map<string, Link>;
+  bridges: Map<string, Bridge>;
+  overlays: Map<string, Overlay>;
+  tunnels: Map<string, Tunnel>;
+  networks: Map<string, Network>;
+  workloads: Map<string, Workload>;
+  keystores: Map<string, Keystore>;
+  policies: Map<string, IpsecPolicy>;
+  wireguard: Map<string, WireguardMesh>;
+  flows: Map<string, Flow>;
+  attackers: Map<string, Attacker>;
+  /** Member host ids per overlay id. */
+  overlayMembers: Map<string, Set<string>>;
+  /** Explicit tunnels by overlay id (or '' for standalone) and unordered host pair key. */
+  tunnelByPair: Map<string, Tunnel>;
+  /** Underlay adjacency per host/device id, sorted by link id. */
+  adjacency: Map<string, Adjacent[]>;
+  /** Workloads per host id. */
+  workloadsByHost: Map<string, Workload[]>;
+  /** Bridges per host id. */
+  bridgesByHost: Map<string, Bridge[]>;
+  /** Wireguard meshes per member host id. */
+  wireguardByHost: Map<string, WireguardMesh[]>;
+  /** Member sets per WireGuard mesh id. */
+  wireguardMembers: Map<string, Set<string>>;
+}
+
+/** Unordered key of a node pair, used for tunnels and SAs. */
+export function pairKey(a: string, b: string): string {
+  return a < b ? `${a}|${b}` : `${b}|${a}`;
+}
+
+/** Key of an explicit tunnel lookup: overlay id ('' when standalone) and host pair. */
+export function tunnelKey(overlay: string | undefined, a: string, b: string): string {
+  return `${overlay ?? ''}#${pairKey(a, b)}`;
+}
+
+function byId<T extends { id: string }>(items: readonly T[]): Map<string, T> {
+  return new Map(items.map((item) => [item.id, item]));
+}
+
+function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const list = groups.get(k);
+    if (list) list.push(item);
+    else groups.set(k, [item]);
+  }
+  return groups;
+}
+
+function buildAdjacency(scenario: Scenario): Map<string, Adjacent[]> {
+  const adjacency = new Map<string, Adjacent[]>();
+  const add = (from: string, adj: Adjacent): void => {
+    const list = adjacency.get(from);
+    if (list) list.push(adj);
+    else adjacency.set(from, [adj]);
+  };
+  for (const link of scenario.links) {
+    const [a, b] = link.between;
+    if (a === b) continue;
+    add(a, { link, node: b });
+    add(b, { link, node: a });
+  }
+  for (const list of adjacency.values()) list.sort((x, y) => (x.link.id < y.link.id ? -1 : x.link.id > y.link.id ? 1 : 0));
+  return adjacency;
+}
+
+/** Builds the lookup tables of a (valid, normalised) scenario. */
+export function indexScenario(scenario: Scenario): ScenarioIndex {
+  const wireguardByHost = new Map<string, WireguardMesh[]>();
+  for (const mesh of scenario.wireguard) {
+    for (const member of mesh.members) {
+      const list = wireguardByHost.get(member);
+      if (list) list.push(mesh);
+      else wireguardByHost.set(member, [mesh]);
+    }
+  }
+  const tunnelByPair = new Map<string, Tunnel>();
+  for (const tunnel of scenario.tunnels) {
+    tunnelByPair.set(tunnelKey(tunnel.overlay, tunnel.between[0], tunnel.between[1]), tunnel);
+  }
+  return {
+    sites: byId(scenario.sites),
+    hosts: byId(scenario.hosts),
+    devices: byId(scenario.devices),
+    links: byId(scenario.links),
+    bridges: byId(scenario.bridges),
+    overlays: byId(scenario.overlays),
+    tunnels: byId(scenario.tunnels),
+    networks: byId(scenario.networks),
+    workloads: byId(scenario.workloads),
+    keystores: byId(scenario.keystores),
+    policies: byId(scenario.ipsec),
+    wireguard: byId(scenario.wireguard),
+    flows: byId(scenario.flows),
+    attackers: byId(scenario.attackers),
+    overlayMembers: new Map(scenario.overlays.map((o) => [o.id, new Set(o.memberIds)])),
+    tunnelByPair,
+    adjacency: buildAdjacency(scenario),
+    workloadsByHost: groupBy(scenario.workloads, (w) => w.host),
+    bridgesByHost: groupBy(scenario.bridges, (b) => b.host),
+    wireguardByHost,
+    wireguardMembers: new Map(scenario.wireguard.map((m) => [m.id, new Set(m.members)])),
+  };
+}
