@@ -65,46 +65,73 @@ export interface StackContext {
   /** The nodes whose addresses the tunnel / host-level packet carries on this leg. */
   legEnds: [string, string];
   addr: AddressOf;
-  /** The flow's own layers: its IP header, L4 header, TLS, payload. */
-  own: Layer[];
 }
 
-/** Builds the full stack on the wire, outermost first, from a hop's wraps. */
-export function buildStack(wraps: readonly Wrap[], ctx: StackContext): Layer[] {
-  const stack: Layer[] = [{ kind: 'eth', label: 'eth', headerBytes: ETH_BYTES }];
+/**
+ * The layers wraps put on the wire, split where the flow's own packet goes: `outer` comes before
+ * the flow's IP header, `afterOwnIp` (transport-mode ESP of a host-level packet) right after it.
+ */
+export interface WrapLayers {
+  outer: Layer[];
+  afterOwnIp: Layer[];
+}
+
+const OUTER_ETH: Layer = Object.freeze({ kind: 'eth', label: 'eth', headerBytes: ETH_BYTES }) as Layer;
+
+function macsecLayer(p: Protection): Layer {
+  return {
+    kind: 'macsec',
+    label: `macsec(${p.cipher}${p.confidential ? '' : ', integrity only'})`,
+    headerBytes: MACSEC_SECTAG_BYTES,
+    trailerBytes: MACSEC_ICV_BYTES,
+    protection: p,
+  };
+}
+
+/** Turns wraps (outermost first) into header layers, without the outer Ethernet header. */
+export function buildWrapLayers(wraps: readonly Wrap[], ctx: StackContext): WrapLayers {
+  const outer: Layer[] = [];
   let pending: Layer[] = [];
   for (const wrap of wraps) {
     switch (wrap.kind) {
       case 'macsec':
-        stack.push({
-          kind: 'macsec',
-          label: `macsec(${wrap.protection.cipher}${wrap.protection.confidential ? '' : ', integrity only'})`,
-          headerBytes: MACSEC_SECTAG_BYTES,
-          trailerBytes: MACSEC_ICV_BYTES,
-          protection: wrap.protection,
-        });
+        outer.push(macsecLayer(wrap.protection));
         break;
       case 'wireguard': {
         const [a, b] = wrap.protection.endpoints;
-        stack.push(ipLayer(ctx.addr(a), ctx.addr(b), wrap.ipv6), { kind: 'udp', label: `udp(${WIREGUARD_PORT})`, headerBytes: UDP_BYTES });
-        stack.push({ kind: 'wireguard', label: `wireguard(${a}↔${b})`, headerBytes: WIREGUARD_HEADER_BYTES, trailerBytes: WIREGUARD_TAG_BYTES, protection: wrap.protection });
+        outer.push(ipLayer(ctx.addr(a), ctx.addr(b), wrap.ipv6), { kind: 'udp', label: `udp(${WIREGUARD_PORT})`, headerBytes: UDP_BYTES });
+        outer.push({ kind: 'wireguard', label: `wireguard(${a}↔${b})`, headerBytes: WIREGUARD_HEADER_BYTES, trailerBytes: WIREGUARD_TAG_BYTES, protection: wrap.protection });
         break;
       }
       case 'ipsec-tunnel': {
         const [a, b] = wrap.protection.endpoints;
-        stack.push(ipLayer(ctx.addr(a), ctx.addr(b), wrap.ipv6), ...espLayers(wrap.protection));
+        outer.push(ipLayer(ctx.addr(a), ctx.addr(b), wrap.ipv6), ...espLayers(wrap.protection));
         break;
       }
       case 'ipsec-transport':
         pending = [...pending, ...espLayers(wrap.protection)];
         break;
       case 'encap':
-        stack.push(...encapLayers(wrap, ctx.legEnds, ctx.addr, pending));
+        outer.push(...encapLayers(wrap, ctx.legEnds, ctx.addr, pending));
         pending = [];
         break;
     }
   }
-  const [ownIp, ...ownRest] = ctx.own;
-  if (ownIp) stack.push(ownIp, ...pending, ...ownRest);
+  return { outer, afterOwnIp: pending };
+}
+
+/** Assembles the full stack on the wire, outermost first: Ethernet, wrap layers, the flow's own layers. */
+export function assembleStack(prefix: readonly Layer[], wrapLayers: WrapLayers, own: readonly Layer[]): Layer[] {
+  const [ownIp, ...ownRest] = own;
+  const stack: Layer[] = [OUTER_ETH, ...prefix, ...wrapLayers.outer];
+  if (ownIp) stack.push(ownIp, ...wrapLayers.afterOwnIp, ...ownRest);
   return stack;
 }
+
+/** Builds the full stack on the wire, outermost first, from a hop's wraps and the flow's own layers. */
+export function buildStack(wraps: readonly Wrap[], ctx: StackContext & { own: readonly Layer[] }): Layer[] {
+  return assembleStack([], buildWrapLayers(wraps, ctx), ctx.own);
+}
+
+/** The MACsec layer of a link's protection (shared by every flow crossing the link). */
+export { macsecLayer };

@@ -9,6 +9,10 @@ import type { Exposure, FlowTrace, Reason } from '../types.ts';
 import type { AttackerKnowledge } from './attacker-knowledge.ts';
 import { readStack, type Vantage } from './read-stack.ts';
 
+// Shared, frozen empty lists: most flow × attacker pairs have no vantage at all.
+const NO_IDS: string[] = Object.freeze([]) as unknown as string[];
+const NO_REASONS: Reason[] = Object.freeze([]) as unknown as Reason[];
+
 /** Rank of each exposure level, least to most (SPEC X6). */
 export const LEVEL_RANK: Record<ExposureLevel, number> = { none: 0, metadata: 1, headers: 2, payload: 3 };
 
@@ -20,18 +24,22 @@ function stacksInside(trace: FlowTrace, host: string): FlowTrace['innerStack'][]
 /** Lists the vantages an attacker has on a flow (SPEC X4). */
 export function vantagesOf(flow: Flow, trace: FlowTrace, k: AttackerKnowledge, index: ScenarioIndex): Vantage[] {
   const out: Vantage[] = [];
+  const checkDevices = k.devices.size > 0;
   for (const hop of trace.hops) {
     if (k.links.has(hop.link)) out.push({ id: `link:${hop.link}`, stack: hop.stack, inject: k.canInject });
-    for (const node of [hop.from, hop.to]) {
-      if (k.devices.has(node)) out.push({ id: `device:${node}`, stack: hop.stack, node, inject: k.canInject });
-    }
+    if (checkDevices && k.devices.has(hop.from)) out.push({ id: `device:${hop.from}`, stack: hop.stack, node: hop.from, inject: k.canInject });
+    if (checkDevices && k.devices.has(hop.to)) out.push({ id: `device:${hop.to}`, stack: hop.stack, node: hop.to, inject: k.canInject });
   }
-  for (const host of trace.hosts) {
-    const inside = stacksInside(trace, host);
-    if (k.hosts.has(host)) for (const stack of inside) out.push({ id: `host:${host}`, stack, node: host, inject: k.canInject });
-    const bridge = k.mirrors.get(host);
-    // A mirror port hands over a decrypted copy of what crosses the bridge; it cannot inject.
-    if (bridge !== undefined) for (const stack of inside) out.push({ id: `mirror:${bridge}`, stack, node: host, inject: false });
+  if (k.hosts.size > 0 || k.mirrors.size > 0) {
+    for (const host of trace.hosts) {
+      const root = k.hosts.has(host);
+      const bridge = k.mirrors.get(host);
+      if (!root && bridge === undefined) continue;
+      const inside = stacksInside(trace, host);
+      if (root) for (const stack of inside) out.push({ id: `host:${host}`, stack, node: host, inject: k.canInject });
+      // A mirror port hands over a decrypted copy of what crosses the bridge; it cannot inject.
+      if (bridge !== undefined) for (const stack of inside) out.push({ id: `mirror:${bridge}`, stack, node: host, inject: false });
+    }
   }
   if (k.canInject && flow.network !== undefined && k.spoofableNetworks.has(flow.network) && trace.path.length > 0) {
     const spoofer = [...k.workloads].find((w) => index.workloads.get(w)?.networks.includes(flow.network!));
@@ -50,6 +58,7 @@ export function exposeFlow(flow: Flow, trace: FlowTrace, k: AttackerKnowledge, i
     return { flow: flow.id, attacker, level: 'payload', tamper: false, vantages: [`workload:${endpoint}`], reasons };
   }
   const vantages = vantagesOf(flow, trace, k, index);
+  if (vantages.length === 0) return { flow: flow.id, attacker, level: 'none', tamper: false, vantages: NO_IDS, reasons: NO_REASONS };
   let level: ExposureLevel = 'none';
   let tamper = false;
   let best: Reason[] = [];

@@ -61,13 +61,26 @@ function legTunnel(overlay: Overlay, a: string, b: string, index: ScenarioIndex)
   return { source: overlay.id, type: overlay.type, optionBytes: overlay.geneveOptionBytes, ipsec: overlay.ipsec };
 }
 
+const gatewayCache = new WeakMap<Overlay, string[]>();
+
+/** The overlay's members with role gateway or network, sorted by id (memberIds are sorted). */
+function gatewaysOf(overlay: Overlay, index: ScenarioIndex): string[] {
+  let list = gatewayCache.get(overlay);
+  if (!list) {
+    list = overlay.memberIds.filter((id) => {
+      const role = index.hosts.get(id)?.role;
+      return role === 'gateway' || role === 'network';
+    });
+    gatewayCache.set(overlay, list);
+  }
+  return list;
+}
+
 /** Picks the overlay's gateway/network member nearest `target`, reachable from `start` (ties by id). */
 function pickGateway(overlay: Overlay, start: string, target: string, index: ScenarioIndex, router: UnderlayRouter): string | undefined {
   let best: string | undefined;
   let bestDist = Infinity;
-  for (const id of overlay.memberIds) {
-    const role = index.hosts.get(id)?.role;
-    if (role !== 'gateway' && role !== 'network') continue;
+  for (const id of gatewaysOf(overlay, index)) {
     if (id !== start && router.distance(start, id) === undefined) continue;
     const d = id === target ? 0 : router.distance(id, target);
     if (d === undefined) continue;

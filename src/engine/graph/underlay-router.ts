@@ -100,9 +100,15 @@ export function createUnderlayRouter(index: ScenarioIndex): UnderlayRouter {
     while (u !== b) {
       const want = dist[u]! - 1;
       // Adjacency is sorted by link id, so the first step that gets closer is the smallest.
-      const step = table.adjacency[u]!.find(
-        ({ node }) => dist[node] === want && (node === b || table.forwards[node] === 1),
-      )!;
+      const adjacent = table.adjacency[u]!;
+      let step = adjacent[0]!;
+      for (const candidate of adjacent) {
+        const v = candidate.node;
+        if (dist[v] === want && (v === b || table.forwards[v] === 1)) {
+          step = candidate;
+          break;
+        }
+      }
       links.push(step.link);
       nodes.push(table.ids[step.node]!);
       u = step.node;
