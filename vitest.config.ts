@@ -9,7 +9,7 @@ export default mergeConfig(
       projects: [
         {
           extends: true,
-          test: { name: 'unit', environment: 'node', include: ['test/unit/**/*.test.ts', 'test/samples/**/*.test.ts', 'test/scenarios/**/*.test.ts'] },
+          test: { name: 'unit', environment: 'node', include: ['test/unit/**/*.test.ts', 'test/samples/**/*.test.ts', 'test/scenarios/**/*.test.ts', 'test/calibration/**/*.test.ts'] },
         },
         {
           extends: true,

@@ -8,10 +8,11 @@ import type { Analysis, AnalysisOptions } from './types.ts';
 
 /** Analyses a scenario: paths, layer stacks, exposures, findings, requirements. */
 export function analyzeScenario(scenario: Scenario, options: AnalysisOptions & { onProgress?: ProgressListener } = {}): Analysis {
-  const { result } = analyzeExposure(scenario, options);
+  const { result, throughput } = analyzeExposure(scenario, options);
   return {
     plainsight: 1,
     scenario: { name: scenario.name, ...(scenario.description !== undefined ? { description: scenario.description } : {}) },
     ...result,
+    throughput,
   };
 }

@@ -3,6 +3,7 @@
  * whole analysis. Everything here is plain structured-clone data so it can cross a worker boundary.
  */
 import type { ExposureLevel, IpsecAuth, IpsecMode, ModelPath } from '../model/types.ts';
+import type { ThroughputAnalysis } from './throughput/types.ts';
 
 /** A header or payload in a packet, as drawn in the layer stack (SPEC X2). */
 export type LayerKind =
@@ -201,4 +202,6 @@ export interface SubjectLocation {
 export interface Analysis extends ExposureAnalysis {
   plainsight: 1;
   scenario: { name: string; description?: string };
+  /** Per-flow estimates, host and link loads (SPEC §3). */
+  throughput: ThroughputAnalysis;
 }

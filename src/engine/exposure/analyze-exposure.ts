@@ -6,7 +6,9 @@
 import type { Scenario } from '../../model/types.ts';
 import { compareIds } from '../compare-ids.ts';
 import { indexScenario, type ScenarioIndex } from '../scenario-index.ts';
+import { estimateThroughput } from '../throughput/estimate-throughput.ts';
 import { flowMtu } from '../throughput/flow-mtu.ts';
+import type { ThroughputAnalysis } from '../throughput/types.ts';
 import type { AnalysisOptions, Exposure, ExposureAnalysis, FlowResult, FlowTrace } from '../types.ts';
 import { buildAttackerKnowledge } from './attacker-knowledge.ts';
 import { buildTraces } from './build-traces.ts';
@@ -21,6 +23,7 @@ export type ProgressListener = (p: { phase: string; done: number; total: number 
 /** The exposure result plus the intermediate data later stages and UIs need. */
 export interface ExposureRun {
   result: ExposureAnalysis;
+  throughput: ThroughputAnalysis;
   traces: Map<string, FlowTrace>;
   index: ScenarioIndex;
 }
@@ -42,6 +45,16 @@ function flowResults(scenario: Scenario, index: ScenarioIndex, traces: Map<strin
     .sort((a, b) => compareIds(a.id, b.id));
 }
 
+/** Copies each flow's single-flow estimate and bottleneck into its summary (SPEC §4, T6). */
+function mergeEstimates(flows: FlowResult[], throughput: ThroughputAnalysis): void {
+  const byFlow = new Map(throughput.flows.map((e) => [e.flow, e]));
+  for (const flow of flows) {
+    const estimate = byFlow.get(flow.id);
+    flow.maxGbps = estimate?.maxGbps ?? null;
+    flow.bottleneck = estimate?.bottleneck ?? null;
+  }
+}
+
 function selectedAttackers(scenario: Scenario, options: AnalysisOptions): Scenario['attackers'] {
   const wanted = options.attackers ? new Set(options.attackers) : undefined;
   return scenario.attackers.filter((a) => !wanted || wanted.has(a.id)).sort((a, b) => compareIds(a.id, b.id));
@@ -53,6 +66,8 @@ export function analyzeExposure(scenario: Scenario, options: AnalysisOptions & {
   const traces = buildTraces(scenario, index);
   options.onProgress?.({ phase: 'paths', done: 1, total: 3 });
   const flows = flowResults(scenario, index, traces);
+  const throughput = estimateThroughput({ scenario, index, traces, flows });
+  mergeEstimates(flows, throughput);
   const sortedFlows = [...scenario.flows].sort((a, b) => compareIds(a.id, b.id));
   const exposures: Exposure[] = [];
   const attackers = selectedAttackers(scenario, options);
@@ -64,7 +79,7 @@ export function analyzeExposure(scenario: Scenario, options: AnalysisOptions & {
   options.onProgress?.({ phase: 'exposure', done: 2, total: 3 });
   const links = linkStatuses(scenario, traces.values());
   const requirements = evaluateRequirements(scenario.requirements, scenario.flows, exposures);
-  const findings = runRules({ scenario, index, traces, flows, links, exposures, requirements });
+  const findings = runRules({ scenario, index, traces, flows, links, exposures, requirements, throughput });
   options.onProgress?.({ phase: 'findings', done: 3, total: 3 });
-  return { result: { links, flows, exposures, findings, requirements }, traces, index };
+  return { result: { links, flows, exposures, findings, requirements }, throughput, traces, index };
 }

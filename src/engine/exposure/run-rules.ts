@@ -26,7 +26,11 @@ function compareLists(a: readonly string[], b: readonly string[]): number {
 
 /** Order of findings: rule id, then subjects id by id, then message (SPEC §4: deterministic and diffable). */
 export function compareFindings(a: Finding, b: Finding): number {
-  return compareStrings(a.rule, b.rule) || compareLists(a.subjects, b.subjects) || compareStrings(a.message, b.message);
+  return (
+    compareStrings(a.rule, b.rule) ||
+    compareLists(a.subjects, b.subjects) ||
+    compareStrings(a.message, b.message)
+  );
 }
 
 function mergeReasons(into: Reason[], more: readonly Reason[]): void {
@@ -47,18 +51,28 @@ export function runRules(input: RuleInput, rules: readonly Rule[] = registry): F
       const key = JSON.stringify([rule.id, sorted, message]);
       const existing = byKey.get(key);
       if (!existing) {
-        byKey.set(key, { rule: rule.id, severity, subjects: sorted, message, reasons: reasons.map((r) => ({ ...r })) });
+        byKey.set(key, {
+          rule: rule.id,
+          severity,
+          subjects: sorted,
+          message,
+          reasons: reasons.map((r) => ({ ...r })),
+        });
         return;
       }
-      if (SEVERITY_ORDER.indexOf(severity) < SEVERITY_ORDER.indexOf(existing.severity)) existing.severity = severity;
+      if (SEVERITY_ORDER.indexOf(severity) < SEVERITY_ORDER.indexOf(existing.severity))
+        existing.severity = severity;
       mergeReasons(existing.reasons, reasons);
     };
     try {
       rule.check({ ...input, report });
     } catch (error) {
-      throw new Error(`Plainsight rule ${rule.id} failed: ${error instanceof Error ? error.message : String(error)}`, {
-        cause: error,
-      });
+      throw new Error(
+        `Plainsight rule ${rule.id} failed: ${error instanceof Error ? error.message : String(error)}`,
+        {
+          cause: error,
+        },
+      );
     }
   }
   return [...byKey.values()].sort(compareFindings);

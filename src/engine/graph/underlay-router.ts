@@ -100,10 +100,10 @@ export function createUnderlayRouter(index: ScenarioIndex): UnderlayRouter {
     while (u !== b) {
       const want = dist[u]! - 1;
       // Adjacency is sorted by link id, so the first step that gets closer is the smallest.
-      const adjacent = table.adjacency[u]!;
-      let step = adjacent[0]!;
+      const adjacent: { link: Link; node: number }[] = table.adjacency[u]!;
+      let step: { link: Link; node: number } = adjacent[0]!;
       for (const candidate of adjacent) {
-        const v = candidate.node;
+        const v: number = candidate.node;
         if (dist[v] === want && (v === b || table.forwards[v] === 1)) {
           step = candidate;
           break;

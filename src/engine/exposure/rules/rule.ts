@@ -4,6 +4,7 @@
  */
 import type { Scenario } from '../../../model/types.ts';
 import type { ScenarioIndex } from '../../scenario-index.ts';
+import type { ThroughputAnalysis } from '../../throughput/types.ts';
 import type {
   Exposure,
   FlowResult,
@@ -25,6 +26,8 @@ export interface RuleContext {
   links: readonly LinkStatus[];
   exposures: readonly Exposure[];
   requirements: readonly RequirementResult[];
+  /** Throughput estimates and loads at the demanded rates (SPEC T6, T7). */
+  throughput: ThroughputAnalysis;
   /** Report one finding; severity defaults to the rule's. */
   report(finding: { subjects: string[]; message: string; reasons?: Reason[]; severity?: Severity }): void;
 }

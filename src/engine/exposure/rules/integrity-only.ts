@@ -1,0 +1,66 @@
+/**
+ * integrity-only: ESP-NULL or MACsec without `encrypt` on the path of a confidential flow
+ * (SPEC §2.1, X3).
+ */
+import type { Protection, Reason } from '../../types.ts';
+import { listIds } from './helpers/describe.ts';
+import { layersAroundPayload } from './helpers/payload-cover.ts';
+import type { Rule } from './rule.ts';
+
+/** How a user would name the protection: by what configures it. */
+function describeProtection(protection: Protection): string {
+  return protection.kind === 'macsec'
+    ? `MACsec without encrypt on ${protection.source}`
+    : `ESP-NULL of ${protection.source}`;
+}
+
+/** The rule object; its metadata is rendered by the UI's explain panel and by docs/rules.md. */
+export const integrityOnly: Rule = {
+  id: 'integrity-only',
+  title: 'Integrity-only protection on a confidential flow',
+  severity: 'medium',
+  description:
+    'ESP with `cipher: null` or MACsec without `encrypt` lies on the path of a confidential flow, whatever its TLS.',
+  rationale:
+    'ESP-NULL (RFC 2410) and MACsec with encryption off (the Linux default, `DEFAULT_ENCRYPT false`) authenticate ' +
+    'packets but hide nothing (SPEC X3): a tap reads the payload as if no protection were there. They stop ' +
+    'injection, which may be all that was wanted, but a confidential flow next to them is usually a configuration ' +
+    'slip. With TLS in the application the payload is safe, hence lower severity, yet the inner headers are not.',
+  remediation:
+    'Choose an encrypting cipher (`aes-gcm-256`, `chacha20-poly1305`) for the IPsec, or set `macsec.encrypt: true` ' +
+    '(`ip link add … type macsec encrypt on`).',
+  falsePositives:
+    'Deliberately integrity-only segments (for example lawful inspection points or troubleshooting), where the ' +
+    'confidential flows are protected by other layers on the same hops.',
+  check(ctx) {
+    for (const flow of ctx.scenario.flows) {
+      const trace = ctx.traces.get(flow.id);
+      if (flow.sensitivity !== 'confidential' || !trace) continue;
+      const found = new Map<string, { protection: Protection; link: string }>();
+      for (const hop of trace.hops) {
+        for (const layer of layersAroundPayload(hop)) {
+          const protection = layer.protection;
+          if (!protection || protection.confidential) continue;
+          const key = `${protection.kind}:${protection.source}`;
+          if (!found.has(key)) found.set(key, { protection, link: hop.link });
+        }
+      }
+      if (found.size === 0) continue;
+      const items = [...found.values()];
+      const reasons: Reason[] = items.map(({ protection, link }) => ({
+        text: `${describeProtection(protection)} protects integrity only${protection.kind === 'macsec' ? '' : ` (seen on ${link})`}`,
+        vantage: `link:${link}`,
+        protection: protection.id,
+        via: 'integrity-only',
+      }));
+      ctx.report({
+        subjects: [flow.id, ...items.map(({ protection }) => protection.source)],
+        message:
+          `Confidential flow ${flow.id} (${flow.from} → ${flow.to}) crosses ` +
+          `${listIds(items.map(({ protection }) => describeProtection(protection)))}: integrity only, hiding nothing.`,
+        reasons,
+        severity: flow.tls ? 'low' : 'medium',
+      });
+    }
+  },
+};

@@ -1,0 +1,66 @@
+/**
+ * plaintext-leaves-site: a confidential flow's payload leaves the operator's security domain
+ * unencrypted (SPEC §2.1, RFC 8926 §6.1.1).
+ */
+import type { ScenarioIndex } from '../../scenario-index.ts';
+import type { Hop, Reason } from '../../types.ts';
+import { carrierEnds, linkTrust, listIds, plural, sortedUnique, stackText } from './helpers/describe.ts';
+import { plaintextHops } from './helpers/payload-cover.ts';
+import type { Rule } from './rule.ts';
+
+/** Why a hop lies outside the security domain, or undefined when it lies inside a trusted site. */
+function outsideDomain(index: ScenarioIndex, hop: Hop): { why: string; carriers: string[] } | undefined {
+  const link = index.links.get(hop.link);
+  if (!link) return undefined;
+  const carriers = carrierEnds(index, link);
+  if (carriers.length > 0) return { why: `enters carrier network ${listIds(carriers)}`, carriers };
+  if (link.site === undefined) return { why: `runs between sites ${listIds(link.between)}`, carriers };
+  const trust = linkTrust(index, link);
+  if (trust === 'shared' || trust === 'untrusted')
+    return { why: `lies in ${trust} site ${link.site}`, carriers };
+  return undefined;
+}
+
+/** The rule object; its metadata is rendered by the UI's explain panel and by docs/rules.md. */
+export const plaintextLeavesSite: Rule = {
+  id: 'plaintext-leaves-site',
+  title: 'Confidential data leaves the site in plaintext',
+  severity: 'high',
+  description:
+    "A confidential flow's payload crosses, in plaintext, a link in a shared or untrusted site, a link between sites, or a carrier network.",
+  rationale:
+    "RFC 8926 §6.1.1: overlay data leaving the data centre network beyond the operator's security domain SHOULD be " +
+    'secured by encryption such as IPsec or another VPN. VXLAN, Geneve and GRE themselves provide no confidentiality, ' +
+    'so anyone who can tap a colocation cross-connect, a shared building or a carrier circuit reads the data.',
+  remediation:
+    'Encrypt before the traffic leaves the trusted site: IPsec on the overlay (OVN `ipsec=true` with per-chassis ' +
+    'certificates), a site-to-site IPsec tunnel between the gateways, WireGuard between the hosts, or TLS in the application.',
+  falsePositives:
+    'A circuit modelled as shared or between sites that the operator in fact controls end to end (dark fibre inside ' +
+    "one security domain), or data marked confidential that is public: fix the site's trust or the flow's sensitivity.",
+  check(ctx) {
+    for (const flow of ctx.scenario.flows) {
+      const trace = ctx.traces.get(flow.id);
+      if (flow.sensitivity !== 'confidential' || !trace) continue;
+      const links: string[] = [];
+      const carriers: string[] = [];
+      const reasons: Reason[] = [];
+      for (const hop of plaintextHops(trace)) {
+        const outside = outsideDomain(ctx.index, hop);
+        if (!outside || links.includes(hop.link)) continue;
+        links.push(hop.link);
+        carriers.push(...outside.carriers);
+        const text = `link ${hop.link} ${outside.why}; payload plaintext there: ${stackText(hop)}`;
+        reasons.push({ text, vantage: `link:${hop.link}` });
+      }
+      if (links.length === 0) continue;
+      ctx.report({
+        subjects: sortedUnique([flow.id, ...links, ...carriers]),
+        message:
+          `Confidential flow ${flow.id} (${flow.from} → ${flow.to}) leaves the trusted sites in plaintext on ` +
+          `${plural(links.length, 'link')} ${listIds(links)}.`,
+        reasons,
+      });
+    }
+  },
+};

@@ -1,0 +1,114 @@
+/**
+ * SPEC T8: the same scenario under each alternative protection, tabulated for cost (MTU left,
+ * single-flow maximum, crypto cores at the demanded load) against what stays exposed to each attacker.
+ */
+import type { ExposureLevel, IpsecCipher, Scenario } from '../../model/types.ts';
+import { analyzeExposure } from '../exposure/analyze-exposure.ts';
+import { estimateThroughput } from './estimate-throughput.ts';
+import {
+  stripProtections,
+  withMacsecEverywhere,
+  withOverlayIpsec,
+  withTlsOnly,
+  withWireguardMesh,
+} from './scenario-alternatives.ts';
+
+/** What one attacker still sees under an alternative. */
+export interface AttackerExposure {
+  attacker: string;
+  /** Flows whose payload the attacker reads, and those whose inner headers it reads (SPEC X6). */
+  payload: string[];
+  headers: string[];
+  /** Flows it can tamper with (SPEC X7). */
+  tamper: string[];
+  worst: ExposureLevel;
+}
+
+/** One row of the comparison. */
+export interface Alternative {
+  id: string;
+  label: string;
+  /** Smallest innerMtu over the flows that leave their host: the MTU left for workloads. */
+  minInnerMtu: number | null;
+  /** Lowest single-flow maximum over the flows with a path, and the flow it belongs to. */
+  minSingleFlowGbps: number | null;
+  slowestFlow: string | null;
+  /** Crypto cores used over all hosts at the demanded rates, and the busiest host's share of its cores. */
+  cryptoCores: number;
+  peakHostUtilisation: number;
+  saturatedHosts: string[];
+  exposure: AttackerExposure[];
+}
+
+/** The table of SPEC T8. */
+export interface Comparison {
+  alternatives: Alternative[];
+}
+
+const LEVELS: ExposureLevel[] = ['none', 'metadata', 'headers', 'payload'];
+const IPSEC_CIPHERS: IpsecCipher[] = [
+  'aes-gcm-128',
+  'aes-gcm-256',
+  'chacha20-poly1305',
+  'aes-cbc-hmac-sha256',
+  'null',
+];
+
+function evaluate(id: string, label: string, scenario: Scenario): Alternative {
+  const run = analyzeExposure(scenario);
+  const throughput = estimateThroughput({
+    scenario,
+    index: run.index,
+    traces: run.traces,
+    flows: run.result.flows,
+  });
+  const mtus = run.result.flows.map((f) => f.innerMtu).filter((m): m is number => m !== null);
+  const reachable = throughput.flows
+    .filter((f) => f.maxGbps !== null)
+    .sort((a, b) => a.maxGbps! - b.maxGbps! || (a.flow < b.flow ? -1 : 1));
+  const exposure = scenario.attackers
+    .map((a): AttackerExposure => {
+      const mine = run.result.exposures.filter((e) => e.attacker === a.id);
+      const pick = (level: ExposureLevel): string[] =>
+        mine.filter((e) => e.level === level).map((e) => e.flow);
+      const worst = mine.reduce<ExposureLevel>(
+        (acc, e) => (LEVELS.indexOf(e.level) > LEVELS.indexOf(acc) ? e.level : acc),
+        'none',
+      );
+      return {
+        attacker: a.id,
+        payload: pick('payload'),
+        headers: pick('headers'),
+        tamper: mine.filter((e) => e.tamper).map((e) => e.flow),
+        worst,
+      };
+    })
+    .sort((a, b) => (a.attacker < b.attacker ? -1 : 1));
+  return {
+    id,
+    label,
+    minInnerMtu: mtus.length > 0 ? Math.min(...mtus) : null,
+    minSingleFlowGbps: reachable[0]?.maxGbps ?? null,
+    slowestFlow: reachable[0]?.flow ?? null,
+    cryptoCores: throughput.hosts.reduce((acc, h) => acc + h.cryptoCoresUsed, 0),
+    peakHostUtilisation: Math.max(0, ...throughput.hosts.map((h) => h.utilisation)),
+    saturatedHosts: throughput.hosts.filter((h) => h.saturated).map((h) => h.host),
+    exposure,
+  };
+}
+
+/** Estimates the scenario as it is and under every alternative of SPEC T8. */
+export function compareProtections(scenario: Scenario): Comparison {
+  return {
+    alternatives: [
+      evaluate('current', 'as configured', scenario),
+      evaluate('none', 'no encryption', stripProtections(scenario)),
+      ...IPSEC_CIPHERS.map((cipher) =>
+        evaluate(`ipsec-${cipher}`, `overlay IPsec, ${cipher}`, withOverlayIpsec(scenario, cipher)),
+      ),
+      evaluate('wireguard', 'WireGuard mesh', withWireguardMesh(scenario)),
+      evaluate('macsec', 'MACsec on every link', withMacsecEverywhere(scenario)),
+      evaluate('tls', 'application TLS only', withTlsOnly(scenario)),
+    ],
+  };
+}

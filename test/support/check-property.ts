@@ -1,0 +1,67 @@
+/**
+ * Runs a fast-check property with a reproducible seed and, on failure, throws an error that
+ * carries everything needed to replay it: the seed, the counter-example path, the command, and
+ * the shrunk counter-example rendered by the caller (scenarios as YAML).
+ *
+ * Environment: `PLAINSIGHT_SEED` (default below), `PLAINSIGHT_RUNS` (overrides every property's
+ * number of runs), `PLAINSIGHT_PATH` (replays one counter-example; use with `-t "<test title>"`).
+ */
+import fc from 'fast-check';
+
+/** Seed of every property when `PLAINSIGHT_SEED` is not set: fixed, so `npm test` is deterministic. */
+export const DEFAULT_SEED = 20261122;
+
+function envInt(name: string): number | undefined {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return undefined;
+  const value = Number(raw);
+  if (!Number.isSafeInteger(value)) throw new Error(`${name} must be an integer, got ${raw}`);
+  return value;
+}
+
+/** The seed properties run with (`PLAINSIGHT_SEED` or the default). */
+export const PROPERTY_SEED: number = envInt('PLAINSIGHT_SEED') ?? DEFAULT_SEED;
+
+/** Options of one property run. */
+export interface PropertyOptions<T> {
+  /** Runs under `npm test`; keep the whole suite fast. */
+  numRuns: number;
+  /** Renders the shrunk counter-example for humans (default: JSON). */
+  show?: (value: T) => string;
+  /** Seed override (the fuzz runner passes its own). */
+  seed?: number;
+}
+
+function describeError(error: unknown): string {
+  if (error instanceof Error) return error.message;
+  return String(error);
+}
+
+/** Formats a failed run: seed, path, replay command, counter-example and error. */
+export function formatFailure<T>(details: fc.RunDetails<T>, show: (value: T) => string): string {
+  const value = details.counterexample;
+  const rendered = value === null ? '(none)' : show(value);
+  return [
+    `property failed after ${details.numRuns} run(s) and ${details.numShrinks} shrink(s)`,
+    `seed: ${details.seed}   path: ${details.counterexamplePath ?? '-'}`,
+    `replay: PLAINSIGHT_SEED=${details.seed} PLAINSIGHT_PATH=${details.counterexamplePath ?? ''} npx vitest run <this test file> -t "<this test title>"`,
+    'shrunk counter-example:',
+    rendered,
+    `error: ${describeError(details.errorInstance)}`,
+  ].join('\n');
+}
+
+function showJson(value: unknown): string {
+  return JSON.stringify(value, null, 2);
+}
+
+/** Checks a property; throws a replayable report when it fails. */
+export function checkProperty<T>(property: fc.IProperty<T>, options: PropertyOptions<T>): void {
+  const path = process.env.PLAINSIGHT_PATH;
+  const details = fc.check(property, {
+    seed: options.seed ?? PROPERTY_SEED,
+    numRuns: envInt('PLAINSIGHT_RUNS') ?? options.numRuns,
+    ...(path ? { path, endOnFailure: false } : {}),
+  });
+  if (details.failed) throw new Error(formatFailure(details, options.show ?? showJson));
+}

@@ -1,0 +1,115 @@
+import { describe, expect, it } from 'vitest';
+import { runRules, type RuleInput } from '../../../../src/engine/exposure/run-rules.ts';
+import { rules as registry } from '../../../../src/engine/exposure/rules/index.ts';
+import type { Rule, RuleContext } from '../../../../src/engine/exposure/rules/rule.ts';
+import { indexScenario } from '../../../../src/engine/scenario-index.ts';
+import { scenario } from '../../../support/model-builder.ts';
+
+function emptyInput(): RuleInput {
+  const model = scenario().build();
+  return {
+    scenario: model,
+    index: indexScenario(model),
+    traces: new Map(),
+    flows: [],
+    links: [],
+    exposures: [],
+    requirements: [],
+    throughput: { flows: [], hosts: [], links: [], problems: [] },
+  };
+}
+
+/** A throwaway rule whose check is given; metadata is irrelevant to the runner. */
+function fakeRule(
+  id: string,
+  check: (ctx: RuleContext) => void,
+  severity: Rule['severity'] = 'medium',
+): Rule {
+  return {
+    id,
+    title: id,
+    severity,
+    description: `${id}.`,
+    rationale: 'r',
+    remediation: 'r',
+    falsePositives: 'r',
+    check,
+  };
+}
+
+describe('runRules', () => {
+  it('[§2.1] sorts findings by rule id, then subjects id by id, then message; subjects sorted and unique', () => {
+    const b = fakeRule('b-rule', (ctx) => {
+      ctx.report({ subjects: ['l2', 'f1'], message: 'second' });
+      ctx.report({ subjects: ['f1', 'l1', 'f1'], message: 'z' });
+      ctx.report({ subjects: ['f1', 'l1'], message: 'a' });
+    });
+    const a = fakeRule('a-rule', (ctx) => ctx.report({ subjects: ['x'], message: 'only' }));
+    const findings = runRules(emptyInput(), [b, a]);
+    expect(findings.map((f) => [f.rule, f.subjects, f.message])).toEqual([
+      ['a-rule', ['x'], 'only'],
+      ['b-rule', ['f1', 'l1'], 'a'],
+      ['b-rule', ['f1', 'l1'], 'z'],
+      ['b-rule', ['f1', 'l2'], 'second'],
+    ]);
+  });
+
+  it('[§2.1] uses the rule severity unless a report overrides it', () => {
+    const rule = fakeRule(
+      'r',
+      (ctx) => {
+        ctx.report({ subjects: ['a'], message: 'default' });
+        ctx.report({ subjects: ['b'], message: 'override', severity: 'info' });
+      },
+      'high',
+    );
+    expect(runRules(emptyInput(), [rule]).map((f) => f.severity)).toEqual(['high', 'info']);
+  });
+
+  it('[X9] merges duplicate reports into one finding, keeping every distinct reason and the higher severity', () => {
+    const rule = fakeRule('r', (ctx) => {
+      ctx.report({ subjects: ['f1'], message: 'm', reasons: [{ text: 'one' }], severity: 'low' });
+      ctx.report({
+        subjects: ['f1'],
+        message: 'm',
+        reasons: [{ text: 'one' }, { text: 'two' }],
+        severity: 'high',
+      });
+    });
+    expect(runRules(emptyInput(), [rule])).toEqual([
+      {
+        rule: 'r',
+        severity: 'high',
+        subjects: ['f1'],
+        message: 'm',
+        reasons: [{ text: 'one' }, { text: 'two' }],
+      },
+    ]);
+  });
+
+  it('gives byte-identical output whatever order the rules run and report in', () => {
+    const reports = [
+      { subjects: ['l1', 'f2'], message: 'x' },
+      { subjects: ['f1'], message: 'y' },
+      { subjects: ['f1'], message: 'x' },
+    ];
+    const forward = fakeRule('r', (ctx) => reports.forEach((r) => ctx.report(r)));
+    const backward = fakeRule('r', (ctx) => [...reports].reverse().forEach((r) => ctx.report(r)));
+    const other = fakeRule('q', (ctx) => ctx.report({ subjects: ['z'], message: 'q' }));
+    expect(JSON.stringify(runRules(emptyInput(), [forward, other]))).toBe(
+      JSON.stringify(runRules(emptyInput(), [other, backward])),
+    );
+  });
+
+  it('lets a rule bug surface as an error naming the rule, never as silently missing findings', () => {
+    const broken = fakeRule('broken-rule', () => {
+      throw new TypeError('undefined is not an object');
+    });
+    expect(() => runRules(emptyInput(), [broken])).toThrow(/broken-rule.*undefined is not an object/);
+  });
+
+  it('[§2.1] runs the whole registry by default, and an empty scenario has no findings', () => {
+    expect(registry.length).toBeGreaterThanOrEqual(13);
+    expect(runRules(emptyInput())).toEqual([]);
+  });
+});
