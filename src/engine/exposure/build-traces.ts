@@ -31,9 +31,19 @@ function isIpv6(index: ScenarioIndex, a: string, b: string): boolean {
 
 function ownLayers(flow: Flow, fromHost: string, toHost: string, ctx: TraceContext): Layer[] {
   const { index } = ctx;
-  const hostLevel = index.hosts.has(flow.from) && index.hosts.has(flow.to);
-  const ipv6 = hostLevel && isIpv6(index, flow.from, flow.to);
-  const name = (id: string): string => (index.hosts.has(id) ? ctx.addr(id) : id);
+  // Hosts and host-networked services (SPEC §1.1 Workload: `networks: []`) use their host's address.
+  const hostOf = (id: string): string | undefined => {
+    if (index.hosts.has(id)) return id;
+    const w = index.workloads.get(id);
+    return w && w.networks.length === 0 ? w.host : undefined;
+  };
+  const fromAddr = hostOf(flow.from);
+  const toAddr = hostOf(flow.to);
+  const ipv6 = fromAddr !== undefined && toAddr !== undefined && isIpv6(index, fromAddr, toAddr);
+  const name = (id: string): string => {
+    const host = hostOf(id);
+    return host !== undefined ? ctx.addr(host) : id;
+  };
   const l4: Layer = {
     kind: flow.proto,
     label: `${flow.proto}(${flow.port ?? 'any'})`,

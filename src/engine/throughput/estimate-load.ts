@@ -89,7 +89,9 @@ export function linkLoads(
         link.id,
         (wire.get(link.id) ?? 0) + (Math.max(0, estimate.rateGbps) * frame) / estimate.payloadBytes,
       );
-      flows.set(link.id, [...(flows.get(link.id) ?? []), estimate.flow]);
+      const list = flows.get(link.id);
+      if (list) list.push(estimate.flow);
+      else flows.set(link.id, [estimate.flow]);
     }
   }
   return scenario.links

@@ -1,0 +1,72 @@
+/**
+ * `plainsight analyze <file>`: parse, analyse, render, and exit 0/1 on the requirements (SPEC §4).
+ */
+import { resolve } from 'node:path';
+import { analyzeScenario } from '../../engine/analyze-scenario.ts';
+import { rules } from '../../engine/exposure/rules/index.ts';
+import type { Scenario } from '../../model/types.ts';
+import type { Analysis } from '../../engine/types.ts';
+import { EXIT, UsageError, type CliIo } from '../cli-io.ts';
+import { formatJson } from '../format/format-json.ts';
+import { formatMarkdown } from '../format/format-md.ts';
+import { formatText } from '../format/format-text.ts';
+import { DEFAULT_WIDTH, type RuleInfo } from '../format/report.ts';
+import { loadScenario } from '../load-scenario.ts';
+import type { OutputFormat } from '../parse-args.ts';
+
+/** Options of one `analyze` run. */
+export interface AnalyzeRequest {
+  file: string;
+  format: OutputFormat;
+  out?: string;
+  attackers: string[];
+}
+
+function checkAttackers(model: Scenario, wanted: readonly string[]): void {
+  const known = model.attackers.map((a) => a.id);
+  const unknown = wanted.filter((id) => !known.includes(id));
+  if (unknown.length === 0) return;
+  const list =
+    known.length > 0 ? `known attackers: ${known.join(', ')}` : 'the scenario defines no attackers';
+  throw new UsageError(`unknown attacker ${unknown.map((id) => `'${id}'`).join(', ')} (${list})`);
+}
+
+function ruleInfo(id: string): RuleInfo | undefined {
+  return rules.find((rule) => rule.id === id);
+}
+
+function render(analysis: Analysis, scenario: Scenario, request: AnalyzeRequest, io: CliIo): string {
+  if (request.format === 'json') return formatJson(analysis);
+  if (request.format === 'md') return formatMarkdown({ analysis, scenario }, { ruleInfo });
+  const toTerminal = request.out === undefined;
+  const width = toTerminal ? Math.min(io.columns ?? DEFAULT_WIDTH, DEFAULT_WIDTH) : DEFAULT_WIDTH;
+  return formatText({ analysis, scenario }, { color: toTerminal && io.color === true, width, ruleInfo });
+}
+
+/** Runs `analyze` and returns its exit status. */
+export async function analyzeCommand(request: AnalyzeRequest, io: CliIo): Promise<number> {
+  if (request.format === 'html') {
+    throw new UsageError(
+      '--format html is not supported yet (HTML reports come in a later version); use text, json or md',
+    );
+  }
+  const loaded = await loadScenario(request.file, io);
+  if ('exit' in loaded) return loaded.exit;
+  const attackers = [...new Set(request.attackers)];
+  checkAttackers(loaded.model, attackers);
+  const analysis = analyzeScenario(loaded.model, attackers.length > 0 ? { attackers } : {});
+  const output = render(analysis, loaded.model, request, io);
+  if (request.out === undefined) {
+    io.stdout(output);
+  } else {
+    try {
+      await io.writeFile(resolve(io.cwd ?? process.cwd(), request.out), output);
+    } catch (error) {
+      io.stderr(
+        `plainsight: cannot write '${request.out}': ${error instanceof Error ? error.message : String(error)}\n`,
+      );
+      return EXIT.cantCreate;
+    }
+  }
+  return analysis.requirements.every((r) => r.pass) ? EXIT.ok : EXIT.requirementFailed;
+}

@@ -1,0 +1,58 @@
+/**
+ * ANSI styling for the text report. Every helper is the identity when colour is off, so the
+ * uncoloured report is the same text with no escapes (NO_COLOR, pipes, files).
+ */
+import type { ExposureLevel } from '../../model/types.ts';
+import type { LinkStatusValue, Severity } from '../../engine/types.ts';
+
+type Paint = (text: string) => string;
+
+/** The palette of one report. */
+export interface TextStyle {
+  bold: Paint;
+  dim: Paint;
+  red: Paint;
+  yellow: Paint;
+  green: Paint;
+}
+
+// SGR codes (ECMA-48 §8.3.117): 1/22 bold on/off, 2/22 faint, 31/32/33 red/green/yellow, 39 default colour.
+function sgr(enabled: boolean, on: number, off: number): Paint {
+  return enabled ? (text) => `\u001b[${on}m${text}\u001b[${off}m` : (text) => text;
+}
+
+/** A palette that colours only when `enabled`. */
+export function createTextStyle(enabled: boolean): TextStyle {
+  return {
+    bold: sgr(enabled, 1, 22),
+    dim: sgr(enabled, 2, 22),
+    red: sgr(enabled, 31, 39),
+    yellow: sgr(enabled, 33, 39),
+    green: sgr(enabled, 32, 39),
+  };
+}
+
+/** Colour of a link status: red plaintext, yellow headers, green encrypted, dim idle. */
+export function paintLinkStatus(style: TextStyle, status: LinkStatusValue): Paint {
+  return { plaintext: style.red, headers: style.yellow, encrypted: style.green, idle: style.dim }[status];
+}
+
+/** Colour of an exposure level. */
+export function paintExposure(style: TextStyle, level: ExposureLevel): Paint {
+  return { payload: style.red, headers: style.yellow, metadata: (t: string) => t, none: style.dim }[level];
+}
+
+/** Colour of a finding severity. */
+export function paintSeverity(style: TextStyle, severity: Severity): Paint {
+  return severity === 'critical' || severity === 'high'
+    ? style.red
+    : severity === 'medium'
+      ? style.yellow
+      : style.dim;
+}
+
+/** Length of text as the terminal shows it: escapes take no columns. */
+export function visibleLength(text: string): number {
+  // eslint-disable-next-line no-control-regex -- matching the SGR escapes this module writes
+  return [...text.replace(/\u001b\[[0-9;]*m/g, '')].length;
+}

@@ -1,0 +1,63 @@
+/**
+ * Help texts of the CLI. Kept next to the parser so options and their documentation change together.
+ */
+
+const GENERAL = `Plainsight: network encryption planning from a scenario file.
+
+Usage:
+  plainsight analyze <file> [--format text|json|md] [--out <path>] [--attacker <id>]...
+  plainsight validate <file>
+  plainsight help [command]
+  plainsight --version
+
+Commands:
+  analyze   Which links and flows stay plaintext, to which attacker; findings and requirements.
+  validate  Check a scenario file and print its diagnostics; no analysis.
+
+Exit status:
+  0   every requirement holds (validate: the file is valid; warnings allowed)
+  1   a requirement fails
+  2   the scenario file is invalid (diagnostics on stderr)
+  64  usage error (unknown command, option or format; missing file; unknown attacker)
+  66  the scenario file cannot be read
+  70  internal error
+  73  the --out file cannot be written
+
+Run 'plainsight help analyze' for the options of a command.
+`;
+
+const ANALYZE = `Usage: plainsight analyze <file> [options]
+
+Analyse a scenario (YAML or JSON): link status, what each attacker sees of each flow, findings
+and requirements. The report goes to stdout, diagnostics to stderr.
+
+Options:
+  -f, --format <format>  text (default; coloured on a terminal unless NO_COLOR is set),
+                         json (SPEC §4 shape, sorted and diffable) or md (GitHub Markdown).
+                         html is not supported yet: HTML reports are planned for a later version.
+  -o, --out <path>       Write the report to a file instead of stdout.
+  -a, --attacker <id>    Consider only this attacker; repeat for several. Exposures and
+                         requirements are evaluated against the chosen attackers only.
+  -h, --help             Show this help.
+
+Exit status: 0 all requirements hold, 1 one fails, 2 invalid file, 64 usage error,
+66 unreadable file, 73 --out not writable.
+`;
+
+const VALIDATE = `Usage: plainsight validate <file>
+
+Check a scenario file in three stages (YAML syntax, shape, semantics) and print every
+diagnostic with file:line:column and a code frame to stderr.
+
+Exit status: 0 valid (warnings are printed but allowed), 2 invalid, 64 usage error,
+66 unreadable file.
+`;
+
+/** Help text for a topic (`analyze`, `validate`) or the general help; undefined for an unknown topic. */
+export function helpText(topic?: string): string | undefined {
+  if (topic === undefined || topic === 'help') return GENERAL;
+  return { analyze: ANALYZE, validate: VALIDATE }[topic];
+}
+
+/** One-line pointer printed after a usage error. */
+export const USAGE_HINT = "Run 'plainsight --help' for usage.";

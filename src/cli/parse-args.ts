@@ -1,0 +1,104 @@
+/**
+ * Command-line parsing for the CLI contract (SPEC §4): a command, one file, and a few options.
+ * Hand-written because the grammar is tiny and errors must name the exact offending word.
+ */
+import { UsageError } from './cli-io.ts';
+
+/** Report formats `analyze` accepts. */
+export const FORMATS = ['text', 'json', 'md', 'html'] as const;
+export type OutputFormat = (typeof FORMATS)[number];
+
+/** A parsed command line. */
+export type Command =
+  | { kind: 'help'; topic?: string }
+  | { kind: 'version' }
+  | { kind: 'analyze'; file: string; format: OutputFormat; out?: string; attackers: string[] }
+  | { kind: 'validate'; file: string };
+
+const VALUE_OPTIONS: Record<string, Record<string, string>> = {
+  analyze: {
+    '--format': 'format',
+    '-f': 'format',
+    '--out': 'out',
+    '-o': 'out',
+    '--attacker': 'attacker',
+    '-a': 'attacker',
+  },
+  validate: {},
+};
+
+interface Scanned {
+  positionals: string[];
+  values: Map<string, string[]>;
+  help: boolean;
+}
+
+function scan(command: string, args: readonly string[]): Scanned {
+  const known = VALUE_OPTIONS[command] ?? {};
+  const scanned: Scanned = { positionals: [], values: new Map(), help: false };
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i] ?? '';
+    if (arg === '--') {
+      scanned.positionals.push(...args.slice(i + 1));
+      break;
+    }
+    if (arg === '--help' || arg === '-h') {
+      scanned.help = true;
+      continue;
+    }
+    if (!arg.startsWith('-') || arg === '-') {
+      scanned.positionals.push(arg);
+      continue;
+    }
+    const eq = arg.indexOf('=');
+    const flag = eq > 0 ? arg.slice(0, eq) : arg;
+    const name = known[flag];
+    if (name === undefined) throw new UsageError(`unknown option '${flag}' for '${command}'`);
+    const value = eq > 0 ? arg.slice(eq + 1) : args[++i];
+    if (value === undefined || value === '') throw new UsageError(`option '${flag}' needs a value`);
+    scanned.values.set(name, [...(scanned.values.get(name) ?? []), value]);
+  }
+  return scanned;
+}
+
+function single(scanned: Scanned, name: string): string | undefined {
+  const values = scanned.values.get(name) ?? [];
+  if (values.length > 1) throw new UsageError(`option '--${name}' given more than once`);
+  return values[0];
+}
+
+function onlyFile(command: string, positionals: readonly string[]): string {
+  if (positionals.length === 0) throw new UsageError(`'${command}' needs a scenario file`);
+  if (positionals.length > 1)
+    throw new UsageError(`'${command}' takes one scenario file, got: ${positionals.join(' ')}`);
+  return positionals[0] ?? '';
+}
+
+function parseFormat(value: string | undefined): OutputFormat {
+  if (value === undefined) return 'text';
+  const format = FORMATS.find((f) => f === value);
+  if (!format) throw new UsageError(`unknown format '${value}' (expected one of: ${FORMATS.join(', ')})`);
+  return format;
+}
+
+/** Parses argv (without `node` and the script); throws UsageError on anything it cannot accept. */
+export function parseArgs(argv: readonly string[]): Command {
+  const [first, ...rest] = argv;
+  if (first === undefined || first === '--help' || first === '-h') return { kind: 'help' };
+  if (first === '--version' || first === '-V' || first === 'version') return { kind: 'version' };
+  if (first === 'help') return { kind: 'help', topic: rest[0] };
+  if (first !== 'analyze' && first !== 'validate') {
+    throw new UsageError(first.startsWith('-') ? `unknown option '${first}'` : `unknown command '${first}'`);
+  }
+  const scanned = scan(first, rest);
+  if (scanned.help) return { kind: 'help', topic: first };
+  const file = onlyFile(first, scanned.positionals);
+  if (first === 'validate') return { kind: 'validate', file };
+  return {
+    kind: 'analyze',
+    file,
+    format: parseFormat(single(scanned, 'format')),
+    out: single(scanned, 'out'),
+    attackers: scanned.values.get('attacker') ?? [],
+  };
+}

@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import { parseScenario } from '../../../src/model/parse-scenario.ts';
+import { analysisApi, type AnalysisProgress } from '../../../workers/analysis.api.ts';
+import { AGAINST_ALL, INVALID } from '../cli/fixtures/scenarios.ts';
+
+const modelOf = (text: string) => {
+  const { model } = parseScenario(text, { fileName: 's.yaml' });
+  if (!model) throw new Error('fixture must be valid');
+  return model;
+};
+
+describe('analysisApi.analyze', () => {
+  it('[§4] parses scenario text and returns the model and its analysis', async () => {
+    const response = await analysisApi.analyze({ text: AGAINST_ALL, fileName: 's.yaml' });
+    expect(response.diagnostics).toEqual([]);
+    expect(response.model?.name).toBe('Two hosts on one cable');
+    // 2 flows × 2 attackers (see fixtures/scenarios.ts).
+    expect(response.analysis?.exposures).toHaveLength(4);
+    expect(response.analysis?.requirements.map((r) => r.pass)).toEqual([false]);
+  });
+
+  it('[§1.2] returns every diagnostic and no analysis for an invalid file', async () => {
+    const response = await analysisApi.analyze({ text: INVALID, fileName: 'bad.yaml' });
+    expect(response.analysis).toBeUndefined();
+    expect(response.model).toBeUndefined();
+    expect(response.diagnostics).toEqual(parseScenario(INVALID, { fileName: 'bad.yaml' }).diagnostics);
+  });
+
+  it('validates and analyses a model object as the app sends it', async () => {
+    const model = modelOf(AGAINST_ALL);
+    const fromModel = await analysisApi.analyze({ model });
+    const fromText = await analysisApi.analyze({ text: AGAINST_ALL });
+    expect(fromModel.analysis).toEqual(fromText.analysis);
+  });
+
+  it('rejects a model object that is not a valid scenario with diagnostics, not an exception', async () => {
+    const broken = { ...modelOf(AGAINST_ALL), links: [{ id: 'l1', between: ['a', 'nowhere'] }] };
+    const response = await analysisApi.analyze({ model: broken as never });
+    expect(response.analysis).toBeUndefined();
+    expect(response.diagnostics.some((d) => d.severity === 'error')).toBe(true);
+  });
+
+  it('restricts exposures to the requested attackers', async () => {
+    const response = await analysisApi.analyze({ text: AGAINST_ALL, attackers: ['tap'] });
+    expect(response.analysis?.exposures.map((e) => e.attacker)).toEqual(['tap', 'tap']);
+  });
+
+  it('reports progress phase by phase, every report before the result', async () => {
+    const seen: AnalysisProgress[] = [];
+    await analysisApi.analyze({ text: AGAINST_ALL }, (p) => void seen.push(p));
+    expect(seen.length).toBeGreaterThan(0);
+    expect(seen.at(-1)?.done).toBe(seen.at(-1)?.total);
+  });
+});
+
+describe('analysisApi.validate, traceFlow, serialize', () => {
+  it('[§1.2] validate returns the diagnostics of the text', async () => {
+    expect((await analysisApi.validate(INVALID, 'bad.yaml')).diagnostics).toEqual(
+      parseScenario(INVALID, { fileName: 'bad.yaml' }).diagnostics,
+    );
+    expect((await analysisApi.validate(AGAINST_ALL)).model?.name).toBe('Two hosts on one cable');
+  });
+
+  it('[X1, X2] traceFlow gives one flow’s path and the header stack on each hop', async () => {
+    const trace = await analysisApi.traceFlow({ text: AGAINST_ALL }, 'f1');
+    expect(trace?.path).toEqual(['host:a', 'link:l1', 'host:b']);
+    expect(trace?.hops.map((h) => h.link)).toEqual(['l1']);
+    // f1 has no TLS, no tunnel, no IPsec: the payload is the innermost layer, nothing encrypts it.
+    expect(trace?.hops[0]?.stack.at(-1)?.kind).toBe('payload');
+    expect(trace?.hops[0]?.stack.some((l) => l.protection?.confidential)).toBe(false);
+    // Asking again for the same text answers from the cache with the same trace.
+    expect(await analysisApi.traceFlow({ text: AGAINST_ALL }, 'f1')).toBe(trace);
+  });
+
+  it('traceFlow answers undefined for an unknown flow or an invalid file', async () => {
+    expect(await analysisApi.traceFlow({ text: AGAINST_ALL }, 'nope')).toBeUndefined();
+    expect(await analysisApi.traceFlow({ text: INVALID }, 'f1')).toBeUndefined();
+  });
+
+  it('serialize writes YAML that parses back to the same model', async () => {
+    const model = modelOf(AGAINST_ALL);
+    const yaml = await analysisApi.serialize(model);
+    expect(parseScenario(yaml, { fileName: 'round-trip.yaml' }).model).toEqual(model);
+  });
+});
