@@ -6,6 +6,7 @@
 import { releaseProxy } from 'comlink';
 import { analyzeScenario } from '../src/engine/analyze-scenario.ts';
 import { analyzeExposure } from '../src/engine/exposure/analyze-exposure.ts';
+import { compareProtections, type Comparison } from '../src/engine/throughput/compare-protections.ts';
 import type { Analysis, FlowTrace } from '../src/engine/types.ts';
 import { parseScenario } from '../src/model/parse-scenario.ts';
 import { serializeScenario } from '../src/model/serialize-scenario.ts';
@@ -100,6 +101,16 @@ export const analysisApi = {
     const loaded = load(request);
     if (hasErrors(loaded)) return undefined;
     return tracesOf(request, loaded.model as Scenario).get(flowId);
+  },
+
+  /**
+   * The same scenario under each protection alternative of SPEC T8 (MTU left, slowest flow, crypto
+   * cores, what stays exposed); undefined when the scenario is invalid.
+   */
+  async compare(request: AnalysisRequest): Promise<Comparison | undefined> {
+    const loaded = load(request);
+    if (hasErrors(loaded)) return undefined;
+    return compareProtections(loaded.model as Scenario);
   },
 
   /** The model as scenario YAML, as the app saves it. */

@@ -6,13 +6,17 @@ const GENERAL = `Plainsight: network encryption planning from a scenario file.
 
 Usage:
   plainsight analyze <file> [--format text|json|md] [--out <path>] [--attacker <id>]...
+                         [--compare] [--cpu-calibration [<host>=]<openssl-output>]...
   plainsight validate <file>
+  plainsight cpu-calibration <openssl-output>
   plainsight help [command]
   plainsight --version
 
 Commands:
   analyze   Which links and flows stay plaintext, to which attacker; findings and requirements.
   validate  Check a scenario file and print its diagnostics; no analysis.
+  cpu-calibration
+            Turn 'openssl speed -evp <cipher>' output into a host's cpu.calibration block.
 
 Exit status:
   0   every requirement holds (validate: the file is valid; warnings allowed)
@@ -38,10 +42,29 @@ Options:
   -o, --out <path>       Write the report to a file instead of stdout.
   -a, --attacker <id>    Consider only this attacker; repeat for several. Exposures and
                          requirements are evaluated against the chosen attackers only.
+  --compare              Also tabulate the protection options of SPEC T8 (no encryption,
+                         overlay IPsec with each cipher, WireGuard, MACsec, TLS only): MTU left,
+                         slowest single flow, crypto cores, and what each attacker still sees.
+  --cpu-calibration [<host>=]<file>
+                         Use your CPU's own crypto speed: the output of
+                         'openssl speed -evp aes-256-gcm' (and other ciphers) for every host,
+                         or for <host> only. Repeatable; later files win.
   -h, --help             Show this help.
 
 Exit status: 0 all requirements hold, 1 one fails, 2 invalid file, 64 usage error,
 66 unreadable file, 73 --out not writable.
+`;
+
+const CPU_CALIBRATION = `Usage: plainsight cpu-calibration <openssl-output>
+
+Reads the output of 'openssl speed -evp <cipher>' (aes-128-gcm, aes-256-gcm, chacha20-poly1305,
+aes-128-cbc, aes-256-cbc, sha256; any -bytes sizes) and prints the cpu.calibration block to
+paste under a host in the scenario. '-' reads standard input. For example:
+
+  openssl speed -evp aes-256-gcm -bytes 1420 > speed.txt
+  plainsight cpu-calibration speed.txt
+
+Exit status: 0 figures found, 2 none found, 66 unreadable file.
 `;
 
 const VALIDATE = `Usage: plainsight validate <file>
@@ -56,7 +79,7 @@ Exit status: 0 valid (warnings are printed but allowed), 2 invalid, 64 usage err
 /** Help text for a topic (`analyze`, `validate`) or the general help; undefined for an unknown topic. */
 export function helpText(topic?: string): string | undefined {
   if (topic === undefined || topic === 'help') return GENERAL;
-  return { analyze: ANALYZE, validate: VALIDATE }[topic];
+  return { analyze: ANALYZE, validate: VALIDATE, 'cpu-calibration': CPU_CALIBRATION }[topic];
 }
 
 /** One-line pointer printed after a usage error. */

@@ -12,8 +12,19 @@ export type OutputFormat = (typeof FORMATS)[number];
 export type Command =
   | { kind: 'help'; topic?: string }
   | { kind: 'version' }
-  | { kind: 'analyze'; file: string; format: OutputFormat; out?: string; attackers: string[] }
-  | { kind: 'validate'; file: string };
+  | {
+      kind: 'analyze';
+      file: string;
+      format: OutputFormat;
+      out?: string;
+      attackers: string[];
+      /** Tabulate the protection alternatives of SPEC T8 as well. */
+      compare: boolean;
+      /** `openssl speed` output files, each `path` (every host) or `host=path` (one host). */
+      cpuCalibrations: string[];
+    }
+  | { kind: 'validate'; file: string }
+  | { kind: 'cpu-calibration'; file: string };
 
 const VALUE_OPTIONS: Record<string, Record<string, string>> = {
   analyze: {
@@ -23,9 +34,18 @@ const VALUE_OPTIONS: Record<string, Record<string, string>> = {
     '-o': 'out',
     '--attacker': 'attacker',
     '-a': 'attacker',
+    '--cpu-calibration': 'cpuCalibration',
   },
   validate: {},
+  'cpu-calibration': {},
 };
+
+/** Options that take no value. */
+const FLAG_OPTIONS: Record<string, Record<string, string>> = {
+  analyze: { '--compare': 'compare' },
+};
+
+const COMMANDS = ['analyze', 'validate', 'cpu-calibration'];
 
 interface Scanned {
   positionals: string[];
@@ -35,6 +55,7 @@ interface Scanned {
 
 function scan(command: string, args: readonly string[]): Scanned {
   const known = VALUE_OPTIONS[command] ?? {};
+  const flags = FLAG_OPTIONS[command] ?? {};
   const scanned: Scanned = { positionals: [], values: new Map(), help: false };
   for (let i = 0; i < args.length; i++) {
     const arg = args[i] ?? '';
@@ -48,6 +69,11 @@ function scan(command: string, args: readonly string[]): Scanned {
     }
     if (!arg.startsWith('-') || arg === '-') {
       scanned.positionals.push(arg);
+      continue;
+    }
+    const flagName = flags[arg];
+    if (flagName !== undefined) {
+      scanned.values.set(flagName, ['true']);
       continue;
     }
     const eq = arg.indexOf('=');
@@ -87,18 +113,21 @@ export function parseArgs(argv: readonly string[]): Command {
   if (first === undefined || first === '--help' || first === '-h') return { kind: 'help' };
   if (first === '--version' || first === '-V' || first === 'version') return { kind: 'version' };
   if (first === 'help') return { kind: 'help', topic: rest[0] };
-  if (first !== 'analyze' && first !== 'validate') {
+  if (!COMMANDS.includes(first)) {
     throw new UsageError(first.startsWith('-') ? `unknown option '${first}'` : `unknown command '${first}'`);
   }
   const scanned = scan(first, rest);
   if (scanned.help) return { kind: 'help', topic: first };
   const file = onlyFile(first, scanned.positionals);
   if (first === 'validate') return { kind: 'validate', file };
+  if (first === 'cpu-calibration') return { kind: 'cpu-calibration', file };
   return {
     kind: 'analyze',
     file,
     format: parseFormat(single(scanned, 'format')),
     out: single(scanned, 'out'),
     attackers: scanned.values.get('attacker') ?? [],
+    compare: scanned.values.has('compare'),
+    cpuCalibrations: scanned.values.get('cpuCalibration') ?? [],
   };
 }

@@ -26,6 +26,8 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
       return (await import('./commands/validate-command.ts')).validateCommand(command.file, io);
     case 'analyze':
       return (await import('./commands/analyze-command.ts')).analyzeCommand(command, io);
+    case 'cpu-calibration':
+      return (await import('./commands/cpu-calibration-command.ts')).cpuCalibrationCommand(command.file, io);
   }
 }
 

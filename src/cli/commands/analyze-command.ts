@@ -4,6 +4,9 @@
 import { resolve } from 'node:path';
 import { analyzeScenario } from '../../engine/analyze-scenario.ts';
 import { rules } from '../../engine/exposure/rules/index.ts';
+import { compareProtections, type Comparison } from '../../engine/throughput/compare-protections.ts';
+import { applyCpuCalibrations } from '../calibrate-hosts.ts';
+import { formatComparisonMarkdown, formatComparisonText } from '../format/format-comparison.ts';
 import type { Scenario } from '../../model/types.ts';
 import type { Analysis } from '../../engine/types.ts';
 import { EXIT, UsageError, type CliIo } from '../cli-io.ts';
@@ -20,6 +23,8 @@ export interface AnalyzeRequest {
   format: OutputFormat;
   out?: string;
   attackers: string[];
+  compare?: boolean;
+  cpuCalibrations?: string[];
 }
 
 function checkAttackers(model: Scenario, wanted: readonly string[]): void {
@@ -35,12 +40,16 @@ function ruleInfo(id: string): RuleInfo | undefined {
   return rules.find((rule) => rule.id === id);
 }
 
-function render(analysis: Analysis, scenario: Scenario, request: AnalyzeRequest, io: CliIo): string {
-  if (request.format === 'json') return formatJson(analysis);
-  if (request.format === 'md') return formatMarkdown({ analysis, scenario }, { ruleInfo });
+function render(analysis: Analysis, scenario: Scenario, request: AnalyzeRequest, io: CliIo, comparison?: Comparison): string {
+  if (request.format === 'json') return formatJson(comparison ? { ...analysis, comparison } : analysis);
+  if (request.format === 'md') {
+    const md = formatMarkdown({ analysis, scenario }, { ruleInfo });
+    return comparison ? `${md}\n${formatComparisonMarkdown(comparison)}` : md;
+  }
   const toTerminal = request.out === undefined;
   const width = toTerminal ? Math.min(io.columns ?? DEFAULT_WIDTH, DEFAULT_WIDTH) : DEFAULT_WIDTH;
-  return formatText({ analysis, scenario }, { color: toTerminal && io.color === true, width, ruleInfo });
+  const text = formatText({ analysis, scenario }, { color: toTerminal && io.color === true, width, ruleInfo });
+  return comparison ? `${text}\n${formatComparisonText(comparison, width)}` : text;
 }
 
 /** Runs `analyze` and returns its exit status. */
@@ -54,8 +63,10 @@ export async function analyzeCommand(request: AnalyzeRequest, io: CliIo): Promis
   if ('exit' in loaded) return loaded.exit;
   const attackers = [...new Set(request.attackers)];
   checkAttackers(loaded.model, attackers);
-  const analysis = analyzeScenario(loaded.model, attackers.length > 0 ? { attackers } : {});
-  const output = render(analysis, loaded.model, request, io);
+  const model = await applyCpuCalibrations(loaded.model, request.cpuCalibrations ?? [], io);
+  const analysis = analyzeScenario(model, attackers.length > 0 ? { attackers } : {});
+  const comparison = request.compare ? compareProtections(model) : undefined;
+  const output = render(analysis, model, request, io, comparison);
   if (request.out === undefined) {
     io.stdout(output);
   } else {

@@ -16,7 +16,7 @@ const KEY_ORDER = [
 ] as const;
 
 /** Serialises an analysis as two-space-indented JSON with a trailing newline. */
-export function formatJson(analysis: Analysis): string {
+export function formatJson(analysis: Analysis & { comparison?: unknown }): string {
   const ordered: Record<string, unknown> = {};
   for (const key of KEY_ORDER) ordered[key] = analysis[key];
   for (const [key, value] of Object.entries(analysis)) if (!(key in ordered)) ordered[key] = value;

@@ -4,7 +4,6 @@
  */
 import type { ExposureLevel, IpsecCipher, Scenario } from '../../model/types.ts';
 import { analyzeExposure } from '../exposure/analyze-exposure.ts';
-import { estimateThroughput } from './estimate-throughput.ts';
 import {
   stripProtections,
   withMacsecEverywhere,
@@ -56,12 +55,7 @@ const IPSEC_CIPHERS: IpsecCipher[] = [
 
 function evaluate(id: string, label: string, scenario: Scenario): Alternative {
   const run = analyzeExposure(scenario);
-  const throughput = estimateThroughput({
-    scenario,
-    index: run.index,
-    traces: run.traces,
-    flows: run.result.flows,
-  });
+  const { throughput } = run;
   const mtus = run.result.flows.map((f) => f.innerMtu).filter((m): m is number => m !== null);
   const reachable = throughput.flows
     .filter((f) => f.maxGbps !== null)
