@@ -6,15 +6,15 @@ describe('parseArgs', () => {
   it.each([
     [
       ['analyze', 'a.yaml'],
-      { kind: 'analyze', file: 'a.yaml', format: 'text', out: undefined, attackers: [] },
+      { kind: 'analyze', file: 'a.yaml', format: 'text', out: undefined, attackers: [], compare: false, cpuCalibrations: [] },
     ],
     [
       ['analyze', '--format', 'json', 'a.yaml', '--out=r.json', '-a', 'tap', '--attacker', 'root'],
-      { kind: 'analyze', file: 'a.yaml', format: 'json', out: 'r.json', attackers: ['tap', 'root'] },
+      { kind: 'analyze', file: 'a.yaml', format: 'json', out: 'r.json', attackers: ['tap', 'root'], compare: false, cpuCalibrations: [] },
     ],
     [
       ['analyze', '-f', 'md', '--', '-odd.yaml'],
-      { kind: 'analyze', file: '-odd.yaml', format: 'md', out: undefined, attackers: [] },
+      { kind: 'analyze', file: '-odd.yaml', format: 'md', out: undefined, attackers: [], compare: false, cpuCalibrations: [] },
     ],
     [['validate', 'a.yaml'], { kind: 'validate', file: 'a.yaml' }],
     [[], { kind: 'help' }],
