@@ -1,0 +1,161 @@
+/**
+ * Main-thread client of the analysis worker: every call is latest-wins per channel. A newer call
+ * on a channel whose previous call is still running terminates that worker (real cancellation —
+ * the engine is synchronous, so a message could never interrupt it) and starts a fresh one.
+ */
+import * as Comlink from 'comlink';
+import type { AnalysisApi } from '../../workers/analysis.api.ts';
+import type { Comparison } from '../engine/throughput/compare-protections.ts';
+
+/** The comparison call the worker exposes once SPEC T8 is wired in. */
+interface CompareApi {
+  compare(req: AnalyzeRequest): Promise<Comparison | undefined>;
+}
+
+/** Arguments of `analysisApi.analyze`, as plain structured-clone data. */
+export type AnalyzeRequest = Parameters<AnalysisApi['analyze']>[0];
+/** What `analysisApi.analyze` resolves to. */
+export type AnalyzeResult = Awaited<ReturnType<AnalysisApi['analyze']>>;
+
+/** Progress as the app displays it: a fraction in [0, 1] and an optional phase name. */
+export interface Progress {
+  fraction: number;
+  phase?: string;
+}
+
+/** Raised for a call that a newer call on the same channel superseded. */
+export class SupersededError extends Error {
+  constructor() {
+    super('superseded by a newer request');
+    this.name = 'SupersededError';
+  }
+}
+
+/** Whether an error only means "a newer request replaced this one". */
+export function isSuperseded(error: unknown): boolean {
+  return error instanceof SupersededError;
+}
+
+/** Creates a worker; injectable so tests and other runtimes can provide their own. */
+export type WorkerFactory = () => Worker;
+
+const defaultFactory: WorkerFactory = () =>
+  new Worker(new URL('../../workers/analysis.worker.ts', import.meta.url), { type: 'module' });
+
+/** Turns whatever the worker reports (a number or an object) into a display fraction. */
+export function toProgress(value: unknown): Progress {
+  if (typeof value === 'number') return { fraction: clamp(value > 1 ? value / 100 : value) };
+  if (value && typeof value === 'object') {
+    const v = value as Record<string, unknown>;
+    const phase = typeof v.phase === 'string' ? v.phase : typeof v.stage === 'string' ? v.stage : undefined;
+    if (typeof v.fraction === 'number') return { fraction: clamp(v.fraction), phase };
+    if (typeof v.done === 'number' && typeof v.total === 'number' && v.total > 0)
+      return { fraction: clamp(v.done / v.total), phase };
+    if (typeof v.percent === 'number') return { fraction: clamp(v.percent / 100), phase };
+    return { fraction: 0, phase };
+  }
+  return { fraction: 0 };
+}
+
+function clamp(x: number): number {
+  return Number.isFinite(x) ? Math.min(1, Math.max(0, x)) : 0;
+}
+
+interface Channel {
+  worker?: Worker;
+  remote?: Comlink.Remote<AnalysisApi>;
+  seq: number;
+  running: number;
+  /** Rejects the in-flight call of this channel when it is superseded. */
+  abort?: () => void;
+}
+
+/** Latest-wins client over one worker per channel (analysis, trace, tools). */
+export class AnalysisClient {
+  #channels = new Map<string, Channel>();
+  #factory: WorkerFactory;
+
+  constructor(factory: WorkerFactory = defaultFactory) {
+    this.#factory = factory;
+  }
+
+  /** Full analysis; supersedes any analysis still running. */
+  analyze(req: AnalyzeRequest, onProgress?: (p: Progress) => void): Promise<AnalyzeResult> {
+    const cb = onProgress ? Comlink.proxy((v: unknown) => onProgress(toProgress(v))) : undefined;
+    return this.#run('analyze', (api) => api.analyze(req, cb as never) as Promise<AnalyzeResult>);
+  }
+
+  /** Path and header stacks of one flow; supersedes an older trace still running. */
+  traceFlow(req: AnalyzeRequest, flowId: string): ReturnType<AnalysisApi['traceFlow']> {
+    return this.#run('trace', (api) => api.traceFlow(req, flowId)) as ReturnType<AnalysisApi['traceFlow']>;
+  }
+
+  /** Validation only (diagnostics for a file that is being opened). */
+  validate(text: string, fileName?: string): ReturnType<AnalysisApi['validate']> {
+    return this.#run('tools', (api) => api.validate(text, fileName)) as ReturnType<AnalysisApi['validate']>;
+  }
+
+  /**
+   * SPEC T8 comparison of protection alternatives, when the worker offers `compare`; resolves to
+   * undefined when it does not (older worker), so the view can say so instead of failing.
+   */
+  async compare(req: AnalyzeRequest): Promise<Comparison | undefined> {
+    try {
+      return await this.#run('compare', (api) => (api as unknown as CompareApi).compare(req));
+    } catch (error) {
+      if (isSuperseded(error)) throw error;
+      // Comlink reports a missing method as a TypeError about calling undefined.
+      if (/not a function|'apply'|undefined/.test(String(error))) return undefined;
+      throw error;
+    }
+  }
+
+  /** Calls any API method on a named channel, latest-wins (used for optional APIs such as compare). */
+  call<T>(channel: string, fn: (api: Comlink.Remote<AnalysisApi>) => Promise<T>): Promise<T> {
+    return this.#run(channel, fn);
+  }
+
+  /** Terminates every worker. */
+  dispose(): void {
+    for (const ch of this.#channels.values()) this.#kill(ch);
+    this.#channels.clear();
+  }
+
+  async #run<T>(name: string, fn: (api: Comlink.Remote<AnalysisApi>) => Promise<T>): Promise<T> {
+    const ch = this.#channels.get(name) ?? { seq: 0, running: 0 };
+    this.#channels.set(name, ch);
+    const seq = ++ch.seq;
+    if (ch.running > 0) this.#kill(ch);
+    if (!ch.remote) this.#spawn(ch);
+    const remote = ch.remote as Comlink.Remote<AnalysisApi>;
+    ch.running++;
+    const aborted = new Promise<never>((_, reject) => {
+      ch.abort = () => reject(new SupersededError());
+    });
+    try {
+      const result = await Promise.race([fn(remote), aborted]);
+      if (seq !== ch.seq) throw new SupersededError();
+      return result;
+    } finally {
+      if (seq === ch.seq) {
+        ch.running = 0;
+        ch.abort = undefined;
+      }
+    }
+  }
+
+  #spawn(ch: Channel): void {
+    ch.worker = this.#factory();
+    ch.remote = Comlink.wrap<AnalysisApi>(ch.worker);
+  }
+
+  #kill(ch: Channel): void {
+    ch.abort?.();
+    ch.abort = undefined;
+    ch.remote?.[Comlink.releaseProxy]();
+    ch.worker?.terminate();
+    ch.worker = undefined;
+    ch.remote = undefined;
+    ch.running = 0;
+  }
+}

@@ -1,0 +1,63 @@
+/**
+ * Start-up: reopen the autosaved working copy if there is one, else the default scenario; and the
+ * test hook the end-to-end tests read (enabled with `?testhook`).
+ */
+import type { AppContext } from './context.ts';
+import { bundledScenarios, DEFAULT_SCENARIO } from './files/bundled-scenarios.ts';
+import { templates } from './files/templates.ts';
+
+/** Loads the first scenario of the session. */
+export async function bootScenario(app: AppContext): Promise<void> {
+  const saved = await app.library.loadWorkingCopy();
+  if (saved && new URLSearchParams(location.search).get('fresh') === null) {
+    app.scenario.load(saved.text, saved.fileName, saved.source);
+    return;
+  }
+  const def = bundledScenarios.find((s) => s.fileName === DEFAULT_SCENARIO) ?? bundledScenarios[0];
+  if (def) app.scenario.load(def.text, def.fileName, `bundled:${def.fileName}`);
+  else app.scenario.load(templates[1]?.text ?? '', 'scenario.yaml');
+}
+
+/** A read-only view of the app for end-to-end tests: counts, statuses, progress. */
+export interface TestHook {
+  ready(): boolean;
+  completed(): number;
+  savedRevision(): number;
+  revision(): number;
+  stats(): { nodes: number; edges: number; links: Record<string, string> } | undefined;
+  diagnostics(): { code: string; line?: number }[];
+  modelName(): string | undefined;
+  lastRunMs(): number;
+  lastRunWindow(): { start: number; end: number };
+  /** performance.now() when the canvas first showed an analysed scenario. */
+  firstRenderAt(): number | undefined;
+  classesOf(id: string): string[];
+  /** Positions of a node on screen (for clicks), relative to the canvas element. */
+  rendered(id: string): { x: number; y: number } | undefined;
+}
+
+/** Exposes `window.__plainsight` when the page was opened with `?testhook`. */
+export function installTestHook(app: AppContext): void {
+  if (new URLSearchParams(location.search).get('testhook') === null) return;
+  const hook: TestHook = {
+    ready: () => app.analysis.completed > 0 && !app.analysis.running,
+    completed: () => app.analysis.completed,
+    savedRevision: () => app.library.savedRevision,
+    revision: () => app.scenario.revision,
+    stats: () => app.canvas.view?.stats(),
+    diagnostics: () => app.analysis.diagnostics.map((d) => ({ code: d.code, line: d.line })),
+    modelName: () => app.analysis.model?.name,
+    lastRunMs: () => app.analysis.lastRunMs,
+    lastRunWindow: () => app.analysis.lastRunWindow,
+    firstRenderAt: () => app.canvas.firstRenderAt,
+    classesOf: (id) => {
+      const el = app.canvas.view?.core().getElementById(id);
+      return el && el.nonempty() ? el.classes() : [];
+    },
+    rendered: (id) => {
+      const el = app.canvas.view?.core().getElementById(id);
+      return el && el.nonempty() && el.isNode() ? el.renderedPosition() : undefined;
+    },
+  };
+  (window as unknown as { __plainsight: TestHook }).__plainsight = hook;
+}

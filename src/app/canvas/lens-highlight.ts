@@ -1,0 +1,49 @@
+/**
+ * What the canvas should highlight for the current selection: the attackers' vantage points and
+ * the flows they read or tamper with (the attacker lens), the selected flow's path, and the
+ * subjects of the selected finding.
+ */
+import type { Scenario, ExposureLevel } from '../../model/types.ts';
+import type { Analysis, FlowTrace } from '../../engine/types.ts';
+import type { Highlight } from './topology-view.ts';
+
+/** The parts of the selection that drive highlighting. */
+export interface HighlightSelection {
+  attackers: string[];
+  flow?: string;
+  finding?: number;
+}
+
+const rank: Record<ExposureLevel, number> = { none: 0, metadata: 1, headers: 2, payload: 3 };
+
+/** Computes the highlight for a selection. */
+export function lensHighlight(
+  model: Scenario | undefined,
+  analysis: Analysis | undefined,
+  sel: HighlightSelection,
+  trace?: FlowTrace,
+): Highlight {
+  const h: Highlight = {};
+  if (!model || !analysis) return h;
+  const chosen = new Set(sel.attackers);
+  if (chosen.size > 0) {
+    h.vantage = model.attackers.filter((a) => chosen.has(a.id)).flatMap((a) => [...a.at.links, ...a.at.devices, ...a.at.hosts, ...a.at.workloads, ...a.at.sites]);
+    const flows: Record<string, 'payload' | 'headers' | 'metadata'> = {};
+    const tamper = new Set<string>();
+    for (const e of analysis.exposures) {
+      if (!chosen.has(e.attacker)) continue;
+      if (e.tamper) tamper.add(e.flow);
+      if (e.level === 'none') continue;
+      const prev = flows[e.flow];
+      if (!prev || rank[e.level] > rank[prev]) flows[e.flow] = e.level;
+    }
+    h.flows = flows;
+    h.tamper = [...tamper];
+  }
+  if (sel.flow) {
+    const path = trace?.path ?? analysis.flows.find((f) => f.id === sel.flow)?.path ?? [];
+    h.path = [...path, sel.flow];
+  }
+  if (sel.finding !== undefined) h.subjects = analysis.findings[sel.finding]?.subjects ?? [];
+  return h;
+}

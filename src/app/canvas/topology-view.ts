@@ -1,0 +1,231 @@
+/**
+ * Framework-free Cytoscape wrapper: `update` diffs elements by id (the instance is never rebuilt),
+ * `highlight` sets lens / path / finding classes, `fit` frames elements. Cytoscape types never
+ * leave src/app/canvas/. Positions come from the scenario's `layout:` block when present, from
+ * fcose for small graphs and from a cheap site grid for large ones (fcose is minutes at 2k nodes).
+ */
+import cytoscape, { type Core, type ElementDefinition } from 'cytoscape';
+import fcose from 'cytoscape-fcose';
+import { topologyStyle } from './topology-style.ts';
+import { placeByGrid, placeChildren, placeNear } from './place-nodes.ts';
+import type { LayerName } from '../state/view-state.svelte.ts';
+
+cytoscape.use(fcose);
+// Cytoscape warns on the console when an edge cannot be drawn because its end nodes overlap for a
+// moment (e.g. right after a host is expanded); that is cosmetic and would drown real errors.
+cytoscape.warnings(false);
+
+/** User intent coming out of the canvas. */
+export interface TopologyCallbacks {
+  onSelect?(ids: string[]): void;
+  /** Nodes dragged by the user, with their new positions (to save in `layout:`). */
+  onMove?(positions: Record<string, { x: number; y: number }>): void;
+  onDoubleTap?(id: string): void;
+  onViewport?(): void;
+}
+
+/** What the canvas highlights; ids of scenario entities (or `link:`/`host:` path entries). */
+export interface Highlight {
+  vantage?: string[];
+  path?: string[];
+  subjects?: string[];
+  /** Exposure level per flow id for the attacker lens. */
+  flows?: Record<string, 'payload' | 'headers' | 'metadata'>;
+  tamper?: string[];
+}
+
+/** `structured`: sites side by side, devices above hosts; `force`: fcose (small graphs only). */
+export type LayoutMode = 'structured' | 'force';
+
+/** Data pushed into the canvas. */
+export interface TopologyInput {
+  elements: ElementDefinition[];
+  alias: Record<string, string>;
+  layers: Record<LayerName, boolean>;
+  theme: 'light' | 'dark';
+}
+
+/** Handle of a mounted canvas. */
+export interface TopologyView {
+  update(input: TopologyInput): void;
+  highlight(h: Highlight): void;
+  fit(ids?: string[]): void;
+  /** Recomputes every position and reports them through onMove (to save in `layout:`). */
+  relayout(mode?: LayoutMode): void;
+  zoom(factor: number): void;
+  /** Counts and link statuses, for the test hook. */
+  stats(): { nodes: number; edges: number; links: Record<string, string> };
+  core(): Core;
+  destroy(): void;
+}
+
+/** fcose takes seconds above this many nodes (stack notes §7); they keep the structured placement. */
+const FCOSE_NODE_LIMIT = 300;
+const HIGHLIGHT_CLASSES = 'vantage on-path subject faded lens-flow exposure-payload exposure-headers exposure-metadata tamper';
+
+/** Mounts a canvas in `container`. `headless` is for jsdom, which has no 2D canvas. */
+export function createTopologyView(container: HTMLElement, callbacks: TopologyCallbacks, options: { headless?: boolean } = {}): TopologyView {
+  const cy = cytoscape({ container: options.headless ? undefined : container, headless: options.headless, style: topologyStyle('light'), minZoom: 0.05, maxZoom: 4, boxSelectionEnabled: true, selectionType: 'additive' });
+  let alias: Record<string, string> = {};
+  let theme: 'light' | 'dark' = 'light';
+  let first = true;
+  const resolve = (id: string): string => {
+    const bare = id.replace(/^(host|link|device|workload|mirror|site):/, '');
+    return alias[bare] ?? bare;
+  };
+  const emitSelection = (): void => callbacks.onSelect?.(cy.$(':selected').map((e) => e.id()));
+  cy.on('select unselect', debounceMicro(emitSelection));
+  cy.on('dblclick dbltap', 'node', (e) => callbacks.onDoubleTap?.(e.target.id()));
+  cy.on('dragfree', 'node', (e) => {
+    const moved: Record<string, { x: number; y: number }> = {};
+    for (const n of e.target.union(e.target.descendants()).filter((x: cytoscape.NodeSingular) => x.isChildless())) moved[n.id()] = { ...n.position() };
+    callbacks.onMove?.(moved);
+  });
+  cy.on('viewport', () => callbacks.onViewport?.());
+
+  /** Structured placement by default (readable, deterministic); fcose on request for small graphs. */
+  function runLayout(mode: LayoutMode = 'structured'): void {
+    cy.nodes().forEach((n) => void n.scratch('_placed', true));
+    // Headless Cytoscape has no node sizes, which fcose needs; the structured placement needs none.
+    if (mode === 'structured' || options.headless || cy.nodes().length > FCOSE_NODE_LIMIT) placeByGrid(cy);
+    else {
+      const quality = cy.nodes().length > 120 ? 'draft' : 'default';
+      cy.layout({ name: 'fcose', quality, randomize: false, animate: false, nodeSeparation: 90, idealEdgeLength: 110, packComponents: true } as cytoscape.LayoutOptions).run();
+    }
+  }
+
+  return {
+    update(input) {
+      alias = input.alias;
+      if (input.theme !== theme) {
+        theme = input.theme;
+        cy.style(topologyStyle(theme));
+      }
+      const before = new Map(cy.nodes('.host').map((n) => [n.id(), { ...n.position() }]));
+      let added = cy.collection().nodes();
+      cy.batch(() => {
+        added = diff(cy, input.elements);
+        applyLayers(cy, input.layers);
+      });
+      const loose = added.filter((n) => !n.scratch('_placed') && isFree(n));
+      const leaves = cy.nodes().filter(isFree);
+      if (loose.length > 0 && (first || loose.length > Math.max(3, leaves.length / 5))) runLayout();
+      else {
+        placeNear(cy, loose);
+        placeChildren(cy, added, before);
+      }
+      if (first && cy.nodes().length > 0) {
+        cy.fit(undefined, 30);
+        first = false;
+      }
+    },
+    highlight(h) {
+      cy.batch(() => applyHighlight(cy, h, resolve));
+    },
+    fit(ids) {
+      let els = cy.collection();
+      for (const id of ids ?? []) els = els.union(cy.getElementById(resolve(id)));
+      if (els.empty()) els = cy.elements(':visible');
+      cy.animate({ fit: { eles: els.nonempty() ? els : cy.elements(), padding: 40 }, duration: 200 });
+    },
+    relayout(mode) {
+      runLayout(mode);
+      cy.fit(undefined, 30);
+      const positions: Record<string, { x: number; y: number }> = {};
+      cy.nodes().filter((n) => n.isChildless() && n.data('kind') !== 'workload' && n.data('kind') !== 'bridge').forEach((n) => void (positions[n.id()] = { ...n.position() }));
+      callbacks.onMove?.(positions);
+    },
+    zoom(factor) {
+      cy.zoom({ level: cy.zoom() * factor, renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 } });
+    },
+    stats() {
+      const links: Record<string, string> = {};
+      cy.edges('.link').forEach((e) => void (links[e.id()] = e.data('status') as string));
+      return { nodes: cy.nodes().length, edges: cy.edges().length, links };
+    },
+    core: () => cy,
+    destroy() {
+      cy.destroy();
+    },
+  };
+}
+
+/** Nodes placed on their own: not sites (boxes) and not the contents of an expanded host. */
+function isFree(n: cytoscape.SingularElementArgument): boolean {
+  const kind = n.data('kind') as string;
+  return n.isNode() && kind !== 'site' && kind !== 'workload' && kind !== 'bridge' && n.isChildless();
+}
+
+/** Adds, updates and removes elements by id; returns the nodes it added. */
+function diff(cy: Core, elements: ElementDefinition[]): cytoscape.NodeCollection {
+  const wanted = new Set(elements.map((e) => e.data.id as string));
+  cy.elements().filter((e) => !wanted.has(e.id())).remove();
+  const adds: ElementDefinition[] = [];
+  for (const def of elements) {
+    const el = cy.getElementById(def.data.id as string);
+    const parentChanged = el.nonempty() && el.isNode() && (el.data('parent') ?? undefined) !== (def.data.parent ?? undefined);
+    const endsChanged = el.nonempty() && el.isEdge() && (el.data('source') !== def.data.source || el.data('target') !== def.data.target);
+    if (el.empty() || parentChanged || endsChanged) {
+      if (el.nonempty()) el.remove();
+      adds.push(def);
+      continue;
+    }
+    el.data(def.data);
+    el.classes(def.classes ?? '');
+    if (def.position && el.isNode() && el.isChildless()) el.position(def.position);
+  }
+  // Parents first, so children find them (sites, then hosts, then the rest).
+  const order = (d: ElementDefinition): number => (d.group === 'edges' ? 3 : d.data.kind === 'site' ? 0 : d.data.kind === 'host' ? 1 : 2);
+  const added = cy.add(adds.sort((a, b) => order(a) - order(b))).nodes();
+  for (const def of adds) if (def.position) cy.getElementById(def.data.id as string).scratch('_placed', true);
+  return added;
+}
+
+function applyLayers(cy: Core, layers: Record<LayerName, boolean>): void {
+  for (const [name, on] of Object.entries(layers)) {
+    const els = cy.elements(`.layer-${name}`);
+    if (on) els.removeClass('layer-hidden');
+    else els.addClass('layer-hidden');
+    // Hub nodes belong to their layer too; spokes follow their hub.
+    if (name === 'overlay' || name === 'protections') {
+      const hubs = cy.nodes(`.hub.layer-${name}`);
+      const spokes = hubs.connectedEdges('.spoke');
+      if (on) spokes.removeClass('layer-hidden');
+      else spokes.addClass('layer-hidden');
+    }
+  }
+}
+
+function applyHighlight(cy: Core, h: Highlight, resolve: (id: string) => string): void {
+  cy.elements().removeClass(HIGHLIGHT_CLASSES);
+  const mark = (ids: string[] | undefined, cls: string): number => {
+    let n = 0;
+    for (const id of ids ?? []) {
+      const el = cy.getElementById(resolve(id));
+      if (el.nonempty()) {
+        el.addClass(cls);
+        n++;
+      }
+    }
+    return n;
+  };
+  let count = mark(h.vantage, 'vantage') + mark(h.path, 'on-path') + mark(h.subjects, 'subject');
+  for (const [flow, level] of Object.entries(h.flows ?? {})) count += mark([flow], `lens-flow exposure-${level}`);
+  mark(h.tamper, 'tamper');
+  if (count === 0) return;
+  const keep = cy.elements('.vantage, .on-path, .subject, .lens-flow');
+  cy.elements().not(keep).not(keep.ancestors()).not(keep.connectedNodes()).addClass('faded');
+}
+
+/** Coalesces the burst of select/unselect events of a box selection into one callback. */
+function debounceMicro(fn: () => void): () => void {
+  let queued = false;
+  return () => {
+    if (queued) return;
+    queued = true;
+    queueMicrotask(() => {
+      queued = false;
+      fn();
+    });
+  };
+}

@@ -1,0 +1,27 @@
+/**
+ * Builds the app's state objects and their worker client.
+ */
+import { AnalysisClient } from './analysis-client.ts';
+import type { AppContext } from './context.ts';
+import { createIdbStore, createMemoryStore, type ScenarioStore } from './files/scenario-store.ts';
+import { LibraryState } from './files/library-state.svelte.ts';
+import { AnalysisState } from './state/analysis-state.svelte.ts';
+import { ScenarioState } from './state/scenario-state.svelte.ts';
+import { SelectionState } from './state/selection-state.svelte.ts';
+import { ViewState } from './state/view-state.svelte.ts';
+import { createWorkerEditor, inThreadEditor, type YamlEditor } from './editor/yaml-editor.ts';
+
+/** Creates the app context; tests pass their own client and store. */
+export function createAppContext(options: { client?: AnalysisClient; store?: ScenarioStore; editor?: YamlEditor } = {}): AppContext {
+  const client = options.client ?? new AnalysisClient();
+  const store = options.store ?? (typeof indexedDB === 'undefined' ? createMemoryStore() : createIdbStore());
+  return {
+    client,
+    scenario: new ScenarioState({ editor: options.editor ?? (typeof Worker === 'undefined' ? inThreadEditor : createWorkerEditor()) }),
+    analysis: new AnalysisState(client),
+    selection: new SelectionState(),
+    view: new ViewState(),
+    library: new LibraryState(store),
+    canvas: {},
+  };
+}

@@ -1,0 +1,33 @@
+/**
+ * Reads the throughput part of an analysis (SPEC T1–T7) when the engine provides it, and turns the
+ * T8 comparison into chart rows.
+ */
+import type { Analysis } from '../../engine/types.ts';
+import type { ThroughputAnalysis } from '../../engine/throughput/types.ts';
+import type { Alternative } from '../../engine/throughput/compare-protections.ts';
+import type { ExposureLevel } from '../../model/types.ts';
+import type { Bar } from './bar-chart.ts';
+
+/** The analysis's throughput estimate, if this engine computes one. */
+export function throughputOf(analysis: Analysis | undefined): ThroughputAnalysis | undefined {
+  return (analysis as (Analysis & { throughput?: ThroughputAnalysis }) | undefined)?.throughput;
+}
+
+const rank: ExposureLevel[] = ['none', 'metadata', 'headers', 'payload'];
+
+/** The worst level any attacker reaches under an alternative. */
+export function worstOf(alt: Alternative): ExposureLevel {
+  return alt.exposure.reduce<ExposureLevel>((w, e) => (rank.indexOf(e.worst) > rank.indexOf(w) ? e.worst : w), 'none');
+}
+
+const tone = (level: ExposureLevel): Bar['tone'] => (level === 'payload' ? 'bad' : level === 'headers' ? 'mid' : 'good');
+
+/** One bar per alternative for a metric; colour and tooltip say what it leaves exposed. */
+export function alternativeBars(alts: Alternative[], metric: (a: Alternative) => number | null): Bar[] {
+  return alts.map((a) => {
+    const worst = worstOf(a);
+    const readers = a.exposure.filter((e) => e.payload.length > 0).map((e) => e.attacker);
+    const note = `worst exposure: ${worst}${readers.length ? ` (payload readable by ${readers.join(', ')})` : ''}`;
+    return { label: a.label, value: metric(a), tone: tone(worst), note };
+  });
+}

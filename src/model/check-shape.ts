@@ -1,0 +1,121 @@
+/**
+ * The shape stage (SPEC §1.2): walks a plain value along the declarative schema, reports every
+ * type, enum, id, range and count problem, and returns a cleaned copy in which invalid parts are
+ * dropped and defaults are filled. Ids declared and ids referenced are collected on the way for
+ * the semantic stage, so no second walk is needed.
+ */
+import { checkObject, checkRecord } from './check-object.ts';
+import { checkEnum, checkNumber, checkRef, checkString, checkVersion } from './check-scalar.ts';
+import { describeEntity, ENTITY_NOUNS, isPlainObject, kindOfSchema, kindOfValue } from './describe-schema.ts';
+import { createReporter } from './draft-diagnostic.ts';
+import { formatModelPath } from './format-model-path.ts';
+import type { EntityKind, ListSchema, Schema, UnionSchema } from './schema-dsl.ts';
+import { ID_PATTERN, label, wrongType, type ShapeContext } from './shape-context.ts';
+import type { ModelPath } from './types.ts';
+
+/** Cleans a value known to be valid (a default), discarding anything it would report. */
+export function cleanSilently(schema: Schema, value: unknown): unknown {
+  const silent: ShapeContext = {
+    reporter: createReporter(),
+    declarations: [],
+    references: [],
+    owner: '',
+    ownerDepth: 0,
+  };
+  return checkValue(schema, value, [], silent);
+}
+
+function checkEntity(
+  kind: EntityKind,
+  schema: Schema,
+  item: unknown,
+  path: ModelPath,
+  ctx: ShapeContext,
+): unknown {
+  const rawId = isPlainObject(item) ? item.id : undefined;
+  const owner =
+    typeof rawId === 'string' && ID_PATTERN.test(rawId)
+      ? describeEntity(kind, rawId)
+      : `the ${ENTITY_NOUNS[kind]} at ${formatModelPath(path)}`;
+  const clean = checkValue(schema, item, path, { ...ctx, owner, ownerDepth: path.length });
+  // An entity that is not even a mapping becomes one with only defaults (its error is reported).
+  if (!isPlainObject(clean)) return cleanSilently(schema, {});
+  if (typeof clean.id === 'string') ctx.declarations.push({ kind, id: clean.id, path: [...path, 'id'] });
+  return clean;
+}
+
+function checkList(
+  schema: ListSchema,
+  value: unknown,
+  path: ModelPath,
+  ctx: ShapeContext,
+): unknown[] | undefined {
+  if (!Array.isArray(value)) return wrongType(schema, value, path, ctx);
+  const { minItems: min, maxItems: max } = schema;
+  if ((min !== undefined && value.length < min) || (max !== undefined && value.length > max)) {
+    const expected =
+      min === max ? `exactly ${min}` : max === undefined ? `at least ${min}` : `at most ${max}`;
+    ctx.reporter.report(
+      'wrong_item_count',
+      path,
+      `${label(path, ctx)} must list ${expected} item${(min ?? max) === 1 ? '' : 's'}, not ${value.length}`,
+    );
+  }
+  const seen = schema.unique ? new Set<string>() : undefined;
+  return value.map((item: unknown, index) => {
+    const itemPath = [...path, index];
+    const clean = schema.entity
+      ? checkEntity(schema.entity, schema.items, item, itemPath, ctx)
+      : checkValue(schema.items, item, itemPath, ctx);
+    if (seen && typeof clean === 'string') {
+      if (seen.has(clean))
+        ctx.reporter.report(
+          'duplicate_item',
+          itemPath,
+          `${label(path, ctx)} lists \`${clean}\` more than once`,
+          { hint: 'remove the repeat' },
+        );
+      seen.add(clean);
+    }
+    return clean;
+  });
+}
+
+function checkUnion(schema: UnionSchema, value: unknown, path: ModelPath, ctx: ShapeContext): unknown {
+  const kind = kindOfValue(value);
+  const option = schema.options.find(
+    (candidate) => candidate.kind !== 'union' && kindOfSchema(candidate) === kind,
+  );
+  if (!option) return wrongType(schema, value, path, ctx);
+  if (option.kind === 'enum' && schema.options.some((candidate) => candidate.kind === 'list')) {
+    // `flows: f1` most likely meant a list of one id.
+    return checkEnum(option, value, path, ctx, `to name one id, write a list: [${String(value)}]`);
+  }
+  return checkValue(option, value, path, ctx);
+}
+
+/** Checks `value` against `schema`; returns the cleaned value, or undefined when it is invalid. */
+export function checkValue(schema: Schema, value: unknown, path: ModelPath, ctx: ShapeContext): unknown {
+  switch (schema.kind) {
+    case 'string':
+      return checkString(schema, value, path, ctx);
+    case 'ref':
+      return checkRef(schema, value, path, ctx);
+    case 'number':
+      return checkNumber(schema, value, path, ctx);
+    case 'boolean':
+      return typeof value === 'boolean' ? value : wrongType(schema, value, path, ctx);
+    case 'enum':
+      return checkEnum(schema, value, path, ctx);
+    case 'version':
+      return checkVersion(value, path, ctx);
+    case 'list':
+      return checkList(schema, value, path, ctx);
+    case 'object':
+      return checkObject(schema, value, path, ctx);
+    case 'record':
+      return checkRecord(schema, value, path, ctx);
+    case 'union':
+      return checkUnion(schema, value, path, ctx);
+  }
+}

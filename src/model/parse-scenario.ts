@@ -1,0 +1,31 @@
+/**
+ * Parsing a scenario file (SPEC §1, §1.2): YAML or JSON text → normalised model plus every
+ * diagnostic, each with its model path and 1-based line/column, sorted by position.
+ */
+import { createReporter, finalizeDiagnostics, hasErrorDrafts } from './draft-diagnostic.ts';
+import { formatModelPath } from './format-model-path.ts';
+import { loadYaml } from './load-yaml.ts';
+import { createLocator } from './locate-node.ts';
+import { runStages } from './run-stages.ts';
+import type { Diagnostic, ParseResult } from './types.ts';
+
+/** Options of parseScenario. */
+export interface ParseOptions {
+  /** Name of the file, for callers that format diagnostics; parsing itself does not use it. */
+  fileName?: string;
+}
+
+function byPosition(a: Diagnostic, b: Diagnostic): number {
+  return (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0);
+}
+
+/** Parses a scenario; the model is present only when no diagnostic is an error. */
+export function parseScenario(text: string, _options: ParseOptions = {}): ParseResult {
+  const reporter = createReporter();
+  const loaded = loadYaml(text, reporter);
+  const model = loaded.value === undefined ? undefined : runStages(loaded.value, reporter);
+  const locate = createLocator(loaded.doc, loaded.lineCounter);
+  // Stable sort: problems at one spot keep stage order (syntax, shape, meaning).
+  const diagnostics = finalizeDiagnostics(reporter.drafts, locate, formatModelPath).sort(byPosition);
+  return model && !hasErrorDrafts(reporter.drafts) ? { model, diagnostics } : { diagnostics };
+}

@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { createTopologyView } from '../../src/app/canvas/topology-view.ts';
+import { buildElements } from '../../src/app/canvas/build-elements.ts';
+import { lensHighlight } from '../../src/app/canvas/lens-highlight.ts';
+import { analysis, model } from './fixtures/two-hosts.ts';
+
+const layers = { physical: true, overlay: true, protections: true, flows: true };
+
+function mount() {
+  const selected: string[][] = [];
+  const view = createTopologyView(document.createElement('div'), { onSelect: (ids) => selected.push(ids) }, { headless: true });
+  const built = buildElements(model, analysis, { expanded: new Set(['c1', 'c2']) });
+  view.update({ ...built, layers, theme: 'light' });
+  return { view, selected };
+}
+
+describe('createTopologyView (headless Cytoscape)', () => {
+  it('draws every element and reports link statuses through stats', () => {
+    const { view } = mount();
+    // dc1, c1, c2, tor1, vm-a, vm-b, ov1 = 7 nodes; l-c1, l-c2, 2 spokes, f-ab = 5 edges.
+    expect(view.stats()).toEqual({ nodes: 7, edges: 5, links: { 'l-c1': 'plaintext', 'l-c2': 'plaintext' } });
+  });
+
+  it('updates in place by id: the Cytoscape instance and untouched elements survive', () => {
+    const { view } = mount();
+    const cy = view.core();
+    const c1 = cy.getElementById('c1');
+    const fixed = { ...analysis, links: analysis.links.map((l) => ({ ...l, status: 'encrypted' as const })) };
+    view.update({ ...buildElements(model, fixed, { expanded: new Set(['c1', 'c2']) }), layers, theme: 'light' });
+    expect(view.core()).toBe(cy);
+    expect(cy.getElementById('c1')).toBe(c1);
+    expect(cy.getElementById('l-c1').hasClass('status-encrypted')).toBe(true);
+  });
+
+  it('hides a layer without removing its elements', () => {
+    const { view } = mount();
+    view.update({ ...buildElements(model, analysis, { expanded: new Set(['c1', 'c2']) }), layers: { ...layers, physical: false }, theme: 'light' });
+    expect(view.core().getElementById('l-c1').hasClass('layer-hidden')).toBe(true);
+    expect(view.stats().edges).toBe(5);
+  });
+
+  it('[X4] the attacker lens marks vantage points and the flows it reads', () => {
+    const { view } = mount();
+    view.highlight(lensHighlight(model, analysis, { attackers: ['tap'] }));
+    const cy = view.core();
+    expect(cy.getElementById('l-c1').hasClass('vantage')).toBe(true);
+    expect(cy.getElementById('f-ab').hasClass('exposure-payload')).toBe(true);
+    expect(cy.getElementById('f-ab').hasClass('tamper')).toBe(true);
+    expect(cy.getElementById('l-c2').hasClass('faded')).toBe(true);
+    expect(cy.getElementById('c1').hasClass('faded')).toBe(false);
+  });
+
+  it('tapping elements reports the selection', async () => {
+    const { view, selected } = mount();
+    view.core().getElementById('c1').select();
+    await Promise.resolve();
+    expect(selected.at(-1)).toEqual(['c1']);
+  });
+});
