@@ -46,6 +46,7 @@ function analysis(): Analysis {
   return {
     plainsight: 1,
     scenario: { name: 'tiny' },
+    throughput: { flows: [], hosts: [], links: [], problems: [] },
     links: [
       { id: 'l1', status: 'plaintext', flows: ['f1'] },
       { id: 'l2', status: 'plaintext', flows: ['f1'] },
