@@ -13,6 +13,8 @@ export interface CliIo {
   readFile: (path: string) => Promise<string>;
   /** Writes a UTF-8 text file. */
   writeFile: (path: string, text: string) => Promise<void>;
+  /** Entry names of a directory (for `import <dir>`); rejects when `path` is not one. */
+  readDir?: (path: string) => Promise<string[]>;
   /** Directory relative paths are resolved against; defaults to the process's. */
   cwd?: string;
   /** True when standard output is a terminal that may be coloured (TTY and NO_COLOR unset). */

@@ -9,12 +9,14 @@ Usage:
                          [--compare] [--cpu-calibration [<host>=]<openssl-output>]...
   plainsight validate <file>
   plainsight cpu-calibration <openssl-output>
+  plainsight import <host outputs or directories>... [--out scenario.yaml] [--name <name>]
   plainsight help [command]
   plainsight --version
 
 Commands:
   analyze   Which links and flows stay plaintext, to which attacker; findings and requirements.
   validate  Check a scenario file and print its diagnostics; no analysis.
+  import    Read ovs-vsctl / ovn-sbctl / ip xfrm / swanctl outputs of real hosts into a scenario.
   cpu-calibration
             Turn 'openssl speed -evp <cipher>' output into a host's cpu.calibration block.
 

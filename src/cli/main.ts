@@ -1,5 +1,5 @@
 /** Process adapter of the CLI: real streams and files in, exit status out (logic lives in run.ts). */
-import { readFile, writeFile } from 'node:fs/promises';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { run } from './run.ts';
 
 // A reader that stops early (`| head`) closes the pipe; that ends the run, it is not a crash.
@@ -13,6 +13,7 @@ const code = await run(process.argv.slice(2), {
   stderr: (text) => void process.stderr.write(text),
   readFile: (path) => readFile(path, 'utf8'),
   writeFile: (path, text) => writeFile(path, text, 'utf8'),
+  readDir: (path) => readdir(path),
   // https://no-color.org: colour stays off when NO_COLOR is set to anything non-empty.
   color: tty && !process.env['NO_COLOR'],
   columns: tty ? process.stdout.columns : undefined,

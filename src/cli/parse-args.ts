@@ -24,7 +24,9 @@ export type Command =
       cpuCalibrations: string[];
     }
   | { kind: 'validate'; file: string }
-  | { kind: 'cpu-calibration'; file: string };
+  | { kind: 'cpu-calibration'; file: string }
+  /** `import` parses its own arguments (files and directories of host outputs). */
+  | { kind: 'import'; args: string[] };
 
 const VALUE_OPTIONS: Record<string, Record<string, string>> = {
   analyze: {
@@ -113,6 +115,7 @@ export function parseArgs(argv: readonly string[]): Command {
   if (first === undefined || first === '--help' || first === '-h') return { kind: 'help' };
   if (first === '--version' || first === '-V' || first === 'version') return { kind: 'version' };
   if (first === 'help') return { kind: 'help', topic: rest[0] };
+  if (first === 'import') return { kind: 'import', args: rest };
   if (!COMMANDS.includes(first)) {
     throw new UsageError(first.startsWith('-') ? `unknown option '${first}'` : `unknown command '${first}'`);
   }

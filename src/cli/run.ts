@@ -26,6 +26,11 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
       return (await import('./commands/validate-command.ts')).validateCommand(command.file, io);
     case 'analyze':
       return (await import('./commands/analyze-command.ts')).analyzeCommand(command, io);
+    case 'import': {
+      const { runImport } = await import('./import-command.ts');
+      const readDir = io.readDir ?? (async () => Promise.reject(new Error('directories are not supported here')));
+      return runImport(command.args, { ...io, readDir });
+    }
     case 'cpu-calibration':
       return (await import('./commands/cpu-calibration-command.ts')).cpuCalibrationCommand(command.file, io);
   }
