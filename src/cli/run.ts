@@ -2,6 +2,7 @@
  * The CLI as a function: argv in, exit status out (SPEC §4). All input and output goes through
  * `io`, so tests call it directly and main.ts only adapts it to the process.
  */
+import { resolve } from 'node:path';
 import packageJson from '../../package.json' with { type: 'json' };
 import { EXIT, UsageError, type CliIo } from './cli-io.ts';
 import { helpText, USAGE_HINT } from './help.ts';
@@ -28,8 +29,15 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
       return (await import('./commands/analyze-command.ts')).analyzeCommand(command, io);
     case 'import': {
       const { runImport } = await import('./import-command.ts');
+      // Paths on the command line are relative to the working directory the CLI was given.
+      const at = (path: string): string => resolve(io.cwd ?? process.cwd(), path);
       const readDir = io.readDir ?? (async () => Promise.reject(new Error('directories are not supported here')));
-      return runImport(command.args, { ...io, readDir });
+      return runImport(command.args, {
+        ...io,
+        readFile: (path) => io.readFile(at(path)),
+        writeFile: (path, text) => io.writeFile(at(path), text),
+        readDir: (path) => readDir(at(path)),
+      });
     }
     case 'cpu-calibration':
       return (await import('./commands/cpu-calibration-command.ts')).cpuCalibrationCommand(command.file, io);
