@@ -13,6 +13,13 @@ const MAX_SHOWN_CHARS = 120;
 /** How much of a long line is shown before the column. */
 const LEAD_CHARS = 40;
 
+/**
+ * Control characters (a binary file's bytes) would garble a terminal; one replacement character
+ * each keeps the carets aligned. Tab and line feed stay.
+ */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point here
+const CONTROL_CHARS = /[\u0000-\u0008\u000b-\u001f\u007f]/g;
+
 let cachedText: string | undefined;
 let cachedStarts: number[] = [];
 
@@ -29,13 +36,7 @@ function lineStarts(text: string): number[] {
 function lineText(text: string, starts: readonly number[], line: number): string {
   const start = starts[line - 1] ?? text.length;
   const end = starts[line] === undefined ? text.length : starts[line]! - 1;
-  // Control characters (a binary file's bytes) would garble a terminal; one replacement char each
-  // keeps the carets aligned.
-  // eslint-disable-next-line no-control-regex -- matching control characters is the point here
-  return text
-    .slice(start, end)
-    .replace(/\r$/, '')
-    .replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '\ufffd');
+  return text.slice(start, end).replace(/\r$/, '').replace(CONTROL_CHARS, '\ufffd');
 }
 
 /** The visible part of a line around `column` and how many characters were cut before it. */

@@ -1,7 +1,9 @@
 /**
  * JSON Schema (draft 2020-12) of the scenario format, generated from the same declarative schema
  * the validator reads, for editors (YAML language servers) and other tools. The generated file is
- * committed as scenarios/plainsight.schema.json; a test keeps it equal to this output.
+ * committed as scenarios/plainsight.schema.json; a test keeps it equal to this output. Only
+ * error-level rules are expressed: warnings (repeated list items, fields that do not apply to a
+ * kind) are not schema violations.
  */
 import { describeKinds } from './describe-schema.ts';
 import type { ObjectSchema, Schema } from './schema-dsl.ts';
@@ -80,7 +82,6 @@ function convert(schema: Schema, defs: Map<string, JsonSchema>): JsonSchema {
         items: convert(schema.items, defs),
         ...(schema.minItems !== undefined && { minItems: schema.minItems }),
         ...(schema.maxItems !== undefined && { maxItems: schema.maxItems }),
-        ...(schema.unique && { uniqueItems: true }),
       };
     case 'record': {
       const keys = schema.keys.kind === 'enum' ? { enum: schema.keys.values } : { pattern: ID_PATTERN };

@@ -20,14 +20,23 @@ function mapEntities(
     raw[key] = list.map((item: unknown) => (isPlainObject(item) ? convert(item) : item));
 }
 
+/** The model's `geneveOptionBytes: 0` of a VXLAN/GRE mesh is no Geneve setting: drop it. */
+function withoutZeroOptions(entity: Record<string, unknown>): Record<string, unknown> {
+  if (entity.type === 'geneve' || entity.geneveOptionBytes !== 0) return entity;
+  const { geneveOptionBytes: _zero, ...rest } = entity;
+  return rest;
+}
+
 /**
- * Accepts a normalised model where a file object is expected: drops `memberIds`, and turns a
- * policy's `endpoints`/`mesh` into `between` or `members`. Anything else is left for validation.
+ * Accepts a normalised model where a file object is expected: drops `memberIds` and the zero
+ * Geneve options of other encapsulations, and turns a policy's `endpoints`/`mesh` into `between`
+ * or `members`. Anything else is left for validation.
  */
 export function acceptModelFields(raw: unknown): unknown {
   if (!isPlainObject(raw)) return raw;
   const out = { ...raw };
-  mapEntities(out, 'overlays', ({ memberIds: _derived, ...overlay }) => overlay);
+  mapEntities(out, 'overlays', ({ memberIds: _derived, ...overlay }) => withoutZeroOptions(overlay));
+  mapEntities(out, 'tunnels', withoutZeroOptions);
   mapEntities(out, 'ipsec', (policy) => {
     if (!('endpoints' in policy) || 'between' in policy || 'members' in policy) return policy;
     const { endpoints, mesh, ...rest } = policy;

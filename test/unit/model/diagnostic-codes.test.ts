@@ -9,7 +9,10 @@ const registered = Object.entries(DIAGNOSTIC_CODES).map(([code, { severity }]) =
 /** `| \`code\` | severity |` rows of docs/diagnostics.md. */
 function documentedCodes(): [string, string][] {
   const docs = readFileSync(`${root}docs/diagnostics.md`, 'utf8');
-  return [...docs.matchAll(/^\| `([a-z_]+)` \| (error|warning) \|/gm)].map((match) => [match[1]!, match[2]!]);
+  return [...docs.matchAll(/^\|\s*`([a-z_]+)`\s*\|\s*(error|warning)\s*\|/gm)].map((match) => [
+    match[1]!,
+    match[2]!,
+  ]);
 }
 
 /** Codes some golden sample reports. */
