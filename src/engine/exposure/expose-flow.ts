@@ -42,7 +42,7 @@ export function vantagesOf(flow: Flow, trace: FlowTrace, k: AttackerKnowledge, i
     }
   }
   if (k.canInject && flow.network !== undefined && k.spoofableNetworks.has(flow.network) && trace.path.length > 0) {
-    const spoofer = [...k.workloads].find((w) => index.workloads.get(w)?.networks.includes(flow.network!));
+    const spoofer = [...k.workloads].sort().find((w) => index.workloads.get(w)?.networks.includes(flow.network!));
     // Without port security an active co-tenant ARP/MAC-spoofs its way into the unencapsulated frames.
     if (spoofer !== undefined) out.push({ id: `workload:${spoofer}`, stack: trace.innerStack, inject: true });
   }
@@ -52,16 +52,18 @@ export function vantagesOf(flow: Flow, trace: FlowTrace, k: AttackerKnowledge, i
 /** Computes the exposure of one flow to one attacker, with reasons. */
 export function exposeFlow(flow: Flow, trace: FlowTrace, k: AttackerKnowledge, index: ScenarioIndex): Exposure {
   const attacker = k.attacker.id;
+  // A workload attacker that is an endpoint reads what it sends or receives; its other vantages
+  // still count (they may let it tamper with the flow's other direction of trust).
   const endpoint = [flow.from, flow.to].find((id) => k.workloads.has(id));
-  if (endpoint !== undefined) {
-    const reasons: Reason[] = [{ text: `workload:${endpoint} is an endpoint of ${flow.id} and reads what it sends or receives`, vantage: `workload:${endpoint}`, via: 'endpoint' }];
-    return { flow: flow.id, attacker, level: 'payload', tamper: false, vantages: [`workload:${endpoint}`], reasons };
-  }
   const vantages = vantagesOf(flow, trace, k, index);
-  if (vantages.length === 0) return { flow: flow.id, attacker, level: 'none', tamper: false, vantages: NO_IDS, reasons: NO_REASONS };
+  if (vantages.length === 0 && endpoint === undefined) return { flow: flow.id, attacker, level: 'none', tamper: false, vantages: NO_IDS, reasons: NO_REASONS };
   let level: ExposureLevel = 'none';
   let tamper = false;
   let best: Reason[] = [];
+  if (endpoint !== undefined) {
+    level = 'payload';
+    best = [{ text: `workload:${endpoint} is an endpoint of ${flow.id} and reads what it sends or receives`, vantage: `workload:${endpoint}`, via: 'endpoint' }];
+  }
   let tamperReasons: Reason[] = [];
   for (const v of vantages) {
     const reading = readStack(v, k);
@@ -74,6 +76,6 @@ export function exposeFlow(flow: Flow, trace: FlowTrace, k: AttackerKnowledge, i
       tamperReasons = [{ text: `${v.id}: can inject and forge every authenticated layer around the payload`, vantage: v.id }];
     }
   }
-  const ids = [...new Set(vantages.map((v) => v.id))].sort();
+  const ids = [...new Set([...vantages.map((v) => v.id), ...(endpoint !== undefined ? [`workload:${endpoint}`] : [])])].sort();
   return { flow: flow.id, attacker, level, tamper, vantages: ids, reasons: [...best, ...tamperReasons] };
 }

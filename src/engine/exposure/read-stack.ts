@@ -30,7 +30,9 @@ export interface StackReading {
 
 /** Why a protection's keys are available to the attacker for reading and forging, or undefined. */
 function keyAccess(p: Protection, vantage: Vantage, k: AttackerKnowledge): { via: OpenVia; keystore?: string } | undefined {
-  if (vantage.node !== undefined && p.endpoints.includes(vantage.node)) return { via: 'terminated' };
+  // The node's network stack removes IPsec, WireGuard and MACsec; TLS ends in the application
+  // (a guest or a host process), so only root on that host holds it (SPEC X4), never a bridge mirror.
+  if (vantage.node !== undefined && p.kind !== 'tls' && p.endpoints.includes(vantage.node)) return { via: 'terminated' };
   if (p.endpoints.some((e) => k.keyNodes.has(e))) return { via: 'root' };
   const ks = p.keystore;
   if (ks === undefined || !k.keystores.has(ks)) return undefined;

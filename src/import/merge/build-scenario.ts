@@ -80,14 +80,22 @@ function buildKeystores(decided: readonly DecidedPair[]): Keystore[] {
 
 function buildWorkloads(
   registry: HostRegistry,
-  hasOvnOverlay: boolean,
+  ovnMembers: ReadonlySet<string> | undefined,
 ): { networks: Network[]; workloads: Workload[] } {
-  if (!hasOvnOverlay) return { networks: [], workloads: [] };
-  const workloads: Workload[] = registry.hosts.flatMap((h) =>
-    (h.chassis?.portBindings ?? [])
-      .filter((p) => !p.startsWith('cr-'))
-      .map((p) => ({ id: toId(p), host: h.id, networks: [OVN_NETWORK], kind: 'vm' as const })),
-  );
+  if (!ovnMembers) return { networks: [], workloads: [] };
+  // Only chassis whose tunnels were seen are overlay members; a VM bound on any other chassis
+  // could not be carried by the overlay, so it is left out rather than made up.
+  const bound: Workload[] = registry.hosts
+    .filter((h) => ovnMembers.has(h.id))
+    .flatMap((h) =>
+      (h.chassis?.portBindings ?? [])
+        .filter((p) => !p.startsWith('cr-'))
+        .map((p) => ({ id: toId(p), host: h.id, networks: [OVN_NETWORK], kind: 'vm' as const })),
+    );
+  // Ids are one namespace (SPEC §1): a port bound twice (a stale binding, or two chassis claiming
+  // it) is one workload, and a port named like a host or the network is left out.
+  const taken = new Set<string>([...registry.hosts.map((h) => h.id), OVN_NETWORK]);
+  const workloads = bound.filter((w) => !taken.has(w.id) && taken.add(w.id));
   const networks: Network[] =
     workloads.length > 0
       ? [{ id: OVN_NETWORK, kind: 'overlay', overlay: 'ovn-geneve', portSecurity: D.portSecurity }]
@@ -103,10 +111,8 @@ export function buildScenario(
   decided: readonly DecidedPair[],
 ): Scenario {
   const { overlays, tunnels } = buildOverlays(decided);
-  const { networks, workloads } = buildWorkloads(
-    registry,
-    overlays.some((o) => o.id === 'ovn-geneve'),
-  );
+  const ovn = overlays.find((o) => o.id === 'ovn-geneve');
+  const { networks, workloads } = buildWorkloads(registry, ovn ? new Set(ovn.memberIds) : undefined);
   return {
     plainsight: 1,
     name,
