@@ -130,7 +130,9 @@ export function loadYaml(text: string, reporter: Reporter): LoadedYaml {
   }
   const tokens = parseTokens(text, lineCounter, reporter);
   if (!tokens) return { lineCounter };
-  const docs = Array.from(new Composer({ merge: true, uniqueKeys: true }).compose(tokens, true));
+  // logLevel 'error': the library would otherwise call process.emitWarning for collection keys;
+  // such keys are reported as unknown fields by the shape stage instead (the model never logs).
+  const docs = Array.from(new Composer({ merge: true, uniqueKeys: true, logLevel: 'error' }).compose(tokens, true));
   const doc = docs[0]!;
   if (docs.length > 1) {
     const start = docs[1]!.range[0];

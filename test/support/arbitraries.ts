@@ -13,8 +13,11 @@ export const scenarioArbitrary: fc.Arbitrary<Scenario> = scenarioChoices.map(bui
 
 /** Top-level arrays whose order is meaning, not presentation: which policy or mesh covers a pair first. */
 const ORDERED_ARRAYS = new Set(['ipsec', 'wireguard']);
-/** Derived lists kept sorted by normalisation (overlay `memberIds`). */
-const SORTED_FIELDS = new Set(['memberIds']);
+/**
+ * Lists kept as they are: `memberIds` is sorted by normalisation, and a link's or tunnel's
+ * `between` is a pair written by the user that messages quote as written (`l1 (h1 – d1)`).
+ */
+const SORTED_FIELDS = new Set(['memberIds', 'between']);
 
 function shuffleDeep(value: unknown, key: string, depth: number): fc.Arbitrary<unknown> {
   if (Array.isArray(value)) {

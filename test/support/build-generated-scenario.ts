@@ -11,7 +11,6 @@ import { defaultCpu } from './model-defaults.ts';
 import type { IpsecChoice, ScenarioChoices } from './scenario-choices.ts';
 
 const at = <T>(list: readonly T[], index: number): T => list[index % list.length]!;
-const ids = (prefix: string, count: number): string[] => Array.from({ length: count }, (_, i) => `${prefix}${i + 1}`);
 const unique = (list: readonly string[]): string[] => [...new Set(list)];
 const pickIds = (list: readonly string[], indices: readonly number[]): string[] => (list.length === 0 ? [] : unique(indices.map((i) => at(list, i))));
 /** SPEC §1.1 Link: a device end counts as 100 Gbit/s and MTU 9216. */
@@ -35,7 +34,6 @@ function buildLinks(c: ScenarioChoices, s: Scenario): Link[] {
   // Hosts other than network/gateway ones do not forward (SPEC X1), so a fabric of devices keeps flows routable.
   const nodes = c.devicesFirst ? [...devices, ...hosts] : [...hosts, ...devices];
   const pairs: [string, string][] = c.links.slice(0, nodes.length - 1).map((l, i) => [nodes[i + 1]!, at(nodes, l.to % (i + 1))]);
-  if (c.cut !== undefined) pairs.splice(c.cut % pairs.length, 1);
   for (const extra of c.extraLinks) {
     const a = at(nodes, extra.a);
     const b = at(nodes, extra.b === extra.a ? extra.b + 1 : extra.b);
@@ -102,8 +100,8 @@ function buildFlows(c: ScenarioChoices, s: Scenario): Flow[] {
     e.workload && s.workloads.length > 0 ? at(s.workloads, e.index + offset).id : at(s.hosts, e.index + offset).id;
   return c.flows.map((f, i): Flow => {
     const from = endpoint(f.from);
-    // A flow to itself is no flow: the next endpoint of the same kind instead (there are at least two hosts).
-    const to = endpoint(f.to) === from ? endpoint(f.to, f.to.workload && s.workloads.length < 2 ? 0 : 1) : endpoint(f.to);
+    // A flow to itself is no flow: the next endpoint of the same kind instead (there are at least two of each).
+    const to = endpoint(f.to) === from ? endpoint(f.to, 1) : endpoint(f.to);
     const network = flowNetwork(s, from, to, f.network);
     const optional = { ...(network !== undefined ? { network } : {}), ...(f.port !== undefined ? { port: f.port } : {}), ...(f.class !== undefined ? { class: f.class } : {}) };
     return { id: `f${i + 1}`, from, to, proto: f.proto, tls: f.tls, rateGbps: 1, sensitivity: f.sensitivity, ...optional };
@@ -114,7 +112,7 @@ function buildSecurity(c: ScenarioChoices, s: Scenario): void {
   const nodes = [...s.hosts.map((h) => h.id), ...s.devices.map((d) => d.id)];
   s.ipsec = c.ipsec.map((p, i) => {
     const ends = pickIds(nodes, p.ends);
-    if (ends.length < 2) ends.push(nodes.find((n) => !ends.includes(n))!);
+    while (ends.length < 2) ends.push(nodes.find((n) => !ends.includes(n))!);
     const selector = p.selector === undefined ? ('all' as const) : [{ proto: p.selector }];
     const { auth, keystore } = withKeystore(p.ipsec, s.keystores);
     const key = keystore !== undefined ? { keystore } : {};
@@ -145,7 +143,9 @@ export function buildGeneratedScenario(c: ScenarioChoices): Scenario {
   s.links = buildLinks(c, s);
   s.overlays = buildOverlays(c, s);
   s.tunnels = c.tunnels.map((t, i) => {
-    const [a, b] = [at(s.hosts, t.a).id, at(s.hosts, t.b === t.a ? t.b + 1 : t.b).id];
+    // A second host other than the first: offsets 1 … n-1 from it (SPEC §1.2: no tunnel to itself).
+    const first = t.a % s.hosts.length;
+    const [a, b] = [s.hosts[first]!.id, at(s.hosts, first + 1 + (t.b % (s.hosts.length - 1))).id];
     const overlay = t.overlay === undefined || s.overlays.length === 0 ? undefined : at(s.overlays, t.overlay);
     const within = overlay && overlay.memberIds.includes(a) && overlay.memberIds.includes(b) ? { overlay: overlay.id } : {};
     return { id: `t${i + 1}`, type: t.type, between: [a, b] as [string, string], ...within, geneveOptionBytes: t.type === 'geneve' ? 8 : 0, ...tunnelIpsec(t.ipsec, s.keystores) };

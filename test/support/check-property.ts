@@ -22,25 +22,30 @@ function envInt(name: string): number | undefined {
 /** The seed properties run with (`PLAINSIGHT_SEED` or the default). */
 export const PROPERTY_SEED: number = envInt('PLAINSIGHT_SEED') ?? DEFAULT_SEED;
 
+/** Vitest timeout of a property test: generous, so `PLAINSIGHT_RUNS=100000` can run locally. */
+export const PROPERTY_TIMEOUT_MS = 3_600_000;
+
 /** Options of one property run. */
-export interface PropertyOptions<T> {
+export interface PropertyOptions<Ts extends unknown[]> {
   /** Runs under `npm test`; keep the whole suite fast. */
   numRuns: number;
-  /** Renders the shrunk counter-example for humans (default: JSON). */
-  show?: (value: T) => string;
+  /** Renders the shrunk counter-example (the property's arguments) for humans (default: JSON). */
+  show?: (...args: Ts) => string;
   /** Seed override (the fuzz runner passes its own). */
   seed?: number;
 }
 
 function describeError(error: unknown): string {
-  if (error instanceof Error) return error.message;
-  return String(error);
+  if (!(error instanceof Error)) return String(error);
+  // The top of the stack says where it was thrown (the message alone may be "Maximum call stack size exceeded").
+  const frames = (error.stack ?? '').split('\n').filter((line) => line.trim().startsWith('at ')).slice(0, 6);
+  return [error.message, ...frames].join('\n');
 }
 
 /** Formats a failed run: seed, path, replay command, counter-example and error. */
-export function formatFailure<T>(details: fc.RunDetails<T>, show: (value: T) => string): string {
-  const value = details.counterexample;
-  const rendered = value === null ? '(none)' : show(value);
+export function formatFailure<Ts extends unknown[]>(details: fc.RunDetails<Ts>, show: (...args: Ts) => string): string {
+  const args = details.counterexample;
+  const rendered = args === null ? '(none)' : show(...args);
   return [
     `property failed after ${details.numRuns} run(s) and ${details.numShrinks} shrink(s)`,
     `seed: ${details.seed}   path: ${details.counterexamplePath ?? '-'}`,
@@ -51,12 +56,12 @@ export function formatFailure<T>(details: fc.RunDetails<T>, show: (value: T) => 
   ].join('\n');
 }
 
-function showJson(value: unknown): string {
-  return JSON.stringify(value, null, 2);
+function showJson(...args: unknown[]): string {
+  return JSON.stringify(args, null, 2);
 }
 
 /** Checks a property; throws a replayable report when it fails. */
-export function checkProperty<T>(property: fc.IProperty<T>, options: PropertyOptions<T>): void {
+export function checkProperty<Ts extends unknown[]>(property: fc.IProperty<Ts>, options: PropertyOptions<Ts>): void {
   const path = process.env.PLAINSIGHT_PATH;
   const details = fc.check(property, {
     seed: options.seed ?? PROPERTY_SEED,

@@ -11,15 +11,17 @@ import { withKeystore } from './build-generated-scenario.ts';
 import type { NewKeys } from './key-holders.ts';
 import { ipsecChoice } from './scenario-choices.ts';
 
-const target = fc.nat({ max: 7 });
+const target = fc.noBias(fc.nat({ max: 7 }));
 
-/** One added protection. */
-export const protectionEdit = fc.oneof(
-  fc.record({ kind: fc.constant('overlay-ipsec' as const), target, ipsec: ipsecChoice }),
-  fc.record({ kind: fc.constant('macsec-encrypt' as const), target, cipher: fc.constantFrom(...MACSEC_CIPHERS) }),
-  fc.record({ kind: fc.constant('tls' as const), target }),
-  fc.record({ kind: fc.constant('wireguard-mesh' as const), members: fc.uniqueArray(target, { minLength: 2, maxLength: 4 }) }),
-);
+/** One added protection of each kind. */
+export const protectionEdits = {
+  'overlay-ipsec': fc.record({ kind: fc.constant('overlay-ipsec' as const), target, ipsec: ipsecChoice }),
+  'macsec-encrypt': fc.record({ kind: fc.constant('macsec-encrypt' as const), target, cipher: fc.constantFrom(...MACSEC_CIPHERS) }),
+  tls: fc.record({ kind: fc.constant('tls' as const), target }),
+  'wireguard-mesh': fc.record({ kind: fc.constant('wireguard-mesh' as const), members: fc.uniqueArray(target, { minLength: 2, maxLength: 4 }) }),
+};
+/** One added protection of any kind. */
+export const protectionEdit = fc.oneof(...Object.values(protectionEdits));
 /** One added protection of the kinds above. */
 export type ProtectionEdit = typeof protectionEdit extends fc.Arbitrary<infer T> ? T : never;
 

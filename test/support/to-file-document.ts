@@ -25,8 +25,8 @@ function tunnelDocument(tunnel: Tunnel): Json {
 }
 
 function policyDocument(policy: IpsecPolicy): Json {
-  const { endpoints, mesh, ...rest } = policy;
-  return plain(mesh ? { id: rest.id, members: endpoints, ...rest } : { id: rest.id, between: endpoints, ...rest });
+  const { id, endpoints, mesh, ...rest } = policy;
+  return plain(mesh ? { id, members: endpoints, ...rest } : { id, between: endpoints, ...rest });
 }
 
 /** The file document of a normalised scenario. */

@@ -67,7 +67,8 @@ export function buildAttackerKnowledge(attacker: Attacker, index: ScenarioIndex)
     if (ks.location !== undefined && keyNodes.has(ks.location)) addKeystore(keystores, ks.id, `key store ${ks.id} is located on ${ks.location}`);
   }
   const mirrors = new Map<string, string>();
-  for (const bridge of index.bridges.values()) {
+  // Bridges in id order, so the vantage named for a host does not depend on file order.
+  for (const bridge of [...index.bridges.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))) {
     if (bridge.mirrorTo !== undefined && workloads.has(bridge.mirrorTo) && !mirrors.has(bridge.host)) mirrors.set(bridge.host, bridge.id);
   }
   const spoofableNetworks = new Set<string>();
