@@ -32,7 +32,7 @@ export default ts.config(
     languageOptions: { parserOptions: { parser: ts.parser, extraFileExtensions: ['.svelte'], svelteConfig } },
   },
   {
-    files: ['src/model/**/*.ts', 'src/engine/**/*.ts', 'src/import/**/*.ts', 'src/generate/**/*.ts'],
+    files: ['src/model/**/*.ts', 'src/engine/**/*.ts', 'src/import/**/*.ts', 'src/generate/**/*.ts', 'src/report/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', pureLayerImports],
       'no-restricted-globals': ['error', 'window', 'document', 'process', 'console', 'setTimeout', 'fetch'],

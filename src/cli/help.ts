@@ -5,8 +5,10 @@
 const GENERAL = `Plainsight: network encryption planning from a scenario file.
 
 Usage:
-  plainsight analyze <file> [--format text|json|md] [--out <path>] [--attacker <id>]...
-                         [--compare] [--cpu-calibration [<host>=]<openssl-output>]...
+  plainsight analyze <file> [--format text|json|md|html|pdf] [--out <path>] [--attacker <id>]...
+                         [--compare] [--cpu-calibration [<host>=]<openssl-output>]... [--date <day>]
+  plainsight report <file> [--format html|md|json|pdf] [--out <path>] [--date <day>] ...
+  plainsight diff <before> <after> [--format text|json|md|html] [--out <path>]
   plainsight validate <file>
   plainsight cpu-calibration <openssl-output>
   plainsight import <host outputs or directories>... [--out scenario.yaml] [--name <name>]
@@ -15,6 +17,8 @@ Usage:
 
 Commands:
   analyze   Which links and flows stay plaintext, to which attacker; findings and requirements.
+  report    The full scenario report for a design review or an audit file (HTML by default).
+  diff      What a change to a scenario did: links, exposures, findings, throughput.
   validate  Check a scenario file and print its diagnostics; no analysis.
   import    Read ovs-vsctl / ovn-sbctl / ip xfrm / swanctl outputs of real hosts into a scenario.
   cpu-calibration
@@ -26,6 +30,7 @@ Exit status:
   2   the scenario file is invalid (diagnostics on stderr)
   64  usage error (unknown command, option or format; missing file; unknown attacker)
   66  the scenario file cannot be read
+  69  --format pdf, but no Chromium is installed
   70  internal error
   73  the --out file cannot be written
 
@@ -39,9 +44,14 @@ and requirements. The report goes to stdout, diagnostics to stderr.
 
 Options:
   -f, --format <format>  text (default; coloured on a terminal unless NO_COLOR is set),
-                         json (SPEC §4 shape, sorted and diffable) or md (GitHub Markdown).
-                         html is not supported yet: HTML reports are planned for a later version.
+                         json (SPEC §4 shape, sorted and diffable), or a full report:
+                         html (one self-contained file, prints to PDF), md (GitHub Markdown;
+                         with --out, its pictures are written next to it as
+                         <name>-topology.svg and <name>-comparison.svg) or pdf (needs
+                         Chromium and --out).
   -o, --out <path>       Write the report to a file instead of stdout.
+  --date <YYYY-MM-DD>    Date printed on html/md/pdf reports; default: SOURCE_DATE_EPOCH if
+                         set, else today. Reports differ only in this line between runs.
   -a, --attacker <id>    Consider only this attacker; repeat for several. Exposures and
                          requirements are evaluated against the chosen attackers only.
   --compare              Also tabulate the protection options of SPEC T8 (no encryption,
@@ -54,7 +64,36 @@ Options:
   -h, --help             Show this help.
 
 Exit status: 0 all requirements hold, 1 one fails, 2 invalid file, 64 usage error,
-66 unreadable file, 73 --out not writable.
+66 unreadable file, 69 no Chromium for pdf, 73 --out not writable.
+`;
+
+const REPORT = `Usage: plainsight report <file> [options]
+
+The full report of a scenario for a design review, a threat-model workshop or an audit file:
+summary, topology picture, link table, exposure matrix with reasons, findings with remediation,
+header stacks per flow, throughput with the protection options compared, assumptions and the
+scenario itself. Same as 'analyze --compare --format html'; takes the options of analyze.
+
+  plainsight report scenario.yaml --out report.html
+  plainsight report scenario.yaml --format pdf --out report.pdf
+  plainsight report scenario.yaml --format md --out report.md   (+ report-*.svg)
+
+Exit status as for analyze.
+`;
+
+const DIFF = `Usage: plainsight diff <before> <after> [options]
+
+What a change did: links that became encrypted or plaintext, exposures that changed per
+attacker, requirement results, findings added, removed or changed, throughput, MTU and crypto
+load deltas.
+
+Options:
+  -f, --format <format>  text (default), json, md (for a pull request) or html.
+  -o, --out <path>       Write to a file instead of stdout.
+  --date <YYYY-MM-DD>    Date printed on md/html (default: SOURCE_DATE_EPOCH, else today).
+
+Exit status: 0 nothing got worse, 1 a link, an exposure or a requirement got worse,
+2 invalid file, 64 usage error, 66 unreadable file.
 `;
 
 const CPU_CALIBRATION = `Usage: plainsight cpu-calibration <openssl-output>
@@ -81,7 +120,7 @@ Exit status: 0 valid (warnings are printed but allowed), 2 invalid, 64 usage err
 /** Help text for a topic (`analyze`, `validate`) or the general help; undefined for an unknown topic. */
 export function helpText(topic?: string): string | undefined {
   if (topic === undefined || topic === 'help') return GENERAL;
-  return { analyze: ANALYZE, validate: VALIDATE, 'cpu-calibration': CPU_CALIBRATION }[topic];
+  return { analyze: ANALYZE, report: REPORT, diff: DIFF, validate: VALIDATE, 'cpu-calibration': CPU_CALIBRATION }[topic];
 }
 
 /** One-line pointer printed after a usage error. */

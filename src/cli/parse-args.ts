@@ -5,8 +5,12 @@
 import { UsageError } from './cli-io.ts';
 
 /** Report formats `analyze` accepts. */
-export const FORMATS = ['text', 'json', 'md', 'html'] as const;
+export const FORMATS = ['text', 'json', 'md', 'html', 'pdf'] as const;
 export type OutputFormat = (typeof FORMATS)[number];
+
+/** Formats `diff` accepts (a diff is no printed document: no pdf). */
+export const DIFF_FORMATS = ['text', 'json', 'md', 'html'] as const;
+export type DiffFormat = (typeof DIFF_FORMATS)[number];
 
 /** A parsed command line. */
 export type Command =
@@ -22,7 +26,12 @@ export type Command =
       compare: boolean;
       /** `openssl speed` output files, each `path` (every host) or `host=path` (one host). */
       cpuCalibrations: string[];
+      /** The report's date line (`YYYY-MM-DD`); default SOURCE_DATE_EPOCH, else today. */
+      date?: string;
+      /** Invoked as `report`: the full report, html by default, comparison included. */
+      report?: boolean;
     }
+  | { kind: 'diff'; before: string; after: string; format: DiffFormat; out?: string; date?: string }
   | { kind: 'validate'; file: string }
   | { kind: 'cpu-calibration'; file: string }
   /** `import` parses its own arguments (files and directories of host outputs). */
@@ -37,7 +46,9 @@ const VALUE_OPTIONS: Record<string, Record<string, string>> = {
     '--attacker': 'attacker',
     '-a': 'attacker',
     '--cpu-calibration': 'cpuCalibration',
+    '--date': 'date',
   },
+  diff: { '--format': 'format', '-f': 'format', '--out': 'out', '-o': 'out', '--date': 'date' },
   validate: {},
   'cpu-calibration': {},
 };
@@ -47,7 +58,7 @@ const FLAG_OPTIONS: Record<string, Record<string, string>> = {
   analyze: { '--compare': 'compare' },
 };
 
-const COMMANDS = ['analyze', 'validate', 'cpu-calibration'];
+const COMMANDS = ['analyze', 'report', 'diff', 'validate', 'cpu-calibration'];
 
 interface Scanned {
   positionals: string[];
@@ -56,8 +67,9 @@ interface Scanned {
 }
 
 function scan(command: string, args: readonly string[]): Scanned {
-  const known = VALUE_OPTIONS[command] ?? {};
-  const flags = FLAG_OPTIONS[command] ?? {};
+  // `report` is `analyze` with other defaults: the same options.
+  const known = VALUE_OPTIONS[command === 'report' ? 'analyze' : command] ?? {};
+  const flags = FLAG_OPTIONS[command === 'report' ? 'analyze' : command] ?? {};
   const scanned: Scanned = { positionals: [], values: new Map(), help: false };
   for (let i = 0; i < args.length; i++) {
     const arg = args[i] ?? '';
@@ -102,11 +114,27 @@ function onlyFile(command: string, positionals: readonly string[]): string {
   return positionals[0] ?? '';
 }
 
-function parseFormat(value: string | undefined): OutputFormat {
-  if (value === undefined) return 'text';
-  const format = FORMATS.find((f) => f === value);
-  if (!format) throw new UsageError(`unknown format '${value}' (expected one of: ${FORMATS.join(', ')})`);
+function parseFormat<F extends string>(value: string | undefined, formats: readonly F[], fallback: F): F {
+  if (value === undefined) return fallback;
+  const format = formats.find((f) => f === value);
+  if (!format) throw new UsageError(`unknown format '${value}' (expected one of: ${formats.join(', ')})`);
   return format;
+}
+
+function parseDiff(scanned: Scanned): Command {
+  const [before, after, ...rest] = scanned.positionals;
+  if (before === undefined || after === undefined) throw new UsageError("'diff' needs two scenario files: before and after");
+  if (rest.length > 0) throw new UsageError(`'diff' takes two scenario files, got: ${scanned.positionals.join(' ')}`);
+  const date = single(scanned, 'date');
+  const out = single(scanned, 'out');
+  return {
+    kind: 'diff',
+    before,
+    after,
+    format: parseFormat(single(scanned, 'format'), DIFF_FORMATS, 'text'),
+    ...(out !== undefined ? { out } : {}),
+    ...(date !== undefined ? { date } : {}),
+  };
 }
 
 /** Parses argv (without `node` and the script); throws UsageError on anything it cannot accept. */
@@ -121,16 +149,21 @@ export function parseArgs(argv: readonly string[]): Command {
   }
   const scanned = scan(first, rest);
   if (scanned.help) return { kind: 'help', topic: first };
+  if (first === 'diff') return parseDiff(scanned);
   const file = onlyFile(first, scanned.positionals);
   if (first === 'validate') return { kind: 'validate', file };
   if (first === 'cpu-calibration') return { kind: 'cpu-calibration', file };
+  const report = first === 'report';
+  const date = single(scanned, 'date');
   return {
     kind: 'analyze',
     file,
-    format: parseFormat(single(scanned, 'format')),
+    format: parseFormat(single(scanned, 'format'), FORMATS, report ? 'html' : 'text'),
     out: single(scanned, 'out'),
     attackers: scanned.values.get('attacker') ?? [],
-    compare: scanned.values.has('compare'),
+    compare: report || scanned.values.has('compare'),
     cpuCalibrations: scanned.values.get('cpuCalibration') ?? [],
+    ...(date !== undefined ? { date } : {}),
+    ...(report ? { report } : {}),
   };
 }

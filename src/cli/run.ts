@@ -27,6 +27,8 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
       return (await import('./commands/validate-command.ts')).validateCommand(command.file, io);
     case 'analyze':
       return (await import('./commands/analyze-command.ts')).analyzeCommand(command, io);
+    case 'diff':
+      return (await import('./commands/diff-command.ts')).diffCommand(command, io);
     case 'import': {
       const { runImport } = await import('./import-command.ts');
       // Paths on the command line are relative to the working directory the CLI was given.

@@ -6,12 +6,11 @@ import { analyzeScenario } from '../../engine/analyze-scenario.ts';
 import { rules } from '../../engine/exposure/rules/index.ts';
 import { compareProtections, type Comparison } from '../../engine/throughput/compare-protections.ts';
 import { applyCpuCalibrations } from '../calibrate-hosts.ts';
-import { formatComparisonMarkdown, formatComparisonText } from '../format/format-comparison.ts';
+import { formatComparisonText } from '../format/format-comparison.ts';
 import type { Scenario } from '../../model/types.ts';
 import type { Analysis } from '../../engine/types.ts';
 import { EXIT, UsageError, type CliIo } from '../cli-io.ts';
 import { formatJson } from '../format/format-json.ts';
-import { formatMarkdown } from '../format/format-md.ts';
 import { formatText } from '../format/format-text.ts';
 import { DEFAULT_WIDTH, type RuleInfo } from '../format/report.ts';
 import { loadScenario } from '../load-scenario.ts';
@@ -25,9 +24,14 @@ export interface AnalyzeRequest {
   attackers: string[];
   compare?: boolean;
   cpuCalibrations?: string[];
+  /** Date line of html/md/pdf reports (`YYYY-MM-DD`). */
+  date?: string;
+  /** Invoked as `plainsight report`: json output is the report's (comparison included). */
+  report?: boolean;
 }
 
-function checkAttackers(model: Scenario, wanted: readonly string[]): void {
+/** Throws a usage error naming the unknown `--attacker` ids and the known ones. */
+export function checkAttackers(model: Scenario, wanted: readonly string[]): void {
   const known = model.attackers.map((a) => a.id);
   const unknown = wanted.filter((id) => !known.includes(id));
   if (unknown.length === 0) return;
@@ -42,10 +46,6 @@ function ruleInfo(id: string): RuleInfo | undefined {
 
 function render(analysis: Analysis, scenario: Scenario, request: AnalyzeRequest, io: CliIo, comparison?: Comparison): string {
   if (request.format === 'json') return formatJson(comparison ? { ...analysis, comparison } : analysis);
-  if (request.format === 'md') {
-    const md = formatMarkdown({ analysis, scenario }, { ruleInfo });
-    return comparison ? `${md}\n${formatComparisonMarkdown(comparison)}` : md;
-  }
   const toTerminal = request.out === undefined;
   const width = toTerminal ? Math.min(io.columns ?? DEFAULT_WIDTH, DEFAULT_WIDTH) : DEFAULT_WIDTH;
   const text = formatText({ analysis, scenario }, { color: toTerminal && io.color === true, width, ruleInfo });
@@ -54,11 +54,9 @@ function render(analysis: Analysis, scenario: Scenario, request: AnalyzeRequest,
 
 /** Runs `analyze` and returns its exit status. */
 export async function analyzeCommand(request: AnalyzeRequest, io: CliIo): Promise<number> {
-  if (request.format === 'html') {
-    throw new UsageError(
-      '--format html is not supported yet (HTML reports come in a later version); use text, json or md',
-    );
-  }
+  // Documents (html, md, pdf) and everything `report` writes come from the report builders.
+  if (request.report || ['html', 'md', 'pdf'].includes(request.format))
+    return (await import('./report-command.ts')).reportCommand(request, io);
   const loaded = await loadScenario(request.file, io);
   if ('exit' in loaded) return loaded.exit;
   const attackers = [...new Set(request.attackers)];

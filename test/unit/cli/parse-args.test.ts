@@ -32,8 +32,8 @@ describe('parseArgs', () => {
     [['analyze'], "'analyze' needs a scenario file"],
     [['analyze', 'a.yaml', 'b.yaml'], "'analyze' takes one scenario file, got: a.yaml b.yaml"],
     [
-      ['analyze', 'a.yaml', '--format', 'pdf'],
-      "unknown format 'pdf' (expected one of: text, json, md, html)",
+      ['analyze', 'a.yaml', '--format', 'docx'],
+      "unknown format 'docx' (expected one of: text, json, md, html, pdf)",
     ],
     [['analyze', 'a.yaml', '--format'], "option '--format' needs a value"],
     [['analyze', 'a.yaml', '--colour'], "unknown option '--colour' for 'analyze'"],

@@ -75,7 +75,7 @@ describe('plainsight analyze: exit status', () => {
     [['analyze', 'x.yaml', '--format', 'yaml'], "unknown format 'yaml'"],
     [['analyze', 'x.yaml', '--verbose'], "unknown option '--verbose'"],
     [['destroy', 'x.yaml'], "unknown command 'destroy'"],
-    [['analyze', 'x.yaml', '--format', 'html'], '--format html is not supported yet'],
+    [['analyze', 'x.yaml', '--format', 'pdf'], '--format pdf needs --out'],
   ])('[§4] exits 64 on the usage error %j, pointing at the help', async (argv, message) => {
     const result = await box.run(argv);
     expect(result.code).toBe(64);
@@ -267,12 +267,12 @@ describe('plainsight help and version', () => {
     for (const argv of [['--help'], ['help'], []]) {
       const result = await box.run(argv);
       expect(result.code).toBe(0);
-      expect(result.stdout).toContain('plainsight analyze <file> [--format text|json|md]');
+      expect(result.stdout).toContain('plainsight analyze <file> [--format text|json|md|html|pdf]');
     }
   });
 
-  it('documents that HTML reports are not supported yet', async () => {
-    expect((await box.run(['help', 'analyze'])).stdout).toContain('html is not supported yet');
+  it('documents the report formats html, md and pdf', async () => {
+    expect((await box.run(['help', 'analyze'])).stdout).toContain('html (one self-contained file, prints to PDF)');
   });
 
   it('prints the package version', async () => {

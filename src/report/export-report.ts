@@ -1,0 +1,62 @@
+/**
+ * One call from scenario text to a finished report, for the app's worker and the CLI alike:
+ * plain data in (text, file name, date), strings out. Both front ends go through this module,
+ * so a report exported from the app and one written by the CLI are the same bytes.
+ */
+import { parseScenario } from '../model/parse-scenario.ts';
+import type { Diagnostic } from '../model/types.ts';
+import { buildReport } from './build-report.ts';
+import { renderHtmlReport } from './html/render-html-report.ts';
+import { renderMarkdownReport } from './markdown/render-markdown-report.ts';
+import { renderJsonReport } from './render-json-report.ts';
+import type { ReportModel } from './types.ts';
+
+/** Report formats a pure renderer produces (PDF is HTML printed by Chromium, in the CLI). */
+export type ReportFormat = 'html' | 'md' | 'json';
+
+/** What to report on and how. */
+export interface ReportRequest {
+  text: string;
+  /** The file's name as shown in the report (a base name: the reader's path is not the author's). */
+  fileName: string;
+  /** `YYYY-MM-DD`, printed on the report. */
+  date: string;
+  version?: string;
+  attackers?: string[];
+  format: ReportFormat;
+  /** Markdown only: file names the Markdown gives its two pictures. */
+  topologyFile?: string;
+  chartFile?: string;
+}
+
+/** A finished report: one or more files' contents. */
+export type RenderedReport =
+  | { format: 'html'; html: string }
+  | { format: 'md'; markdown: string; svg: string; chartSvg: string }
+  | { format: 'json'; json: string };
+
+/** Renders a built report model in one format. */
+export function renderReport(report: ReportModel, request: Pick<ReportRequest, 'format' | 'topologyFile' | 'chartFile'>): RenderedReport {
+  if (request.format === 'html') return { format: 'html', html: renderHtmlReport(report) };
+  if (request.format === 'json') return { format: 'json', json: renderJsonReport(report) };
+  const files = {
+    ...(request.topologyFile !== undefined ? { topologyFile: request.topologyFile } : {}),
+    ...(request.chartFile !== undefined ? { chartFile: request.chartFile } : {}),
+  };
+  return { format: 'md', ...renderMarkdownReport(report, files) };
+}
+
+/** Parses the text and renders its report; diagnostics only when the file is invalid (SPEC §1.2). */
+export function exportReport(request: ReportRequest): { diagnostics: Diagnostic[]; report?: RenderedReport } {
+  const { model, diagnostics } = parseScenario(request.text, { fileName: request.fileName });
+  if (!model || diagnostics.some((d) => d.severity === 'error')) return { diagnostics };
+  const report = buildReport({
+    text: request.text,
+    fileName: request.fileName,
+    model,
+    date: request.date,
+    ...(request.version !== undefined ? { version: request.version } : {}),
+    ...(request.attackers !== undefined ? { attackers: request.attackers } : {}),
+  });
+  return { diagnostics, report: renderReport(report, request) };
+}

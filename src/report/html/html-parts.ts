@@ -1,0 +1,75 @@
+/**
+ * Small HTML building blocks of the report: escaping, id code spans, tables and the inline
+ * Markdown (code spans, bold, emphasis) that rule documentation and descriptions are written in.
+ * Every piece of user text goes through `esc` or `inline`; nothing is ever inserted raw.
+ */
+import type { LinkStatusValue } from '../../engine/types.ts';
+import type { ExposureLevel } from '../../model/types.ts';
+import { escapeXml } from '../svg/svg-text.ts';
+
+/** Escapes text for element content and double-quoted attributes. */
+export const esc = escapeXml;
+
+/** An id as code (ids match SPEC §1's pattern, but are escaped anyway). */
+export function code(id: string): string {
+  return `<code>${esc(id)}</code>`;
+}
+
+/** Ids as a comma-separated list of code spans, or a dash. */
+export function codes(ids: readonly string[]): string {
+  return ids.length > 0 ? ids.map(code).join(', ') : '–';
+}
+
+/** Inline Markdown subset: `code`, **bold**, *emphasis*; everything else escaped. */
+export function inline(text: string): string {
+  return text
+    .split(/(`[^`]*`)/)
+    .map((part) => {
+      if (part.length > 1 && part.startsWith('`') && part.endsWith('`')) return `<code>${esc(part.slice(1, -1))}</code>`;
+      return esc(part)
+        .replace(/\*\*([^*]+)\*\*/g, '<strong>$1</strong>')
+        .replace(/(^|[^*\w])\*([^*\s][^*]*)\*(?!\w)/g, '$1<em>$2</em>')
+        .replace(/(^|[^_\w])_([^_\s][^_]*)_(?!\w)/g, '$1<em>$2</em>');
+    })
+    .join('');
+}
+
+/** A table cell: plain HTML, or HTML with a class. */
+export type Cell = string | { html: string; className?: string };
+
+/** A table with a header row that repeats on every printed page. */
+export function table(header: readonly string[], rows: readonly (readonly Cell[])[], className = ''): string {
+  const cell = (c: Cell): string =>
+    typeof c === 'string' ? `<td>${c}</td>` : `<td${c.className ? ` class="${c.className}"` : ''}>${c.html}</td>`;
+  const head = `<thead><tr>${header.map((h) => `<th scope="col">${h}</th>`).join('')}</tr></thead>`;
+  const body = `<tbody>${rows.map((r) => `<tr>${r.map(cell).join('')}</tr>`).join('\n')}</tbody>`;
+  return `<table${className ? ` class="${className}"` : ''}>${head}\n${body}</table>`;
+}
+
+const STATUS_TEXT: Record<LinkStatusValue, string> = {
+  plaintext: '✗ plaintext',
+  headers: '◐ headers',
+  encrypted: '✓ encrypted',
+  idle: '· idle',
+};
+
+/** A link status with its glyph, styled by class (SPEC X8). */
+export function statusBadge(status: LinkStatusValue): string {
+  return `<span class="badge st-${status}">${STATUS_TEXT[status]}</span>`;
+}
+
+/** An exposure level with the tamper mark, styled by class (SPEC X6, X7). */
+export function levelBadge(level: ExposureLevel, tamper: boolean): string {
+  const word = { none: '–', metadata: 'metadata', headers: 'headers', payload: 'payload' }[level];
+  return `<span class="badge lv-${level}">${word}${tamper ? ' <span class="tamper" title="can tamper">⚠ tamper</span>' : ''}</span>`;
+}
+
+/** A section with an anchor and a heading; `page` starts it on a new printed page. */
+export function section(id: string, title: string, body: string, page = true): string {
+  return `<section id="${id}"${page ? ' class="page"' : ''}>\n<h2>${esc(title)}</h2>\n${body}\n</section>`;
+}
+
+/** Numbers with a thin grouping space are hard to diff; plain digits with `toFixed` where asked. */
+export function percent(share: number): string {
+  return `${Math.round(share * 1000) / 10} %`;
+}

@@ -1,0 +1,61 @@
+/**
+ * The HTML report: one self-contained file — inline CSS and SVG, no script, no external request
+ * (a Content-Security-Policy forbids any) — that opens offline and prints to PDF with page breaks
+ * and running headers. Deterministic: the same report model gives the same bytes.
+ */
+import type { ReportModel } from '../types.ts';
+import { htmlAppendix, htmlAssumptions } from './html-appendix.ts';
+import { htmlExposure, htmlRequirements } from './html-exposure.ts';
+import { htmlFindings } from './html-findings.ts';
+import { htmlLinks, htmlTopology } from './html-network.ts';
+import { esc, section } from './html-parts.ts';
+import { htmlPaths } from './html-paths.ts';
+import { htmlCover, htmlSummary, htmlToc } from './html-summary.ts';
+import { htmlThroughput } from './html-throughput.ts';
+import { reportCss } from './report-css.ts';
+
+/** Sections in reading order: anchor, title, renderer, starts a printed page. */
+const SECTIONS: [string, string, (r: ReportModel) => string, boolean][] = [
+  ['summary', 'Executive summary', htmlSummary, false],
+  ['topology', 'Topology', htmlTopology, true],
+  ['links', 'Link status', htmlLinks, false],
+  ['exposure', 'Exposure: flow × attacker', htmlExposure, true],
+  ['requirements', 'Requirements', htmlRequirements, false],
+  ['findings', 'Findings', htmlFindings, true],
+  ['paths', 'Flow paths and header stacks', htmlPaths, true],
+  ['throughput', 'Throughput and the cost of encryption', htmlThroughput, true],
+  ['assumptions', 'Assumptions', htmlAssumptions, true],
+  ['appendix', 'Appendix: the scenario file', htmlAppendix, true],
+];
+
+/** Only inline styles and `data:` images: the report can make no request, even by mistake. */
+const CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
+
+/** Renders a report model as a complete, self-contained HTML document. */
+export function renderHtmlReport(report: ReportModel): string {
+  const { source } = report;
+  const css = reportCss({
+    title: `Plainsight report · ${report.title}`,
+    date: source.date,
+    source: `${source.fileName} · SHA-256 ${source.sha256.slice(0, 16)}…`,
+  });
+  const generator = `Plainsight${source.version ? ` ${source.version}` : ''}`;
+  const body = SECTIONS.map(([id, title, render, page]) => section(id, title, render(report), page));
+  return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${CSP}">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="generator" content="${esc(generator)}">
+<title>${esc(`${report.title} — Plainsight report`)}</title>
+<style>${css}</style>
+</head>
+<body>
+${htmlCover(report)}
+${htmlToc(SECTIONS.map(([id, title]) => [id, title]))}
+${body.join('\n')}
+</body>
+</html>
+`;
+}

@@ -1,0 +1,11 @@
+/**
+ * The JSON report: the machine-readable result of SPEC §4 with the protection comparison of T8,
+ * byte for byte what `plainsight analyze --format json --compare` prints.
+ */
+import { formatJson } from '../cli/format/format-json.ts';
+import type { ReportModel } from './types.ts';
+
+/** Serialises the analysis and the comparison as sorted, two-space-indented JSON. */
+export function renderJsonReport(report: ReportModel): string {
+  return formatJson({ ...report.analysis, comparison: report.comparison });
+}
