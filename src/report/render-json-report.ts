@@ -2,7 +2,7 @@
  * The JSON report: the machine-readable result of SPEC §4 with the protection comparison of T8,
  * byte for byte what `plainsight analyze --format json --compare` prints.
  */
-import { formatJson } from '../cli/format/format-json.ts';
+import { formatJson } from './format/format-json.ts';
 import type { ReportModel } from './types.ts';
 
 /** Serialises the analysis and the comparison as sorted, two-space-indented JSON. */

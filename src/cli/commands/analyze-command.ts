@@ -6,13 +6,13 @@ import { analyzeScenario } from '../../engine/analyze-scenario.ts';
 import { rules } from '../../engine/exposure/rules/index.ts';
 import { compareProtections, type Comparison } from '../../engine/throughput/compare-protections.ts';
 import { applyCpuCalibrations } from '../calibrate-hosts.ts';
-import { formatComparisonText } from '../format/format-comparison.ts';
+import { formatComparisonText } from '../../report/format/format-comparison.ts';
 import type { Scenario } from '../../model/types.ts';
 import type { Analysis } from '../../engine/types.ts';
 import { EXIT, UsageError, type CliIo } from '../cli-io.ts';
-import { formatJson } from '../format/format-json.ts';
-import { formatText } from '../format/format-text.ts';
-import { DEFAULT_WIDTH, type RuleInfo } from '../format/report.ts';
+import { formatJson } from '../../report/format/format-json.ts';
+import { formatText } from '../../report/format/format-text.ts';
+import { DEFAULT_WIDTH, type RuleInfo } from '../../report/format/report.ts';
 import { loadScenario } from '../load-scenario.ts';
 import type { OutputFormat } from '../parse-args.ts';
 

@@ -3,7 +3,7 @@
  * exposures rose or fell per attacker (X6, X7), which findings and requirement results changed,
  * and how the throughput figures moved (T2, T6, T7). Pure; every list sorted by id.
  */
-import { formatGbps } from '../../cli/format/labels.ts';
+import { formatGbps } from '../format/labels.ts';
 import { compareIds } from '../../engine/compare-ids.ts';
 import type { Analysis, Exposure, Finding, LinkStatusValue } from '../../engine/types.ts';
 import { LEVEL_ORDER } from '../summarize-report.ts';

@@ -2,7 +2,7 @@
  * The diff as format-neutral tables of plain text cells, so the text, Markdown and HTML renderings
  * say exactly the same thing: one table per kind of change, rows sorted by id.
  */
-import { describeExposure, formatGbps, linkStatusLabel } from '../../cli/format/labels.ts';
+import { describeExposure, formatGbps, linkStatusLabel } from '../format/labels.ts';
 import type { Direction, ExposureState, FlowFigures, ScenarioDiff } from './diff-types.ts';
 
 /** One row and how it moved. */

@@ -2,8 +2,8 @@
  * The diff as terminal text, GitHub Markdown, a self-contained HTML page, or JSON. All four render
  * the same `diffTables`, so they never disagree.
  */
-import { code, escapeMarkdown, markdownTable } from '../../cli/format/markdown.ts';
-import { renderTable } from '../../cli/format/text-layout.ts';
+import { code, escapeMarkdown, markdownTable } from '../format/markdown.ts';
+import { renderTable } from '../format/text-layout.ts';
 import { reportCss } from '../html/report-css.ts';
 import { esc, table } from '../html/html-parts.ts';
 import { diffSummary, diffTables, type DiffRow } from './diff-tables.ts';

@@ -2,8 +2,8 @@
  * Exposure sections of the HTML report: the flow × attacker matrix (SPEC X6, X7) with every
  * reason behind it (X9), and the requirements with their failing pairs.
  */
-import { describeExposure, describeRequirement } from '../../cli/format/labels.ts';
-import { exposureAttackers, findExposure, flowSummary } from '../../cli/format/report-queries.ts';
+import { describeExposure, describeRequirement } from '../format/labels.ts';
+import { exposureAttackers, findExposure, flowSummary } from '../format/report-queries.ts';
 import type { ReportModel } from '../types.ts';
 import { code, esc, levelBadge, table, type Cell } from './html-parts.ts';
 

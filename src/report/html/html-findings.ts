@@ -3,7 +3,7 @@
  * checks, why it matters, how to fix it, its known false positives, then every instance with its
  * reasons (X9).
  */
-import { SEVERITY_ORDER } from '../../cli/format/labels.ts';
+import { SEVERITY_ORDER } from '../format/labels.ts';
 import type { Finding } from '../../engine/types.ts';
 import type { ReportModel, RuleDoc } from '../types.ts';
 import { codes, esc, inline } from './html-parts.ts';

@@ -1,7 +1,7 @@
 /**
  * Network sections of the HTML report: the topology picture and the link status table (SPEC X8).
  */
-import { flowsBehind, linkEnds, linkSite } from '../../cli/format/report-queries.ts';
+import { flowsBehind, linkEnds, linkSite } from '../format/report-queries.ts';
 import { renderTopologySvg } from '../svg/render-topology-svg.ts';
 import type { ReportModel } from '../types.ts';
 import { code, codes, esc, statusBadge, table } from './html-parts.ts';

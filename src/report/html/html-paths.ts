@@ -3,7 +3,7 @@
  * the same stack, the header stack outermost first (X2) — protection layers filled, everything
  * they cover tinted, and the flow's own headers and payload marked where nothing covers them.
  */
-import { flowSummary } from '../../cli/format/report-queries.ts';
+import { flowSummary } from '../format/report-queries.ts';
 import type { Layer } from '../../engine/types.ts';
 import type { PathDiagram, ReportModel, StackSegment } from '../types.ts';
 import { code, codes, esc } from './html-parts.ts';

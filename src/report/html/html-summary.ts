@@ -2,7 +2,7 @@
  * The first page of the HTML report: title block with the file's fingerprint and the date, the
  * scenario description, the executive summary and the table of contents.
  */
-import { formatGbps } from '../../cli/format/labels.ts';
+import { formatGbps } from '../format/labels.ts';
 import type { ReportModel } from '../types.ts';
 import { renderDescription } from './render-description.ts';
 import { code, codes, esc, levelBadge, table } from './html-parts.ts';

@@ -3,7 +3,7 @@
  * (T6), crypto load per host and load per link at the demanded rates (T7), and the comparison of
  * protection options with its chart (T8).
  */
-import { formatGbps } from '../../cli/format/labels.ts';
+import { formatGbps } from '../format/labels.ts';
 import type { Alternative } from '../../engine/throughput/compare-protections.ts';
 import { renderComparisonChartSvg } from '../svg/render-comparison-chart-svg.ts';
 import type { ReportModel } from '../types.ts';

@@ -2,7 +2,7 @@
  * The closing sections of the Markdown report: the assumptions the results rest on, the CPU
  * profiles, and the scenario file itself.
  */
-import { code, markdownTable } from '../../cli/format/markdown.ts';
+import { code, markdownTable } from '../format/markdown.ts';
 import { ASSUMPTIONS, CALIBRATION_SOURCE } from '../assumptions.ts';
 import type { ReportModel } from '../types.ts';
 

@@ -1,11 +1,11 @@
 /**
- * Sections of the Markdown report that the analysis Markdown (src/cli/format/md-sections.ts) does
+ * Sections of the Markdown report that the analysis Markdown (src/report/format/md-sections.ts) does
  * not have: the executive summary, findings grouped by rule with their documentation, per-flow
  * header stacks and throughput tables.
  */
-import { formatGbps, SEVERITY_ORDER } from '../../cli/format/labels.ts';
-import { bullet, code, escapeMarkdown, markdownTable } from '../../cli/format/markdown.ts';
-import { flowSummary } from '../../cli/format/report-queries.ts';
+import { formatGbps, SEVERITY_ORDER } from '../format/labels.ts';
+import { bullet, code, escapeMarkdown, markdownTable } from '../format/markdown.ts';
+import { flowSummary } from '../format/report-queries.ts';
 import type { Layer } from '../../engine/types.ts';
 import type { PathDiagram, ReportModel } from '../types.ts';
 

@@ -4,9 +4,9 @@
  * assumptions and the scenario. Pictures cannot be inlined on Git hosts, so the topology and the
  * comparison chart come back as separate SVG files that the Markdown links to.
  */
-import { formatComparisonMarkdown } from '../../cli/format/format-comparison.ts';
-import { code, escapeMarkdown } from '../../cli/format/markdown.ts';
-import { mdLinks, mdMatrix, mdRequirements, mdWhy } from '../../cli/format/md-sections.ts';
+import { formatComparisonMarkdown } from '../format/format-comparison.ts';
+import { code, escapeMarkdown } from '../format/markdown.ts';
+import { mdLinks, mdMatrix, mdRequirements, mdWhy } from '../format/md-sections.ts';
 import { MAX_DIAGRAMS } from '../html/html-paths.ts';
 import { renderComparisonChartSvg } from '../svg/render-comparison-chart-svg.ts';
 import { renderTopologySvg } from '../svg/render-topology-svg.ts';

@@ -4,7 +4,7 @@
  * and a grid of what it leaves exposed to each attacker. Plain SVG text, no DOM: it renders the
  * same in Node, in a worker and in the browser.
  */
-import { formatGbps } from '../../cli/format/labels.ts';
+import { formatGbps } from '../format/labels.ts';
 import type { Alternative, Comparison } from '../../engine/throughput/compare-protections.ts';
 import type { ExposureLevel } from '../../model/types.ts';
 import { fmt } from './layout-topology.ts';

@@ -29,7 +29,7 @@ export const STATUS_DASH: Record<LinkStatusValue, string> = { plaintext: '7 4', 
 /** Line width per status: idle links recede. */
 export const STATUS_WIDTH: Record<LinkStatusValue, number> = { plaintext: 3.5, headers: 3.5, encrypted: 3.5, idle: 1.5 };
 
-/** Glyph per status, the same as the text and Markdown reports (src/cli/format/labels.ts). */
+/** Glyph per status, the same as the text and Markdown reports (src/report/format/labels.ts). */
 export const STATUS_GLYPH: Record<LinkStatusValue, string> = { plaintext: '✗', headers: '◐', encrypted: '✓', idle: '·' };
 
 /** Words per status for legends. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatJson } from '../../../src/cli/format/format-json.ts';
+import { formatJson } from '../../../src/report/format/format-json.ts';
 import type { Analysis } from '../../../src/engine/types.ts';
 import { twoSitesAnalysis } from './fixtures/two-sites.ts';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatMarkdown } from '../../../src/cli/format/format-md.ts';
-import { escapeMarkdown, markdownTable } from '../../../src/cli/format/markdown.ts';
+import { formatMarkdown } from '../../../src/report/format/format-md.ts';
+import { escapeMarkdown, markdownTable } from '../../../src/report/format/markdown.ts';
 import { fixtureRuleInfo, twoSitesReport } from './fixtures/two-sites.ts';
 
 // The same sections as the text report, as GitHub-flavoured Markdown tables and lists.

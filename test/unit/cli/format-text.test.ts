@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatText } from '../../../src/cli/format/format-text.ts';
-import type { Report } from '../../../src/cli/format/report.ts';
+import { formatText } from '../../../src/report/format/format-text.ts';
+import type { Report } from '../../../src/report/format/report.ts';
 import { fixtureRuleInfo, twoSitesReport } from './fixtures/two-sites.ts';
 
 // The report this fixture should print, reviewed line by line: link statuses with symbols (X8),
