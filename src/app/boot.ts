@@ -5,10 +5,29 @@
 import type { AppContext } from './context.ts';
 import { bundledScenarios, DEFAULT_SCENARIO } from './files/bundled-scenarios.ts';
 import { templates } from './files/templates.ts';
+import { decodeShareHash, isShareHash } from './export/share-link.ts';
 
-/** Loads the first scenario of the session. */
+/**
+ * Loads the first scenario of the session: a shared link's scenario (as a new document; the
+ * autosaved copy it replaces is archived in the history when the shared one is first saved, and
+ * the user is told), else the autosaved working copy, else the default example.
+ */
 export async function bootScenario(app: AppContext): Promise<void> {
   const saved = await app.library.loadWorkingCopy();
+  if (isShareHash(location.hash)) {
+    const hash = location.hash;
+    // The scenario now lives in the app; a reload must not re-open the link over later edits.
+    history.replaceState(null, '', location.pathname + location.search);
+    try {
+      app.scenario.load(await decodeShareHash(hash), 'shared.yaml', 'shared-link');
+      app.library.notice = saved
+        ? `Opened the scenario from a shared link. Your previous working copy (“${saved.fileName}”) is kept: Library → History, or Export → Compare.`
+        : 'Opened the scenario from a shared link.';
+      return;
+    } catch {
+      app.library.notice = 'The shared link is damaged (cut short when it was copied?) and could not be opened; showing your own scenario instead.';
+    }
+  }
   if (saved && new URLSearchParams(location.search).get('fresh') === null) {
     app.scenario.load(saved.text, saved.fileName, saved.source);
     return;
@@ -28,6 +47,10 @@ export interface TestHook {
   diagnostics(): { code: string; line?: number }[];
   modelName(): string | undefined;
   lastRunMs(): number;
+  /** Storage state: a conflict with another tab, a save error, a notice. */
+  storage(): { conflict: boolean; saveError?: string; notice?: string };
+  text(): string;
+  openGroups(): string[];
   lastRunWindow(): { start: number; end: number };
   /** performance.now() when the canvas first showed an analysed scenario. */
   firstRenderAt(): number | undefined;
@@ -48,6 +71,9 @@ export function installTestHook(app: AppContext): void {
     diagnostics: () => app.analysis.diagnostics.map((d) => ({ code: d.code, line: d.line })),
     modelName: () => app.analysis.model?.name,
     lastRunMs: () => app.analysis.lastRunMs,
+    storage: () => ({ conflict: app.library.conflict !== undefined, saveError: app.library.saveError, notice: app.library.notice }),
+    text: () => app.scenario.text,
+    openGroups: () => [...app.view.openGroups],
     lastRunWindow: () => app.analysis.lastRunWindow,
     firstRenderAt: () => app.canvas.firstRenderAt,
     classesOf: (id) => {

@@ -12,7 +12,13 @@ import { gzipSync } from 'node:zlib';
 import { preview } from 'vite';
 import { chromium } from 'playwright-core';
 import { generateScenario } from './generate-scenario.mjs';
-import { checks } from './checks.mjs';
+import { checks as baseChecks } from './checks.mjs';
+import { featureChecks } from './checks-features.mjs';
+import { persistenceChecks } from './checks-persistence.mjs';
+
+// E2E_ONLY=<regex> runs the matching checks only (while working on them; CI runs all).
+const only = process.env.E2E_ONLY ? new RegExp(process.env.E2E_ONLY) : undefined;
+const checks = [...baseChecks, ...featureChecks, ...persistenceChecks].filter((c) => !only || only.test(c.name));
 
 const ROOT = new URL('../../', import.meta.url).pathname;
 const OUT = join(ROOT, 'test-results');
@@ -58,7 +64,7 @@ async function main() {
   context.on('page', (p) => watch(p, problems));
   const page = context.pages()[0] ?? (await context.newPage());
   watch(page, problems);
-  const ctx = { page, base, out: OUT, problems, largeScenario: generateScenario({ hosts: 1000, flows: 400 }), metrics: {} };
+  const ctx = { page, context, base, out: OUT, problems, largeScenario: generateScenario({ hosts: 1000, flows: 400 }), metrics: {} };
   let passed = 0;
   let failed = 0;
   for (const check of checks) {

@@ -23,12 +23,31 @@ interface Block {
   cellH: number;
 }
 
-/** Size of an expanded host's content. */
+/** Workloads and bridges sit in small cells; hosts and devices (inside an open rack) in full ones. */
+function isSmall(n: NodeSingular): boolean {
+  const kind = n.data('kind') as string;
+  return kind === 'workload' || kind === 'bridge';
+}
+
+/** The cell a compound node's children are laid out in: fits the largest child. */
+function cellOf(kids: NodeCollection): { w: number; h: number } {
+  let w = CHILD_W;
+  let h = CHILD_H;
+  kids.forEach((k) => {
+    const s = k.isParent() ? innerSize(k) : isSmall(k) ? { w: CHILD_W, h: CHILD_H } : { w: CELL_W, h: CELL_H };
+    w = Math.max(w, s.w);
+    h = Math.max(h, s.h);
+  });
+  return { w, h };
+}
+
+/** Size of an expanded host's (or open rack's) content. */
 function innerSize(n: NodeSingular): { w: number; h: number } {
-  const k = n.children().length;
-  if (k === 0) return { w: CELL_W, h: CELL_H };
-  const cols = Math.ceil(Math.sqrt(k));
-  return { w: cols * CHILD_W + 40, h: Math.ceil(k / cols) * CHILD_H + 60 };
+  const kids = n.children();
+  if (kids.length === 0) return { w: CELL_W, h: CELL_H };
+  const cell = cellOf(kids);
+  const cols = Math.ceil(Math.sqrt(kids.length));
+  return { w: cols * cell.w + 40, h: Math.ceil(kids.length / cols) * cell.h + 60 };
 }
 
 function blockOf(nodes: NodeSingular[]): Block {
@@ -72,6 +91,8 @@ export function placeByGrid(cy: Core): void {
   cy.nodes().forEach((n) => {
     const kind = n.data('kind') as string;
     if (kind === 'site' || kind === 'workload' || kind === 'bridge') return;
+    // Children of open racks are placed inside their rack.
+    if (n.parent().nonempty() && n.parent().first().data('kind') === 'rack') return;
     if (kind === 'mesh') return void hubs.push(n);
     const site = (n.data('parent') as string | undefined) ?? '';
     bySite.set(site, [...(bySite.get(site) ?? []), n]);
@@ -104,12 +125,17 @@ export function placeChildren(cy: Core, added: NodeCollection, before: Map<strin
 
 /** Lays out the children of `host` in a compact grid centred on `centre`. */
 function placeInnerGrid(host: NodeSingular, centre: { x: number; y: number }): void {
-  const kids = host.children().sort((a, b) => Number(a.data('kind') !== 'bridge') - Number(b.data('kind') !== 'bridge') || a.id().localeCompare(b.id()));
+  // Bridges first inside a host, the leaf switch first inside a rack.
+  const late = (k: NodeSingular): number => Number(k.data('kind') !== 'bridge' && k.data('kind') !== 'device');
+  const kids = host.children().sort((a, b) => late(a) - late(b) || a.id().localeCompare(b.id()));
   if (kids.length === 0) return void host.position(centre);
   const cols = Math.ceil(Math.sqrt(kids.length));
   const rows = Math.ceil(kids.length / cols);
+  const cell = cellOf(kids);
   kids.forEach((k, i) => {
-    k.position({ x: centre.x + ((i % cols) - (cols - 1) / 2) * CHILD_W, y: centre.y + (Math.floor(i / cols) - (rows - 1) / 2) * CHILD_H });
+    const p = { x: centre.x + ((i % cols) - (cols - 1) / 2) * cell.w, y: centre.y + (Math.floor(i / cols) - (rows - 1) / 2) * cell.h };
+    if (k.isParent()) placeInnerGrid(k, p);
+    else k.position(p);
     k.scratch('_placed', true);
   });
 }

@@ -55,6 +55,12 @@ export function topologyStyle(theme: 'light' | 'dark'): StylesheetJson {
     { selector: 'node.device.kind-carrier', style: { shape: 'ellipse', width: 60, height: 36, 'border-style': 'dotted', 'border-width': 2.5 } },
     { selector: 'node.workload', style: { shape: 'ellipse', width: 18, height: 18, 'font-size': 10, 'background-color': p.workload, 'border-color': p.hostBorder, 'border-width': 1 } },
     { selector: 'node.bridge', style: { shape: 'rectangle', width: 14, height: 10, 'font-size': 8, 'background-color': p.device, 'border-width': 1, 'border-color': p.hostBorder } },
+    // Summaries of collapsed racks and sites: a stack shape, the count in the label, the border in
+    // the colour of the worst link they hide (the label says it in words too).
+    { selector: 'node.rack.summary', style: { 'font-size': 10, shape: 'round-rectangle', width: 54, height: 40, 'background-color': p.device, 'border-color': p.hostBorder, 'border-width': 3, 'border-style': 'double' } },
+    { selector: 'node.rack.rack-open', style: { shape: 'round-rectangle', 'background-color': p.site, 'background-opacity': 0.5, 'border-color': p.siteBorder, 'border-style': 'dashed', 'text-valign': 'top', 'text-margin-y': -3, padding: '10px' } },
+    { selector: 'node.site-summary', style: { shape: 'round-rectangle', width: 90, height: 56, 'background-color': p.site, 'border-color': p.siteBorder, 'border-width': 4, 'border-style': 'double', 'font-weight': 'bold' } },
+    ...(['plaintext', 'headers', 'encrypted'] as const).map((st) => ({ selector: `node.summary.worst-${st}`, style: { 'border-color': statusColors[st] } })),
     { selector: 'node.hub', style: { shape: 'hexagon', width: 40, height: 36, 'background-color': p.hub, 'border-color': p.overlay, 'border-width': 2, 'font-size': 10 } },
     { selector: 'node.hub.ipsec', style: { 'border-style': 'double', 'border-width': 5, 'border-color': statusColors.encrypted } },
     { selector: 'node.hub.wireguard', style: { 'border-style': 'double', 'border-width': 5, 'border-color': p.protection } },
@@ -72,6 +78,8 @@ export function topologyStyle(theme: 'light' | 'dark'): StylesheetJson {
     { selector: 'edge.protection', style: { 'line-color': p.protection, width: 2.5, 'curve-style': 'unbundled-bezier', 'font-size': 9 } },
     { selector: 'edge.flow', style: { 'line-color': p.flow, width: 1.5, 'target-arrow-shape': 'triangle', 'target-arrow-color': p.flow, 'curve-style': 'unbundled-bezier', 'control-point-distances': [-40], 'font-size': 9 } },
     { selector: 'edge.flow.flow-plaintext', style: { 'line-style': 'dashed' } },
+    { selector: 'edge.folded', style: { width: 'mapData(count, 1, 50, 3, 9)', 'font-size': 10 } },
+    { selector: 'edge.flow.folded', style: { width: 2 } },
     { selector: '.layer-hidden', style: { display: 'none' } },
     { selector: '.faded', style: { opacity: 0.18 } },
     { selector: 'node.vantage', style: { 'border-color': p.vantage, 'border-width': 5, 'border-style': 'double', 'underlay-color': p.vantage, 'underlay-opacity': 0.35, 'underlay-padding': 6 } },
@@ -83,6 +91,7 @@ export function topologyStyle(theme: 'light' | 'dark'): StylesheetJson {
     { selector: 'edge.tamper', style: { 'target-arrow-shape': 'tee', 'source-arrow-shape': 'tee', 'source-arrow-color': statusColors.plaintext } },
     { selector: '.on-path', style: { 'underlay-color': p.select, 'underlay-opacity': 0.35, 'underlay-padding': 5, opacity: 1 } },
     { selector: '.subject', style: { 'underlay-color': '#F0E442', 'underlay-opacity': 0.6, 'underlay-padding': 6, opacity: 1 } },
+    { selector: '.match', style: { 'underlay-color': p.select, 'underlay-opacity': 0.5, 'underlay-padding': 8, opacity: 1 } },
     { selector: ':selected', style: { 'overlay-color': p.select, 'overlay-opacity': 0.25, 'overlay-padding': 4 } },
   ];
 }

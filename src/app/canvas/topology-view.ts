@@ -8,6 +8,7 @@ import cytoscape, { type Core, type ElementDefinition } from 'cytoscape';
 import fcose from 'cytoscape-fcose';
 import { topologyStyle } from './topology-style.ts';
 import { placeByGrid, placeChildren, placeNear } from './place-nodes.ts';
+import { renderViewSvg } from './render-view-svg.ts';
 import type { LayerName } from '../state/view-state.svelte.ts';
 
 cytoscape.use(fcose);
@@ -32,6 +33,8 @@ export interface Highlight {
   /** Exposure level per flow id for the attacker lens. */
   flows?: Record<string, 'payload' | 'headers' | 'metadata'>;
   tamper?: string[];
+  /** Results of the canvas search. */
+  matches?: string[];
 }
 
 /** `structured`: sites side by side, devices above hosts; `force`: fcose (small graphs only). */
@@ -55,13 +58,15 @@ export interface TopologyView {
   zoom(factor: number): void;
   /** Counts and link statuses, for the test hook. */
   stats(): { nodes: number; edges: number; links: Record<string, string> };
+  /** The whole map as a PNG (2× scale) or as SVG, for the Export menu. */
+  exportImage(format: 'png' | 'svg'): Promise<Blob>;
   core(): Core;
   destroy(): void;
 }
 
 /** fcose takes seconds above this many nodes (stack notes §7); they keep the structured placement. */
 const FCOSE_NODE_LIMIT = 300;
-const HIGHLIGHT_CLASSES = 'vantage on-path subject faded lens-flow exposure-payload exposure-headers exposure-metadata tamper';
+const HIGHLIGHT_CLASSES = 'vantage on-path subject faded lens-flow exposure-payload exposure-headers exposure-metadata tamper match';
 
 /** Mounts a canvas in `container`. `headless` is for jsdom, which has no 2D canvas. */
 export function createTopologyView(container: HTMLElement, callbacks: TopologyCallbacks, options: { headless?: boolean } = {}): TopologyView {
@@ -75,10 +80,18 @@ export function createTopologyView(container: HTMLElement, callbacks: TopologyCa
   };
   const emitSelection = (): void => callbacks.onSelect?.(cy.$(':selected').map((e) => e.id()));
   cy.on('select unselect', debounceMicro(emitSelection));
-  cy.on('dblclick dbltap', 'node', (e) => callbacks.onDoubleTap?.(e.target.id()));
+  // A mouse double click emits both `dblclick` and `dbltap`: act once, or a toggle undoes itself.
+  let lastDouble = { id: '', at: -1 };
+  cy.on('dblclick dbltap', 'node', (e) => {
+    const id = (e.target as cytoscape.NodeSingular).id();
+    if (lastDouble.id === id && e.timeStamp - lastDouble.at < 100) return;
+    lastDouble = { id, at: e.timeStamp };
+    callbacks.onDoubleTap?.(id);
+  });
   cy.on('dragfree', 'node', (e) => {
     const moved: Record<string, { x: number; y: number }> = {};
-    for (const n of e.target.union(e.target.descendants()).filter((x: cytoscape.NodeSingular) => x.isChildless())) moved[n.id()] = { ...n.position() };
+    // Summary nodes (racks, sites) are not scenario entities: their positions are never saved.
+    for (const n of e.target.union(e.target.descendants()).filter((x: cytoscape.NodeSingular) => x.isChildless() && !x.data('summary'))) moved[n.id()] = { ...n.position() };
     callbacks.onMove?.(moved);
   });
   cy.on('viewport', () => callbacks.onViewport?.());
@@ -109,8 +122,11 @@ export function createTopologyView(container: HTMLElement, callbacks: TopologyCa
       });
       const loose = added.filter((n) => !n.scratch('_placed') && isFree(n));
       const leaves = cy.nodes().filter(isFree);
-      if (loose.length > 0 && (first || loose.length > Math.max(3, leaves.length / 5))) runLayout();
-      else {
+      if (loose.length > 0 && (first || loose.length > Math.max(3, leaves.length / 5))) {
+        runLayout();
+        // Everything moved (e.g. a rack opened): show the new picture rather than a stale corner.
+        if (!first) cy.fit(undefined, 30);
+      } else {
         placeNear(cy, loose);
         placeChildren(cy, added, before);
       }
@@ -132,7 +148,7 @@ export function createTopologyView(container: HTMLElement, callbacks: TopologyCa
       runLayout(mode);
       cy.fit(undefined, 30);
       const positions: Record<string, { x: number; y: number }> = {};
-      cy.nodes().filter((n) => n.isChildless() && n.data('kind') !== 'workload' && n.data('kind') !== 'bridge').forEach((n) => void (positions[n.id()] = { ...n.position() }));
+      cy.nodes().filter((n) => n.isChildless() && !n.data('summary') && n.data('kind') !== 'workload' && n.data('kind') !== 'bridge').forEach((n) => void (positions[n.id()] = { ...n.position() }));
       callbacks.onMove?.(positions);
     },
     zoom(factor) {
@@ -142,6 +158,11 @@ export function createTopologyView(container: HTMLElement, callbacks: TopologyCa
       const links: Record<string, string> = {};
       cy.edges('.link').forEach((e) => void (links[e.id()] = e.data('status') as string));
       return { nodes: cy.nodes().length, edges: cy.edges().length, links };
+    },
+    async exportImage(format) {
+      const bg = theme === 'dark' ? '#171b25' : '#ffffff';
+      if (format === 'svg') return new Blob([renderViewSvg(cy, bg)], { type: 'image/svg+xml' });
+      return cy.png({ full: true, scale: 2, bg, output: 'blob-promise' });
     },
     core: () => cy,
     destroy() {
@@ -175,7 +196,8 @@ function diff(cy: Core, elements: ElementDefinition[]): cytoscape.NodeCollection
     if (def.position && el.isNode() && el.isChildless()) el.position(def.position);
   }
   // Parents first, so children find them (sites, then hosts, then the rest).
-  const order = (d: ElementDefinition): number => (d.group === 'edges' ? 3 : d.data.kind === 'site' ? 0 : d.data.kind === 'host' ? 1 : 2);
+  const rank: Record<string, number> = { site: 0, rack: 1, host: 2 };
+  const order = (d: ElementDefinition): number => (d.group === 'edges' ? 4 : (rank[d.data.kind as string] ?? 3));
   const added = cy.add(adds.sort((a, b) => order(a) - order(b))).nodes();
   for (const def of adds) if (def.position) cy.getElementById(def.data.id as string).scratch('_placed', true);
   return added;
@@ -209,11 +231,11 @@ function applyHighlight(cy: Core, h: Highlight, resolve: (id: string) => string)
     }
     return n;
   };
-  let count = mark(h.vantage, 'vantage') + mark(h.path, 'on-path') + mark(h.subjects, 'subject');
+  let count = mark(h.vantage, 'vantage') + mark(h.path, 'on-path') + mark(h.subjects, 'subject') + mark(h.matches, 'match');
   for (const [flow, level] of Object.entries(h.flows ?? {})) count += mark([flow], `lens-flow exposure-${level}`);
   mark(h.tamper, 'tamper');
   if (count === 0) return;
-  const keep = cy.elements('.vantage, .on-path, .subject, .lens-flow');
+  const keep = cy.elements('.vantage, .on-path, .subject, .lens-flow, .match');
   cy.elements().not(keep).not(keep.ancestors()).not(keep.connectedNodes()).addClass('faded');
 }
 

@@ -1,37 +1,52 @@
 /**
- * IndexedDB persistence: the autosaved working copy (so a reload or a crash loses nothing) and the
- * user's own scenario library. One small database, two object stores.
+ * IndexedDB persistence: the autosaved working copy (so a reload or a crash loses nothing), a
+ * short history of earlier versions, and the user's own scenario library.
+ *
+ * Crash safety: a working copy counts as saved only once its transaction has *completed*, with
+ * `durability: 'strict'` (the data is flushed to disk before `complete` fires, not merely queued —
+ * https://www.w3.org/TR/IndexedDB-3/#transaction-durability-hint). Concurrent tabs: every record
+ * carries a generation; a write names the generation it was based on and is refused (compare and
+ * set, inside one readwrite transaction, so it is atomic) when another tab wrote in between.
  */
-import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import { openDB, type DBSchema, type IDBPDatabase, type IDBPObjectStore, type StoreNames } from 'idb';
+import { isUserScenario, isWorkingCopy, type HistoryEntry, type UserScenario, type WorkingCopy } from './stored-records.ts';
 
-/** The working copy as last autosaved. */
-export interface WorkingCopy {
-  text: string;
-  fileName: string;
-  source?: string;
-  savedAt: number;
-}
-
-/** A scenario the user saved into the library. */
-export interface UserScenario {
-  name: string;
-  text: string;
-  savedAt: number;
-}
+export type { HistoryEntry, UserScenario, WorkingCopy } from './stored-records.ts';
 
 interface PlainsightDb extends DBSchema {
   autosave: { key: string; value: WorkingCopy };
   library: { key: string; value: UserScenario };
+  history: { key: number; value: HistoryEntry };
 }
 
 const DB_NAME = 'plainsight';
 const WORKING_KEY = 'current';
+/** Versions kept in the history: enough to step back through a working session. */
+export const HISTORY_LIMIT = 20;
+/** While editing one document, at most one history version per this interval. */
+const HISTORY_SPACING_MS = 2 * 60_000;
 
-/** Storage of the working copy and the user library. */
+/** Outcome of a write of the working copy. */
+export type CommitResult = { generation: number } | { conflict: WorkingCopy };
+
+/** Raised when a stored record is not what Plainsight wrote (damaged or foreign). */
+export class CorruptRecordError extends Error {}
+
+/** User scenarios plus the number of damaged records that were left out. */
+export interface LibraryListing {
+  scenarios: UserScenario[];
+  damaged: number;
+}
+
+/** Storage of the working copy, its history and the user library. */
 export interface ScenarioStore {
+  /** The working copy; throws CorruptRecordError when the record is damaged. */
   loadWorkingCopy(): Promise<WorkingCopy | undefined>;
-  saveWorkingCopy(copy: WorkingCopy): Promise<void>;
-  listUserScenarios(): Promise<UserScenario[]>;
+  /** Writes `copy` unless another writer moved the generation past `basedOn`. */
+  commitWorkingCopy(copy: Omit<WorkingCopy, 'generation'>, basedOn: number): Promise<CommitResult>;
+  listHistory(): Promise<HistoryEntry[]>;
+  addHistory(entry: Omit<HistoryEntry, 'id'>): Promise<void>;
+  listUserScenarios(): Promise<LibraryListing>;
   saveUserScenario(s: UserScenario): Promise<void>;
   deleteUserScenario(name: string): Promise<void>;
 }
@@ -40,21 +55,60 @@ export interface ScenarioStore {
 export function createIdbStore(): ScenarioStore {
   let db: Promise<IDBPDatabase<PlainsightDb>> | undefined;
   const open = (): Promise<IDBPDatabase<PlainsightDb>> =>
-    (db ??= openDB<PlainsightDb>(DB_NAME, 1, {
-      upgrade(d) {
-        d.createObjectStore('autosave');
-        d.createObjectStore('library', { keyPath: 'name' });
+    (db ??= openDB<PlainsightDb>(DB_NAME, 2, {
+      upgrade(d, oldVersion) {
+        if (oldVersion < 1) {
+          d.createObjectStore('autosave');
+          d.createObjectStore('library', { keyPath: 'name' });
+        }
+        if (oldVersion < 2) d.createObjectStore('history', { keyPath: 'id', autoIncrement: true });
+      },
+      // A tab of a newer version wants to upgrade: let it, this tab reopens on its next call.
+      blocking(_current, _next, event) {
+        (event.target as IDBDatabase).close();
+        db = undefined;
       },
     }));
   return {
     async loadWorkingCopy() {
-      return (await open()).get('autosave', WORKING_KEY);
+      const raw: unknown = await (await open()).get('autosave', WORKING_KEY);
+      if (raw === undefined) return undefined;
+      if (!isWorkingCopy(raw)) throw new CorruptRecordError('the autosaved working copy is damaged');
+      return raw;
     },
-    async saveWorkingCopy(copy) {
-      await (await open()).put('autosave', copy, WORKING_KEY);
+    async commitWorkingCopy(copy, basedOn) {
+      const tx = (await open()).transaction(['autosave', 'history'], 'readwrite', { durability: 'strict' });
+      const raw: unknown = await tx.objectStore('autosave').get(WORKING_KEY);
+      const current = isWorkingCopy(raw) ? raw : undefined;
+      // Already stored (another tab opened the same text): nothing to write, nothing to conflict.
+      if (current && current.text === copy.text && current.fileName === copy.fileName) {
+        await tx.done;
+        return { generation: current.generation };
+      }
+      if (current && current.generation !== basedOn) {
+        await tx.done;
+        return { conflict: current };
+      }
+      const generation = (current?.generation ?? 0) + 1;
+      await tx.objectStore('autosave').put({ ...copy, generation }, WORKING_KEY);
+      if (current && current.text !== copy.text) await archive(tx.objectStore('history') as unknown as HistoryStoreLike, current, copy);
+      await tx.done;
+      return { generation };
+    },
+    async listHistory() {
+      const all: unknown[] = await (await open()).getAll('history');
+      return all.filter((e): e is HistoryEntry => isWorkingCopy(e) && typeof (e as { id?: unknown }).id === 'number').reverse();
+    },
+    async addHistory(entry) {
+      const tx = (await open()).transaction('history', 'readwrite');
+      await tx.store.add(entry as HistoryEntry);
+      await trim(tx.store as unknown as HistoryStoreLike);
+      await tx.done;
     },
     async listUserScenarios() {
-      return (await open()).getAll('library');
+      const all: unknown[] = await (await open()).getAll('library');
+      const scenarios = all.filter(isUserScenario);
+      return { scenarios, damaged: all.length - scenarios.length };
     },
     async saveUserScenario(s) {
       await (await open()).put('library', s);
@@ -65,14 +119,49 @@ export function createIdbStore(): ScenarioStore {
   };
 }
 
-/** An in-memory store for tests and for browsers without IndexedDB. */
+/** The history store inside any readwrite transaction that includes it. */
+type HistoryStoreLike = IDBPObjectStore<PlainsightDb, ArrayLike<StoreNames<PlainsightDb>>, 'history', 'readwrite'>;
+
+/** Keeps the replaced version when another document replaces it, or when it is old enough. */
+async function archive(store: HistoryStoreLike, current: WorkingCopy, next: Omit<WorkingCopy, 'generation'>): Promise<void> {
+  const otherDocument = current.fileName !== next.fileName || current.source !== next.source;
+  const last = await store.openCursor(null, 'prev');
+  const lastAt = last?.value.savedAt ?? 0;
+  if (!otherDocument && current.savedAt - lastAt < HISTORY_SPACING_MS) return;
+  const { generation: _, ...version } = current;
+  await store.add(version as HistoryEntry);
+  await trim(store);
+}
+
+/** Deletes the oldest versions beyond HISTORY_LIMIT. */
+async function trim(store: HistoryStoreLike): Promise<void> {
+  let extra = (await store.count()) - HISTORY_LIMIT;
+  let cursor = await store.openCursor();
+  while (cursor && extra > 0) {
+    await cursor.delete();
+    extra--;
+    cursor = await cursor.continue();
+  }
+}
+
+/** An in-memory store for tests and for browsers without IndexedDB (same conflict rule). */
 export function createMemoryStore(): ScenarioStore {
   let working: WorkingCopy | undefined;
+  const history: HistoryEntry[] = [];
   const lib = new Map<string, UserScenario>();
+  let nextId = 1;
   return {
     loadWorkingCopy: async () => working,
-    saveWorkingCopy: async (c) => void (working = c),
-    listUserScenarios: async () => [...lib.values()],
+    async commitWorkingCopy(copy, basedOn) {
+      if (working && working.text === copy.text && working.fileName === copy.fileName) return { generation: working.generation };
+      if (working && working.generation !== basedOn) return { conflict: working };
+      if (working && working.text !== copy.text && (working.fileName !== copy.fileName || working.source !== copy.source)) history.push({ ...working, id: nextId++ });
+      working = { ...copy, generation: (working?.generation ?? 0) + 1 };
+      return { generation: working.generation };
+    },
+    listHistory: async () => [...history].reverse(),
+    addHistory: async (e) => void history.push({ ...e, id: nextId++ }),
+    listUserScenarios: async () => ({ scenarios: [...lib.values()], damaged: 0 }),
     saveUserScenario: async (s) => void lib.set(s.name, s),
     deleteUserScenario: async (n) => void lib.delete(n),
   };

@@ -37,6 +37,18 @@ export class ViewState {
   showHelp = $state(false);
   showLibrary = $state(false);
   showYaml = $state(false);
+  /** The open dialog besides help and library (import, compare, generate), if any. */
+  dialog = $state<'import' | 'compare' | 'generate' | undefined>(undefined);
+  /** Files handed to the import dialog by a drop on the window. */
+  importFiles = $state.raw<{ name: string; text: string }[]>([]);
+  /** Summary nodes (`site:` / `rack:` groups) the user opened; the rest stay collapsed. */
+  // Replaced, never mutated, like `expanded`.
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity
+  openGroups = $state.raw<ReadonlySet<string>>(new Set());
+  /** Whether racks and sites are drawn as summary nodes (decided per file, by its size). */
+  detail = $state.raw<{ racks: boolean; sites: boolean }>({ racks: false, sites: false });
+  /** The canvas search / filter text. */
+  search = $state('');
 
   constructor() {
     const prefs = readPrefs();
@@ -57,6 +69,22 @@ export class ViewState {
   toggleExpanded(hostId: string): void {
     const ids = [...this.expanded];
     this.setExpanded(this.expanded.has(hostId) ? ids.filter((id) => id !== hostId) : [...ids, hostId]);
+  }
+
+  toggleGroup(id: string): void {
+    const ids = [...this.openGroups];
+    // eslint-disable-next-line svelte/prefer-svelte-reactivity
+    this.openGroups = new Set(this.openGroups.has(id) ? ids.filter((x) => x !== id) : [...ids, id]);
+  }
+
+  collapseGroups(): void {
+    // eslint-disable-next-line svelte/prefer-svelte-reactivity
+    this.openGroups = new Set();
+  }
+
+  openGroupsOf(ids: Iterable<string>): void {
+    // eslint-disable-next-line svelte/prefer-svelte-reactivity
+    this.openGroups = new Set([...this.openGroups, ...ids]);
   }
 
   setExpanded(ids: Iterable<string>): void {

@@ -1,0 +1,146 @@
+/**
+ * Browser benchmark (issue 8): the production build in headless Chromium, for the default scenario
+ * and a generated 1,000-host scenario —
+ *   - load to interactive: navigation start → the analysed scenario is on the canvas;
+ *   - longest main-thread task during the analysis and over the whole load (PerformanceObserver
+ *     `longtask`, i.e. tasks ≥ 50 ms, https://w3c.github.io/longtasks/);
+ *   - frame time while panning and zooming with real mouse input (requestAnimationFrame deltas).
+ * Each scenario runs RUNS times in a fresh browser profile; medians are printed as a table and
+ * written to bench/results/browser.json. Run: `node bench/browser.mjs` (builds first; set
+ * BENCH_NO_BUILD=1 to reuse dist/). Not part of `npm test`: timings are never asserted.
+ */
+import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { cpus, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { build, preview } from 'vite';
+import { chromium } from 'playwright-core';
+import { generateScenario } from '../test/e2e/generate-scenario.mjs';
+
+const ROOT = new URL('../', import.meta.url).pathname;
+const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const ARGS = ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const percentile = (xs, p) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))];
+
+/** Installed before any page script: collects long tasks. */
+function observeLongTasks() {
+  window.__longTasks = [];
+  new PerformanceObserver((list) => window.__longTasks.push(...list.getEntries().map((e) => ({ start: e.startTime, duration: e.duration })))).observe({ type: 'longtask', buffered: true });
+}
+
+async function storeWorkingCopy(page, text) {
+  await page.evaluate(async (t) => {
+    const db = await new Promise((res, rej) => {
+      const r = indexedDB.open('plainsight');
+      r.onsuccess = () => res(r.result);
+      r.onerror = () => rej(r.error);
+    });
+    await new Promise((res, rej) => {
+      const tx = db.transaction('autosave', 'readwrite');
+      tx.objectStore('autosave').put({ text: t, fileName: 'bench.yaml', savedAt: Date.now(), generation: 1 }, 'current');
+      tx.oncomplete = res;
+      tx.onerror = () => rej(tx.error);
+    });
+    db.close();
+  }, text);
+}
+
+/** Drags across the canvas and wheels in and out, recording every frame's interval. */
+async function panAndZoom(page) {
+  const box = await page.getByTestId('canvas').boundingBox();
+  await page.evaluate(() => {
+    window.__frames = [];
+    let last = performance.now();
+    const tick = (t) => {
+      window.__frames.push(t - last);
+      last = t;
+      if (window.__recording) requestAnimationFrame(tick);
+    };
+    window.__recording = true;
+    requestAnimationFrame(tick);
+  });
+  const cx = box.x + box.width / 2;
+  const cy = box.y + box.height / 2;
+  // Start on empty canvas near the bottom edge, so the drag pans rather than moving a node.
+  await page.mouse.move(cx, box.y + box.height - 12);
+  await page.mouse.down();
+  for (let i = 0; i < 40; i++) await page.mouse.move(cx + i * 6, box.y + box.height - 12 - i * 3);
+  await page.mouse.up();
+  await page.mouse.move(cx, cy);
+  for (let i = 0; i < 10; i++) await page.mouse.wheel(0, i < 5 ? -120 : 120);
+  await page.waitForTimeout(300);
+  const frames = await page.evaluate(() => ((window.__recording = false), window.__frames.slice(1)));
+  return { median: median(frames), p95: percentile(frames, 0.95), max: Math.max(...frames), count: frames.length };
+}
+
+async function measure(base, text) {
+  const profile = await mkdtemp(join(tmpdir(), 'plainsight-bench-'));
+  const context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, viewport: { width: 1280, height: 800 }, args: ARGS });
+  try {
+    const page = context.pages()[0] ?? (await context.newPage());
+    await page.goto(`${base}?testhook`);
+    await page.waitForFunction(() => window.__plainsight?.ready(), null, { timeout: 60000 });
+    if (text) await storeWorkingCopy(page, text);
+    await page.addInitScript(observeLongTasks);
+    await page.goto(`${base}?testhook${text ? '' : '&fresh'}`);
+    await page.waitForFunction(() => window.__plainsight?.ready() && window.__plainsight.firstRenderAt() !== undefined, null, { timeout: 60000, polling: 20 });
+    await page.waitForTimeout(500);
+    const r = await page.evaluate(() => ({ first: window.__plainsight.firstRenderAt(), run: window.__plainsight.lastRunMs(), win: window.__plainsight.lastRunWindow(), tasks: window.__longTasks, stats: window.__plainsight.stats() }));
+    const longest = (win) => Math.max(0, ...r.tasks.filter((t) => !win || (t.start + t.duration > win.start && t.start < win.end)).map((t) => t.duration));
+    const frames = await panAndZoom(page);
+    return { loadToInteractiveMs: r.first, analysisMs: r.run, longestTaskDuringAnalysisMs: longest(r.win), longestTaskAtLoadMs: longest(), frameMedianMs: frames.median, frameP95Ms: frames.p95, frameMaxMs: frames.max, frames: frames.count, nodes: r.stats.nodes, edges: r.stats.edges };
+  } finally {
+    await context.close();
+    await rm(profile, { recursive: true, force: true });
+  }
+}
+
+async function bundle() {
+  const dir = join(ROOT, 'dist', 'assets');
+  let bytes = 0;
+  let gzip = 0;
+  for (const f of await readdir(dir)) {
+    if (!/\.(js|css)$/.test(f)) continue;
+    const buf = await readFile(join(dir, f));
+    bytes += buf.length;
+    gzip += gzipSync(buf, { level: 9 }).length;
+  }
+  return { kib: Math.round(bytes / 102.4) / 10, gzipKiB: Math.round(gzip / 102.4) / 10 };
+}
+
+async function main() {
+  if (!process.env.BENCH_NO_BUILD) await build({ root: ROOT, logLevel: 'warn' });
+  const server = await preview({ root: ROOT, logLevel: 'warn', preview: { port: 0, host: '127.0.0.1', open: false } });
+  const base = server.resolvedUrls.local[0];
+  const scenarios = [
+    { name: 'default (SCS OpenStack region)', text: undefined },
+    { name: 'generated 1,000 hosts / 400 flows', text: generateScenario({ hosts: 1000, flows: 400 }) },
+  ];
+  const rows = [];
+  try {
+    for (const s of scenarios) {
+      const runs = [];
+      for (let i = 0; i < RUNS; i++) runs.push(await measure(base, s.text));
+      const row = { scenario: s.name, runs: RUNS };
+      for (const key of Object.keys(runs[0])) row[key] = Math.round(median(runs.map((x) => x[key])) * 10) / 10;
+      rows.push(row);
+    }
+  } finally {
+    await server.close();
+  }
+  const cols = ['scenario', 'loadToInteractiveMs', 'analysisMs', 'longestTaskDuringAnalysisMs', 'longestTaskAtLoadMs', 'frameMedianMs', 'frameP95Ms', 'frameMaxMs', 'nodes', 'edges'];
+  console.log(cols.join(' | '));
+  for (const r of rows) console.log(cols.map((c) => r[c]).join(' | '));
+  const sizes = await bundle();
+  console.log(`bundle: ${sizes.kib} KiB, ${sizes.gzipKiB} KiB gzip (median of ${RUNS} runs per scenario)`);
+  await mkdir(join(ROOT, 'bench', 'results'), { recursive: true });
+  await writeFile(join(ROOT, 'bench', 'results', 'browser.json'), `${JSON.stringify({ chromium: CHROMIUM, cores: cpus().length, bundle: sizes, rows }, null, 2)}\n`);
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
