@@ -1,13 +1,13 @@
 /**
- * Reading the verbatim samples (/work/shared/reference/samples, mirrored by path) and the
- * synthetic host outputs in test/fixtures/import for the importer's tests.
+ * Reading the verbatim samples (test/fixtures/import/samples) and the synthetic host outputs in
+ * test/fixtures/import for the importer's tests.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const FIXTURES = fileURLToPath(new URL('../../fixtures/import/', import.meta.url));
 /** The shared reference samples: verbatim real outputs (domain-facts §B.3). */
-export const SAMPLES = '/work/shared/reference/samples/';
+export const SAMPLES = fileURLToPath(new URL('../../fixtures/import/samples/', import.meta.url));
 
 /** A sample's text by file name. */
 export function sample(name: string): string {
