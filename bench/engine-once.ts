@@ -1,33 +1,76 @@
-/** One benchmark size in a fresh process: generate, then analyse a few times; prints one JSON line. */
+/**
+ * One benchmark size in a fresh process (so peak memory is this size's): generate the scenario,
+ * analyse it a few times (median), then follow it through the three edits of issue 8 with an
+ * analysis session (change the overlay's cipher, add an attacker, move a workload), each timed as
+ * the median of several rounds. Prints one JSON line.
+ */
 import { performance } from 'node:perf_hooks';
+import { createAnalysisSession } from '../src/engine/analysis-session.ts';
 import { analyzeScenario } from '../src/engine/analyze-scenario.ts';
-import { generateDatacenter } from '../src/generate/generate-datacenter.ts';
+import { generateScenario } from '../src/generate/generate-scenario.ts';
+import type { Scenario } from '../src/model/types.ts';
 
 const hosts = Number(process.argv[2] ?? 1000);
-let t = performance.now();
-const scenario = generateDatacenter({ hosts });
-const generateMs = Math.round(performance.now() - t);
-const runs = hosts >= 5000 ? 3 : 5;
-const times: number[] = [];
+const fullRuns = Number(process.env.BENCH_RUNS ?? (hosts >= 5000 ? 2 : 5));
+const editRounds = hosts >= 5000 ? 3 : 5;
+
+const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const timed = <T>(f: () => T): [T, number] => {
+  const t = performance.now();
+  const value = f();
+  return [value, performance.now() - t];
+};
 let peak = process.memoryUsage().rss;
+const sample = (): void => void (peak = Math.max(peak, process.memoryUsage().rss));
+
+const [scenario, generateMs] = timed(() => generateScenario({ hosts }));
+const full: number[] = [];
 let exposures = 0;
-for (let i = 0; i < runs; i++) {
-  t = performance.now();
-  const analysis = analyzeScenario(scenario);
-  times.push(performance.now() - t);
+for (let i = 0; i < fullRuns; i++) {
+  const [analysis, ms] = timed(() => analyzeScenario(scenario));
+  full.push(ms);
   exposures = analysis.exposures.length;
-  peak = Math.max(peak, process.memoryUsage().rss);
+  sample();
 }
-times.sort((a, b) => a - b);
+
+/** The three edits of issue 8, each a new scenario sharing every untouched entity with the last. */
+const edits: Record<string, (s: Scenario, round: number) => Scenario> = {
+  cipher: (s, r) => ({ ...s, overlays: s.overlays.map((o) => (o.ipsec ? { ...o, ipsec: { ...o.ipsec, cipher: r % 2 === 0 ? 'aes-gcm-128' : 'aes-gcm-256' } } : o)) }),
+  attacker: (s, r) => ({ ...s, attackers: [...s.attackers, { id: `bench-attacker-${r}`, at: { links: [s.links[r * 7]!.id], devices: [], hosts: [], workloads: [], sites: [] }, can: ['read', 'inject'], knows: [] }] }),
+  move: (s, r) => {
+    const vm = s.workloads.filter((w) => w.kind === 'vm')[r * 13]!;
+    const to = s.hosts.filter((h) => h.role === 'compute' && h.id !== vm.host)[r * 17]!.id;
+    return { ...s, workloads: s.workloads.map((w) => (w === vm ? { ...w, host: to } : w)) };
+  },
+};
+const [session, sessionMs] = timed(() => createAnalysisSession(scenario));
+sample();
+const incremental: Record<string, number> = {};
+let current = scenario;
+for (const [name, edit] of Object.entries(edits)) {
+  const times: number[] = [];
+  for (let r = 0; r < editRounds; r++) {
+    current = edit(current, r);
+    times.push(timed(() => session.update(current))[1]);
+    sample();
+  }
+  incremental[name] = Math.round(median(times));
+}
 console.log(
   JSON.stringify({
-    hosts,
+    hosts: scenario.hosts.length,
+    computeHosts: hosts,
+    workloads: scenario.workloads.length,
     flows: scenario.flows.length,
     attackers: scenario.attackers.length,
     exposures,
-    generateMs,
-    analyzeMs: Math.round(times[Math.floor(times.length / 2)]!),
-    runs,
-    peakRssMb: Math.round(peak / 1048576),
+    generateMs: Math.round(generateMs),
+    analyzeMs: Math.round(median(full)),
+    runs: fullRuns,
+    sessionMs: Math.round(sessionMs),
+    incrementalMs: incremental,
+    editRounds,
+    // resourceUsage().maxRSS is in kilobytes; memoryUsage().rss in bytes.
+    peakRssMb: Math.round(Math.max(peak / 2 ** 20, process.resourceUsage().maxRSS / 1024)),
   }),
 );

@@ -12,6 +12,7 @@ Usage:
   plainsight validate <file>
   plainsight cpu-calibration <openssl-output>
   plainsight import <host outputs or directories>... [--out scenario.yaml] [--name <name>]
+  plainsight generate [--hosts N] [--sites N] [--overlay ovn|ovs|none] [--no-ipsec] ... [--out <path>]
   plainsight help [command]
   plainsight --version
 
@@ -21,6 +22,7 @@ Commands:
   diff      What a change to a scenario did: links, exposures, findings, throughput.
   validate  Check a scenario file and print its diagnostics; no analysis.
   import    Read ovs-vsctl / ovn-sbctl / ip xfrm / swanctl outputs of real hosts into a scenario.
+  generate  Write a realistic, seeded leaf–spine scenario of any size (benchmarks, demos).
   cpu-calibration
             Turn 'openssl speed -evp <cipher>' output into a host's cpu.calibration block.
 
@@ -108,6 +110,30 @@ paste under a host in the scenario. '-' reads standard input. For example:
 Exit status: 0 figures found, 2 none found, 66 unreadable file.
 `;
 
+const GENERATE = `Usage: plainsight generate [options]
+
+Generate a realistic data-centre scenario: sites of leaf–spine racks, gateway, controller and
+storage nodes, an overlay, tenant and provider networks, VMs and a mix of tenant, north–south,
+storage and control-plane flows, plus attackers. Seeded: the same options give the same file.
+The scenario YAML goes to stdout (or --out).
+
+Options:
+  --hosts <n>               compute hosts in total (decides the racks; default 2 racks of 40)
+  --sites <n>               sites, joined through a carrier network (default 1)
+  --racks-per-site <n>      racks per site when --hosts is not given (default 2)
+  --hosts-per-rack <n>      compute hosts under each leaf switch (default 40)
+  --spines <n>              spine switches per site (default 4)
+  --overlay ovn|ovs|none    OVN Geneve (default), OVS VXLAN, or VLANs only
+  --ipsec, --no-ipsec       protect the overlay with IPsec (default: on)
+  --provider-networks <n>   VLAN provider networks some VMs sit on (default 1)
+  --tenant-networks <n>     overlay networks (default: one per 20 hosts, at least 4)
+  --workloads-per-host <n>  VMs per compute host (default 10)
+  --flows-per-workload <n>  flows per VM (default 5)
+  --attackers <n>           attacker positions (default 10)
+  --seed <n>                random seed (default 1)
+  -o, --out <path>          write the scenario to a file
+`;
+
 const VALIDATE = `Usage: plainsight validate <file>
 
 Check a scenario file in three stages (YAML syntax, shape, semantics) and print every
@@ -120,7 +146,7 @@ Exit status: 0 valid (warnings are printed but allowed), 2 invalid, 64 usage err
 /** Help text for a topic (`analyze`, `validate`) or the general help; undefined for an unknown topic. */
 export function helpText(topic?: string): string | undefined {
   if (topic === undefined || topic === 'help') return GENERAL;
-  return { analyze: ANALYZE, report: REPORT, diff: DIFF, validate: VALIDATE, 'cpu-calibration': CPU_CALIBRATION }[topic];
+  return { analyze: ANALYZE, report: REPORT, diff: DIFF, validate: VALIDATE, 'cpu-calibration': CPU_CALIBRATION, generate: GENERATE }[topic];
 }
 
 /** One-line pointer printed after a usage error. */

@@ -35,7 +35,9 @@ export type Command =
   | { kind: 'validate'; file: string }
   | { kind: 'cpu-calibration'; file: string }
   /** `import` parses its own arguments (files and directories of host outputs). */
-  | { kind: 'import'; args: string[] };
+  | { kind: 'import'; args: string[] }
+  /** `generate` parses its own options (generate-command.ts). */
+  | { kind: 'generate'; args: string[] };
 
 const VALUE_OPTIONS: Record<string, Record<string, string>> = {
   analyze: {
@@ -144,6 +146,7 @@ export function parseArgs(argv: readonly string[]): Command {
   if (first === '--version' || first === '-V' || first === 'version') return { kind: 'version' };
   if (first === 'help') return { kind: 'help', topic: rest[0] };
   if (first === 'import') return { kind: 'import', args: rest };
+  if (first === 'generate') return rest.includes('--help') || rest.includes('-h') ? { kind: 'help', topic: 'generate' } : { kind: 'generate', args: rest };
   if (!COMMANDS.includes(first)) {
     throw new UsageError(first.startsWith('-') ? `unknown option '${first}'` : `unknown command '${first}'`);
   }

@@ -43,6 +43,10 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
     }
     case 'cpu-calibration':
       return (await import('./commands/cpu-calibration-command.ts')).cpuCalibrationCommand(command.file, io);
+    case 'generate': {
+      const at = (path: string): string => resolve(io.cwd ?? process.cwd(), path);
+      return (await import('./commands/generate-command.ts')).generateCommand(command.args, { ...io, writeFile: (path, text) => io.writeFile(at(path), text) });
+    }
   }
 }
 

@@ -46,18 +46,27 @@ function espLayers(p: Protection): Layer[] {
   return p.natT ? [{ kind: 'udp', label: 'udp(4500, NAT-T)', headerBytes: NAT_T_BYTES }, esp] : [esp];
 }
 
-function encapLayers(wrap: Extract<Wrap, { kind: 'encap' }>, ends: [string, string], addr: AddressOf, pendingEsp: Layer[]): Layer[] {
-  const outer = [ipLayer(addr(ends[0]), addr(ends[1]), wrap.ipv6), ...pendingEsp];
-  const innerEth: Layer = { kind: 'eth', label: 'eth(inner)', headerBytes: ETH_BYTES };
+function encapLayers(wrap: Extract<Wrap, { kind: 'encap' }>, ends: [string, string], ctx: StackContext, pendingEsp: Layer[]): Layer[] {
+  const outer = [ipLayer(ctx.addr(ends[0]), ctx.addr(ends[1]), wrap.ipv6), ...pendingEsp];
+  const innerEth = fixedLayer(ctx, 'eth', 'eth(inner)', ETH_BYTES);
   if (wrap.type === 'gre') {
-    return [...outer, { kind: 'gre', label: `gre(key, ${wrap.source})`, headerBytes: GRE_KEY_BYTES }, innerEth];
+    return [...outer, fixedLayer(ctx, 'gre', `gre(key, ${wrap.source})`, GRE_KEY_BYTES), innerEth];
   }
   const port = wrap.type === 'vxlan' ? VXLAN_PORT : GENEVE_PORT;
-  const tunnelHeader: Layer =
+  const tunnelHeader =
     wrap.type === 'vxlan'
-      ? { kind: 'vxlan', label: `vxlan(${wrap.source})`, headerBytes: VXLAN_BYTES }
-      : { kind: 'geneve', label: `geneve(${wrap.source}, opt ${wrap.optionBytes})`, headerBytes: GENEVE_BASE_BYTES + wrap.optionBytes };
-  return [...outer, { kind: 'udp', label: `udp(${port})`, headerBytes: UDP_BYTES }, tunnelHeader, innerEth];
+      ? fixedLayer(ctx, 'vxlan', `vxlan(${wrap.source})`, VXLAN_BYTES)
+      : fixedLayer(ctx, 'geneve', `geneve(${wrap.source}, opt ${wrap.optionBytes})`, GENEVE_BASE_BYTES + wrap.optionBytes);
+  return [...outer, fixedLayer(ctx, 'udp', `udp(${port})`, UDP_BYTES), tunnelHeader, innerEth];
+}
+
+/** A layer without protection whose label says everything about it, shared when the context interns. */
+function fixedLayer(ctx: StackContext, kind: Layer['kind'], label: string, headerBytes: number): Layer {
+  const cached = ctx.interned?.get(label);
+  if (cached) return cached;
+  const layer: Layer = { kind, label, headerBytes };
+  ctx.interned?.set(label, layer);
+  return layer;
 }
 
 /** What the stack builder needs to know about the hop besides its wraps. */
@@ -65,6 +74,8 @@ export interface StackContext {
   /** The nodes whose addresses the tunnel / host-level packet carries on this leg. */
   legEnds: [string, string];
   addr: AddressOf;
+  /** Shares unprotected layers with identical labels (UDP, Geneve, inner Ethernet…) between stacks. */
+  interned?: Map<string, Layer>;
 }
 
 /**
@@ -99,7 +110,7 @@ export function buildWrapLayers(wraps: readonly Wrap[], ctx: StackContext): Wrap
         break;
       case 'wireguard': {
         const [a, b] = wrap.protection.endpoints;
-        outer.push(ipLayer(ctx.addr(a), ctx.addr(b), wrap.ipv6), { kind: 'udp', label: `udp(${WIREGUARD_PORT})`, headerBytes: UDP_BYTES });
+        outer.push(ipLayer(ctx.addr(a), ctx.addr(b), wrap.ipv6), fixedLayer(ctx, 'udp', `udp(${WIREGUARD_PORT})`, UDP_BYTES));
         outer.push({ kind: 'wireguard', label: `wireguard(${a}↔${b})`, headerBytes: WIREGUARD_HEADER_BYTES, trailerBytes: WIREGUARD_TAG_BYTES, protection: wrap.protection });
         break;
       }
@@ -112,7 +123,7 @@ export function buildWrapLayers(wraps: readonly Wrap[], ctx: StackContext): Wrap
         pending = [...pending, ...espLayers(wrap.protection)];
         break;
       case 'encap':
-        outer.push(...encapLayers(wrap, ctx.legEnds, ctx.addr, pending));
+        outer.push(...encapLayers(wrap, ctx.legEnds, ctx, pending));
         pending = [];
         break;
     }
@@ -122,9 +133,16 @@ export function buildWrapLayers(wraps: readonly Wrap[], ctx: StackContext): Wrap
 
 /** Assembles the full stack on the wire, outermost first: Ethernet, wrap layers, the flow's own layers. */
 export function assembleStack(prefix: readonly Layer[], wrapLayers: WrapLayers, own: readonly Layer[]): Layer[] {
-  const [ownIp, ...ownRest] = own;
-  const stack: Layer[] = [OUTER_ETH, ...prefix, ...wrapLayers.outer];
-  if (ownIp) stack.push(ownIp, ...wrapLayers.afterOwnIp, ...ownRest);
+  // Sized exactly and filled in place: one stack per flow and leg is most of a trace's memory.
+  const after = own.length > 0 ? wrapLayers.afterOwnIp : [];
+  const stack = new Array<Layer>(1 + prefix.length + wrapLayers.outer.length + after.length + own.length);
+  let n = 0;
+  stack[n++] = OUTER_ETH;
+  for (const layer of prefix) stack[n++] = layer;
+  for (const layer of wrapLayers.outer) stack[n++] = layer;
+  if (own.length > 0) stack[n++] = own[0]!;
+  for (const layer of after) stack[n++] = layer;
+  for (let i = 1; i < own.length; i++) stack[n++] = own[i]!;
   return stack;
 }
 

@@ -6,11 +6,30 @@ import type { Flow, Requirement } from '../../model/types.ts';
 import type { Exposure, RequirementResult } from '../types.ts';
 import { LEVEL_RANK } from './expose-flow.ts';
 
-function selectsFlow(req: Requirement, flow: Flow): boolean {
+/** One flow × attacker pair that breaks a requirement. */
+export type RequirementFailure = RequirementResult['failures'][number];
+
+/** Tells whether one exposure breaks a requirement: its failure, or undefined. */
+export type RequirementCheck = (flow: Flow, exposure: Exposure) => RequirementFailure | undefined;
+
+/** The check of one requirement (flow selection, attackers, level, tampering). */
+export function requirementCheck(req: Requirement): RequirementCheck {
+  const against = req.against === 'all' ? undefined : new Set(req.against);
   const f = req.flows;
-  if (f === 'all') return true;
-  if (Array.isArray(f)) return f.includes(flow.id);
-  return (f.class === undefined || f.class === flow.class) && (f.sensitivity === undefined || f.sensitivity === flow.sensitivity);
+  const listed = Array.isArray(f) ? new Set(f) : undefined;
+  const selects = (flow: Flow): boolean =>
+    f === 'all' ||
+    (listed ? listed.has(flow.id) : !Array.isArray(f) && (f.class === undefined || f.class === flow.class) && (f.sensitivity === undefined || f.sensitivity === flow.sensitivity));
+  return (flow, e) => {
+    if (!selects(flow) || (against && !against.has(e.attacker))) return undefined;
+    const tooDeep = LEVEL_RANK[e.level] > LEVEL_RANK[req.maxExposure];
+    return tooDeep || (req.noTamper && e.tamper) ? { flow: e.flow, attacker: e.attacker, level: e.level, tamper: e.tamper } : undefined;
+  };
+}
+
+/** Failures in SPEC §4 order: by flow, then attacker. */
+export function sortFailures(failures: RequirementFailure[]): RequirementFailure[] {
+  return failures.sort((a, b) => (a.flow === b.flow ? cmp(a.attacker, b.attacker) : cmp(a.flow, b.flow)));
 }
 
 /** Evaluates every requirement against the exposures that were computed (possibly for a subset of attackers). */
@@ -19,25 +38,18 @@ export function evaluateRequirements(
   flows: readonly Flow[],
   exposures: readonly Exposure[],
 ): RequirementResult[] {
-  const byFlow = new Map<string, Exposure[]>();
-  for (const e of exposures) {
-    const list = byFlow.get(e.flow);
-    if (list) list.push(e);
-    else byFlow.set(e.flow, [e]);
-  }
+  const byId = new Map(flows.map((f) => [f.id, f]));
   const results = requirements.map((req): RequirementResult => {
-    const against = req.against === 'all' ? undefined : new Set(req.against);
-    const failures: RequirementResult['failures'] = [];
-    for (const flow of flows) {
-      if (!selectsFlow(req, flow)) continue;
-      for (const e of byFlow.get(flow.id) ?? []) {
-        if (against && !against.has(e.attacker)) continue;
-        const tooDeep = LEVEL_RANK[e.level] > LEVEL_RANK[req.maxExposure];
-        if (tooDeep || (req.noTamper && e.tamper)) failures.push({ flow: e.flow, attacker: e.attacker, level: e.level, tamper: e.tamper });
-      }
+    const check = requirementCheck(req);
+    const failures: RequirementFailure[] = [];
+    // Exposures come grouped by flow, so each flow is looked up once.
+    let flow: Flow | undefined;
+    for (const e of exposures) {
+      if (flow?.id !== e.flow) flow = byId.get(e.flow);
+      const failure = flow && check(flow, e);
+      if (failure) failures.push(failure);
     }
-    failures.sort((a, b) => (a.flow === b.flow ? cmp(a.attacker, b.attacker) : cmp(a.flow, b.flow)));
-    return { id: req.id, pass: failures.length === 0, failures };
+    return { id: req.id, pass: failures.length === 0, failures: sortFailures(failures) };
   });
   return results.sort((a, b) => cmp(a.id, b.id));
 }

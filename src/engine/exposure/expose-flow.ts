@@ -54,7 +54,7 @@ export function exposeFlow(flow: Flow, trace: FlowTrace, k: AttackerKnowledge, i
   const attacker = k.attacker.id;
   // A workload attacker that is an endpoint reads what it sends or receives; its other vantages
   // still count (they may let it tamper with the flow's other direction of trust).
-  const endpoint = [flow.from, flow.to].find((id) => k.workloads.has(id));
+  const endpoint = k.workloads.has(flow.from) ? flow.from : k.workloads.has(flow.to) ? flow.to : undefined;
   const vantages = vantagesOf(flow, trace, k, index);
   if (vantages.length === 0 && endpoint === undefined) return { flow: flow.id, attacker, level: 'none', tamper: false, vantages: NO_IDS, reasons: NO_REASONS };
   let level: ExposureLevel = 'none';

@@ -16,9 +16,23 @@ export function tapView(stack: readonly Layer[]): 'plaintext' | 'headers' | 'enc
   return l4 ? 'headers' : 'encrypted';
 }
 
+/** Shared result for the (common) flows that are nowhere plaintext; never mutated. */
+const NONE: string[] = Object.freeze([]) as unknown as string[];
+
 /** Links on which a flow's payload crosses without a confidentiality layer, in path order. */
 export function plaintextLinksOf(trace: FlowTrace): string[] {
-  return [...new Set(trace.hops.filter((h) => tapView(h.stack) === 'plaintext').map((h) => h.link))];
+  let links: string[] | undefined;
+  let last: Layer[] | undefined;
+  let plaintext = false;
+  for (const hop of trace.hops) {
+    // Hops of one leg share their stack array: look at each stack once.
+    if (hop.stack !== last) plaintext = tapView(hop.stack) === 'plaintext';
+    last = hop.stack;
+    if (!plaintext) continue;
+    links ??= [];
+    if (!links.includes(hop.link)) links.push(hop.link);
+  }
+  return links ?? NONE;
 }
 
 const RANK: Record<LinkStatusValue, number> = { idle: 0, encrypted: 1, headers: 2, plaintext: 3 };
@@ -28,10 +42,13 @@ export function linkStatuses(scenario: Scenario, traces: Iterable<FlowTrace>): L
   const status = new Map<string, { status: LinkStatusValue; flows: Set<string> }>();
   for (const link of scenario.links) status.set(link.id, { status: 'idle', flows: new Set() });
   for (const trace of traces) {
+    let last: Layer[] | undefined;
+    let view: LinkStatusValue = 'encrypted';
     for (const hop of trace.hops) {
       const entry = status.get(hop.link);
       if (!entry) continue;
-      const view = tapView(hop.stack);
+      if (hop.stack !== last) view = tapView(hop.stack);
+      last = hop.stack;
       if (RANK[view] > RANK[entry.status]) {
         entry.status = view;
         entry.flows.clear();

@@ -14,6 +14,16 @@ function sortedPair(a: string, b: string): [string, string] {
 export class ProtectionTable {
   private readonly byId = new Map<string, Protection>();
 
+  /**
+   * A table that starts with the protections of `previous` that `keep` accepts: an analysis
+   * session keeps one object per SA across edits that cannot have changed it.
+   */
+  static from(previous: ProtectionTable, keep: (p: Protection) => boolean): ProtectionTable {
+    const table = new ProtectionTable();
+    for (const [id, p] of previous.byId) if (keep(p)) table.byId.set(id, p);
+    return table;
+  }
+
   private intern(id: string, make: () => Protection): Protection {
     let p = this.byId.get(id);
     if (!p) {

@@ -34,7 +34,8 @@ export type Route =
   | { kind: 'routed'; fromHost: string; toHost: string; legs: Leg[] }
   | { kind: 'unreachable'; fromHost?: string; toHost?: string; reason: string };
 
-interface EndPoint {
+/** One end of a flow: its host and, for a workload, the network it uses for this flow. */
+export interface EndPoint {
   host: string;
   /** The network the endpoint sits on for this flow; undefined = host-level (underlay). */
   network?: Network;
@@ -61,17 +62,23 @@ function legTunnel(overlay: Overlay, a: string, b: string, index: ScenarioIndex)
   return { source: overlay.id, type: overlay.type, optionBytes: overlay.geneveOptionBytes, ipsec: overlay.ipsec };
 }
 
-const gatewayCache = new WeakMap<Overlay, string[]>();
+/** Gateway lists per index and overlay: roles live in the index, so a new index starts afresh. */
+const gatewayCache = new WeakMap<ScenarioIndex, Map<Overlay, string[]>>();
 
 /** The overlay's members with role gateway or network, sorted by id (memberIds are sorted). */
 function gatewaysOf(overlay: Overlay, index: ScenarioIndex): string[] {
-  let list = gatewayCache.get(overlay);
+  let byOverlay = gatewayCache.get(index);
+  if (!byOverlay) {
+    byOverlay = new Map();
+    gatewayCache.set(index, byOverlay);
+  }
+  let list = byOverlay.get(overlay);
   if (!list) {
     list = overlay.memberIds.filter((id) => {
       const role = index.hosts.get(id)?.role;
       return role === 'gateway' || role === 'network';
     });
-    gatewayCache.set(overlay, list);
+    byOverlay.set(overlay, list);
   }
   return list;
 }
@@ -137,12 +144,53 @@ function planLegs(src: EndPoint, dst: EndPoint, index: ScenarioIndex, router: Un
   return legs;
 }
 
-/** Routes one flow over the underlay and overlays (SPEC X1). */
-export function routeFlow(flow: Flow, index: ScenarioIndex, router: UnderlayRouter): Route {
+/** Attachment names per index and network, so routing a flow builds no strings. */
+const attachments = new WeakMap<ScenarioIndex, Map<Network, string>>();
+
+/**
+ * What of an endpoint's network the plan depends on: host-level (''), one overlay (`o:<id>`), or a
+ * VLAN/flat network ('n'): the plan only asks whether it is defined and which overlay carries it.
+ */
+function attachment(end: EndPoint, index: ScenarioIndex): string {
+  if (end.network === undefined) return '';
+  let byNetwork = attachments.get(index);
+  if (!byNetwork) attachments.set(index, (byNetwork = new Map()));
+  let name = byNetwork.get(end.network);
+  if (name === undefined) {
+    const overlay = overlayOf(end.network, index);
+    name = overlay ? `o:${overlay.id}` : 'n';
+    byNetwork.set(end.network, name);
+  }
+  return name;
+}
+
+/**
+ * A flow's route, or for a routed flow what decides it: the two end hosts, how each attaches
+ * (`attachment`) and whether both sit on one network. Flows that agree on these share the route.
+ */
+export type RouteStart =
+  | Exclude<Route, { kind: 'routed' }>
+  | { kind: 'routed'; src: EndPoint; dst: EndPoint; srcAttach: string; dstAttach: string; sameNetwork: boolean };
+
+/** Starts routing a flow (SPEC X1): local and unknown-endpoint flows are answered at once. */
+export function startRoute(flow: Flow, index: ScenarioIndex): RouteStart {
   const src = endpointOf(flow.from, flow.network, index);
   const dst = endpointOf(flow.to, flow.network, index);
   if (!src || !dst) return { kind: 'unreachable', reason: `flow ${flow.id} has an unknown endpoint` };
   if (src.host === dst.host) return { kind: 'local', host: src.host };
+  const sameNetwork = src.network !== undefined && src.network === dst.network;
+  return { kind: 'routed', src, dst, srcAttach: attachment(src, index), dstAttach: attachment(dst, index), sameNetwork };
+}
+
+/** Routes one flow over the underlay and overlays (SPEC X1). */
+export function routeFlow(flow: Flow, index: ScenarioIndex, router: UnderlayRouter): Route {
+  const start = startRoute(flow, index);
+  return start.kind === 'routed' ? planRoute(start, index, router) : start;
+}
+
+/** Plans the legs of a routed start (SPEC X1): gateways, tunnels and underlay paths. */
+export function planRoute(start: Extract<RouteStart, { kind: 'routed' }>, index: ScenarioIndex, router: UnderlayRouter): Route {
+  const { src, dst } = start;
   const planned = planLegs(src, dst, index, router);
   if (typeof planned === 'string') return { kind: 'unreachable', fromHost: src.host, toHost: dst.host, reason: planned };
   const legs: Leg[] = [];

@@ -9,6 +9,9 @@ import type { Rule, RuleContext } from './rules/rule.ts';
 /** Everything a rule reads; `runRules` adds the `report` function. */
 export type RuleInput = Omit<RuleContext, 'report'>;
 
+/** Subject lists longer than this are not serialised into a map key. */
+const LONG_SUBJECTS = 32;
+
 /** Most to least severe; when two reports of one finding disagree, the more severe wins. */
 const SEVERITY_ORDER: readonly Severity[] = ['critical', 'high', 'medium', 'low', 'info'];
 
@@ -44,20 +47,25 @@ function mergeReasons(into: Reason[], more: readonly Reason[]): void {
 
 /** Runs every rule (the registry by default); a rule that throws is a bug and aborts the run, naming the rule. */
 export function runRules(input: RuleInput, rules: readonly Rule[] = registry): Finding[] {
-  const byKey = new Map<string, Finding>();
+  const found: Finding[] = [];
   for (const rule of rules) {
+    // Findings of one rule merge when subjects and message agree; rules never share findings. Short
+    // subject lists key a map directly (a JSON array is self-delimiting, so the key is unambiguous);
+    // long ones (a busy link's flows) are bucketed by message and compared, not serialised.
+    const byKey = new Map<string, Finding>();
+    const byMessage = new Map<string, Finding[]>();
     const report: RuleContext['report'] = ({ subjects, message, reasons = [], severity = rule.severity }) => {
-      const sorted = [...new Set(subjects)].sort(compareStrings);
-      const key = JSON.stringify([rule.id, sorted, message]);
-      const existing = byKey.get(key);
+      const sorted = subjects.length === 1 ? [subjects[0]!] : [...new Set(subjects)].sort(compareStrings);
+      const short = sorted.length <= LONG_SUBJECTS;
+      const key = short ? JSON.stringify(sorted) + message : '';
+      const bucket = short ? undefined : byMessage.get(message);
+      const existing = short ? byKey.get(key) : bucket?.find((f) => compareLists(f.subjects, sorted) === 0);
       if (!existing) {
-        byKey.set(key, {
-          rule: rule.id,
-          severity,
-          subjects: sorted,
-          message,
-          reasons: reasons.map((r) => ({ ...r })),
-        });
+        const finding = { rule: rule.id, severity, subjects: sorted, message, reasons: reasons.map((r) => ({ ...r })) };
+        if (short) byKey.set(key, finding);
+        else if (bucket) bucket.push(finding);
+        else byMessage.set(message, [finding]);
+        found.push(finding);
         return;
       }
       if (SEVERITY_ORDER.indexOf(severity) < SEVERITY_ORDER.indexOf(existing.severity))
@@ -75,5 +83,5 @@ export function runRules(input: RuleInput, rules: readonly Rule[] = registry): F
       );
     }
   }
-  return [...byKey.values()].sort(compareFindings);
+  return found.sort(compareFindings);
 }

@@ -157,3 +157,13 @@ export function primitiveCost(
   // `openssl speed` measures encryption; decryption keeps the table's ratio to it.
   return { encrypt: own, decrypt: (own * table.decrypt) / table.encrypt, calibrated: true };
 }
+
+/** One direction of `primitiveCost` without building the pair: bulk estimates ask it per packet shape. */
+export function primitiveCyclesPerByte(primitive: CalibratedPrimitive, cpu: Cpu, direction: 'encrypt' | 'decrypt'): number {
+  const table = tableCost(primitive, cpu);
+  const measured = cpu.calibration?.[primitive];
+  const own = measured ? calibratedCyclesPerByte(measured, cpu.ghz) : undefined;
+  if (own === undefined) return table[direction];
+  // As primitiveCost: `openssl speed` measures encryption; decryption keeps the table's ratio to it.
+  return direction === 'encrypt' ? own : (own * table.decrypt) / table.encrypt;
+}

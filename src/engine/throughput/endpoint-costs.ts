@@ -124,6 +124,35 @@ export function hostTerms(
   return result;
 }
 
+/** Cycle sums of one host for one flow: on the flow's core, spread over the cores, and crypto only. */
+export interface CycleSums {
+  serial: number;
+  parallel: number;
+  crypto: number;
+}
+
+/** Turns a host's cycle sums into cycles per byte, cores at `rateGbps` and the single-flow limit (SPEC T5, T7). */
+export function cycleFigures(
+  host: Host,
+  sums: CycleSums,
+  packet: PacketSize,
+  rateGbps: number,
+): Pick<EndpointCost, 'cyclesPerByte' | 'coresAtRate' | 'limitGbps'> {
+  const { serial, parallel, crypto } = sums;
+  const hz = Math.max(0, host.cpu.ghz) * 1e9;
+  const cores = Math.max(0, host.cpu.cores);
+  const bitsPerPacket = packet.payloadBytes * 8;
+  const serialPps = serial > 0 ? hz / serial : Number.POSITIVE_INFINITY;
+  const totalPps = serial + parallel > 0 ? (cores * hz) / (serial + parallel) : Number.POSITIVE_INFINITY;
+  const limitPps = cores >= 1 && hz > 0 ? Math.min(serialPps, totalPps) : 0;
+  const ratePps = bitsPerPacket > 0 ? (Math.max(0, rateGbps) * 1e9) / bitsPerPacket : 0;
+  return {
+    cyclesPerByte: packet.payloadBytes > 0 ? crypto / packet.payloadBytes : 0,
+    coresAtRate: hz > 0 ? (crypto * ratePps) / hz : 0,
+    limitGbps: Number.isFinite(limitPps) ? (limitPps * bitsPerPacket) / 1e9 : 0,
+  };
+}
+
 /** Adds up terms into cycles, the single-flow limit and the cores taken at `rateGbps` (SPEC T5, T7). */
 export function summarizeCost(
   host: Host,
@@ -133,25 +162,17 @@ export function summarizeCost(
 ): EndpointCost {
   const sum = (pick: (t: CostTerm) => boolean): number =>
     entry.terms.filter(pick).reduce((acc, t) => acc + t.cyclesPerPacket, 0);
-  const serial = sum((t) => !t.parallel);
-  const parallel = sum((t) => t.parallel);
-  const crypto = sum((t) => t.crypto);
-  const hz = Math.max(0, host.cpu.ghz) * 1e9;
-  const cores = Math.max(0, host.cpu.cores);
-  const bitsPerPacket = packet.payloadBytes * 8;
-  const serialPps = serial > 0 ? hz / serial : Number.POSITIVE_INFINITY;
-  const totalPps = serial + parallel > 0 ? (cores * hz) / (serial + parallel) : Number.POSITIVE_INFINITY;
-  const limitPps = cores >= 1 && hz > 0 ? Math.min(serialPps, totalPps) : 0;
-  const ratePps = bitsPerPacket > 0 ? (Math.max(0, rateGbps) * 1e9) / bitsPerPacket : 0;
+  const sums = { serial: sum((t) => !t.parallel), parallel: sum((t) => t.parallel), crypto: sum((t) => t.crypto) };
+  const figures = cycleFigures(host, sums, packet, rateGbps);
   return {
     host: entry.host,
     role: entry.role,
     terms: entry.terms,
-    serialCyclesPerPacket: serial,
-    parallelCyclesPerPacket: parallel,
-    cryptoCyclesPerPacket: crypto,
-    cyclesPerByte: packet.payloadBytes > 0 ? crypto / packet.payloadBytes : 0,
-    coresAtRate: hz > 0 ? (crypto * ratePps) / hz : 0,
-    limitGbps: Number.isFinite(limitPps) ? (limitPps * bitsPerPacket) / 1e9 : 0,
+    serialCyclesPerPacket: sums.serial,
+    parallelCyclesPerPacket: sums.parallel,
+    cryptoCyclesPerPacket: sums.crypto,
+    cyclesPerByte: figures.cyclesPerByte,
+    coresAtRate: figures.coresAtRate,
+    limitGbps: figures.limitGbps,
   };
 }

@@ -13,10 +13,23 @@ import { explainEstimate } from './explain-estimate.ts';
 import type { EndpointCost, FlowEstimate, FlowLimit, ThroughputProblem } from './types.ts';
 
 /** The flow's own IP and L4 header bytes (its stack before the payload; TLS records excluded, SPEC T2). */
-function ownHeaderBytes(trace: FlowTrace): number {
-  return trace.innerStack
-    .filter((l) => ['ipv4', 'ipv6', 'tcp', 'udp'].includes(l.kind))
-    .reduce((acc, l) => acc + l.headerBytes, 0);
+export function ownHeaderBytes(trace: FlowTrace): number {
+  let bytes = 0;
+  for (const l of trace.innerStack) {
+    if (l.kind === 'ipv4' || l.kind === 'ipv6' || l.kind === 'tcp' || l.kind === 'udp') bytes += l.headerBytes;
+  }
+  return bytes;
+}
+
+/** The problem of a path whose MTU leaves no room for the flow's own headers. */
+export function mtuBelowOverhead(flow: Flow, innerMtu: number, own: number): ThroughputProblem {
+  const message = `flow ${flow.id}: ${innerMtu} bytes fit through its path, not even its own ${own} header bytes: the MTU is below the encapsulation overhead`;
+  return { subject: flow.id, message };
+}
+
+/** The problem of a link that carries nothing. */
+export function deadLink(link: { id: string; gbps: number }): ThroughputProblem {
+  return { subject: link.id, message: `link ${link.id} has ${link.gbps} Gbit/s: it carries nothing` };
 }
 
 function emptyEstimate(flow: Flow, reasons: string[], extra: Partial<FlowEstimate> = {}): FlowEstimate {
@@ -99,11 +112,7 @@ function wireLimits(
     if (!link) continue;
     const added = hopOverheadBytes(hop.wraps, packet.packetBytes, link.mtu);
     const share = packet.payloadBytes / (packet.packetBytes + added + ETHERNET_FRAMING_BYTES);
-    if (!(link.gbps > 0))
-      problems.push({
-        subject: link.id,
-        message: `link ${link.id} has ${link.gbps} Gbit/s: it carries nothing`,
-      });
+    if (!(link.gbps > 0)) problems.push(deadLink(link));
     limits.push({ subject: `link:${link.id}`, gbps: Math.max(0, link.gbps) * share });
     efficiency = Math.min(efficiency, share);
     overhead = Math.max(overhead, added);
@@ -127,9 +136,9 @@ export function estimateFlow(
   const packetBytes = Math.min(flow.packetBytes ?? innerMtu, innerMtu);
   const payloadBytes = packetBytes - own;
   if (payloadBytes <= 0) {
-    const message = `flow ${flow.id}: ${innerMtu} bytes fit through its path, not even its own ${own} header bytes: the MTU is below the encapsulation overhead`;
-    problems.push({ subject: flow.id, message });
-    return emptyEstimate(flow, [message], { innerMtu, maxGbps: 0, packetBytes });
+    const problem = mtuBelowOverhead(flow, innerMtu, own);
+    problems.push(problem);
+    return emptyEstimate(flow, [problem.message], { innerMtu, maxGbps: 0, packetBytes });
   }
   const packet = { packetBytes, payloadBytes };
   const wire = wireLimits(trace, index, packet, problems);

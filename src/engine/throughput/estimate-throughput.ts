@@ -1,12 +1,14 @@
 /**
- * The throughput estimator (SPEC §3): per-flow single-stream estimates (T1–T6) and the load of
- * every host and link at the demanded rates (T7). Pure: traces in, plain data out.
+ * The throughput estimator (SPEC §3): per-flow single-stream figures (T1–T6) and the load of every
+ * host and link at the demanded rates (T7). Pure: traces in, plain data out. The breakdown of one
+ * flow's estimate (limits, cost terms, reasons) is computed on demand by `estimateFlowDetail`.
  */
 import type { Scenario } from '../../model/types.ts';
 import type { ScenarioIndex } from '../scenario-index.ts';
 import type { FlowResult, FlowTrace } from '../types.ts';
 import { estimateFlow } from './estimate-flow.ts';
 import { hostLoads, linkLoads } from './estimate-load.ts';
+import { estimateFlowFigures, type FlowFigures, type SubjectNames } from './flow-figures.ts';
 import type { FlowEstimate, ThroughputAnalysis, ThroughputProblem } from './types.ts';
 
 /** What the estimator reads: the scenario, its index and the exposure engine's traces and flow results. */
@@ -19,7 +21,8 @@ export interface ThroughputInput {
 
 const byId = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
-function hardwareProblems(scenario: Scenario): ThroughputProblem[] {
+/** Problems of the hardware itself (no CPU, unusable calibration), independent of any flow. */
+export function hardwareProblems(scenario: Scenario): ThroughputProblem[] {
   const problems: ThroughputProblem[] = [];
   for (const host of scenario.hosts) {
     if (!(host.cpu.cores >= 1) || !(host.cpu.ghz > 0)) {
@@ -39,20 +42,42 @@ function hardwareProblems(scenario: Scenario): ThroughputProblem[] {
   return problems;
 }
 
+/** Puts per-flow figures (in flow-id order) together with the hardware problems into the analysis. */
+export function assembleThroughput(
+  input: Omit<ThroughputInput, 'flows'>,
+  figures: readonly FlowFigures[],
+  hardware: readonly ThroughputProblem[],
+): ThroughputAnalysis {
+  const { scenario, traces } = input;
+  const summaries = figures.map((f) => f.summary);
+  const unique = new Map(hardware.map((p) => [`${p.subject}\u0000${p.message}`, p]));
+  for (const f of figures) for (const p of f.problems) unique.set(`${p.subject}\u0000${p.message}`, p);
+  return {
+    flows: summaries,
+    hosts: hostLoads(scenario, figures.map((f) => f.crypto)),
+    links: linkLoads(scenario, traces, figures),
+    problems: [...unique.values()].sort((a, b) => byId(a.subject, b.subject) || byId(a.message, b.message)),
+  };
+}
+
 /** Estimates every flow and the load of every host and link; arrays sorted by id. */
 export function estimateThroughput(input: ThroughputInput): ThroughputAnalysis {
   const { scenario, index, traces } = input;
-  const problems = hardwareProblems(scenario);
-  const estimates: FlowEstimate[] = [];
-  for (const flow of [...scenario.flows].sort((a, b) => byId(a.id, b.id))) {
+  const figures: FlowFigures[] = [];
+  const names: SubjectNames = new Map();
+  // Flow results come sorted by id like the loop below; their innerMtu is the flow's (SPEC T2).
+  const results = input.flows;
+  [...scenario.flows].sort((a, b) => byId(a.id, b.id)).forEach((flow, i) => {
     const trace = traces.get(flow.id);
-    if (trace) estimates.push(estimateFlow(flow, trace, index, problems));
-  }
-  const unique = new Map(problems.map((p) => [`${p.subject}\u0000${p.message}`, p]));
-  return {
-    flows: estimates,
-    hosts: hostLoads(scenario, estimates),
-    links: linkLoads(scenario, index, traces, estimates),
-    problems: [...unique.values()].sort((a, b) => byId(a.subject, b.subject) || byId(a.message, b.message)),
-  };
+    const result = results[i]?.id === flow.id ? results[i] : undefined;
+    if (trace) figures.push(estimateFlowFigures(flow, trace, index, names, result?.innerMtu));
+  });
+  return assembleThroughput(input, figures, hardwareProblems(scenario));
+}
+
+/** The full estimate of one flow, with limits, CPU cost terms and reasons (SPEC T6, X9); undefined if unknown. */
+export function estimateFlowDetail(input: Omit<ThroughputInput, 'flows'>, flowId: string): FlowEstimate | undefined {
+  const flow = input.index.flows.get(flowId);
+  const trace = input.traces.get(flowId);
+  return flow && trace ? estimateFlow(flow, trace, input.index, []) : undefined;
 }

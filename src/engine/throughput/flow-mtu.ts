@@ -14,13 +14,20 @@ export interface FlowMtu {
 
 /** Computes `innerMtu` (min over hops) and `overheadBytes` (max over hops at the full-size packet) of a traced flow. */
 export function flowMtu(trace: FlowTrace, index: ScenarioIndex): FlowMtu {
-  const hops = trace.hops.flatMap((hop) => {
+  if (trace.local || trace.unreachable !== undefined) return { innerMtu: null, overheadBytes: null };
+  let innerMtu = Infinity;
+  let known = 0;
+  for (const hop of trace.hops) {
     const link = index.links.get(hop.link);
-    return link ? [{ hop, mtu: link.mtu }] : [];
-  });
-  if (trace.local || trace.unreachable !== undefined || hops.length === 0)
-    return { innerMtu: null, overheadBytes: null };
-  const innerMtu = Math.min(...hops.map(({ hop, mtu }) => hopInnerMtu(hop.wraps, mtu)));
-  const overheadBytes = Math.max(...hops.map(({ hop, mtu }) => hopOverheadBytes(hop.wraps, innerMtu, mtu)));
+    if (!link) continue;
+    known++;
+    innerMtu = Math.min(innerMtu, hopInnerMtu(hop.wraps, link.mtu));
+  }
+  if (known === 0) return { innerMtu: null, overheadBytes: null };
+  let overheadBytes = -Infinity;
+  for (const hop of trace.hops) {
+    const link = index.links.get(hop.link);
+    if (link) overheadBytes = Math.max(overheadBytes, hopOverheadBytes(hop.wraps, innerMtu, link.mtu));
+  }
   return { innerMtu, overheadBytes };
 }

@@ -124,8 +124,37 @@ export function hopInnerMtu(wraps: readonly Wrap[], linkMtuBytes: number): numbe
   return mtu;
 }
 
+/** Scratch for the MTU inside each wrap (hops have a handful of wraps); reused so bulk callers allocate nothing. */
+let scratch = new Float64Array(8);
+
 /** Exact bytes wrapped around a packet of `packetBytes` on this hop: outer Ethernet excluded, MACsec included (SPEC T1, T2). */
 export function hopOverheadBytes(wraps: readonly Wrap[], packetBytes: number, linkMtuBytes: number): number {
-  const levels = wrapLevels(wraps, packetBytes, linkMtuBytes);
-  return levels.length === 0 ? 0 : levels[0]!.outerBytes - packetBytes;
+  // Same folds as wrapLevels, without building the levels: called for every hop of every flow.
+  if (wraps.length > scratch.length) scratch = new Float64Array(wraps.length * 2);
+  let mtu = linkMtuBytes;
+  for (let i = 0; i < wraps.length; i++) {
+    mtu = Math.max(0, innerMtuOf(wraps[i]!, mtu));
+    scratch[i] = mtu;
+  }
+  let bytes = packetBytes;
+  for (let i = wraps.length - 1; i >= 0; i--) bytes += addedBytes(wraps[i]!, bytes, scratch[i]!);
+  return bytes - packetBytes;
+}
+
+/**
+ * The packet size inside each wrap (`innerBytes` of wrapLevels) written into `out`, without
+ * building the levels: bulk estimates ask it for two hops of every host of every flow.
+ */
+export function wrapInnerBytes(wraps: readonly Wrap[], packetBytes: number, linkMtuBytes: number, out: number[]): void {
+  if (wraps.length > scratch.length) scratch = new Float64Array(wraps.length * 2);
+  let mtu = linkMtuBytes;
+  for (let i = 0; i < wraps.length; i++) {
+    mtu = Math.max(0, innerMtuOf(wraps[i]!, mtu));
+    scratch[i] = mtu;
+  }
+  let bytes = packetBytes;
+  for (let i = wraps.length - 1; i >= 0; i--) {
+    out[i] = bytes;
+    bytes += addedBytes(wraps[i]!, bytes, scratch[i]!);
+  }
 }

@@ -1,10 +1,12 @@
 /**
  * The per-packet cost terms of one layer at one host (SPEC T4): fixed software cost plus cipher
- * cycles per byte for the host's CPU, removed by the matching NIC offload.
+ * cycles per byte for the host's CPU, removed by the matching NIC offload. The `…Cycles` functions
+ * give the numbers alone (bulk estimates add them up); the `…Term` functions wrap the same numbers
+ * with a label for the explanation of one flow.
  */
 import type { CalibratedPrimitive, Host } from '../../model/types.ts';
 import type { Protection } from '../types.ts';
-import { primitiveCost } from './cipher-costs.ts';
+import { primitiveCyclesPerByte } from './cipher-costs.ts';
 import {
   ESP_CYCLES_PER_BYTE,
   ESP_CYCLES_PER_PACKET,
@@ -47,11 +49,40 @@ export function cipherCycles(
   bytes: number,
   direction: Direction,
 ): { cycles: number; cyclesPerByte: number } {
+  const cycles = cipherCyclesOf(cipher, host, bytes, direction);
+  return { cycles, cyclesPerByte: bytes > 0 ? cycles / bytes : 0 };
+}
+
+/** The cycles of `cipherCycles` alone. */
+export function cipherCyclesOf(cipher: string, host: Host, bytes: number, direction: Direction): number {
   const { cipher: c, mac } = primitivesOf(cipher);
   let cycles = 0;
-  if (c) cycles += primitiveCost(c, host.cpu)[direction] * bytes;
-  if (mac) cycles += primitiveCost(mac, host.cpu)[direction] * (bytes + HMAC_EXTRA_BYTES);
-  return { cycles, cyclesPerByte: bytes > 0 ? cycles / bytes : 0 };
+  if (c) cycles += primitiveCyclesPerByte(c, host.cpu, direction) * bytes;
+  if (mac) cycles += primitiveCyclesPerByte(mac, host.cpu, direction) * (bytes + HMAC_EXTRA_BYTES);
+  return cycles;
+}
+
+/** ESP per packet at one end of an SA (the number of `espTerm`). */
+export function espCycles(protection: Protection, host: Host, bytes: number, direction: Direction): number {
+  const offloads = host.nic.offload;
+  if (offloads.includes('ipsec-packet')) return 0;
+  if (offloads.includes('ipsec-crypto')) return ESP_CYCLES_PER_PACKET;
+  const cycles = cipherCyclesOf(protection.cipher, host, bytes, direction);
+  const perByte = ESP_CYCLES_PER_BYTE + (bytes > 0 ? cycles / bytes : 0);
+  return ESP_CYCLES_PER_PACKET + perByte * bytes;
+}
+
+/** WireGuard's serial part on the flow's core (the first number of `wireguardTerms`). */
+export function wireguardSerialCycles(bytes: number): number {
+  return WIREGUARD_CYCLES_PER_PACKET + WIREGUARD_CYCLES_PER_BYTE * bytes;
+}
+
+/** MACsec per frame at a host end of a link (the number of `macsecTerm`). */
+export function macsecCycles(protection: Protection, host: Host, bytes: number, direction: Direction): number {
+  if (host.nic.offload.includes('macsec')) return 0;
+  const cycles = cipherCyclesOf(protection.cipher, host, bytes, direction);
+  const perByte = MACSEC_CYCLES_PER_BYTE + (bytes > 0 ? cycles / bytes : 0);
+  return MACSEC_CYCLES_PER_PACKET + perByte * bytes;
 }
 
 const fmt = (n: number): string => (n >= 100 ? Math.round(n).toString() : n.toFixed(2));
@@ -81,7 +112,7 @@ export function espTerm(protection: Protection, host: Host, bytes: number, direc
   return {
     ...base,
     label: `ESP ${protection.cipher}: ${ESP_CYCLES_PER_PACKET} + ${fmt(perByte)} c/B × ${bytes} B`,
-    cyclesPerPacket: ESP_CYCLES_PER_PACKET + perByte * bytes,
+    cyclesPerPacket: espCycles(protection, host, bytes, direction),
   };
 }
 
@@ -93,7 +124,7 @@ export function wireguardTerms(
   direction: Direction,
 ): CostTerm[] {
   const cipher = cipherCycles(protection.cipher, host, bytes, direction);
-  const serial = WIREGUARD_CYCLES_PER_PACKET + WIREGUARD_CYCLES_PER_BYTE * bytes;
+  const serial = wireguardSerialCycles(bytes);
   return [
     {
       kind: 'wireguard',
@@ -135,7 +166,7 @@ export function macsecTerm(
   return {
     ...base,
     label: `MACsec ${protection.cipher}: ${MACSEC_CYCLES_PER_PACKET} + ${fmt(perByte)} c/B × ${bytes} B`,
-    cyclesPerPacket: MACSEC_CYCLES_PER_PACKET + perByte * bytes,
+    cyclesPerPacket: macsecCycles(protection, host, bytes, direction),
   };
 }
 

@@ -52,8 +52,12 @@ export interface FlowLimit {
   gbps: number;
 }
 
-/** Single-flow estimate (SPEC T3, T6): null figures when the flow has no path. */
-export interface FlowEstimate {
+/**
+ * Single-flow estimate in figures (SPEC T3, T6), one per flow in every analysis: null figures when
+ * the flow has no path. The breakdown behind it (limits, cost terms, reasons) is a `FlowEstimate`,
+ * computed on demand for one flow (`estimateFlowDetail`), so a 250,000-flow analysis stays small.
+ */
+export interface FlowSummary {
   flow: string;
   rateGbps: number;
   /** Packet size used: the flow's `packetBytes`, at most its innerMtu (SPEC §1.1 default: path MTU). */
@@ -67,6 +71,10 @@ export interface FlowEstimate {
   wireEfficiency: number | null;
   maxGbps: number | null;
   bottleneck: string | null;
+}
+
+/** Single-flow estimate with everything behind it (SPEC T3–T6, X9): limits, CPU cost terms, reasons. */
+export interface FlowEstimate extends FlowSummary {
   /** Every limit, least first. */
   limits: FlowLimit[];
   cpuCostPerEndpoint: EndpointCost[];
@@ -113,7 +121,8 @@ export interface ThroughputProblem {
 
 /** Everything the throughput estimator produces. */
 export interface ThroughputAnalysis {
-  flows: FlowEstimate[];
+  /** Figures per flow, sorted by flow id; `estimateFlowDetail` explains one of them. */
+  flows: FlowSummary[];
   hosts: HostLoad[];
   links: LinkLoad[];
   problems: ThroughputProblem[];

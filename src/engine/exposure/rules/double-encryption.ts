@@ -3,8 +3,9 @@
  * link — pure cost (SPEC §2.1; TLS and MACsec do not count).
  */
 import type { Hop, Layer, Protection, Reason } from '../../types.ts';
-import { listIds, plural, sortedById, sortedUnique, stackText } from './helpers/describe.ts';
-import { protectionLayers } from './helpers/payload-cover.ts';
+import { listIds, plural, sortedFlows, sortedUnique, stackText } from './helpers/describe.ts';
+import { countAroundPayload } from './helpers/payload-cover.ts';
+import { flowFacts, NESTED } from './helpers/trace-facts.ts';
 import type { Rule } from './rule.ts';
 
 /** Every nesting of the same configured protections is one finding, over all its links and flows. */
@@ -12,6 +13,8 @@ interface Nesting {
   /** The protections, outermost first, as first seen. */
   protections: Protection[];
   links: string[];
+  /** The same links, for membership tests on busy nestings. */
+  linkSet: Set<string>;
   flows: string[];
   reasons: Reason[];
 }
@@ -20,30 +23,51 @@ function describeProtection(protection: Protection): string {
   return `${protection.kind === 'wireguard' ? 'WireGuard' : 'IPsec'} ${protection.source}`;
 }
 
-/** Confidential IPsec / WireGuard layers on a hop: integrity-only ESP encrypts nothing, so it is no double cost. */
-function networkEncryptions(hop: Hop): Layer[] {
-  return protectionLayers(hop, ['ipsec', 'wireguard']).filter((layer) => layer.protection?.confidential);
+/** Confidential IPsec / WireGuard layers: integrity-only ESP encrypts nothing, so it is no double cost. */
+function isNetworkEncryption(layer: Layer): boolean {
+  const p = layer.protection;
+  return p !== undefined && p.confidential && (p.kind === 'ipsec' || p.kind === 'wireguard');
+}
+
+const NONE: Protection[] = [];
+
+/** The network-layer encryptions around the payload of a stack, outermost first, when there are two or more. */
+function nestedEncryptions(stack: readonly Layer[]): Protection[] {
+  if (countAroundPayload(stack, isNetworkEncryption) < 2) return NONE;
+  const protections: Protection[] = [];
+  for (const layer of stack) {
+    if (layer.kind === 'payload') break;
+    if (isNetworkEncryption(layer)) protections.push(layer.protection!);
+  }
+  return protections;
 }
 
 function collectNestings(flows: readonly string[], traceOf: (flow: string) => Hop[]): Map<string, Nesting> {
   const nestings = new Map<string, Nesting>();
   for (const flow of flows) {
+    let last: readonly Layer[] | undefined;
+    let protections = NONE;
     for (const hop of traceOf(flow)) {
-      const protections = networkEncryptions(hop).flatMap((layer) =>
-        layer.protection ? [layer.protection] : [],
-      );
+      // Hops of one leg share their stack: read it once.
+      if (hop.stack !== last) protections = nestedEncryptions(hop.stack);
+      last = hop.stack;
       if (protections.length < 2) continue;
       const key = protections.map((p) => `${p.kind}:${p.source}`).join('>');
-      const nesting = nestings.get(key) ?? { protections, links: [], flows: [], reasons: [] };
-      if (!nesting.flows.includes(flow)) nesting.flows.push(flow);
-      if (!nesting.links.includes(hop.link)) {
+      let nesting = nestings.get(key);
+      if (!nesting) {
+        nesting = { protections, links: [], linkSet: new Set(), flows: [], reasons: [] };
+        nestings.set(key, nesting);
+      }
+      // Flows come one at a time, so a flow already listed is the last one listed.
+      if (nesting.flows[nesting.flows.length - 1] !== flow) nesting.flows.push(flow);
+      if (!nesting.linkSet.has(hop.link)) {
+        nesting.linkSet.add(hop.link);
         nesting.links.push(hop.link);
         nesting.reasons.push({
           text: `link ${hop.link} (flow ${flow}): ${stackText(hop)}`,
           vantage: `link:${hop.link}`,
         });
       }
-      nestings.set(key, nesting);
     }
   }
   return nestings;
@@ -68,7 +92,8 @@ export const doubleEncryption: Rule = {
     'Layers whose endpoints differ (a site-to-site tunnel between gateways around host-to-host IPsec) protect ' +
     'against different attackers, such as a compromised gateway; or defence in depth chosen on purpose.',
   check(ctx) {
-    const flows = sortedById(ctx.scenario.flows).map((f) => f.id);
+    const facts = flowFacts(ctx);
+    const flows = sortedFlows(ctx).flatMap((f, i) => (facts[i]! & NESTED ? [f.id] : []));
     const nestings = collectNestings(flows, (flow) => ctx.traces.get(flow)?.hops ?? []);
     for (const nesting of nestings.values()) {
       const [outer, ...inner] = nesting.protections;

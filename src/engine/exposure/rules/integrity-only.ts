@@ -2,9 +2,10 @@
  * integrity-only: ESP-NULL or MACsec without `encrypt` on the path of a confidential flow
  * (SPEC §2.1, X3).
  */
-import type { Protection, Reason } from '../../types.ts';
-import { listIds } from './helpers/describe.ts';
-import { layersAroundPayload } from './helpers/payload-cover.ts';
+import type { Layer, Protection, Reason } from '../../types.ts';
+import { listIds, sortedFlows } from './helpers/describe.ts';
+import { countAroundPayload, layersAroundPayload } from './helpers/payload-cover.ts';
+import { flowFacts, INTEGRITY_ONLY } from './helpers/trace-facts.ts';
 import type { Rule } from './rule.ts';
 
 /** How a user would name the protection: by what configures it. */
@@ -12,6 +13,10 @@ function describeProtection(protection: Protection): string {
   return protection.kind === 'macsec'
     ? `MACsec without encrypt on ${protection.source}`
     : `ESP-NULL of ${protection.source}`;
+}
+
+function isIntegrityOnly(layer: Layer): boolean {
+  return layer.protection !== undefined && !layer.protection.confidential;
 }
 
 /** The rule object; its metadata is rendered by the UI's explain panel and by docs/rules.md. */
@@ -33,11 +38,18 @@ export const integrityOnly: Rule = {
     'Deliberately integrity-only segments (for example lawful inspection points or troubleshooting), where the ' +
     'confidential flows are protected by other layers on the same hops.',
   check(ctx) {
-    for (const flow of ctx.scenario.flows) {
+    // Each flow reports its own finding, so walking them in id order changes nothing but speed.
+    const facts = flowFacts(ctx);
+    const flows = sortedFlows(ctx);
+    for (let i = 0; i < flows.length; i++) {
+      const flow = flows[i]!;
+      if (!(facts[i]! & INTEGRITY_ONLY) || flow.sensitivity !== 'confidential') continue;
       const trace = ctx.traces.get(flow.id);
-      if (flow.sensitivity !== 'confidential' || !trace) continue;
+      if (!trace) continue;
       const found = new Map<string, { protection: Protection; link: string }>();
       for (const hop of trace.hops) {
+        // Most stacks have no integrity-only layer at all: check before collecting.
+        if (countAroundPayload(hop.stack, isIntegrityOnly) === 0) continue;
         for (const layer of layersAroundPayload(hop)) {
           const protection = layer.protection;
           if (!protection || protection.confidential) continue;

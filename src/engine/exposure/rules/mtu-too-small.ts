@@ -3,7 +3,7 @@
  * encapsulation and encryption layer is added (SPEC §2.1, T2).
  */
 import type { Reason } from '../../types.ts';
-import { listIds, plural, sortedById } from './helpers/describe.ts';
+import { flowsOnNetwork, listIds, plural } from './helpers/describe.ts';
 import type { Rule } from './rule.ts';
 
 /** The rule object; its metadata is rendered by the UI's explain panel and by docs/rules.md. */
@@ -25,20 +25,21 @@ export const mtuTooSmall: Rule = {
   falsePositives:
     'Networks whose flows never send full-size packets, or where MSS clamping on a router hides the mismatch for TCP.',
   check(ctx) {
+    if (!ctx.scenario.networks.some((n) => n.mtu !== undefined)) return;
     const innerMtu = new Map(ctx.flows.map((f) => [f.id, f.innerMtu]));
     for (const network of ctx.scenario.networks) {
       const mtu = network.mtu;
       // A network without `mtu` takes the smallest inner MTU of its flows, so it always fits (SPEC T2).
       if (mtu === undefined) continue;
       const tooSmall: { flow: string; innerMtu: number }[] = [];
-      for (const flow of sortedById(ctx.scenario.flows)) {
+      for (const flow of flowsOnNetwork(ctx, network.id)) {
         const fits = innerMtu.get(flow.id);
-        if (flow.network === network.id && fits !== null && fits !== undefined && fits < mtu) {
+        if (fits !== null && fits !== undefined && fits < mtu) {
           tooSmall.push({ flow: flow.id, innerMtu: fits });
         }
       }
       if (tooSmall.length === 0) continue;
-      const smallest = Math.min(...tooSmall.map((t) => t.innerMtu));
+      const smallest = tooSmall.reduce((min, t) => Math.min(min, t.innerMtu), Infinity);
       const flows = tooSmall.map((t) => t.flow);
       const reasons: Reason[] = tooSmall.map((t) => ({
         text: `flow ${t.flow}: at most ${t.innerMtu} bytes fit through its path, ${mtu - t.innerMtu} fewer than the network MTU`,

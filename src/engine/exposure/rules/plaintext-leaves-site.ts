@@ -4,8 +4,9 @@
  */
 import type { ScenarioIndex } from '../../scenario-index.ts';
 import type { Hop, Reason } from '../../types.ts';
-import { carrierEnds, linkTrust, listIds, plural, sortedUnique, stackText } from './helpers/describe.ts';
+import { carrierEnds, linkTrust, listIds, plural, sortedFlows, sortedUnique, stackText } from './helpers/describe.ts';
 import { plaintextHops } from './helpers/payload-cover.ts';
+import { flowFacts, PLAINTEXT } from './helpers/trace-facts.ts';
 import type { Rule } from './rule.ts';
 
 /** Why a hop lies outside the security domain, or undefined when it lies inside a trusted site. */
@@ -39,9 +40,14 @@ export const plaintextLeavesSite: Rule = {
     'A circuit modelled as shared or between sites that the operator in fact controls end to end (dark fibre inside ' +
     "one security domain), or data marked confidential that is public: fix the site's trust or the flow's sensitivity.",
   check(ctx) {
-    for (const flow of ctx.scenario.flows) {
+    // Each flow reports its own finding, so walking them in id order changes nothing but speed.
+    const facts = flowFacts(ctx);
+    const flows = sortedFlows(ctx);
+    for (let i = 0; i < flows.length; i++) {
+      const flow = flows[i]!;
+      if (!(facts[i]! & PLAINTEXT) || flow.sensitivity !== 'confidential') continue;
       const trace = ctx.traces.get(flow.id);
-      if (flow.sensitivity !== 'confidential' || !trace) continue;
+      if (!trace) continue;
       const links: string[] = [];
       const carriers: string[] = [];
       const reasons: Reason[] = [];

@@ -3,8 +3,9 @@
  * around it (SPEC §2.1, X8 "plaintext").
  */
 import type { Reason } from '../../types.ts';
-import { isTrustedLink, listIds, plural, sortedById, stackText } from './helpers/describe.ts';
+import { isTrustedLink, listIds, plural, sortedFlows, stackText } from './helpers/describe.ts';
 import { plaintextHops } from './helpers/payload-cover.ts';
+import { flowFacts, PLAINTEXT } from './helpers/trace-facts.ts';
 import type { Rule } from './rule.ts';
 
 /** The rule object; its metadata is rendered by the UI's explain panel and by docs/rules.md. */
@@ -27,20 +28,25 @@ export const plaintextOnLink: Rule = {
   check(ctx) {
     const flowsByLink = new Map<string, string[]>();
     const reasonsByLink = new Map<string, Reason[]>();
-    for (const flow of sortedById(ctx.scenario.flows)) {
+    const facts = flowFacts(ctx);
+    sortedFlows(ctx).forEach((flow, i) => {
       const trace = ctx.traces.get(flow.id);
-      if (!trace) continue;
+      if (!trace || !(facts[i]! & PLAINTEXT)) return;
       for (const hop of plaintextHops(trace)) {
-        const flows = flowsByLink.get(hop.link) ?? [];
-        if (flows.includes(flow.id)) continue;
-        flowsByLink.set(hop.link, [...flows, flow.id]);
+        const flows = flowsByLink.get(hop.link);
+        // Flows come one at a time, so a flow already listed for this link is the last one listed.
+        if (flows && flows[flows.length - 1] === flow.id) continue;
+        if (flows) flows.push(flow.id);
+        else flowsByLink.set(hop.link, [flow.id]);
         const reason = {
           text: `flow ${flow.id} on ${hop.link}: ${stackText(hop)}`,
           vantage: `link:${hop.link}`,
         };
-        reasonsByLink.set(hop.link, [...(reasonsByLink.get(hop.link) ?? []), reason]);
+        const reasons = reasonsByLink.get(hop.link);
+        if (reasons) reasons.push(reason);
+        else reasonsByLink.set(hop.link, [reason]);
       }
-    }
+    });
     for (const link of ctx.scenario.links) {
       const flows = flowsByLink.get(link.id);
       if (!flows) continue;

@@ -3,8 +3,23 @@
  * it can intercept by ARP / MAC spoofing (SPEC §2.1, X4).
  */
 import type { Reason } from '../../types.ts';
-import { listIds, plural, sortedById } from './helpers/describe.ts';
+import { flowsOnNetwork, listIds, listSome, plural, sortedUnique } from './helpers/describe.ts';
 import type { Rule } from './rule.ts';
+
+/**
+ * The attached workloads other than the flow's ends: the first six (all `listIds` ever prints) and
+ * how many there are, so a 1,000-workload network costs six entries per flow, not a thousand.
+ */
+function othersThan(attached: readonly string[], from: string, to: string): { first: string[]; count: number } {
+  const first: string[] = [];
+  let count = 0;
+  for (const w of attached) {
+    if (w === from || w === to) continue;
+    count++;
+    if (first.length < 6) first.push(w);
+  }
+  return { first, count };
+}
 
 /** The rule object; its metadata is rendered by the UI's explain panel and by docs/rules.md. */
 export const portSecurityDisabled: Rule = {
@@ -26,17 +41,18 @@ export const portSecurityDisabled: Rule = {
   check(ctx) {
     for (const network of ctx.scenario.networks) {
       if (network.portSecurity) continue;
-      const attached = ctx.scenario.workloads.filter((w) => w.networks.includes(network.id)).map((w) => w.id);
+      const attached = sortedUnique(
+        ctx.scenario.workloads.filter((w) => w.networks.includes(network.id)).map((w) => w.id),
+      );
       const flows: string[] = [];
       const reasons: Reason[] = [];
-      for (const flow of sortedById(ctx.scenario.flows)) {
-        if (flow.network !== network.id) continue;
-        const others = attached.filter((w) => w !== flow.from && w !== flow.to);
-        if (others.length === 0) continue;
+      for (const flow of flowsOnNetwork(ctx, network.id)) {
+        const others = othersThan(attached, flow.from, flow.to);
+        if (others.count === 0) continue;
         flows.push(flow.id);
         reasons.push({
-          text: `flow ${flow.id} (${flow.from} → ${flow.to}) can be intercepted by ${listIds(others)} with inject`,
-          vantage: `workload:${others[0] ?? ''}`,
+          text: `flow ${flow.id} (${flow.from} → ${flow.to}) can be intercepted by ${listSome(others.first, others.count)} with inject`,
+          vantage: `workload:${others.first[0] ?? ''}`,
         });
       }
       if (flows.length === 0) continue;

@@ -4,8 +4,9 @@
  */
 import type { Scenario } from '../../../model/types.ts';
 import type { Reason } from '../../types.ts';
-import { listIds, plural, sortedById } from './helpers/describe.ts';
+import { flowsOnNetwork, listIds, plural } from './helpers/describe.ts';
 import { plaintextHops } from './helpers/payload-cover.ts';
+import { BARE, traceFacts } from './helpers/trace-facts.ts';
 import type { Rule } from './rule.ts';
 
 /** Overlays and tunnels whose IPsec encrypts, and WireGuard meshes: the node-to-node encryption in place. */
@@ -44,10 +45,9 @@ export const providerNetworkUnencrypted: Rule = {
       if (network.kind === 'overlay') continue;
       const flows: string[] = [];
       const reasons: Reason[] = [];
-      for (const flow of sortedById(ctx.scenario.flows)) {
+      for (const flow of flowsOnNetwork(ctx, network.id)) {
         const trace = ctx.traces.get(flow.id);
-        const hop =
-          flow.network === network.id && trace ? plaintextHops(trace, { ignoreTls: true })[0] : undefined;
+        const hop = trace && traceFacts(trace) & BARE ? plaintextHops(trace, { ignoreTls: true })[0] : undefined;
         if (!hop) continue;
         flows.push(flow.id);
         const tls = flow.tls ? ' (only its application TLS protects it)' : '';

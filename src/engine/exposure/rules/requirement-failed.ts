@@ -29,6 +29,30 @@ function describeFailure(requirement: Requirement | undefined, failure: Failure)
   return parts.length > 0 ? parts.join(' and ') : `sees ${SEES[failure.level]}`;
 }
 
+/**
+ * The exposures behind the failures, by flow and attacker: a pass over all exposures that builds
+ * nothing for the (usually vast) majority of flow × attacker pairs that fail no requirement.
+ */
+function failingExposures(
+  results: readonly RequirementResult[],
+  exposures: readonly Exposure[],
+): Map<string, Map<string, Exposure | undefined>> {
+  const wanted = new Map<string, Map<string, Exposure | undefined>>();
+  for (const result of results) {
+    for (const f of result.failures) {
+      const byAttacker = wanted.get(f.flow);
+      if (byAttacker) byAttacker.set(f.attacker, undefined);
+      else wanted.set(f.flow, new Map([[f.attacker, undefined]]));
+    }
+  }
+  if (wanted.size === 0) return wanted;
+  for (const e of exposures) {
+    const byAttacker = wanted.get(e.flow);
+    if (byAttacker?.has(e.attacker)) byAttacker.set(e.attacker, e);
+  }
+  return wanted;
+}
+
 /** The rule object; its metadata is rendered by the UI's explain panel and by docs/rules.md. */
 export const requirementFailed: Rule = {
   id: 'requirement-failed',
@@ -45,13 +69,12 @@ export const requirementFailed: Rule = {
   falsePositives:
     'Attackers or requirements that no longer reflect the threat model; the finding is exactly as good as they are.',
   check(ctx) {
-    const exposures = new Map<string, Exposure>(
-      ctx.exposures.map((e) => [`${e.flow}\u0000${e.attacker}`, e]),
-    );
+    const exposures = failingExposures(ctx.requirements, ctx.exposures);
+    const requirements = new Map(ctx.scenario.requirements.map((r) => [r.id, r]));
     for (const result of ctx.requirements) {
-      const requirement = ctx.scenario.requirements.find((r) => r.id === result.id);
+      const requirement = requirements.get(result.id);
       for (const failure of result.failures) {
-        const exposure = exposures.get(`${failure.flow}\u0000${failure.attacker}`);
+        const exposure = exposures.get(failure.flow)?.get(failure.attacker);
         ctx.report({
           subjects: [result.id, failure.flow, failure.attacker],
           message:

@@ -2,7 +2,7 @@
  * The rule contract (STYLE "Rules"): a typed object whose metadata is its documentation and whose
  * `check` reports findings through the context. Rules never throw on user data and never mutate.
  */
-import type { Scenario } from '../../../model/types.ts';
+import type { Flow, Scenario } from '../../../model/types.ts';
 import type { ScenarioIndex } from '../../scenario-index.ts';
 import type { ThroughputAnalysis } from '../../throughput/types.ts';
 import type {
@@ -28,6 +28,8 @@ export interface RuleContext {
   requirements: readonly RequirementResult[];
   /** Throughput estimates and loads at the demanded rates (SPEC T6, T7). */
   throughput: ThroughputAnalysis;
+  /** The scenario's flows sorted by id, when the caller has them (rules sort them otherwise). */
+  sortedFlows?: readonly Flow[];
   /** Report one finding; severity defaults to the rule's. */
   report(finding: { subjects: string[]; message: string; reasons?: Reason[]; severity?: Severity }): void;
 }

@@ -4,7 +4,7 @@
  * the cores (SPEC T5: one SA, one core).
  */
 import { analyzeExposure } from '../../exposure/analyze-exposure.ts';
-import { estimateThroughput } from '../estimate-throughput.ts';
+import { estimateFlowDetail } from '../estimate-throughput.ts';
 import type { FlowEstimate } from '../types.ts';
 import { benchScenario, type BenchSetup } from './calibration-scenario.ts';
 
@@ -12,13 +12,8 @@ import { benchScenario, type BenchSetup } from './calibration-scenario.ts';
 export function benchFlow(setup: BenchSetup): FlowEstimate {
   const scenario = benchScenario('calibration', setup);
   const run = analyzeExposure(scenario);
-  const analysis = estimateThroughput({
-    scenario,
-    index: run.index,
-    traces: run.traces,
-    flows: run.result.flows,
-  });
-  return analysis.flows[0]!;
+  const first = [...scenario.flows].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))[0]!;
+  return estimateFlowDetail({ scenario, index: run.index, traces: run.traces }, first.id)!;
 }
 
 /** Aggregate Gbit/s of the benchmark: min(wire, min(streams, cores) × one stream's CPU limit). */

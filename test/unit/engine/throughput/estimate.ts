@@ -1,6 +1,6 @@
 /** Runs the exposure engine and the throughput estimator on a test scenario. */
 import { analyzeExposure } from '../../../../src/engine/exposure/analyze-exposure.ts';
-import { estimateThroughput } from '../../../../src/engine/throughput/estimate-throughput.ts';
+import { estimateFlowDetail, estimateThroughput } from '../../../../src/engine/throughput/estimate-throughput.ts';
 import type { FlowEstimate, ThroughputAnalysis } from '../../../../src/engine/throughput/types.ts';
 import type { Scenario } from '../../../../src/model/types.ts';
 
@@ -15,7 +15,8 @@ export function estimate(model: Scenario): ThroughputAnalysis {
   });
 }
 
-/** The estimate of one flow. */
+/** The full estimate of one flow, with limits, cost terms and reasons. */
 export function flowEstimate(model: Scenario, id = 'f1'): FlowEstimate {
-  return estimate(model).flows.find((f) => f.flow === id)!;
+  const run = analyzeExposure(model);
+  return estimateFlowDetail({ scenario: model, index: run.index, traces: run.traces }, id)!;
 }

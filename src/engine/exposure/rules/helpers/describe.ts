@@ -2,7 +2,7 @@
  * Small wording and lookup helpers shared by rule messages, so findings read alike.
  */
 import type { ScenarioIndex } from '../../../scenario-index.ts';
-import type { Link, SiteTrust } from '../../../../model/types.ts';
+import type { Flow, Link, SiteTrust } from '../../../../model/types.ts';
 import type { Hop } from '../../../types.ts';
 
 /** How many ids a message spells out before summarising the rest as "and N more". */
@@ -14,6 +14,12 @@ export function listIds(ids: readonly string[]): string {
   const shown = ids.length > MAX_LISTED ? ids.slice(0, MAX_LISTED) : ids.slice(0, -1);
   const rest = ids.length > MAX_LISTED ? `${ids.length - MAX_LISTED} more` : (ids[ids.length - 1] ?? '');
   return `${shown.join(', ')} and ${rest}`;
+}
+
+/** What `listIds` prints for a list of `count` ids that starts with `first` (at least six of them, or all). */
+export function listSome(first: readonly string[], count: number): string {
+  if (count <= first.length) return listIds(first);
+  return `${first.slice(0, MAX_LISTED).join(', ')} and ${count - MAX_LISTED} more`;
 }
 
 /** Sorted, de-duplicated copy of ids (plain code-unit order, never locale-dependent). */
@@ -49,4 +55,43 @@ export function isTrustedLink(index: ScenarioIndex, link: Link): boolean {
 /** A copy of entities sorted by id, so messages list ids the same way whatever the file order. */
 export function sortedById<T extends { id: string }>(items: readonly T[]): T[] {
   return [...items].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+interface FlowOrder {
+  source: readonly Flow[];
+  sorted: readonly Flow[];
+  byNetwork?: Map<string, Flow[]>;
+}
+
+/** Sorted flows per analysis (its traces map): several rules walk the same 50,000 flows in id order. */
+const flowOrders = new WeakMap<object, FlowOrder>();
+
+type FlowContext = { scenario: { flows: readonly Flow[] }; traces: object; sortedFlows?: readonly Flow[] };
+
+function flowOrder(ctx: FlowContext): FlowOrder {
+  const cached = flowOrders.get(ctx.traces);
+  if (cached && cached.source === ctx.scenario.flows) return cached;
+  const order: FlowOrder = { source: ctx.scenario.flows, sorted: ctx.sortedFlows ?? sortedById(ctx.scenario.flows) };
+  flowOrders.set(ctx.traces, order);
+  return order;
+}
+
+/** The scenario's flows sorted by id, sorted once per analysis and shared read-only by the rules. */
+export function sortedFlows(ctx: FlowContext): readonly Flow[] {
+  return flowOrder(ctx).sorted;
+}
+
+/** The flows on one network, sorted by id (grouped once per analysis, shared read-only). */
+export function flowsOnNetwork(ctx: FlowContext, network: string): readonly Flow[] {
+  const order = flowOrder(ctx);
+  if (!order.byNetwork) {
+    order.byNetwork = new Map();
+    for (const flow of order.sorted) {
+      if (flow.network === undefined) continue;
+      const list = order.byNetwork.get(flow.network);
+      if (list) list.push(flow);
+      else order.byNetwork.set(flow.network, [flow]);
+    }
+  }
+  return order.byNetwork.get(network) ?? [];
 }

@@ -1,0 +1,91 @@
+/**
+ * Exposures of every flow × attacker pair (SPEC X4–X7) without reading every pair: the attackers'
+ * positions (links, devices, root hosts, mirrored hosts, own workloads, spoofable networks) are
+ * put in one map from element id to attackers, and each flow looks up the elements of its path
+ * once. Only the attackers reached this way go through `exposeFlow`; the others see nothing.
+ */
+import type { Flow } from '../../model/types.ts';
+import type { ScenarioIndex } from '../scenario-index.ts';
+import type { Exposure, FlowTrace, Reason } from '../types.ts';
+import type { AttackerKnowledge } from './attacker-knowledge.ts';
+import { exposeFlow } from './expose-flow.ts';
+
+/** Attacker positions (by index into the knowledge list) per element id; ids share one namespace (SPEC §1). */
+export type Reach = Map<string, number[]>;
+
+// Shared, frozen empty lists, as exposeFlow uses for pairs without a vantage.
+const NO_IDS: string[] = Object.freeze([]) as unknown as string[];
+const NO_REASONS: Reason[] = Object.freeze([]) as unknown as Reason[];
+
+/** The elements each attacker can observe a flow from: a superset of its vantages and endpoints. */
+export function reachOf(knowledge: readonly AttackerKnowledge[]): Reach {
+  const reach: Reach = new Map();
+  knowledge.forEach((k, a) => {
+    const add = (id: string): void => {
+      const list = reach.get(id);
+      if (!list) reach.set(id, [a]);
+      else if (list[list.length - 1] !== a) list.push(a);
+    };
+    for (const id of k.links) add(id);
+    for (const id of k.devices) add(id);
+    for (const id of k.hosts) add(id);
+    for (const id of k.mirrors.keys()) add(id);
+    for (const id of k.workloads) add(id);
+    if (k.canInject) for (const id of k.spoofableNetworks) add(id);
+  });
+  return reach;
+}
+
+/** Stamps `i` into `seen[a]` for every attacker whose reach touches the flow. */
+function markReached(flow: Flow, trace: FlowTrace, reach: Reach, seen: Int32Array, i: number): void {
+  const mark = (id: string): void => {
+    const list = reach.get(id);
+    if (list) for (const a of list) seen[a] = i;
+  };
+  mark(flow.from);
+  mark(flow.to);
+  for (const hop of trace.hops) {
+    mark(hop.link);
+    mark(hop.from);
+    mark(hop.to);
+  }
+  for (const host of trace.hosts) mark(host);
+  if (flow.network !== undefined && trace.path.length > 0) mark(flow.network);
+}
+
+/** The exposure of a flow the attacker does not reach: no vantage, level none (SPEC X6). */
+export function noExposure(flow: Flow, k: AttackerKnowledge): Exposure {
+  return { flow: flow.id, attacker: k.attacker.id, level: 'none', tamper: false, vantages: NO_IDS, reasons: NO_REASONS };
+}
+
+/** Writes the exposures of one flow to every attacker (in knowledge order) into `out` from `offset`. */
+export function exposeRow(
+  flow: Flow,
+  trace: FlowTrace,
+  knowledge: readonly AttackerKnowledge[],
+  ctx: { reach: Reach; index: ScenarioIndex; seen: Int32Array; stamp: number },
+  out: Exposure[],
+  offset: number,
+): void {
+  markReached(flow, trace, ctx.reach, ctx.seen, ctx.stamp);
+  for (let a = 0; a < knowledge.length; a++) {
+    const k = knowledge[a]!;
+    out[offset + a] = ctx.seen[a] === ctx.stamp ? exposeFlow(flow, trace, k, ctx.index) : noExposure(flow, k);
+  }
+}
+
+/** Every flow × attacker exposure, flows in the given order, attackers in knowledge order (SPEC §4). */
+export function exposeAll(
+  flows: readonly Flow[],
+  traces: ReadonlyMap<string, FlowTrace>,
+  knowledge: readonly AttackerKnowledge[],
+  index: ScenarioIndex,
+): Exposure[] {
+  const out = new Array<Exposure>(flows.length * knowledge.length);
+  const ctx = { reach: reachOf(knowledge), index, seen: new Int32Array(knowledge.length).fill(-1), stamp: 0 };
+  flows.forEach((flow, i) => {
+    ctx.stamp = i;
+    exposeRow(flow, traces.get(flow.id)!, knowledge, ctx, out, i * knowledge.length);
+  });
+  return out;
+}

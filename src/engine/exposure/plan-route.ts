@@ -1,0 +1,98 @@
+/**
+ * The flow-independent part of a trace (SPEC X1, X2): for one route, the path names, the hosts
+ * passed through and, for every hop, the wraps around the flow's packet and their header layers.
+ * Every flow with the same route (and, when `ipsec:` policies exist, the same packet key) shares
+ * one plan, so a trace costs only the flow's own layers and one stack per leg.
+ */
+import type { Link } from '../../model/types.ts';
+import type { Layer, Protection, Wrap } from '../types.ts';
+import { macsecLayer } from './build-stack.ts';
+import { legBase, tunnelModeSas } from './leg-base.ts';
+import type { PacketKey } from './policy-match.ts';
+import { planRoute, type Leg, type RouteStart } from './route-flow.ts';
+import { pathName, type CachedRoute, type HopPlan, type RoutePlan, type Routed, type TraceContext, type Unreachable } from './trace-context.ts';
+
+type RoutedStart = Extract<RouteStart, { kind: 'routed' }>;
+
+/** The cached route of a start, planning it the first time. */
+function cachedRoute(start: RoutedStart, flowKey: PacketKey, ctx: TraceContext): CachedRoute {
+  let byDst = ctx.routes.get(start.src.host);
+  if (!byDst) ctx.routes.set(start.src.host, (byDst = new Map()));
+  let entries = byDst.get(start.dst.host);
+  if (!entries) byDst.set(start.dst.host, (entries = []));
+  for (const e of entries) {
+    if (e.srcAttach === start.srcAttach && e.dstAttach === start.dstAttach && e.sameNetwork === start.sameNetwork) return e.route;
+  }
+  const route = planRoute(start, ctx.index, ctx.router);
+  const policiesLook = ctx.policies.transport.length > 0 || ctx.policies.tunnel.length > 0;
+  const cached: CachedRoute = route.kind !== 'routed' ? (route as Unreachable) : policiesLook ? { kind: 'per-packet', route, plans: new Map() } : buildPlan(route, flowKey, ctx);
+  entries.push({ srcAttach: start.srcAttach, dstAttach: start.dstAttach, sameNetwork: start.sameNetwork, route: cached });
+  return cached;
+}
+
+const NO_LAYERS: readonly Layer[] = Object.freeze([]);
+
+function macsecPrefix(link: Link, ctx: TraceContext): { wrap?: Wrap; prefix: readonly Layer[] } {
+  const p = ctx.protections.macsec(link);
+  if (!p) return { prefix: NO_LAYERS };
+  let layer = ctx.macsecLayers.get(p.id);
+  if (!layer) {
+    layer = macsecLayer(p);
+    ctx.macsecLayers.set(p.id, layer);
+  }
+  return { wrap: { kind: 'macsec', protection: p }, prefix: [layer] };
+}
+
+function buildPlan(route: Routed, flowKey: PacketKey, ctx: TraceContext): RoutePlan {
+  const { legs, fromHost } = route;
+  const nodes = [fromHost];
+  const hopLegs: Leg[] = [];
+  for (const leg of legs) {
+    for (let i = 1; i < leg.path.nodes.length; i++) {
+      nodes.push(leg.path.nodes[i]!);
+      hopLegs.push(leg);
+    }
+  }
+  let sas: (Protection | undefined)[] | undefined;
+  if (ctx.policies.tunnel.length > 0) {
+    // Bridged VLAN/flat frames bypass their end hosts' IP stacks, so those hosts cannot terminate tunnel-mode IPsec for them.
+    const last = nodes.length - 1;
+    const usable = nodes.map((_, i) => (i === 0 ? legs[0]!.fromIsHost : i === last ? legs[legs.length - 1]!.toIsHost : true));
+    sas = tunnelModeSas(flowKey, hopLegs, nodes, usable, ctx);
+  }
+  const hops: HopPlan[] = [];
+  const path: string[] = [pathName(fromHost, ctx)];
+  let hopIndex = 0;
+  for (const leg of legs) {
+    const shared = sas ? undefined : legBase(flowKey, leg, undefined, ctx);
+    for (const link of leg.path.links) {
+      const base = shared ?? legBase(flowKey, leg, sas![hopIndex], ctx);
+      const macsec = macsecPrefix(link, ctx);
+      const wraps = macsec.wrap ? [macsec.wrap, ...base.wraps] : base.wraps;
+      hops.push({ link, from: nodes[hopIndex]!, to: nodes[hopIndex + 1]!, wraps, prefix: macsec.prefix, layers: base.layers });
+      path.push(pathName(link.id, ctx, 'link'), pathName(nodes[hopIndex + 1]!, ctx));
+      hopIndex++;
+    }
+  }
+  const hosts: string[] = [];
+  for (const n of nodes) if (ctx.index.hosts.has(n) && !hosts.includes(n)) hosts.push(n);
+  return { kind: 'plan', fromHost, toHost: legs[legs.length - 1]!.to, path, hosts, hops };
+}
+
+/**
+ * The plan of a routed flow, planned once per route (end hosts, attachments); when `ipsec:`
+ * policies look at the packet (selectors), once per route and packet key. Unreachable routes are
+ * cached alike.
+ */
+export function planOf(start: RoutedStart, flowKey: PacketKey, ctx: TraceContext): RoutePlan | Unreachable {
+  const cached = cachedRoute(start, flowKey, ctx);
+  if (cached.kind !== 'per-packet') return cached;
+  const key = `${flowKey.proto}/${flowKey.port ?? ''}`;
+  let plan = cached.plans.get(key);
+  if (!plan) {
+    plan = buildPlan(cached.route, flowKey, ctx);
+    cached.plans.set(key, plan);
+  }
+  return plan;
+}
+

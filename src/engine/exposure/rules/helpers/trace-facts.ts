@@ -1,0 +1,75 @@
+/**
+ * What several rules ask of every hop of every flow, answered once per trace: whether the payload
+ * is plaintext somewhere (with and without counting application TLS), whether an integrity-only
+ * layer or two nested network-layer encryptions appear (SPEC X3, X8, §2.1). The answers are bit
+ * flags cached per trace object, so rules walk only the flows that matter, and an analysis session
+ * re-reads only the traces an edit replaced.
+ */
+import type { Flow } from '../../../../model/types.ts';
+import type { FlowTrace, Layer } from '../../../types.ts';
+import { sortedFlows } from './describe.ts';
+
+/** Some hop carries the payload with no confidentiality layer around it (SPEC X8). */
+export const PLAINTEXT = 1;
+/** Some hop carries it with no network-layer confidentiality (application TLS left out). */
+export const BARE = 2;
+/** Some hop has an integrity-only protection (ESP-NULL, MACsec without encrypt) around the payload. */
+export const INTEGRITY_ONLY = 4;
+/** Some hop has two or more confidential IPsec / WireGuard layers around the payload. */
+export const NESTED = 8;
+
+const byTrace = new WeakMap<FlowTrace, number>();
+
+function stackFacts(stack: readonly Layer[]): number {
+  let facts = 0;
+  let covered = false;
+  let coveredBelowTls = false;
+  let network = 0;
+  for (const layer of stack) {
+    if (layer.kind === 'payload') break;
+    const p = layer.protection;
+    if (!p) continue;
+    if (!p.confidential) facts |= INTEGRITY_ONLY;
+    else {
+      covered = true;
+      if (p.kind !== 'tls') coveredBelowTls = true;
+      if (p.kind === 'ipsec' || p.kind === 'wireguard') network++;
+    }
+  }
+  if (!covered) facts |= PLAINTEXT;
+  if (!coveredBelowTls) facts |= BARE;
+  if (network >= 2) facts |= NESTED;
+  return facts;
+}
+
+/** The flags of one trace (cached per trace object: traces are never changed once built). */
+export function traceFacts(trace: FlowTrace): number {
+  let facts = byTrace.get(trace);
+  if (facts === undefined) {
+    facts = 0;
+    let last: readonly Layer[] | undefined;
+    for (const hop of trace.hops) {
+      if (hop.stack !== last) facts |= stackFacts(hop.stack);
+      last = hop.stack;
+    }
+    byTrace.set(trace, facts);
+  }
+  return facts;
+}
+
+/** Flags per flow in `sortedFlows(ctx)` order (0 for a flow without trace), once per analysis. */
+const flagsByRun = new WeakMap<object, { source: readonly Flow[]; flags: Uint8Array }>();
+
+/** The facts of every flow, aligned with `sortedFlows(ctx)`. */
+export function flowFacts(ctx: { scenario: { flows: readonly Flow[] }; traces: ReadonlyMap<string, FlowTrace>; sortedFlows?: readonly Flow[] }): Uint8Array {
+  const cached = flagsByRun.get(ctx.traces);
+  if (cached && cached.source === ctx.scenario.flows) return cached.flags;
+  const flows = sortedFlows(ctx);
+  const flags = new Uint8Array(flows.length);
+  flows.forEach((flow, i) => {
+    const trace = ctx.traces.get(flow.id);
+    if (trace) flags[i] = traceFacts(trace);
+  });
+  flagsByRun.set(ctx.traces, { source: ctx.scenario.flows, flags });
+  return flags;
+}

@@ -1,0 +1,97 @@
+/**
+ * What changed between two versions of a scenario, entity kind by entity kind, and which flows
+ * and attackers the change can reach: the keys of the analysis session's caches. A scenario is
+ * compared by identity first (an editor replaces only the entities it edits) and by value second.
+ */
+import { deepEqual } from '../../model/deep-equal.ts';
+import type { Flow, Scenario } from '../../model/types.ts';
+
+/** Entity lists of a scenario. */
+export type EntityKind = 'sites' | 'hosts' | 'devices' | 'links' | 'bridges' | 'overlays' | 'tunnels' | 'networks' | 'workloads' | 'keystores' | 'ipsec' | 'wireguard' | 'flows' | 'attackers' | 'requirements';
+
+const KINDS: readonly EntityKind[] = ['sites', 'hosts', 'devices', 'links', 'bridges', 'overlays', 'tunnels', 'networks', 'workloads', 'keystores', 'ipsec', 'wireguard', 'flows', 'attackers', 'requirements'];
+
+/**
+ * Changes that re-route everything: the underlay (paths, forwarding roles, MTUs, MACsec) and the
+ * `ipsec:` policies and WireGuard meshes, which apply by position along any path.
+ */
+const GLOBAL: readonly EntityKind[] = ['hosts', 'devices', 'links', 'ipsec', 'wireguard'];
+
+/** Changes that can change what an attacker holds (positions, key stores, mirrors, spoofing). */
+const KNOWLEDGE: readonly EntityKind[] = ['sites', 'bridges', 'overlays', 'tunnels', 'networks', 'workloads', 'keystores'];
+
+/** One kind's changes: ids added, removed or edited, and whether the order changed too. */
+export interface KindChange {
+  ids: Set<string>;
+  reordered: boolean;
+}
+
+/** What an edit can reach. */
+export interface ScenarioChanges {
+  kinds: Map<EntityKind, KindChange>;
+  /** Re-analyse from scratch: the underlay, policies or meshes changed. */
+  global: boolean;
+  /** Attacker knowledge must be rebuilt for every attacker. */
+  knowledge: boolean;
+  /** Flows whose path or stacks can differ. */
+  flows: Set<string>;
+  /** Attackers added or edited. */
+  attackers: Set<string>;
+}
+
+function kindChange(prev: readonly { id: string }[], next: readonly { id: string }[]): KindChange | undefined {
+  if (prev === next) return undefined;
+  const before = new Map(prev.map((e) => [e.id, e]));
+  const ids = new Set<string>();
+  for (const e of next) {
+    const old = before.get(e.id);
+    if (old !== e && (old === undefined || !deepEqual(old, e))) ids.add(e.id);
+    before.delete(e.id);
+  }
+  for (const id of before.keys()) ids.add(id);
+  const reordered = ids.size === 0 && prev.some((e, i) => next[i]?.id !== e.id);
+  return ids.size > 0 || reordered ? { ids, reordered } : undefined;
+}
+
+function networksOf(s: Scenario, overlays: ReadonlySet<string>): string[] {
+  return s.networks.filter((n) => n.overlay !== undefined && overlays.has(n.overlay)).map((n) => n.id);
+}
+
+/** Overlays whose tunnels changed: an explicit tunnel with `overlay` replaces that overlay's pair. */
+function tunnelOverlays(prev: Scenario, next: Scenario, ids: ReadonlySet<string>): string[] {
+  return [...prev.tunnels, ...next.tunnels].filter((t) => ids.has(t.id) && t.overlay !== undefined).map((t) => t.overlay!);
+}
+
+/** Flows that start or end at one of the workloads, or use or reach one of the networks. */
+function flowsTouching(flows: readonly Flow[], workloads: ReadonlySet<string>, networks: ReadonlySet<string>, s: Scenario[]): Set<string> {
+  const onNetworks = new Set<string>(workloads);
+  if (networks.size > 0) {
+    for (const scenario of s) for (const w of scenario.workloads) if (w.networks.some((n) => networks.has(n))) onNetworks.add(w.id);
+  }
+  const found = new Set<string>();
+  for (const f of flows) {
+    if (onNetworks.has(f.from) || onNetworks.has(f.to) || (f.network !== undefined && networks.has(f.network))) found.add(f.id);
+  }
+  return found;
+}
+
+/** Compares two versions of a scenario. */
+export function scenarioChanges(prev: Scenario, next: Scenario): ScenarioChanges {
+  const kinds = new Map<EntityKind, KindChange>();
+  for (const kind of KINDS) {
+    const change = kindChange(prev[kind], next[kind]);
+    if (change) kinds.set(kind, change);
+  }
+  const ids = (kind: EntityKind): Set<string> => kinds.get(kind)?.ids ?? new Set();
+  const overlays = new Set([...ids('overlays'), ...tunnelOverlays(prev, next, ids('tunnels'))]);
+  const networks = new Set([...ids('networks'), ...networksOf(prev, overlays), ...networksOf(next, overlays)]);
+  const flows = flowsTouching(next.flows, ids('workloads'), networks, [prev, next]);
+  for (const id of ids('flows')) flows.add(id);
+  return {
+    kinds,
+    global: GLOBAL.some((k) => kinds.has(k)),
+    knowledge: KNOWLEDGE.some((k) => kinds.has(k)),
+    flows,
+    attackers: ids('attackers'),
+  };
+}

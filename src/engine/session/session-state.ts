@@ -1,0 +1,147 @@
+/**
+ * Everything an analysis keeps per flow and per attacker, so that an edit re-computes only what it
+ * can change (session/update-state.ts). Building it from scratch is the analysis itself: the
+ * one-shot `analyzeExposure` and an analysis session run the very same stages.
+ */
+import type { Flow, Scenario } from '../../model/types.ts';
+import { compareIds } from '../compare-ids.ts';
+import { buildAttackerKnowledge, type AttackerKnowledge } from '../exposure/attacker-knowledge.ts';
+import { traceFlow } from '../exposure/build-traces.ts';
+import { evaluateRequirements } from '../exposure/evaluate-requirements.ts';
+import { exposeAll } from '../exposure/expose-all.ts';
+import { linkStatuses, plaintextLinksOf } from '../exposure/link-statuses.ts';
+import { createTraceContext } from '../exposure/trace-context.ts';
+import type { ProtectionTable } from '../exposure/protections.ts';
+import { rules as registry } from '../exposure/rules/index.ts';
+import { compareFindings, runRules } from '../exposure/run-rules.ts';
+import { createUnderlayRouter, type UnderlayRouter } from '../graph/underlay-router.ts';
+import { indexScenario, type ScenarioIndex } from '../scenario-index.ts';
+import { assembleThroughput, hardwareProblems } from '../throughput/estimate-throughput.ts';
+import { estimateFlowFigures, type FlowFigures } from '../throughput/flow-figures.ts';
+import { flowMtu } from '../throughput/flow-mtu.ts';
+import type { ElementIndex } from './element-index.ts';
+import type { ThroughputAnalysis, ThroughputProblem } from '../throughput/types.ts';
+import type { AnalysisOptions, Exposure, ExposureAnalysis, Finding, FlowResult, FlowTrace, LinkStatus, RequirementResult } from '../types.ts';
+
+/** Progress callback: phase name and how far it is. */
+export type ProgressListener = (p: { phase: string; done: number; total: number }) => void;
+
+/** The state of one analysed scenario. */
+export interface SessionState {
+  scenario: Scenario;
+  options: AnalysisOptions;
+  index: ScenarioIndex;
+  router: UnderlayRouter;
+  /** The SA, peer and session objects of the traces: one object per id across edits. */
+  protections: ProtectionTable;
+  /** Trace per flow id, in file order. */
+  traces: Map<string, FlowTrace>;
+  /** Flows sorted by id: the order of every per-flow result. */
+  sorted: Flow[];
+  /** Per flow id: its summary (with the estimate merged in) and its throughput figures. */
+  results: Map<string, FlowResult>;
+  figures: Map<string, FlowFigures>;
+  hardware: ThroughputProblem[];
+  throughput: ThroughputAnalysis;
+  /** The selected attackers' knowledge, sorted by attacker id. */
+  knowledge: AttackerKnowledge[];
+  /** Every flow × attacker exposure, flows as `sorted`, attackers as `knowledge`. */
+  exposures: Exposure[];
+  links: LinkStatus[];
+  requirements: RequirementResult[];
+  /** Findings per rule id (rules can be re-run one at a time). */
+  findings: Map<string, Finding[]>;
+  /** Which flows each element touches, built when an attacker edit first needs it. */
+  elements?: ElementIndex;
+}
+
+/** The flow summary of SPEC §4 without the estimate (merged in by `withEstimate`). */
+export function flowResult(flow: Flow, trace: FlowTrace, index: ScenarioIndex): FlowResult {
+  const mtu = flowMtu(trace, index);
+  return {
+    id: flow.id,
+    path: trace.path,
+    plaintextLinks: plaintextLinksOf(trace),
+    innerMtu: mtu.innerMtu,
+    overheadBytes: mtu.overheadBytes,
+    ...(trace.unreachable !== undefined ? { unreachable: trace.unreachable } : {}),
+  };
+}
+
+/** Copies the flow's single-flow estimate and bottleneck into its summary (SPEC §4, T6). */
+export function withEstimate(result: FlowResult, figures: FlowFigures | undefined): FlowResult {
+  result.maxGbps = figures?.summary.maxGbps ?? null;
+  result.bottleneck = figures?.summary.bottleneck ?? null;
+  return result;
+}
+
+/** The selected attackers (all, or `options.attackers`), sorted by id. */
+export function selectedAttackers(scenario: Scenario, options: AnalysisOptions): Scenario['attackers'] {
+  const wanted = options.attackers ? new Set(options.attackers) : undefined;
+  return scenario.attackers.filter((a) => !wanted || wanted.has(a.id)).sort((a, b) => compareIds(a.id, b.id));
+}
+
+/** Runs the rules, keeping findings per rule; `only` re-runs just those rules of `previous`. */
+export function findingsOf(state: SessionState, previous?: Map<string, Finding[]>, only?: ReadonlySet<string>): Map<string, Finding[]> {
+  const input = { scenario: state.scenario, index: state.index, traces: state.traces, flows: state.sorted.map((f) => state.results.get(f.id)!), links: state.links, exposures: state.exposures, requirements: state.requirements, throughput: state.throughput, sortedFlows: state.sorted };
+  const found = new Map<string, Finding[]>();
+  for (const [id, list] of previous ?? []) if (only && !only.has(id)) found.set(id, list);
+  return runRulesInto(input, found, only);
+}
+
+function runRulesInto(input: Parameters<typeof runRules>[0], found: Map<string, Finding[]>, only?: ReadonlySet<string>): Map<string, Finding[]> {
+  for (const rule of rulesToRun(only)) found.set(rule.id, runRules(input, [rule]));
+  return found;
+}
+
+
+function rulesToRun(only?: ReadonlySet<string>): typeof registry {
+  return only ? registry.filter((r) => only.has(r.id)) : registry;
+}
+
+/** Analyses a scenario from scratch into a session state. */
+export function buildState(scenario: Scenario, options: AnalysisOptions = {}, onProgress?: ProgressListener): SessionState {
+  const index = indexScenario(scenario);
+  const router = createUnderlayRouter(index);
+  const ctx = createTraceContext(index, router);
+  const traces = new Map(scenario.flows.map((flow) => [flow.id, traceFlow(flow, ctx)]));
+  onProgress?.({ phase: 'paths', done: 1, total: 3 });
+  const sorted = [...scenario.flows].sort((a, b) => compareIds(a.id, b.id));
+  const state = { scenario, options, index, router, protections: ctx.protections, traces, sorted, results: new Map(), figures: new Map() } as unknown as SessionState;
+  estimateFlows(state, sorted);
+  state.hardware = hardwareProblems(scenario);
+  state.throughput = throughputOf(state);
+  state.knowledge = selectedAttackers(scenario, options).map((a) => buildAttackerKnowledge(a, index));
+  state.exposures = exposeAll(sorted, traces, state.knowledge, index);
+  onProgress?.({ phase: 'exposure', done: 2, total: 3 });
+  state.links = linkStatuses(scenario, traces.values());
+  state.requirements = evaluateRequirements(scenario.requirements, scenario.flows, state.exposures);
+  state.findings = findingsOf(state);
+  onProgress?.({ phase: 'findings', done: 3, total: 3 });
+  return state;
+}
+
+/** Recomputes the summary and throughput figures of the given flows (in id order). */
+export function estimateFlows(state: SessionState, flows: readonly Flow[]): void {
+  const names = new Map<string, string>();
+  for (const flow of flows) {
+    const trace = state.traces.get(flow.id)!;
+    const result = flowResult(flow, trace, state.index);
+    const figures = estimateFlowFigures(flow, trace, state.index, names, result.innerMtu);
+    state.figures.set(flow.id, figures);
+    state.results.set(flow.id, withEstimate(result, figures));
+  }
+}
+
+/** Host and link loads and problems over every flow's figures, in flow-id order. */
+export function throughputOf(state: SessionState): ThroughputAnalysis {
+  const figures = state.sorted.flatMap((f) => state.figures.get(f.id) ?? []);
+  return assembleThroughput(state, figures, state.hardware);
+}
+
+/** The exposure result of a state (SPEC §4 arrays, sorted). */
+export function resultOf(state: SessionState): ExposureAnalysis {
+  const findings = [...state.findings.values()].flat().sort(compareFindings);
+  return { links: state.links, flows: state.sorted.map((f) => state.results.get(f.id)!), exposures: state.exposures, findings, requirements: state.requirements };
+}
+

@@ -1,0 +1,136 @@
+/**
+ * The single-flow estimate in figures (SPEC T3, T6), as `estimateFlow` computes it but without
+ * limits lists, cost terms or reasons: the least of each link's wire limit and each host's CPU
+ * limit, ties broken by subject as the sorted limits list would (`cpu:` before `link:`, then id).
+ */
+import type { Flow } from '../../model/types.ts';
+import type { ScenarioIndex } from '../scenario-index.ts';
+import type { FlowTrace, Protection } from '../types.ts';
+import { cycleFigures, type PacketSize } from './endpoint-costs.ts';
+import type { FlowCrypto, HostCrypto } from './estimate-load.ts';
+import { deadLink, mtuBelowOverhead, ownHeaderBytes } from './estimate-flow.ts';
+import { flowMtu } from './flow-mtu.ts';
+import { hopOverheadBytes } from './hop-mtu.ts';
+import { hostCycles } from './host-figures.ts';
+import { ETHERNET_FRAMING_BYTES, STACK_CYCLES_PER_BYTE } from './packet-costs.ts';
+import type { EndpointRole, FlowSummary, ThroughputProblem } from './types.ts';
+
+/** Everything the estimate of one flow contributes to the analysis. */
+export interface FlowFigures {
+  summary: FlowSummary;
+  crypto: FlowCrypto;
+  /** Per hop of the trace, the Gbit/s the flow puts on that link at its rate (SPEC T7); empty without a payload. */
+  wire: number[];
+  /** Impossible input met while estimating this flow. */
+  problems: ThroughputProblem[];
+}
+
+/** Interned `cpu:<host>` / `link:<id>` subjects, so 50,000 summaries share a few hundred strings. */
+export type SubjectNames = Map<string, string>;
+
+const NO_PROBLEMS: ThroughputProblem[] = Object.freeze([]) as unknown as ThroughputProblem[];
+const NO_HOSTS: HostCrypto[] = Object.freeze([]) as unknown as HostCrypto[];
+const NO_WIRE: number[] = Object.freeze([]) as unknown as number[];
+
+/** The least limit so far: lower Gbit/s wins; on a tie `cpu:` sorts before `link:`, then by id. */
+interface Best {
+  gbps: number;
+  link: boolean;
+  id: string;
+}
+
+function better(gbps: number, link: boolean, id: string, best: Best | undefined): boolean {
+  if (!best || gbps < best.gbps) return true;
+  if (gbps > best.gbps) return false;
+  return link !== best.link ? !link : id < best.id;
+}
+
+function subject(best: Best, names: SubjectNames): string {
+  const key = `${best.link ? 'link:' : 'cpu:'}${best.id}`;
+  let name = names.get(key);
+  if (name === undefined) names.set(key, (name = key));
+  return name;
+}
+
+function figures(flow: Flow, fields: Partial<FlowSummary>, more: { crypto?: HostCrypto[]; wire?: number[]; problems?: ThroughputProblem[] } = {}): FlowFigures {
+  const summary: FlowSummary = { flow: flow.id, rateGbps: flow.rateGbps, packetBytes: null, payloadBytes: null, innerMtu: null, overheadBytes: null, wireEfficiency: null, maxGbps: null, bottleneck: null, ...fields };
+  return { summary, crypto: { flow: flow.id, hosts: more.crypto ?? NO_HOSTS }, wire: more.wire ?? NO_WIRE, problems: more.problems ?? NO_PROBLEMS };
+}
+
+function roleOf(position: number, last: number): EndpointRole {
+  return position === 0 ? 'source' : position === last ? 'destination' : 'forwarder';
+}
+
+/** A flow between two workloads of one host: only that host's stack limits it (SPEC X1). */
+function localFigures(flow: Flow, trace: FlowTrace, index: ScenarioIndex, names: SubjectNames): FlowFigures {
+  const hostId = trace.hosts[0]!;
+  const host = index.hosts.get(hostId)!;
+  const packetBytes = flow.packetBytes ?? host.nic.mtu;
+  const payloadBytes = packetBytes - ownHeaderBytes(trace);
+  if (payloadBytes <= 0) return figures(flow, { maxGbps: 0 });
+  const cpu = cycleFigures(host, { serial: STACK_CYCLES_PER_BYTE * payloadBytes, parallel: 0, crypto: 0 }, { packetBytes, payloadBytes }, flow.rateGbps);
+  const best = { gbps: cpu.limitGbps, link: false, id: hostId };
+  return figures(flow, { packetBytes, payloadBytes, maxGbps: best.gbps, bottleneck: subject(best, names) });
+}
+
+/** Crypto and CPU limits of every host on the path; returns the least limit among them and `best`. */
+function hostLimits(flow: Flow, trace: FlowTrace, index: ScenarioIndex, packet: PacketSize, start: Best | undefined): { best: Best | undefined; crypto: HostCrypto[] } {
+  const hops = trace.hops;
+  const tls: Protection | undefined = trace.innerStack.find((l) => l.kind === 'tls')?.protection;
+  const mtuOf = (i: number): number => (hops[i] ? (index.links.get(hops[i].link)?.mtu ?? packet.packetBytes) : packet.packetBytes);
+  let best = start;
+  let crypto: HostCrypto[] | undefined;
+  for (let i = 0; i <= hops.length; i++) {
+    const node = i === 0 ? hops[0]!.from : hops[i - 1]!.to;
+    const host = index.hosts.get(node);
+    if (!host) continue;
+    const role = roleOf(i, hops.length);
+    const sides = { incoming: { hop: hops[i - 1], mtu: mtuOf(i - 1) }, outgoing: { hop: hops[i], mtu: mtuOf(i) }, tls };
+    const { sums, sas } = hostCycles(node, host, role, sides, packet);
+    const cpu = cycleFigures(host, sums, packet, flow.rateGbps);
+    if (better(cpu.limitGbps, false, node, best)) best = { gbps: cpu.limitGbps, link: false, id: node };
+    if (sums.crypto <= 0) continue;
+    // The SA's share of the flow's crypto cores: its cycles over all crypto cycles (as flowCrypto).
+    const shares = sas.map((sa) => ({ protection: sa.protection, direction: sa.direction, cores: (cpu.coresAtRate * sa.cycles) / sums.crypto }));
+    (crypto ??= []).push({ host: node, coresAtRate: cpu.coresAtRate, sas: shares });
+  }
+  return { best, crypto: crypto ?? NO_HOSTS };
+}
+
+/**
+ * Estimates one flow in figures, with its crypto load, its wire load per hop and the problems met
+ * on the way; `innerMtu` is the flow result's when the caller has it (else computed, SPEC T2).
+ */
+export function estimateFlowFigures(flow: Flow, trace: FlowTrace, index: ScenarioIndex, names: SubjectNames, innerMtuKnown?: number | null): FlowFigures {
+  if (trace.unreachable !== undefined || (!trace.local && trace.hops.length === 0)) return figures(flow, {});
+  if (trace.local) return localFigures(flow, trace, index, names);
+  const innerMtu = (innerMtuKnown !== undefined ? innerMtuKnown : flowMtu(trace, index).innerMtu) ?? 0;
+  const own = ownHeaderBytes(trace);
+  const packetBytes = Math.min(flow.packetBytes ?? innerMtu, innerMtu);
+  const payloadBytes = packetBytes - own;
+  if (payloadBytes <= 0) return figures(flow, { innerMtu, maxGbps: 0, packetBytes }, { problems: [mtuBelowOverhead(flow, innerMtu, own)] });
+  let problems: ThroughputProblem[] | undefined;
+  let best: Best | undefined;
+  let efficiency = 1;
+  let overhead = 0;
+  const wire = new Array<number>(trace.hops.length).fill(Number.NaN);
+  const rate = Math.max(0, flow.rateGbps);
+  for (let j = 0; j < trace.hops.length; j++) {
+    const hop = trace.hops[j]!;
+    const link = index.links.get(hop.link);
+    if (!link) continue;
+    const added = hopOverheadBytes(hop.wraps, packetBytes, link.mtu);
+    // Every header and the framing cross the link at the flow's rate of payload (SPEC T3, T7).
+    wire[j] = (rate * (packetBytes + added + ETHERNET_FRAMING_BYTES)) / payloadBytes;
+    const share = payloadBytes / (packetBytes + added + ETHERNET_FRAMING_BYTES);
+    if (!(link.gbps > 0)) (problems ??= []).push(deadLink(link));
+    const gbps = Math.max(0, link.gbps) * share;
+    if (better(gbps, true, link.id, best)) best = { gbps, link: true, id: link.id };
+    efficiency = Math.min(efficiency, share);
+    overhead = Math.max(overhead, added);
+  }
+  const hosts = hostLimits(flow, trace, index, { packetBytes, payloadBytes }, best);
+  best = hosts.best!;
+  const fields = { packetBytes, payloadBytes, innerMtu, overheadBytes: overhead, wireEfficiency: efficiency, maxGbps: best.gbps, bottleneck: subject(best, names) };
+  return figures(flow, fields, { crypto: hosts.crypto, wire, ...(problems ? { problems } : {}) });
+}

@@ -1,0 +1,92 @@
+/**
+ * The CPU a flow costs at one host, in numbers only (SPEC T4, T5): the same terms as
+ * endpoint-costs.ts (stack, encapsulation, each layer the host adds or removes, TLS), added up in
+ * the same order so the sums are bit-for-bit those of `summarizeCost`, but without building term
+ * objects or labels — bulk estimates do this for every host of every flow.
+ */
+import type { Host } from '../../model/types.ts';
+import type { Hop, Protection, Wrap } from '../types.ts';
+import type { EndpointRole } from './types.ts';
+import { wrapInnerBytes } from './hop-mtu.ts';
+import { cipherCyclesOf, espCycles, macsecCycles, wireguardSerialCycles, type Direction } from './layer-costs.ts';
+import { ENCAP_CYCLES_PER_PACKET, STACK_CYCLES_PER_BYTE } from './packet-costs.ts';
+import type { CycleSums, PacketSize } from './endpoint-costs.ts';
+
+/** One IPsec SA's cycles at this host (each direction is its own SA, SPEC T5). */
+export interface SaCycles {
+  protection: Protection;
+  direction: 'outbound' | 'inbound';
+  cycles: number;
+}
+
+/** A hop next to the host with the link MTU its wraps are folded against. */
+export interface HopSide {
+  hop: Hop | undefined;
+  mtu: number;
+}
+
+const inBytes: number[] = [];
+const outBytes: number[] = [];
+
+function hasEncap(wraps: readonly Wrap[], type: string, source: string): boolean {
+  for (const w of wraps) if (w.kind === 'encap' && w.type === type && w.source === source) return true;
+  return false;
+}
+
+/** Adds one hop's layers at this host, as hopTerms does: encapsulation once per tunnel, layers it terminates. */
+function addHop(node: string, host: Host, wraps: readonly Wrap[], sizes: number[], other: readonly Wrap[], direction: Direction, acc: CycleSums, sas: SaCycles[]): void {
+  for (let i = 0; i < wraps.length; i++) {
+    const wrap = wraps[i]!;
+    if (wrap.kind === 'encap') {
+      if (!hasEncap(other, wrap.type, wrap.source)) acc.serial += host.nic.offload.includes('tunnel-tso') ? 0 : ENCAP_CYCLES_PER_PACKET;
+      continue;
+    }
+    const p: Protection = wrap.protection;
+    if (!p.endpoints.includes(node)) continue;
+    const bytes = sizes[i]!;
+    if (wrap.kind === 'wireguard') {
+      const serial = wireguardSerialCycles(bytes);
+      acc.serial += serial;
+      acc.crypto += serial;
+      const cipher = cipherCyclesOf(p.cipher, host, bytes, direction);
+      acc.parallel += cipher;
+      acc.crypto += cipher;
+    } else if (wrap.kind === 'macsec') {
+      const cycles = macsecCycles(p, host, bytes, direction);
+      acc.serial += cycles;
+      acc.crypto += cycles;
+    } else {
+      const cycles = espCycles(p, host, bytes, direction);
+      acc.serial += cycles;
+      acc.crypto += cycles;
+      sas.push({ protection: p, direction: direction === 'decrypt' ? 'inbound' : 'outbound', cycles });
+    }
+  }
+}
+
+/**
+ * Cycle sums of one host on a flow's path and the IPsec SAs it runs, given the hops it receives
+ * from and sends on; `tls` is the flow's TLS protection, paid at its two ends only.
+ */
+export function hostCycles(
+  node: string,
+  host: Host,
+  role: EndpointRole,
+  sides: { incoming: HopSide; outgoing: HopSide; tls: Protection | undefined },
+  packet: PacketSize,
+): { sums: CycleSums; sas: SaCycles[] } {
+  const acc: CycleSums = { serial: STACK_CYCLES_PER_BYTE * packet.payloadBytes, parallel: 0, crypto: 0 };
+  const sas: SaCycles[] = [];
+  const inWraps = sides.incoming.hop?.wraps ?? [];
+  const outWraps = sides.outgoing.hop?.wraps ?? [];
+  wrapInnerBytes(inWraps, packet.packetBytes, sides.incoming.mtu, inBytes);
+  wrapInnerBytes(outWraps, packet.packetBytes, sides.outgoing.mtu, outBytes);
+  addHop(node, host, inWraps, inBytes, outWraps, 'decrypt', acc, sas);
+  addHop(node, host, outWraps, outBytes, inWraps, 'encrypt', acc, sas);
+  if (sides.tls && role !== 'forwarder') {
+    const cycles = cipherCyclesOf(sides.tls.cipher, host, packet.payloadBytes, role === 'source' ? 'encrypt' : 'decrypt');
+    acc.serial += cycles;
+    acc.crypto += cycles;
+  }
+  return { sums: acc, sas };
+}

@@ -1,0 +1,37 @@
+/**
+ * Exposures in bulk (SPEC X4–X7): skipping the pairs no attacker position reaches must not change a
+ * single exposure — `exposeAll` equals `exposeFlow` for every flow × attacker pair.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { buildAttackerKnowledge } from '../../../../src/engine/exposure/attacker-knowledge.ts';
+import { buildTraces } from '../../../../src/engine/exposure/build-traces.ts';
+import { exposeAll } from '../../../../src/engine/exposure/expose-all.ts';
+import { exposeFlow } from '../../../../src/engine/exposure/expose-flow.ts';
+import { indexScenario } from '../../../../src/engine/scenario-index.ts';
+import { generateScenario } from '../../../../src/generate/generate-scenario.ts';
+import type { Scenario } from '../../../../src/model/types.ts';
+import { scenarioArbitrary } from '../../../support/arbitraries.ts';
+
+function bothWays(s: Scenario): [unknown[], unknown[]] {
+  const index = indexScenario(s);
+  const traces = buildTraces(s, index);
+  const knowledge = s.attackers.map((a) => buildAttackerKnowledge(a, index));
+  const bulk = exposeAll(s.flows, traces, knowledge, index);
+  const pairwise = s.flows.flatMap((f) => knowledge.map((k) => exposeFlow(f, traces.get(f.id)!, k, index)));
+  return [bulk, pairwise];
+}
+
+describe('exposeAll', () => {
+  it('[X4] gives every flow × attacker pair exactly the exposure exposeFlow gives it (small scenarios of every kind)', () => {
+    for (const s of fc.sample(scenarioArbitrary, { seed: 11, numRuns: 200 })) {
+      const [bulk, pairwise] = bothWays(s);
+      expect(bulk).toEqual(pairwise);
+    }
+  });
+
+  it('[X4] gives the same exposures as exposeFlow on a generated two-site region with site, device, root and co-tenant attackers', () => {
+    const [bulk, pairwise] = bothWays(generateScenario({ sites: 2, racksPerSite: 1, hostsPerRack: 6, workloadsPerHost: 2, flowsPerWorkload: 3, attackers: 12 }));
+    expect(bulk).toEqual(pairwise);
+  });
+});
