@@ -60,14 +60,16 @@ function checkTunnels(ctx: SemanticContext, overlays: ReadonlyMap<string, Overla
     }
     const [a, b] = tunnel.between;
     if (a === '' || b === '' || a === b) return;
-    // Unordered pair, as the engine's tunnelKey(): a tunnel a→b also replaces b→a.
-    const key = `${tunnel.overlay ?? ''}#${a < b ? `${a}|${b}` : `${b}|${a}`}`;
+    // Unordered pair, as the engine's tunnelKey(): a tunnel a→b also replaces b→a. Standalone
+    // tunnels of different types are distinct ports (OVS runs a GRE and a Geneve port to one peer).
+    const scopeKey = tunnel.overlay ?? `standalone:${tunnel.type}`;
+    const key = `${scopeKey}#${a < b ? `${a}|${b}` : `${b}|${a}`}`;
     const earlier = seen.get(key);
     if (earlier === undefined) {
       seen.set(key, i);
       return;
     }
-    const scope = tunnel.overlay === undefined ? 'standalone' : `overlay \`${tunnel.overlay}\``;
+    const scope = tunnel.overlay === undefined ? `standalone ${tunnel.type}` : `overlay \`${tunnel.overlay}\``;
     const message = `tunnel \`${tunnel.id}\` is a second explicit tunnel between \`${a}\` and \`${b}\` (${scope}), after \`${ctx.model.tunnels[earlier]!.id}\``;
     ctx.reporter.report('duplicate_tunnel', ['tunnels', i, 'between'], message, {
       related: ['tunnels', earlier, 'between'],
