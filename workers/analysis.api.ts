@@ -8,6 +8,7 @@ import { parse as parseYaml } from 'yaml';
 import { analyzeScenario } from '../src/engine/analyze-scenario.ts';
 import { analyzeExposure } from '../src/engine/exposure/analyze-exposure.ts';
 import { compareProtections, type Comparison } from '../src/engine/throughput/compare-protections.ts';
+import { explainFlowEstimates } from '../src/engine/throughput/explain-flows.ts';
 import type { Analysis, FlowTrace } from '../src/engine/types.ts';
 import { parseScenario } from '../src/model/parse-scenario.ts';
 import { serializeScenario } from '../src/model/serialize-scenario.ts';
@@ -120,6 +121,13 @@ export const analysisApi = {
     const loaded = load(request);
     if (hasErrors(loaded)) return undefined;
     return compareProtections(loaded.model as Scenario);
+  },
+
+  /** Why one flow's throughput estimate is what it is: binding limit, dominant cost term (SPEC T6). */
+  async explainThroughput(request: AnalysisRequest, flowId: string): Promise<string[] | undefined> {
+    const loaded = load(request);
+    if (hasErrors(loaded)) return undefined;
+    return explainFlowEstimates(loaded.model as Scenario, [flowId])[flowId];
   },
 
   /** The model as scenario YAML, as the app saves it. */

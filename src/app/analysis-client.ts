@@ -90,6 +90,11 @@ export class AnalysisClient {
     return this.#run('trace', (api) => api.traceFlow(req, flowId)) as ReturnType<AnalysisApi['traceFlow']>;
   }
 
+  /** Why a flow's throughput estimate is what it is (binding limit, dominant term); latest-wins. */
+  explainThroughput(req: AnalyzeRequest, flowId: string): ReturnType<AnalysisApi['explainThroughput']> {
+    return this.#run('explain', (api) => api.explainThroughput(req, flowId)) as ReturnType<AnalysisApi['explainThroughput']>;
+  }
+
   /** Validation only (diagnostics for a file that is being opened). */
   validate(text: string, fileName?: string): ReturnType<AnalysisApi['validate']> {
     return this.#run('tools', (api) => api.validate(text, fileName)) as ReturnType<AnalysisApi['validate']>;

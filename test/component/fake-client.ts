@@ -18,6 +18,9 @@ export function createFakeClient(): { client: AnalysisClient; requests: AnalyzeR
     async traceFlow(): Promise<FlowTrace | undefined> {
       return undefined;
     },
+    async explainThroughput(): Promise<string[] | undefined> {
+      return undefined;
+    },
     async validate() {
       return { diagnostics: [] };
     },

@@ -28,6 +28,8 @@ export class AnalysisState {
   completed = $state(0);
   /** Path and header stacks of the selected flow, fetched from the worker on demand. */
   trace = $state.raw<FlowTrace | undefined>(undefined);
+  /** Reasons of the selected flow's throughput estimate (SPEC T6), most important first. */
+  why = $state.raw<{ flow: string; reasons: string[] } | undefined>(undefined);
 
   #client: AnalysisClient;
   #timer: ReturnType<typeof setTimeout> | undefined;
@@ -94,9 +96,17 @@ export class AnalysisState {
   /** Fetches the trace of a flow of the current model (latest-wins). */
   async loadTrace(flowId: string | undefined): Promise<void> {
     const text = this.#analyzedText;
-    if (!flowId || text === undefined) return void (this.trace = undefined);
+    if (!flowId || text === undefined) {
+      this.why = undefined;
+      return void (this.trace = undefined);
+    }
     try {
-      this.trace = await this.#client.traceFlow({ text }, flowId);
+      const [trace, reasons] = await Promise.all([
+        this.#client.traceFlow({ text }, flowId),
+        this.#client.explainThroughput({ text }, flowId),
+      ]);
+      this.trace = trace;
+      this.why = reasons ? { flow: flowId, reasons } : undefined;
     } catch (error) {
       if (!isSuperseded(error)) this.error = error instanceof Error ? error.message : String(error);
     }

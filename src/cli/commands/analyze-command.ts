@@ -5,6 +5,7 @@ import { resolve } from 'node:path';
 import { analyzeScenario } from '../../engine/analyze-scenario.ts';
 import { rules } from '../../engine/exposure/rules/index.ts';
 import { compareProtections, type Comparison } from '../../engine/throughput/compare-protections.ts';
+import { explainFlowEstimates } from '../../engine/throughput/explain-flows.ts';
 import { applyCpuCalibrations } from '../calibrate-hosts.ts';
 import { formatComparisonText } from '../../report/format/format-comparison.ts';
 import type { Scenario } from '../../model/types.ts';
@@ -44,11 +45,16 @@ function ruleInfo(id: string): RuleInfo | undefined {
   return rules.find((rule) => rule.id === id);
 }
 
+/** Above this many flows the text report leaves out the per-flow throughput reasons. */
+const WHY_FLOW_LIMIT = 2000;
+
 function render(analysis: Analysis, scenario: Scenario, request: AnalyzeRequest, io: CliIo, comparison?: Comparison): string {
   if (request.format === 'json') return formatJson(comparison ? { ...analysis, comparison } : analysis);
   const toTerminal = request.out === undefined;
   const width = toTerminal ? Math.min(io.columns ?? DEFAULT_WIDTH, DEFAULT_WIDTH) : DEFAULT_WIDTH;
-  const text = formatText({ analysis, scenario }, { color: toTerminal && io.color === true, width, ruleInfo });
+  // The reasons behind each estimate cost one more pass; worth it for a report a person reads.
+  const throughputWhy = scenario.flows.length <= WHY_FLOW_LIMIT ? explainFlowEstimates(scenario) : undefined;
+  const text = formatText({ analysis, scenario, ...(throughputWhy ? { throughputWhy } : {}) }, { color: toTerminal && io.color === true, width, ruleInfo });
   return comparison ? `${text}\n${formatComparisonText(comparison, width)}` : text;
 }
 

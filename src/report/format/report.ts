@@ -9,6 +9,8 @@ import type { Analysis } from '../../engine/types.ts';
 export interface Report {
   analysis: Analysis;
   scenario: Scenario;
+  /** Why each flow's estimate is what it is (first reason = the binding limit and its dominant term). */
+  throughputWhy?: Record<string, string[]>;
 }
 
 /** Documentation of a finding rule, as the rule registry holds it. */

@@ -88,6 +88,8 @@ export function renderFlows(report: Report, style: TextStyle, width: number): st
     const figures = flowFigures(report, flow.id);
     if (figures.length > 0)
       lines.push(...wrapWords(figures, width - hanging.length, ' · ').map((l) => hanging + l));
+    const why = report.throughputWhy?.[flow.id]?.[0];
+    if (why !== undefined) lines.push(...wrapWords(`why: ${why}`.split(' '), width - hanging.length).map((l) => style.dim(hanging + l)));
   }
   return lines;
 }
