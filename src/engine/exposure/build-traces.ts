@@ -53,7 +53,10 @@ function ownLayers(flow: Flow, fromHost: string, toHost: string, ctx: TraceConte
   const payloadLabel = `payload(${flow.class ?? 'data'}, ${flow.sensitivity})`;
   const payload = interned(ctx, payloadLabel, () => ({ kind: 'payload', label: payloadLabel, headerBytes: 0, own: true }));
   if (!flow.tls) return [ip, l4Layer(flow, ctx), payload];
-  const workloads = [flow.from, flow.to].filter((id) => index.workloads.has(id));
+  // Array literals are sized exactly (a filtered array keeps spare slots); each TLS session keeps its list.
+  const fromW = index.workloads.has(flow.from);
+  const toW = index.workloads.has(flow.to);
+  const workloads = fromW ? (toW ? [flow.from, flow.to] : [flow.from]) : toW ? [flow.to] : [];
   const protection = ctx.protections.tls(flow, fromHost, toHost, workloads);
   const tls: Layer = { kind: 'tls', label: 'tls', headerBytes: TLS_RECORD_HEADER_BYTES, trailerBytes: TLS_RECORD_TRAILER_BYTES, protection, own: true };
   return [ip, l4Layer(flow, ctx), tls, payload];

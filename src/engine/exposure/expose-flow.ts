@@ -7,7 +7,7 @@ import type { ExposureLevel, Flow } from '../../model/types.ts';
 import type { ScenarioIndex } from '../scenario-index.ts';
 import type { Exposure, FlowTrace, Reason } from '../types.ts';
 import type { AttackerKnowledge } from './attacker-knowledge.ts';
-import { readStack, type Vantage } from './read-stack.ts';
+import { readOutcome, readStack, TAMPER_BIT, type Vantage } from './read-stack.ts';
 
 // Shared, frozen empty lists: most flow × attacker pairs have no vantage at all.
 const NO_IDS: string[] = Object.freeze([]) as unknown as string[];
@@ -21,14 +21,25 @@ function stacksInside(trace: FlowTrace, host: string): FlowTrace['innerStack'][]
   return trace.hops.filter((h) => h.from === host || h.to === host).map((h) => h.stack);
 }
 
+/** `<prefix><id>`: the path's name for the element when it is exactly that (not `host:`), else built. */
+function sharedName(pathName: string | undefined, prefix: 'link:' | 'device:', id: string): string {
+  if (pathName !== undefined && pathName.length === prefix.length + id.length && pathName.startsWith(prefix) && pathName.endsWith(id)) return pathName;
+  return `${prefix}${id}`;
+}
+
 /** Lists the vantages an attacker has on a flow (SPEC X4). */
 export function vantagesOf(flow: Flow, trace: FlowTrace, k: AttackerKnowledge, index: ScenarioIndex): Vantage[] {
   const out: Vantage[] = [];
   const checkDevices = k.devices.size > 0;
-  for (const hop of trace.hops) {
-    if (k.links.has(hop.link)) out.push({ id: `link:${hop.link}`, stack: hop.stack, inject: k.canInject });
-    if (checkDevices && k.devices.has(hop.from)) out.push({ id: `device:${hop.from}`, stack: hop.stack, node: hop.from, inject: k.canInject });
-    if (checkDevices && k.devices.has(hop.to)) out.push({ id: `device:${hop.to}`, stack: hop.stack, node: hop.to, inject: k.canInject });
+  const hops = trace.hops;
+  // A routed path reads node, link, node … (plan-route.ts), its names already built and shared:
+  // re-using them spares a string per vantage, kept in every exposure.
+  const named = trace.path.length === 2 * hops.length + 1;
+  for (let j = 0; j < hops.length; j++) {
+    const hop = hops[j]!;
+    if (k.links.has(hop.link)) out.push({ id: sharedName(named ? trace.path[2 * j + 1] : undefined, 'link:', hop.link), stack: hop.stack, inject: k.canInject });
+    if (checkDevices && k.devices.has(hop.from)) out.push({ id: sharedName(named ? trace.path[2 * j] : undefined, 'device:', hop.from), stack: hop.stack, node: hop.from, inject: k.canInject });
+    if (checkDevices && k.devices.has(hop.to)) out.push({ id: sharedName(named ? trace.path[2 * j + 2] : undefined, 'device:', hop.to), stack: hop.stack, node: hop.to, inject: k.canInject });
   }
   if (k.hosts.size > 0 || k.mirrors.size > 0) {
     for (const host of trace.hosts) {
@@ -59,23 +70,50 @@ export function exposeFlow(flow: Flow, trace: FlowTrace, k: AttackerKnowledge, i
   if (vantages.length === 0 && endpoint === undefined) return { flow: flow.id, attacker, level: 'none', tamper: false, vantages: NO_IDS, reasons: NO_REASONS };
   let level: ExposureLevel = 'none';
   let tamper = false;
-  let best: Reason[] = [];
+  let best: Reason[] = NO_REASONS;
   if (endpoint !== undefined) {
     level = 'payload';
     best = [{ text: `workload:${endpoint} is an endpoint of ${flow.id} and reads what it sends or receives`, vantage: `workload:${endpoint}`, via: 'endpoint' }];
   }
-  let tamperReasons: Reason[] = [];
+  let tamperReasons: Reason[] = NO_REASONS;
+  // Only the deepest reading's reasons are kept, so the others are read without building theirs.
+  let deepest: Vantage | undefined;
+  let rank = LEVEL_RANK[level];
   for (const v of vantages) {
-    const reading = readStack(v, k);
-    if (LEVEL_RANK[reading.level] > LEVEL_RANK[level]) {
-      level = reading.level;
-      best = reading.reasons;
+    const outcome = readOutcome(v, k);
+    if ((outcome & 3) > rank) {
+      rank = outcome & 3;
+      deepest = v;
     }
-    if (reading.tamper && !tamper) {
+    if ((outcome & TAMPER_BIT) !== 0 && !tamper) {
       tamper = true;
       tamperReasons = [{ text: `${v.id}: can inject and forge every authenticated layer around the payload`, vantage: v.id }];
     }
   }
-  const ids = [...new Set([...vantages.map((v) => v.id), ...(endpoint !== undefined ? [`workload:${endpoint}`] : [])])].sort();
-  return { flow: flow.id, attacker, level, tamper, vantages: ids, reasons: [...best, ...tamperReasons] };
+  if (deepest !== undefined) {
+    const reading = readStack(deepest, k);
+    level = reading.level;
+    best = reading.reasons;
+  }
+  return { flow: flow.id, attacker, level, tamper, vantages: vantageIds(vantages, endpoint), reasons: tamperReasons.length > 0 ? best.concat(tamperReasons) : best };
+}
+
+/** The distinct vantage ids (and the endpoint's), sorted; one array, no intermediate sets. */
+function vantageIds(vantages: readonly Vantage[], endpoint: string | undefined): string[] {
+  const ids = new Array<string>(vantages.length + (endpoint !== undefined ? 1 : 0));
+  for (let i = 0; i < vantages.length; i++) ids[i] = vantages[i]!.id;
+  if (endpoint !== undefined) ids[vantages.length] = `workload:${endpoint}`;
+  if (ids.length < 2) return ids;
+  // Insertion sort by code units (as the default `sort`, which copies the array first): lists are short.
+  for (let i = 1; i < ids.length; i++) {
+    const id = ids[i]!;
+    let j = i - 1;
+    for (; j >= 0 && ids[j]! > id; j--) ids[j + 1] = ids[j]!;
+    ids[j + 1] = id;
+  }
+  // Sorted, so duplicates are adjacent: compact them in place.
+  let n = 1;
+  for (let i = 1; i < ids.length; i++) if (ids[i] !== ids[n - 1]) ids[n++] = ids[i]!;
+  ids.length = n;
+  return ids;
 }

@@ -45,15 +45,18 @@ export function legBase(flowKey: PacketKey, leg: Leg, segmentSa: Protection | un
   const port = pk?.port;
   let byEnd = ctx.legCache.get(leg.from);
   if (!byEnd) ctx.legCache.set(leg.from, (byEnd = new Map()));
-  let bases = byEnd.get(leg.to);
-  if (!bases) byEnd.set(leg.to, (bases = []));
-  for (const b of bases) {
+  // Created with its first base: a pushed-to empty array keeps ~16 spare slots, and most legs have one base.
+  const bases = byEnd.get(leg.to);
+  for (const b of bases ?? []) {
     if (b.source === source && b.hostEnds === hostEnds && b.sa === sa && b.proto === proto && b.port === port) return b;
   }
   const wraps = legWraps(flowKey, leg, segmentSa, ctx);
-  const layers = buildWrapLayers(wraps, { legEnds: [leg.from, leg.to], addr: ctx.addr, interned: ctx.ownLayers });
-  const base: LegBase = { wraps, layers, source, hostEnds, sa, proto, port };
-  bases.push(base);
+  const built = buildWrapLayers(wraps, { legEnds: [leg.from, leg.to], addr: ctx.addr, interned: ctx.ownLayers });
+  // Exact-size copies: arrays grown by pushes keep spare slots, and a region has a leg base per host pair.
+  const layers = { outer: built.outer.slice(), afterOwnIp: built.afterOwnIp };
+  const base: LegBase = { wraps: wraps.slice(), layers, source, hostEnds, sa, proto, port };
+  if (bases) bases.push(base);
+  else byEnd.set(leg.to, [base]);
   return base;
 }
 

@@ -18,15 +18,18 @@ type RoutedStart = Extract<RouteStart, { kind: 'routed' }>;
 function cachedRoute(start: RoutedStart, flowKey: PacketKey, ctx: TraceContext): CachedRoute {
   let byDst = ctx.routes.get(start.src.host);
   if (!byDst) ctx.routes.set(start.src.host, (byDst = new Map()));
-  let entries = byDst.get(start.dst.host);
-  if (!entries) byDst.set(start.dst.host, (entries = []));
-  for (const e of entries) {
+  // The list is created with its first entry: a pushed-to empty array keeps ~16 spare slots, and
+  // most host pairs have one route.
+  const entries = byDst.get(start.dst.host);
+  for (const e of entries ?? []) {
     if (e.srcAttach === start.srcAttach && e.dstAttach === start.dstAttach && e.sameNetwork === start.sameNetwork) return e.route;
   }
   const route = planRoute(start, ctx.index, ctx.router);
   const policiesLook = ctx.policies.transport.length > 0 || ctx.policies.tunnel.length > 0;
   const cached: CachedRoute = route.kind !== 'routed' ? (route as Unreachable) : policiesLook ? { kind: 'per-packet', route, plans: new Map() } : buildPlan(route, flowKey, ctx);
-  entries.push({ srcAttach: start.srcAttach, dstAttach: start.dstAttach, sameNetwork: start.sameNetwork, route: cached });
+  const entry = { srcAttach: start.srcAttach, dstAttach: start.dstAttach, sameNetwork: start.sameNetwork, route: cached };
+  if (entries) entries.push(entry);
+  else byDst.set(start.dst.host, [entry]);
   return cached;
 }
 
@@ -76,7 +79,8 @@ function buildPlan(route: Routed, flowKey: PacketKey, ctx: TraceContext): RouteP
   }
   const hosts: string[] = [];
   for (const n of nodes) if (ctx.index.hosts.has(n) && !hosts.includes(n)) hosts.push(n);
-  return { kind: 'plan', fromHost, toHost: legs[legs.length - 1]!.to, path, hosts, hops };
+  // Copies sized exactly (`slice`): arrays grown by pushes keep spare slots, and every trace shares these.
+  return { kind: 'plan', fromHost, toHost: legs[legs.length - 1]!.to, path: path.slice(), hosts: hosts.slice(), hops: hops.slice() };
 }
 
 /**

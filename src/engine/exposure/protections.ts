@@ -24,6 +24,26 @@ export class ProtectionTable {
     return table;
   }
 
+  /**
+   * The same objects again by (method, source, sorted host pair) or by flow id, so a repeated
+   * look-up builds no id string. Filled from `byId`, which stays the one source of identity.
+   */
+  private readonly pairs = new Map<string, Map<string, Map<string, Map<string, Protection>>>>();
+  private readonly tlsByFlow = new Map<string, Protection>();
+
+  private pairInterned(method: string, source: string, a: string, b: string, id: () => string, make: () => Protection): Protection {
+    const [lo, hi] = a < b ? [a, b] : [b, a];
+    let bySource = this.pairs.get(method);
+    if (!bySource) this.pairs.set(method, (bySource = new Map()));
+    let byLo = bySource.get(source);
+    if (!byLo) bySource.set(source, (byLo = new Map()));
+    let byHi = byLo.get(lo);
+    if (!byHi) byLo.set(lo, (byHi = new Map()));
+    let p = byHi.get(hi);
+    if (!p) byHi.set(hi, (p = this.intern(id(), make)));
+    return p;
+  }
+
   private intern(id: string, make: () => Protection): Protection {
     let p = this.byId.get(id);
     if (!p) {
@@ -35,7 +55,7 @@ export class ProtectionTable {
 
   /** ESP transport SA of an overlay's or explicit tunnel's IPsec between two hosts. */
   tunnelSa(source: string, ipsec: TunnelIpsec, a: string, b: string): Protection {
-    return this.intern(`ipsec:${source}:${pairKey(a, b)}`, () => ({
+    return this.pairInterned('tunnel', source, a, b, () => `ipsec:${source}:${pairKey(a, b)}`, () => ({
       kind: 'ipsec',
       id: `ipsec:${source}:${pairKey(a, b)}`,
       source,
@@ -51,7 +71,7 @@ export class ProtectionTable {
 
   /** SA of an `ipsec:` policy between two of its endpoints. */
   policySa(policy: IpsecPolicy, a: string, b: string): Protection {
-    return this.intern(`ipsec:${policy.id}:${pairKey(a, b)}`, () => ({
+    return this.pairInterned('policy', policy.id, a, b, () => `ipsec:${policy.id}:${pairKey(a, b)}`, () => ({
       kind: 'ipsec',
       id: `ipsec:${policy.id}:${pairKey(a, b)}`,
       source: policy.id,
@@ -67,7 +87,7 @@ export class ProtectionTable {
 
   /** WireGuard peer pair: ChaCha20-Poly1305 with per-host keys (SPEC §1.1 WireGuard mesh). */
   wireguard(mesh: WireguardMesh, a: string, b: string): Protection {
-    return this.intern(`wg:${mesh.id}:${pairKey(a, b)}`, () => ({
+    return this.pairInterned('wireguard', mesh.id, a, b, () => `wg:${mesh.id}:${pairKey(a, b)}`, () => ({
       kind: 'wireguard',
       id: `wg:${mesh.id}:${pairKey(a, b)}`,
       source: mesh.id,
@@ -93,7 +113,9 @@ export class ProtectionTable {
 
   /** The flow's own TLS session, terminated in its two endpoints. */
   tls(flow: Flow, fromHost: string, toHost: string, workloads: string[]): Protection {
-    return this.intern(`tls:${flow.id}`, () => ({
+    const known = this.tlsByFlow.get(flow.id);
+    if (known) return known;
+    const p = this.intern(`tls:${flow.id}`, () => ({
       kind: 'tls',
       id: `tls:${flow.id}`,
       source: flow.id,
@@ -102,5 +124,7 @@ export class ProtectionTable {
       cipher: 'tls1.3',
       confidential: true,
     }));
+    this.tlsByFlow.set(flow.id, p);
+    return p;
   }
 }

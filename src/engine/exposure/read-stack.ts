@@ -28,18 +28,52 @@ export interface StackReading {
   reasons: Reason[];
 }
 
-/** Why a protection's keys are available to the attacker for reading and forging, or undefined. */
-function keyAccess(p: Protection, vantage: Vantage, k: AttackerKnowledge): { via: OpenVia; keystore?: string } | undefined {
+/** How a protection's keys are available to the attacker for reading and forging, or undefined. */
+function accessVia(p: Protection, vantage: Vantage, k: AttackerKnowledge): Exclude<OpenVia, 'integrity-only' | 'endpoint'> | undefined {
   // The node's network stack removes IPsec, WireGuard and MACsec; TLS ends in the application
   // (a guest or a host process), so only root on that host holds it (SPEC X4), never a bridge mirror.
-  if (vantage.node !== undefined && p.kind !== 'tls' && p.endpoints.includes(vantage.node)) return { via: 'terminated' };
-  if (p.endpoints.some((e) => k.keyNodes.has(e))) return { via: 'root' };
+  if (vantage.node !== undefined && p.kind !== 'tls' && p.endpoints.includes(vantage.node)) return 'terminated';
+  for (const e of p.endpoints) if (k.keyNodes.has(e)) return 'root';
   const ks = p.keystore;
   if (ks === undefined || !k.keystores.has(ks)) return undefined;
-  if (p.auth === 'static') return { via: 'static-key', keystore: ks };
+  if (p.auth === 'static') return 'static-key';
   // With IKE and Diffie-Hellman a PSK or CA key only helps a man in the middle (SPEC X5).
-  if (k.canInject && (p.auth === 'psk' || p.auth === 'ca')) return { via: p.auth === 'psk' ? 'mitm-psk' : 'mitm-ca', keystore: ks };
+  if (k.canInject && (p.auth === 'psk' || p.auth === 'ca')) return p.auth === 'psk' ? 'mitm-psk' : 'mitm-ca';
   return undefined;
+}
+
+/** Why a protection's keys are available to the attacker, with the key store used, or undefined. */
+function keyAccess(p: Protection, vantage: Vantage, k: AttackerKnowledge): { via: OpenVia; keystore?: string } | undefined {
+  const via = accessVia(p, vantage, k);
+  if (via === undefined) return undefined;
+  // Only the key-store routes use a key store; terminated and root ones hold the keys themselves.
+  return via === 'terminated' || via === 'root' ? { via } : { via, keystore: p.keystore! };
+}
+
+/** Bit of `readOutcome` set when the attacker can tamper at the vantage. */
+export const TAMPER_BIT = 4;
+
+/**
+ * What `readStack` concludes, without its reasons and without allocating: the level's rank
+ * (`LEVEL_RANK`: metadata 1, headers 2, payload 3), plus `TAMPER_BIT` when it can tamper. Callers
+ * that keep one reading of many build the reasons of that one alone.
+ */
+export function readOutcome(vantage: Vantage, k: AttackerKnowledge): number {
+  let forgeable = true;
+  let l4Visible = false;
+  let payloadVisible = false;
+  for (const layer of vantage.stack) {
+    if (layer.own && (layer.kind === 'tcp' || layer.kind === 'udp')) l4Visible = true;
+    if (layer.kind === 'payload') payloadVisible = true;
+    const p = layer.protection;
+    if (!p) continue;
+    const via = accessVia(p, vantage, k);
+    if (via === undefined) forgeable = false;
+    // The first layer it can neither open nor see through ends the reading (as in readStack).
+    if (via === undefined && p.confidential) break;
+  }
+  const rank = payloadVisible ? 3 : l4Visible ? 2 : 1;
+  return rank + (vantage.inject && forgeable ? TAMPER_BIT : 0);
 }
 
 function describe(p: Protection): string {
@@ -80,10 +114,14 @@ export function readStack(vantage: Vantage, k: AttackerKnowledge): StackReading 
     }
   }
   const level: ExposureLevel = payloadVisible ? 'payload' : l4Visible ? 'headers' : 'metadata';
-  reasons.unshift({ text: `${vantage.id}: sees ${levelText(level)}`, vantage: vantage.id });
+  // One exact-size array, seen-level reason first: a reading is kept in its exposure, and an
+  // array grown by pushes keeps spare slots.
+  const all = new Array<Reason>(reasons.length + 1);
+  all[0] = { text: `${vantage.id}: sees ${levelText(level)}`, vantage: vantage.id };
+  for (let i = 0; i < reasons.length; i++) all[i + 1] = reasons[i]!;
   // Every authenticated layer inside the blocker is out of reach too, so forging needs all of them.
   const tamper = vantage.inject && forgeable;
-  return { level, tamper, reasons };
+  return { level, tamper, reasons: all };
 }
 
 function levelText(level: ExposureLevel): string {

@@ -47,35 +47,35 @@ function busiestOf(sums: SaSums | undefined): SaLoad | null {
   return best;
 }
 
-/** Appends record position `i` to the list under `key` once (records arrive one at a time). */
-function addPosition(map: Map<string, number[]>, key: string, i: number): void {
-  const list = map.get(key);
-  if (!list) map.set(key, [i]);
-  else if (list[list.length - 1] !== i) list.push(i);
+/** One host's running totals: cores, record positions (each once, ascending) and per-SA sums. */
+interface HostSum {
+  used: number;
+  flows: number[];
+  sa: SaSums;
 }
 
 /** Crypto cores used on every host with a CPU, sorted by host id; `crypto` in flow-id order. */
 export function hostLoads(scenario: Scenario, crypto: readonly FlowCrypto[]): HostLoad[] {
-  const used = new Map<string, number>();
-  const flows = new Map<string, number[]>();
-  const sa = new Map<string, SaSums>();
-  crypto.forEach((record, i) => {
-    for (const share of record.hosts) {
-      used.set(share.host, (used.get(share.host) ?? 0) + share.coresAtRate);
-      addPosition(flows, share.host, i);
-      let sums = sa.get(share.host);
-      if (!sums) sa.set(share.host, (sums = { outbound: new Map(), inbound: new Map() }));
+  // One entry per host, so each share costs one lookup; sums still run in record order.
+  const byHost = new Map<string, HostSum>();
+  for (let i = 0; i < crypto.length; i++) {
+    for (const share of crypto[i]!.hosts) {
+      let sum = byHost.get(share.host);
+      if (!sum) byHost.set(share.host, (sum = { used: 0, flows: [], sa: { outbound: new Map(), inbound: new Map() } }));
+      sum.used += share.coresAtRate;
+      if (sum.flows[sum.flows.length - 1] !== i) sum.flows.push(i);
       for (const { protection, direction, cores } of share.sas) {
-        const perSa = sums[direction];
+        const perSa = sum.sa[direction];
         perSa.set(protection, (perSa.get(protection) ?? 0) + cores);
       }
     }
-  });
+  }
   return scenario.hosts
     .map((host): HostLoad => {
-      const coresUsed = used.get(host.id) ?? 0;
+      const sum = byHost.get(host.id);
+      const coresUsed = sum?.used ?? 0;
       const available = Math.max(0, host.cpu.cores);
-      const busiestSa = busiestOf(sa.get(host.id));
+      const busiestSa = busiestOf(sum?.sa);
       const utilisation = available > 0 ? coresUsed / available : coresUsed > 0 ? 1 : 0;
       return {
         host: host.id,
@@ -84,7 +84,7 @@ export function hostLoads(scenario: Scenario, crypto: readonly FlowCrypto[]): Ho
         utilisation,
         busiestSa,
         saturated: coresUsed > available || (busiestSa?.coresUsed ?? 0) > 1,
-        flows: (flows.get(host.id) ?? []).map((j) => crypto[j]!.flow).sort(byId),
+        flows: (sum?.flows ?? []).map((j) => crypto[j]!.flow).sort(byId),
       };
     })
     .sort((a, b) => byId(a.host, b.host));
@@ -96,22 +96,27 @@ export function linkLoads(
   traces: ReadonlyMap<string, FlowTrace>,
   estimates: readonly { summary: FlowSummary; wire: readonly number[] }[],
 ): LinkLoad[] {
-  const wire = new Map<string, number>();
-  const flows = new Map<string, number[]>();
-  estimates.forEach(({ summary, wire: perHop }, i) => {
+  // One entry per link, so each hop costs one lookup; sums still run in estimate order.
+  const byLink = new Map<string, { wire: number; flows: number[] }>();
+  for (let i = 0; i < estimates.length; i++) {
+    const { summary, wire: perHop } = estimates[i]!;
+    if (perHop.length === 0) continue;
     const trace = traces.get(summary.flow);
-    if (!trace || perHop.length === 0) return;
+    if (!trace) continue;
     for (let j = 0; j < trace.hops.length; j++) {
       const gbps = perHop[j]!;
       if (Number.isNaN(gbps)) continue;
       const link = trace.hops[j]!.link;
-      wire.set(link, (wire.get(link) ?? 0) + gbps);
-      addPosition(flows, link, i);
+      let sum = byLink.get(link);
+      if (!sum) byLink.set(link, (sum = { wire: 0, flows: [] }));
+      sum.wire += gbps;
+      if (sum.flows[sum.flows.length - 1] !== i) sum.flows.push(i);
     }
-  });
+  }
   return scenario.links
     .map((link): LinkLoad => {
-      const wireGbps = wire.get(link.id) ?? 0;
+      const sum = byLink.get(link.id);
+      const wireGbps = sum?.wire ?? 0;
       const capacity = Math.max(0, link.gbps);
       const utilisation = capacity > 0 ? wireGbps / capacity : wireGbps > 0 ? 1 : 0;
       return {
@@ -120,7 +125,7 @@ export function linkLoads(
         capacityGbps: capacity,
         utilisation,
         oversubscribed: wireGbps > capacity,
-        flows: (flows.get(link.id) ?? []).map((j) => estimates[j]!.summary.flow).sort(byId),
+        flows: (sum?.flows ?? []).map((j) => estimates[j]!.summary.flow).sort(byId),
       };
     })
     .sort((a, b) => byId(a.link, b.link));

@@ -46,10 +46,13 @@ function better(gbps: number, link: boolean, id: string, best: Best | undefined)
 }
 
 function subject(best: Best, names: SubjectNames): string {
-  const key = `${best.link ? 'link:' : 'cpu:'}${best.id}`;
-  let name = names.get(key);
-  if (name === undefined) names.set(key, (name = key));
-  return name;
+  // Keyed by the bare id (ids share one namespace, SPEC §1), so a hit builds no string; the first
+  // letter tells `cpu:` from `link:` should a host and a link ever share an id after all.
+  const name = names.get(best.id);
+  if (name !== undefined && (name.charCodeAt(0) === 108) === best.link) return name;
+  const made = `${best.link ? 'link:' : 'cpu:'}${best.id}`;
+  if (name === undefined) names.set(best.id, made);
+  return made;
 }
 
 function figures(flow: Flow, fields: Partial<FlowSummary>, more: { crypto?: HostCrypto[]; wire?: number[]; problems?: ThroughputProblem[] } = {}): FlowFigures {
@@ -73,11 +76,20 @@ function localFigures(flow: Flow, trace: FlowTrace, index: ScenarioIndex, names:
   return figures(flow, { packetBytes, payloadBytes, maxGbps: best.gbps, bottleneck: subject(best, names) });
 }
 
+/** The MTU of a hop's link; the packet size where there is no hop or no such link. */
+function mtuOf(hop: FlowTrace['hops'][number] | undefined, index: ScenarioIndex, packet: PacketSize): number {
+  return hop ? (index.links.get(hop.link)?.mtu ?? packet.packetBytes) : packet.packetBytes;
+}
+
 /** Crypto and CPU limits of every host on the path; returns the least limit among them and `best`. */
 function hostLimits(flow: Flow, trace: FlowTrace, index: ScenarioIndex, packet: PacketSize, start: Best | undefined): { best: Best | undefined; crypto: HostCrypto[] } {
   const hops = trace.hops;
-  const tls: Protection | undefined = trace.innerStack.find((l) => l.kind === 'tls')?.protection;
-  const mtuOf = (i: number): number => (hops[i] ? (index.links.get(hops[i].link)?.mtu ?? packet.packetBytes) : packet.packetBytes);
+  let tls: Protection | undefined;
+  for (const layer of trace.innerStack) {
+    if (layer.kind !== 'tls') continue;
+    tls = layer.protection;
+    break;
+  }
   let best = start;
   let crypto: HostCrypto[] | undefined;
   for (let i = 0; i <= hops.length; i++) {
@@ -85,7 +97,7 @@ function hostLimits(flow: Flow, trace: FlowTrace, index: ScenarioIndex, packet: 
     const host = index.hosts.get(node);
     if (!host) continue;
     const role = roleOf(i, hops.length);
-    const sides = { incoming: { hop: hops[i - 1], mtu: mtuOf(i - 1) }, outgoing: { hop: hops[i], mtu: mtuOf(i) }, tls };
+    const sides = { incoming: { hop: hops[i - 1], mtu: mtuOf(hops[i - 1], index, packet) }, outgoing: { hop: hops[i], mtu: mtuOf(hops[i], index, packet) }, tls };
     const { sums, sas } = hostCycles(node, host, role, sides, packet);
     const cpu = cycleFigures(host, sums, packet, flow.rateGbps);
     if (better(cpu.limitGbps, false, node, best)) best = { gbps: cpu.limitGbps, link: false, id: node };
@@ -94,7 +106,8 @@ function hostLimits(flow: Flow, trace: FlowTrace, index: ScenarioIndex, packet: 
     const shares = sas.map((sa) => ({ protection: sa.protection, direction: sa.direction, cores: (cpu.coresAtRate * sa.cycles) / sums.crypto }));
     (crypto ??= []).push({ host: node, coresAtRate: cpu.coresAtRate, sas: shares });
   }
-  return { best, crypto: crypto ?? NO_HOSTS };
+  // An exact-size copy: a pushed array keeps spare slots, and every flow keeps its list.
+  return { best, crypto: crypto ? crypto.slice() : NO_HOSTS };
 }
 
 /**

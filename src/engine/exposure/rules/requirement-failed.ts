@@ -46,7 +46,8 @@ function failingExposures(
     }
   }
   if (wanted.size === 0) return wanted;
-  for (const e of exposures) {
+  for (let i = 0; i < exposures.length; i++) {
+    const e = exposures[i]!;
     const byAttacker = wanted.get(e.flow);
     if (byAttacker?.has(e.attacker)) byAttacker.set(e.attacker, e);
   }
