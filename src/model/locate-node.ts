@@ -45,7 +45,14 @@ export function findNode(doc: Document, path: ModelPath, target?: 'key'): Node |
 export function spanOf(lineCounter: LineCounter, start: number, end: number): Span {
   const from = lineCounter.linePos(start);
   const to = lineCounter.linePos(Math.max(end, start));
-  return { line: from.line, column: from.col, endLine: to.line, endColumn: to.col };
+  // Positions are 1-based; the line counter answers line 0 for offsets before the first line it
+  // recorded (a truncated file whose first token is a directive), which means line 1.
+  return {
+    line: Math.max(1, from.line),
+    column: Math.max(1, from.col),
+    endLine: Math.max(1, to.line),
+    endColumn: Math.max(1, to.col),
+  };
 }
 
 /** A `Locate` function over a parsed document. */

@@ -5,6 +5,7 @@
  */
 import { SCENARIO_DEFAULTS as D } from '../../model/defaults.ts';
 import type { Bridge, BridgeRole, Host, Keystore, Network, Scenario, Workload } from '../../model/types.ts';
+import { isIpAddress } from '../../model/is-ip-address.ts';
 import type { InputFile } from '../input-file.ts';
 import { buildOverlays, keystoreOf, type DecidedPair } from './build-overlays.ts';
 import { toId, type HostRegistry } from './host-registry.ts';
@@ -32,8 +33,9 @@ function buildHosts(registry: HostRegistry): Host[] {
       ? `Tunnel peer ${h.addresses[0] ?? ''} (no outputs imported)`
       : h.names.find((n) => n !== h.id);
     if (name) host.name = name;
-    // SPEC §1.1 Host.ip is unique if given: the first host claiming an address keeps it.
-    const ip = h.addresses.find((a) => !used.has(a));
+    // SPEC §1.1 Host.ip is unique if given: the first host claiming an address keeps it. A damaged
+    // output can name something that is no address at all; that stays in the name, not in `ip`.
+    const ip = h.addresses.find((a) => !used.has(a) && isIpAddress(a));
     if (ip) {
       host.ip = ip;
       used.add(ip);
