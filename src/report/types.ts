@@ -3,6 +3,7 @@
  * rendered to HTML, Markdown or JSON. Plain structured-clone data, so an app worker can build it
  * and the main thread (or the CLI) can render it.
  */
+import type { RuleMetadata } from '../engine/exposure/rules/rule.ts';
 import type { Comparison } from '../engine/throughput/compare-protections.ts';
 import type { Analysis, Layer, LinkStatusValue, Severity } from '../engine/types.ts';
 import type { AesSupport, CpuArch, ExposureLevel, NicOffload, Scenario } from '../model/types.ts';
@@ -93,15 +94,7 @@ export interface CpuProfile {
 }
 
 /** Documentation of a rule that fired, from the rule registry. */
-export interface RuleDoc {
-  id: string;
-  title: string;
-  severity: Severity;
-  description: string;
-  rationale: string;
-  remediation: string;
-  falsePositives: string;
-}
+export type RuleDoc = RuleMetadata;
 
 /** Everything a report shows. */
 export interface ReportModel {

@@ -3,18 +3,11 @@
  * metadata fields are kept; the rules' `check` functions never run on the main thread.
  */
 import { rules } from '../../engine/exposure/rules/index.ts';
+import type { RuleMetadata } from '../../engine/exposure/rules/rule.ts';
 import type { Severity } from '../../engine/types.ts';
 
 /** What the panel shows about a rule. */
-export interface RuleInfo {
-  id: string;
-  title: string;
-  severity: Severity;
-  description: string;
-  rationale: string;
-  remediation: string;
-  falsePositives: string;
-}
+export type RuleInfo = RuleMetadata;
 
 /** Metadata by rule id. */
 export const ruleInfo: ReadonlyMap<string, RuleInfo> = new Map(

@@ -46,3 +46,6 @@ export interface Rule {
   falsePositives: string;
   check(ctx: RuleContext): void;
 }
+
+/** A rule's documentation without its check: what UIs and reports render. */
+export type RuleMetadata = Omit<Rule, 'check'>;
