@@ -1,5 +1,5 @@
 /**
- * Sections of the Markdown report that the analysis Markdown (src/report/format/md-sections.ts) does
+ * Sections of the Markdown report that the shared section renderers (src/report/format/md-sections.ts) do
  * not have: the executive summary, findings grouped by rule with their documentation, per-flow
  * header stacks and throughput tables.
  */
