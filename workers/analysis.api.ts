@@ -6,9 +6,9 @@
 import { releaseProxy } from 'comlink';
 import { parse as parseYaml } from 'yaml';
 import { analyzeScenario } from '../src/engine/analyze-scenario.ts';
-import { analyzeExposure } from '../src/engine/exposure/analyze-exposure.ts';
+import { analyzeExposure, type ExposureRun } from '../src/engine/exposure/analyze-exposure.ts';
 import { compareProtections, type Comparison } from '../src/engine/throughput/compare-protections.ts';
-import { explainFlowEstimates } from '../src/engine/throughput/explain-flows.ts';
+import { estimateFlowDetail } from '../src/engine/throughput/estimate-throughput.ts';
 import type { Analysis, FlowTrace } from '../src/engine/types.ts';
 import { parseScenario } from '../src/model/parse-scenario.ts';
 import { serializeScenario } from '../src/model/serialize-scenario.ts';
@@ -69,14 +69,22 @@ function release(callback: ProgressCallback | undefined): void {
   if (typeof release === 'function') (release as () => void)();
 }
 
-/** Latest traces by scenario text: the app asks for one flow's detail after another. */
-let traceCache: { text: string; traces: ReadonlyMap<string, FlowTrace> } | undefined;
+/** Traces and index of one scenario: what per-flow detail (hop stacks, throughput reasons) needs. */
+interface FlowDetailRun {
+  scenario: Scenario;
+  index: ExposureRun['index'];
+  traces: ReadonlyMap<string, FlowTrace>;
+}
 
-function tracesOf(request: AnalysisRequest, model: Scenario): ReadonlyMap<string, FlowTrace> {
-  if (request.text !== undefined && traceCache?.text === request.text) return traceCache.traces;
-  const { traces } = analyzeExposure(model);
-  if (request.text !== undefined) traceCache = { text: request.text, traces };
-  return traces;
+/** Latest run by scenario text: the app asks for one flow's detail after another. */
+let runCache: { text: string; run: FlowDetailRun } | undefined;
+
+function runOf(request: AnalysisRequest, model: Scenario): FlowDetailRun {
+  if (request.text !== undefined && runCache?.text === request.text) return runCache.run;
+  const { index, traces } = analyzeExposure(model);
+  const run = { scenario: model, index, traces };
+  if (request.text !== undefined) runCache = { text: request.text, run };
+  return run;
 }
 
 /** The API object; `Comlink.expose(analysisApi)` in a worker, called directly in tests. */
@@ -110,7 +118,7 @@ export const analysisApi = {
   async traceFlow(request: AnalysisRequest, flowId: string): Promise<FlowTrace | undefined> {
     const loaded = load(request);
     if (hasErrors(loaded)) return undefined;
-    return tracesOf(request, loaded.model as Scenario).get(flowId);
+    return runOf(request, loaded.model as Scenario).traces.get(flowId);
   },
 
   /**
@@ -127,7 +135,7 @@ export const analysisApi = {
   async explainThroughput(request: AnalysisRequest, flowId: string): Promise<string[] | undefined> {
     const loaded = load(request);
     if (hasErrors(loaded)) return undefined;
-    return explainFlowEstimates(loaded.model as Scenario, [flowId])[flowId];
+    return estimateFlowDetail(runOf(request, loaded.model as Scenario), flowId)?.reasons;
   },
 
   /** The model as scenario YAML, as the app saves it. */
