@@ -5,6 +5,7 @@
  */
 import { releaseProxy } from 'comlink';
 import { parse as parseYaml } from 'yaml';
+import { createAnalysisSession, type AnalysisSession } from '../src/engine/analysis-session.ts';
 import { analyzeScenario } from '../src/engine/analyze-scenario.ts';
 import { analyzeExposure, type ExposureRun } from '../src/engine/exposure/analyze-exposure.ts';
 import { compareProtections, type Comparison } from '../src/engine/throughput/compare-protections.ts';
@@ -52,9 +53,18 @@ export type ProgressCallback = (progress: AnalysisProgress) => void | Promise<vo
 
 const DEFAULT_FILE_NAME = 'scenario.yaml';
 
+/** The last text parsed, with its file name: the app asks for an analysis, then per-flow detail, of one text. */
+let parsed: { text: string; fileName: string; result: ParseResult } | undefined;
+
 function load(request: AnalysisRequest): ParseResult {
-  if (request.text !== undefined)
-    return parseScenario(request.text, { fileName: request.fileName ?? DEFAULT_FILE_NAME });
+  if (request.text !== undefined) {
+    const fileName = request.fileName ?? DEFAULT_FILE_NAME;
+    // Detail requests name no file; the model does not depend on the name, only diagnostics do.
+    if (parsed?.text === request.text && (parsed.fileName === fileName || request.fileName === undefined)) return parsed.result;
+    const result = parseScenario(request.text, { fileName });
+    parsed = { text: request.text, fileName, result };
+    return result;
+  }
   if (request.model !== undefined) return validateScenarioObject(request.model);
   throw new TypeError('analysis request needs `text` or `model`');
 }
@@ -76,15 +86,45 @@ interface FlowDetailRun {
   traces: ReadonlyMap<string, FlowTrace>;
 }
 
-/** Latest run by scenario text: the app asks for one flow's detail after another. */
+/**
+ * The analysis session of the last analysed text (issue 8): the next text, usually one edit away,
+ * is re-analysed incrementally, and per-flow detail reads the session's traces.
+ */
+let current: { text: string; attackers: string; session: AnalysisSession } | undefined;
+
+/** Latest detail-only run by scenario text, for texts that were not analysed through `analyze`. */
 let runCache: { text: string; run: FlowDetailRun } | undefined;
 
 function runOf(request: AnalysisRequest, model: Scenario): FlowDetailRun {
+  if (request.text !== undefined && current?.text === request.text) return current.session.detail;
   if (request.text !== undefined && runCache?.text === request.text) return runCache.run;
   const { index, traces } = analyzeExposure(model);
   const run = { scenario: model, index, traces };
   if (request.text !== undefined) runCache = { text: request.text, run };
   return run;
+}
+
+/** Analyses through the current session when the options match (an update), else in a new session. */
+function analyzeText(text: string, model: Scenario, attackers: string[] | undefined, onProgress: (p: AnalysisProgress) => void): Analysis {
+  const key = JSON.stringify(attackers ?? null);
+  if (current?.attackers === key) {
+    const { session } = current;
+    if (current.text === text) return session.analysis;
+    current = undefined;
+    try {
+      const analysis = session.update(model);
+      current = { text, attackers: key, session };
+      onProgress({ phase: 'update', done: 1, total: 1 });
+      return analysis;
+    } catch {
+      // A failed update may have left the session half-changed: start afresh below.
+    }
+  }
+  current = undefined;
+  const session = createAnalysisSession(model, attackers ? { attackers } : {}, onProgress);
+  current = { text, attackers: key, session };
+  runCache = undefined;
+  return session.analysis;
 }
 
 /** The API object; `Comlink.expose(analysisApi)` in a worker, called directly in tests. */
@@ -98,10 +138,11 @@ export const analysisApi = {
       // The engine is synchronous; keep what the callback returns so the result is posted only
       // after every progress message was handled (Comlink orders neither port against the other).
       const pending: unknown[] = [];
-      const analysis = analyzeScenario(model, {
-        ...(request.attackers ? { attackers: request.attackers } : {}),
-        onProgress: (progress) => void pending.push(onProgress?.(progress)),
-      });
+      const progress = (p: AnalysisProgress): void => void pending.push(onProgress?.(p));
+      const analysis =
+        request.text !== undefined
+          ? analyzeText(request.text, model, request.attackers, progress)
+          : analyzeScenario(model, { ...(request.attackers ? { attackers: request.attackers } : {}), onProgress: progress });
       await Promise.all(pending);
       return { diagnostics: loaded.diagnostics, model, analysis };
     } finally {

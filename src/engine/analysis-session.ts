@@ -6,9 +6,10 @@
  * equals `analyzeScenario` of the same scenario, byte for byte. Pure and synchronous like the rest.
  */
 import type { Scenario } from '../model/types.ts';
-import { buildState, resultOf, type SessionState } from './session/session-state.ts';
+import type { ScenarioIndex } from './scenario-index.ts';
+import { buildState, resultOf, type ProgressListener, type SessionState } from './session/session-state.ts';
 import { updateState } from './session/update-state.ts';
-import type { Analysis, AnalysisOptions } from './types.ts';
+import type { Analysis, AnalysisOptions, FlowTrace } from './types.ts';
 
 /** An analysis that follows a scenario through edits. */
 export interface AnalysisSession {
@@ -19,6 +20,8 @@ export interface AnalysisSession {
    * did not touch should stay the same objects (they are compared by identity first, then by value).
    */
   update(next: Scenario): Analysis;
+  /** What per-flow detail (hop stacks, the throughput breakdown) reads: the current scenario, index and traces. */
+  readonly detail: { scenario: Scenario; index: ScenarioIndex; traces: ReadonlyMap<string, FlowTrace> };
 }
 
 function analysisOf(state: SessionState): Analysis {
@@ -31,9 +34,12 @@ function analysisOf(state: SessionState): Analysis {
   };
 }
 
-/** Starts a session on a valid, normalised scenario (the options hold for every later update). */
-export function createAnalysisSession(scenario: Scenario, options: AnalysisOptions = {}): AnalysisSession {
-  let state = buildState(scenario, options);
+/**
+ * Starts a session on a valid, normalised scenario (the options hold for every later update);
+ * `onProgress` hears the phases of this first, full analysis.
+ */
+export function createAnalysisSession(scenario: Scenario, options: AnalysisOptions = {}, onProgress?: ProgressListener): AnalysisSession {
+  let state = buildState(scenario, options, onProgress);
   let analysis = analysisOf(state);
   return {
     get analysis() {
@@ -43,6 +49,9 @@ export function createAnalysisSession(scenario: Scenario, options: AnalysisOptio
       state = updateState(state, next);
       analysis = analysisOf(state);
       return analysis;
+    },
+    get detail() {
+      return { scenario: state.scenario, index: state.index, traces: state.traces };
     },
   };
 }

@@ -79,8 +79,19 @@ export function exposeFlow(flow: Flow, trace: FlowTrace, k: AttackerKnowledge, i
   // Only the deepest reading's reasons are kept, so the others are read without building theirs.
   let deepest: Vantage | undefined;
   let rank = LEVEL_RANK[level];
+  // Hops of one leg share their stack: a link vantage (no node) on the same stack as the one
+  // before reads the same, so it is read once.
+  let lastStack: Vantage['stack'] | undefined;
+  let lastInject = false;
+  let lastOutcome = 0;
   for (const v of vantages) {
-    const outcome = readOutcome(v, k);
+    const same = v.node === undefined && v.stack === lastStack && v.inject === lastInject;
+    const outcome = same ? lastOutcome : readOutcome(v, k);
+    if (v.node === undefined) {
+      lastStack = v.stack;
+      lastInject = v.inject;
+      lastOutcome = outcome;
+    }
     if ((outcome & 3) > rank) {
       rank = outcome & 3;
       deepest = v;

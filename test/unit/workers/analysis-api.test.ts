@@ -83,3 +83,30 @@ describe('analysisApi.validate, traceFlow, serialize', () => {
     expect(parseScenario(yaml, { fileName: 'round-trip.yaml' }).model).toEqual(model);
   });
 });
+
+describe('analysisApi: successive texts go through one analysis session', () => {
+  it('an edited text is re-analysed incrementally and equals a fresh analysis of it', async () => {
+    await analysisApi.analyze({ text: AGAINST_ALL, fileName: 's.yaml' });
+    // One edit, as the app sends it: the whole text again. A third attacker on the same cable.
+    const edited = AGAINST_ALL.replace(/attackers:\n/, 'attackers:\n  - id: extra-tap\n    at: { links: [l1] }\n    can: [read]\n');
+    expect(edited).not.toBe(AGAINST_ALL);
+    const seen: AnalysisProgress[] = [];
+    const updated = await analysisApi.analyze({ text: edited, fileName: 's.yaml' }, (p) => void seen.push(p));
+    expect(seen.at(-1)?.done).toBe(seen.at(-1)?.total);
+    const { analyzeScenario } = await import('../../../src/engine/analyze-scenario.ts');
+    expect(JSON.stringify(updated.analysis)).toBe(JSON.stringify(analyzeScenario(modelOf(edited))));
+    // 2 flows × 3 attackers; the new tap reads what the first one reads.
+    expect(updated.analysis?.exposures).toHaveLength(6);
+    // Per-flow detail of the edited text comes from the same session.
+    const flow = updated.model!.flows[0]!.id;
+    expect((await analysisApi.traceFlow({ text: edited }, flow))?.flow).toBe(flow);
+  });
+
+  it('going back to an earlier text and changing the attacker filter both give fresh, equal results', async () => {
+    const first = await analysisApi.analyze({ text: AGAINST_ALL });
+    const filtered = await analysisApi.analyze({ text: AGAINST_ALL, attackers: ['tap'] });
+    const again = await analysisApi.analyze({ text: AGAINST_ALL });
+    expect(filtered.analysis?.exposures.every((e) => e.attacker === 'tap')).toBe(true);
+    expect(JSON.stringify(again.analysis)).toBe(JSON.stringify(first.analysis));
+  });
+});
