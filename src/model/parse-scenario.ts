@@ -2,10 +2,12 @@
  * Parsing a scenario file (SPEC §1, §1.2): YAML or JSON text → normalised model plus every
  * diagnostic, each with its model path and 1-based line/column, sorted by position.
  */
+import { MAX_FILE_CHARS } from './defaults.ts';
 import { createReporter, finalizeDiagnostics, hasErrorDrafts } from './draft-diagnostic.ts';
 import { formatModelPath } from './format-model-path.ts';
 import { loadYaml } from './load-yaml.ts';
 import { createLocator } from './locate-node.ts';
+import { readPlainYaml } from './read-plain-yaml.ts';
 import { runStages } from './run-stages.ts';
 import type { Diagnostic, ParseResult } from './types.ts';
 
@@ -19,8 +21,27 @@ function byPosition(a: Diagnostic, b: Diagnostic): number {
   return (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0);
 }
 
+/**
+ * The common case fast: a file in the plain YAML subset (read-plain-yaml.ts) without a single
+ * diagnostic needs no positions, so the full parser is skipped; any diagnostic, or a file outside
+ * the subset, goes the full way, which reports exactly as before.
+ */
+function parseClean(text: string): ParseResult | undefined {
+  if (text.length > MAX_FILE_CHARS) return undefined;
+  const value = readPlainYaml(text);
+  if (value === undefined) return undefined;
+  const reporter = createReporter();
+  const model = runStages(value, reporter);
+  return model && reporter.drafts.length === 0 ? { model, diagnostics: [] } : undefined;
+}
+
 /** Parses a scenario; the model is present only when no diagnostic is an error. */
-export function parseScenario(text: string, _options: ParseOptions = {}): ParseResult {
+export function parseScenario(text: string, options: ParseOptions = {}): ParseResult {
+  return parseClean(text) ?? parseScenarioFully(text, options);
+}
+
+/** Parses with the full YAML parser, positions and all: what `parseScenario` does whenever a file has diagnostics. */
+export function parseScenarioFully(text: string, _options: ParseOptions = {}): ParseResult {
   const reporter = createReporter();
   const loaded = loadYaml(text, reporter);
   const model = loaded.value === undefined ? undefined : runStages(loaded.value, reporter);

@@ -35,9 +35,12 @@ function cachedRoute(start: RoutedStart, flowKey: PacketKey, ctx: TraceContext):
 
 const NO_LAYERS: readonly Layer[] = Object.freeze([]);
 
+const NO_MACSEC: { wrap?: Wrap; prefix: readonly Layer[] } = Object.freeze({ prefix: NO_LAYERS });
+
 function macsecPrefix(link: Link, ctx: TraceContext): { wrap?: Wrap; prefix: readonly Layer[] } {
+  if (!link.macsec) return NO_MACSEC;
   const p = ctx.protections.macsec(link);
-  if (!p) return { prefix: NO_LAYERS };
+  if (!p) return NO_MACSEC;
   let layer = ctx.macsecLayers.get(p.id);
   if (!layer) {
     layer = macsecLayer(p);
@@ -48,12 +51,17 @@ function macsecPrefix(link: Link, ctx: TraceContext): { wrap?: Wrap; prefix: rea
 
 function buildPlan(route: Routed, flowKey: PacketKey, ctx: TraceContext): RoutePlan {
   const { legs, fromHost } = route;
-  const nodes = [fromHost];
-  const hopLegs: Leg[] = [];
+  // Every array is allocated at its final size: a plan per host pair, and pushed-to arrays keep spare slots.
+  let hopCount = 0;
+  for (const leg of legs) hopCount += leg.path.links.length;
+  const nodes = new Array<string>(hopCount + 1);
+  const hopLegs = new Array<Leg>(hopCount);
+  nodes[0] = fromHost;
+  let n = 0;
   for (const leg of legs) {
     for (let i = 1; i < leg.path.nodes.length; i++) {
-      nodes.push(leg.path.nodes[i]!);
-      hopLegs.push(leg);
+      nodes[n + 1] = leg.path.nodes[i]!;
+      hopLegs[n++] = leg;
     }
   }
   let sas: (Protection | undefined)[] | undefined;
@@ -63,8 +71,9 @@ function buildPlan(route: Routed, flowKey: PacketKey, ctx: TraceContext): RouteP
     const usable = nodes.map((_, i) => (i === 0 ? legs[0]!.fromIsHost : i === last ? legs[legs.length - 1]!.toIsHost : true));
     sas = tunnelModeSas(flowKey, hopLegs, nodes, usable, ctx);
   }
-  const hops: HopPlan[] = [];
-  const path: string[] = [pathName(fromHost, ctx)];
+  const hops = new Array<HopPlan>(hopCount);
+  const path = new Array<string>(2 * hopCount + 1);
+  path[0] = pathName(fromHost, ctx);
   let hopIndex = 0;
   for (const leg of legs) {
     const shared = sas ? undefined : legBase(flowKey, leg, undefined, ctx);
@@ -72,15 +81,23 @@ function buildPlan(route: Routed, flowKey: PacketKey, ctx: TraceContext): RouteP
       const base = shared ?? legBase(flowKey, leg, sas![hopIndex], ctx);
       const macsec = macsecPrefix(link, ctx);
       const wraps = macsec.wrap ? [macsec.wrap, ...base.wraps] : base.wraps;
-      hops.push({ link, from: nodes[hopIndex]!, to: nodes[hopIndex + 1]!, wraps, prefix: macsec.prefix, layers: base.layers });
-      path.push(pathName(link.id, ctx, 'link'), pathName(nodes[hopIndex + 1]!, ctx));
+      hops[hopIndex] = { link, from: nodes[hopIndex]!, to: nodes[hopIndex + 1]!, wraps, prefix: macsec.prefix, layers: base.layers };
+      path[2 * hopIndex + 1] = pathName(link.id, ctx, 'link');
+      path[2 * hopIndex + 2] = pathName(nodes[hopIndex + 1]!, ctx);
       hopIndex++;
     }
   }
-  const hosts: string[] = [];
-  for (const n of nodes) if (ctx.index.hosts.has(n) && !hosts.includes(n)) hosts.push(n);
-  // Copies sized exactly (`slice`): arrays grown by pushes keep spare slots, and every trace shares these.
-  return { kind: 'plan', fromHost, toHost: legs[legs.length - 1]!.to, path: path.slice(), hosts: hosts.slice(), hops: hops.slice() };
+  return { kind: 'plan', fromHost, toHost: legs[legs.length - 1]!.to, path, hosts: hostsOf(nodes, ctx), hops };
+}
+
+/** The hosts among the nodes, each once, in path order (most paths pass two: their ends). */
+function hostsOf(nodes: readonly string[], ctx: TraceContext): string[] {
+  let count = 0;
+  for (let i = 0; i < nodes.length; i++) if (ctx.index.hosts.has(nodes[i]!) && nodes.indexOf(nodes[i]!) === i) count++;
+  const hosts = new Array<string>(count);
+  let n = 0;
+  for (let i = 0; i < nodes.length; i++) if (ctx.index.hosts.has(nodes[i]!) && nodes.indexOf(nodes[i]!) === i) hosts[n++] = nodes[i]!;
+  return hosts;
 }
 
 /**

@@ -31,7 +31,7 @@ export class ProtectionTable {
   private readonly pairs = new Map<string, Map<string, Map<string, Map<string, Protection>>>>();
   private readonly tlsByFlow = new Map<string, Protection>();
 
-  private pairInterned(method: string, source: string, a: string, b: string, id: () => string, make: () => Protection): Protection {
+  private pairInterned(method: string, source: string, a: string, b: string, id: () => string, make: (id: string) => Protection): Protection {
     const [lo, hi] = a < b ? [a, b] : [b, a];
     let bySource = this.pairs.get(method);
     if (!bySource) this.pairs.set(method, (bySource = new Map()));
@@ -40,14 +40,20 @@ export class ProtectionTable {
     let byHi = byLo.get(lo);
     if (!byHi) byLo.set(lo, (byHi = new Map()));
     let p = byHi.get(hi);
-    if (!p) byHi.set(hi, (p = this.intern(id(), make)));
+    if (!p) {
+      // The id is built once, for a pair not met through this method yet (it may be in `byId`).
+      const key = id();
+      p = this.byId.get(key);
+      if (!p) this.byId.set(key, (p = make(key)));
+      byHi.set(hi, p);
+    }
     return p;
   }
 
-  private intern(id: string, make: () => Protection): Protection {
+  private intern(id: string, make: (id: string) => Protection): Protection {
     let p = this.byId.get(id);
     if (!p) {
-      p = make();
+      p = make(id);
       this.byId.set(id, p);
     }
     return p;
@@ -55,9 +61,9 @@ export class ProtectionTable {
 
   /** ESP transport SA of an overlay's or explicit tunnel's IPsec between two hosts. */
   tunnelSa(source: string, ipsec: TunnelIpsec, a: string, b: string): Protection {
-    return this.pairInterned('tunnel', source, a, b, () => `ipsec:${source}:${pairKey(a, b)}`, () => ({
+    return this.pairInterned('tunnel', source, a, b, () => `ipsec:${source}:${pairKey(a, b)}`, (id) => ({
       kind: 'ipsec',
-      id: `ipsec:${source}:${pairKey(a, b)}`,
+      id,
       source,
       endpoints: sortedPair(a, b),
       cipher: ipsec.cipher,
@@ -71,9 +77,9 @@ export class ProtectionTable {
 
   /** SA of an `ipsec:` policy between two of its endpoints. */
   policySa(policy: IpsecPolicy, a: string, b: string): Protection {
-    return this.pairInterned('policy', policy.id, a, b, () => `ipsec:${policy.id}:${pairKey(a, b)}`, () => ({
+    return this.pairInterned('policy', policy.id, a, b, () => `ipsec:${policy.id}:${pairKey(a, b)}`, (id) => ({
       kind: 'ipsec',
-      id: `ipsec:${policy.id}:${pairKey(a, b)}`,
+      id,
       source: policy.id,
       endpoints: sortedPair(a, b),
       cipher: policy.cipher,
@@ -87,9 +93,9 @@ export class ProtectionTable {
 
   /** WireGuard peer pair: ChaCha20-Poly1305 with per-host keys (SPEC §1.1 WireGuard mesh). */
   wireguard(mesh: WireguardMesh, a: string, b: string): Protection {
-    return this.pairInterned('wireguard', mesh.id, a, b, () => `wg:${mesh.id}:${pairKey(a, b)}`, () => ({
+    return this.pairInterned('wireguard', mesh.id, a, b, () => `wg:${mesh.id}:${pairKey(a, b)}`, (id) => ({
       kind: 'wireguard',
-      id: `wg:${mesh.id}:${pairKey(a, b)}`,
+      id,
       source: mesh.id,
       endpoints: sortedPair(a, b),
       cipher: 'chacha20-poly1305',
@@ -101,9 +107,9 @@ export class ProtectionTable {
   macsec(link: Link): Protection | undefined {
     const m = link.macsec;
     if (!m) return undefined;
-    return this.intern(`macsec:${link.id}`, () => ({
+    return this.intern(`macsec:${link.id}`, (id) => ({
       kind: 'macsec',
-      id: `macsec:${link.id}`,
+      id,
       source: link.id,
       endpoints: sortedPair(link.between[0], link.between[1]),
       cipher: m.cipher,
@@ -115,9 +121,9 @@ export class ProtectionTable {
   tls(flow: Flow, fromHost: string, toHost: string, workloads: string[]): Protection {
     const known = this.tlsByFlow.get(flow.id);
     if (known) return known;
-    const p = this.intern(`tls:${flow.id}`, () => ({
+    const p = this.intern(`tls:${flow.id}`, (id) => ({
       kind: 'tls',
-      id: `tls:${flow.id}`,
+      id,
       source: flow.id,
       endpoints: sortedPair(fromHost, toHost),
       ...(workloads.length > 0 ? { endpointWorkloads: workloads } : {}),

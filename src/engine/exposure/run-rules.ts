@@ -54,14 +54,18 @@ export function runRules(input: RuleInput, rules: readonly Rule[] = registry): F
     // long ones (a busy link's flows) are bucketed by message and compared, not serialised.
     const byKey = new Map<string, Finding>();
     const byMessage = new Map<string, Finding[]>();
-    const report: RuleContext['report'] = ({ subjects, message, reasons = [], severity = rule.severity }) => {
+    const report: RuleContext['report'] = ({ subjects, message, reasons = [], severity = rule.severity, distinct = false }) => {
       const sorted = subjects.length === 1 ? [subjects[0]!] : [...new Set(subjects)].sort(compareStrings);
+      if (distinct) {
+        found.push({ rule: rule.id, severity, subjects: sorted, message, reasons: reasons.slice() });
+        return;
+      }
       const short = sorted.length <= LONG_SUBJECTS;
       const key = short ? JSON.stringify(sorted) + message : '';
       const bucket = short ? undefined : byMessage.get(message);
       const existing = short ? byKey.get(key) : bucket?.find((f) => compareLists(f.subjects, sorted) === 0);
       if (!existing) {
-        const finding = { rule: rule.id, severity, subjects: sorted, message, reasons: reasons.map((r) => ({ ...r })) };
+        const finding = { rule: rule.id, severity, subjects: sorted, message, reasons: reasons.slice() };
         if (short) byKey.set(key, finding);
         else if (bucket) bucket.push(finding);
         else byMessage.set(message, [finding]);

@@ -4,7 +4,7 @@
  */
 import type { ExposureLevel, Requirement } from '../../../model/types.ts';
 import type { Exposure, RequirementResult } from '../../types.ts';
-import type { Rule } from './rule.ts';
+import type { Rule, RuleContext } from './rule.ts';
 
 /** Exposure levels, least to most (SPEC X6). */
 const LEVELS: readonly ExposureLevel[] = ['none', 'metadata', 'headers', 'payload'];
@@ -30,28 +30,23 @@ function describeFailure(requirement: Requirement | undefined, failure: Failure)
 }
 
 /**
- * The exposures behind the failures, by flow and attacker: a pass over all exposures that builds
- * nothing for the (usually vast) majority of flow × attacker pairs that fail no requirement.
+ * The exposure behind a failure. Exposures come flow by flow (sorted like `sortedFlows`) with the
+ * attackers in one order, so a pair's exposure sits at flow position × attackers + attacker
+ * position; a search is the fallback should a caller pass them otherwise.
  */
-function failingExposures(
-  results: readonly RequirementResult[],
-  exposures: readonly Exposure[],
-): Map<string, Map<string, Exposure | undefined>> {
-  const wanted = new Map<string, Map<string, Exposure | undefined>>();
-  for (const result of results) {
-    for (const f of result.failures) {
-      const byAttacker = wanted.get(f.flow);
-      if (byAttacker) byAttacker.set(f.attacker, undefined);
-      else wanted.set(f.flow, new Map([[f.attacker, undefined]]));
-    }
-  }
-  if (wanted.size === 0) return wanted;
-  for (let i = 0; i < exposures.length; i++) {
-    const e = exposures[i]!;
-    const byAttacker = wanted.get(e.flow);
-    if (byAttacker?.has(e.attacker)) byAttacker.set(e.attacker, e);
-  }
-  return wanted;
+function exposureFinder(ctx: RuleContext): (flow: string, attacker: string) => Exposure | undefined {
+  const exposures = ctx.exposures;
+  const flows = ctx.sortedFlows;
+  const attackers = new Map<string, number>();
+  for (let i = 0; i < exposures.length && !attackers.has(exposures[i]!.attacker); i++) attackers.set(exposures[i]!.attacker, i);
+  const flowAt = new Map(flows?.map((f, i) => [f.id, i]));
+  return (flow, attacker) => {
+    const f = flowAt.get(flow);
+    const a = attackers.get(attacker);
+    const e = f !== undefined && a !== undefined ? exposures[f * attackers.size + a] : undefined;
+    if (e?.flow === flow && e.attacker === attacker) return e;
+    return exposures.find((x) => x.flow === flow && x.attacker === attacker);
+  };
 }
 
 /** The rule object; its metadata is rendered by the UI's explain panel and by docs/rules.md. */
@@ -70,13 +65,15 @@ export const requirementFailed: Rule = {
   falsePositives:
     'Attackers or requirements that no longer reflect the threat model; the finding is exactly as good as they are.',
   check(ctx) {
-    const exposures = failingExposures(ctx.requirements, ctx.exposures);
+    const exposureOf = exposureFinder(ctx);
     const requirements = new Map(ctx.scenario.requirements.map((r) => [r.id, r]));
     for (const result of ctx.requirements) {
       const requirement = requirements.get(result.id);
       for (const failure of result.failures) {
-        const exposure = exposures.get(failure.flow)?.get(failure.attacker);
+        const exposure = exposureOf(failure.flow, failure.attacker);
+        // A requirement lists each flow × attacker pair once, and its id is a subject.
         ctx.report({
+          distinct: true,
           subjects: [result.id, failure.flow, failure.attacker],
           message:
             `Requirement ${result.id} fails for flow ${failure.flow}: attacker ${failure.attacker} ` +

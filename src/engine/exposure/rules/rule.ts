@@ -30,8 +30,12 @@ export interface RuleContext {
   throughput: ThroughputAnalysis;
   /** The scenario's flows sorted by id, when the caller has them (rules sort them otherwise). */
   sortedFlows?: readonly Flow[];
-  /** Report one finding; severity defaults to the rule's. */
-  report(finding: { subjects: string[]; message: string; reasons?: Reason[]; severity?: Severity }): void;
+  /**
+   * Report one finding; severity defaults to the rule's. Reports of one rule with the same subjects
+   * and message merge; `distinct` promises that no other report of this run can be the same finding
+   * (one per requirement × flow × attacker), so it is not looked up.
+   */
+  report(finding: { subjects: string[]; message: string; reasons?: Reason[]; severity?: Severity; distinct?: boolean }): void;
 }
 
 /** A finding rule (SPEC §2.1): file name = id, metadata rendered by the UI and the CLI. */

@@ -3,7 +3,7 @@
  */
 import type { ScenarioIndex } from '../../../scenario-index.ts';
 import type { Flow, Link, SiteTrust } from '../../../../model/types.ts';
-import type { Hop } from '../../../types.ts';
+import type { Hop, Layer } from '../../../types.ts';
 
 /** How many ids a message spells out before summarising the rest as "and N more". */
 const MAX_LISTED = 5;
@@ -44,8 +44,17 @@ export function carrierEnds(index: ScenarioIndex, link: Link): string[] {
 
 /** The stack on a hop as drawn in the UI, outermost first: `eth › ipv4(…) › udp(6081) › … › payload`. */
 export function stackText(hop: Hop): string {
-  return hop.stack.map((layer) => layer.label).join(' › ');
+  // Hops of one leg share their stack array, and several rules describe the same hops.
+  let text = stackTexts.get(hop.stack);
+  if (text === undefined) {
+    text = hop.stack.map((layer) => layer.label).join(' › ');
+    stackTexts.set(hop.stack, text);
+  }
+  return text;
 }
+
+/** Texts of stacks already described, by stack array (kept only while the stack lives). */
+const stackTexts = new WeakMap<readonly Layer[], string>();
 
 /** True for a link inside a trusted site and not into a carrier network: the operator's own domain. */
 export function isTrustedLink(index: ScenarioIndex, link: Link): boolean {

@@ -1,0 +1,175 @@
+/**
+ * The fast reader of plain YAML must give exactly the value the full YAML 1.2 parser gives, or
+ * step aside (undefined). Expected values below are worked out from the YAML 1.2.2 spec (core
+ * schema §10.3.2, block scalars §8.1, flow collections §7.4), not from either implementation;
+ * the differential tests then compare the two readers on every example scenario, its JSON form,
+ * generated regions and randomly mutated texts.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import fc from 'fast-check';
+import { parse as parseYaml } from 'yaml';
+import { describe, expect, it } from 'vitest';
+import { generateScenario } from '../../../src/generate/generate-scenario.ts';
+import { parseScenario, parseScenarioFully } from '../../../src/model/parse-scenario.ts';
+import { readPlainYaml } from '../../../src/model/read-plain-yaml.ts';
+import { serializeScenario } from '../../../src/model/serialize-scenario.ts';
+import { checkProperty, PROPERTY_TIMEOUT_MS } from '../../support/check-property.ts';
+import { mutateText, textEditsArbitrary } from '../../fuzz/mutate-text.ts';
+
+const SCENARIOS = path.resolve(import.meta.dirname, '../../../scenarios');
+const examples = fs
+  .readdirSync(SCENARIOS)
+  .filter((f) => f.endsWith('.yaml'))
+  .map((f) => ({ name: f, text: fs.readFileSync(path.join(SCENARIOS, f), 'utf8') }));
+
+/** The full parser's value, as the scenario loader configures it; undefined when it reports an error. */
+function fullValue(text: string): unknown {
+  try {
+    return parseYaml(text, { merge: true, uniqueKeys: true, logLevel: 'silent' }) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Same value, same key order, and NaN/-0 told apart (JSON would hide both). */
+function same(a: unknown, b: unknown): boolean {
+  if (typeof a === 'number' && typeof b === 'number') return Object.is(a, b);
+  if (Array.isArray(a)) return Array.isArray(b) && a.length === b.length && a.every((x, i) => same(x, b[i]));
+  if (a !== null && typeof a === 'object') {
+    if (b === null || typeof b !== 'object' || Array.isArray(b)) return false;
+    const ka = Object.keys(a);
+    const kb = Object.keys(b);
+    return ka.length === kb.length && ka.every((k, i) => k === kb[i] && same((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
+  }
+  return a === b;
+}
+
+describe('readPlainYaml: values of the plain subset (YAML 1.2.2)', () => {
+  it('block mappings, lists at the same or a deeper indentation, and `- key: value` items', () => {
+    const text = ['a: 1', 'list:', '- x', '- y', 'nested:', '  items:', '    - id: h1', '      site: dc1', '    - id: h2', 'empty:', 'last: end', ''].join('\n');
+    expect(readPlainYaml(text)).toEqual({ a: 1, list: ['x', 'y'], nested: { items: [{ id: 'h1', site: 'dc1' }, { id: 'h2' }] }, empty: null, last: 'end' });
+  });
+
+  it('§10.3.2 core schema: null, bool, int (decimal, 0o, 0x), float, .inf, .nan; anything else is a string', () => {
+    const text = [
+      'n1: ~', 'n2: null', 'n3: Null', 'n4: NULL', 'n5:', 'b1: true', 'b2: False', 'b3: TRUE',
+      'i1: 42', 'i2: -7', 'i3: +3', 'i4: 007', 'i5: 0o17', 'i6: 0x1F', 'f1: 1.5', 'f2: .5', 'f3: 2.', 'f4: 1e3', 'f5: -2.5E-2',
+      'inf1: .inf', 'inf2: -.Inf', 'ip: 10.0.0.16', 'v6: fd00::1', 'word: yes', 'under: 1_000', 'nullish: nul', 'neg0: -0', '',
+    ].join('\n');
+    const v = readPlainYaml(text)!;
+    expect(v).toMatchObject({ n1: null, n2: null, n3: null, n4: null, n5: null, b1: true, b2: false, b3: true });
+    expect(v).toMatchObject({ i1: 42, i2: -7, i3: 3, i4: 7, i5: 15, i6: 31, f1: 1.5, f2: 0.5, f3: 2, f4: 1000, f5: -0.025 });
+    expect(v).toMatchObject({ inf1: Infinity, inf2: -Infinity, ip: '10.0.0.16', v6: 'fd00::1', word: 'yes', under: '1_000', nullish: 'nul' });
+    expect(Object.is(v.neg0, -0)).toBe(true);
+    expect(Number.isNaN(readPlainYaml('x: .NaN\n')!.x)).toBe(true);
+  });
+
+  it('quoted scalars with JSON escapes and doubled single quotes; comments after values', () => {
+    const text = ['a: "tab\\there \\u00e9 \\"q\\""  # note', "b: 'it''s # not a comment'", 'c: plain # comment', 'd: a#b', ''].join('\n');
+    expect(readPlainYaml(text)).toEqual({ a: 'tab\there é "q"', b: "it's # not a comment", c: 'plain', d: 'a#b' });
+  });
+
+  it('§7.4 flow lists and mappings, nested, over several lines, with a trailing comma', () => {
+    const text = ['hosts:', '  - { id: c1, nic: { gbps: 25, mtu: 9000 }, tags: [a, b] }', '  - {', '      id: c2,', "      name: 'compute-2',", '    }', 'e: []', 'f: {}', 'g: [x, y,]', ''].join('\n');
+    expect(readPlainYaml(text)).toEqual({ hosts: [{ id: 'c1', nic: { gbps: 25, mtu: 9000 }, tags: ['a', 'b'] }, { id: 'c2', name: 'compute-2' }], e: [], f: {}, g: ['x', 'y'] });
+  });
+
+  it('§8.1 literal and folded block scalars with clip, strip and keep chomping', () => {
+    const text = ['lit: |', '  line one', '    indented', '', '  three', 'strip: |-', '  x', 'keep: |+', '  y', '', 'fold: >', '  a', '  b', '', '  c', 'foldstrip: >-', '  p q', 'after: 1', ''].join('\n');
+    expect(readPlainYaml(text)).toEqual({ lit: 'line one\n  indented\n\nthree\n', strip: 'x', keep: 'y\n\n', fold: 'a b\nc\n', foldstrip: 'p q', after: 1 });
+  });
+
+  it('a JSON document (one flow mapping with quoted keys)', () => {
+    const text = '{\n  "plainsight": 1,\n  "name": "J",\n  "hosts": [{ "id": "c1", "ip": "10.0.0.1" }],\n  "x": null\n}\n';
+    expect(readPlainYaml(text)).toEqual({ plainsight: 1, name: 'J', hosts: [{ id: 'c1', ip: '10.0.0.1' }], x: null });
+  });
+
+  it('CRLF line ends read like LF', () => {
+    expect(readPlainYaml('a: 1\r\nb:\r\n  - x\r\n')).toEqual({ a: 1, b: ['x'] });
+  });
+});
+
+describe('readPlainYaml: steps aside for everything outside the subset', () => {
+  const outside: [string, string][] = [
+    ['anchor and alias', 'a: &x 1\nb: *x\n'],
+    ['tag', 'a: !!str 1\n'],
+    ['merge key', 'a: {x: 1}\nb:\n  <<: {y: 2}\n'],
+    ['complex key', '? a\n: 1\n'],
+    ['duplicate key', 'a: 1\na: 2\n'],
+    ['duplicate flow key', 'a: {x: 1, x: 2}\n'],
+    ['multi-line plain scalar', 'a: one\n  two\n'],
+    ['multi-line quoted scalar', 'a: "one\n  two"\n'],
+    ['indentation indicator', 'a: |2\n   x\n'],
+    ['block scalar at end of file without newline', 'a: |\n  x'],
+    ['more-indented folded line', 'a: >\n  x\n    y\n'],
+    ['tab', 'a:\tb\n'],
+    ['document marker', '---\na: 1\n'],
+    ['directive', '%YAML 1.2\n---\na: 1\n'],
+    ['two documents', 'a: 1\n---\nb: 2\n'],
+    ['top-level list', '- a\n- b\n'],
+    ['scalar document', 'just text\n'],
+    ['empty', ''],
+    ['comments only', '# nothing\n'],
+    ['nested mapping on one line', 'a: b: c\n'],
+    ['YAML-only escape', 'a: "\\x41"\n'],
+    ['byte-order mark', '\ufeffa: 1\n'],
+    ['key needing quotes', '"a b": 1\n'],
+    ['flow continuation not indented', 'a: [x,\ny]\n'],
+    ['item indented deeper than its siblings', 'a:\n  - x\n   - y\n'],
+    ['__proto__ key', '__proto__: 1\n'],
+  ];
+  for (const [what, text] of outside) {
+    it(what, () => expect(readPlainYaml(text)).toBeUndefined());
+  }
+});
+
+describe('readPlainYaml agrees with the full parser', () => {
+  it('on every example scenario (all of which it reads)', () => {
+    for (const { name, text } of examples) {
+      const mine = readPlainYaml(text);
+      expect(mine, name).toBeDefined();
+      expect(same(mine, fullValue(text)), name).toBe(true);
+    }
+  });
+
+  it('on their JSON form and on generated regions as the writer emits them', () => {
+    for (const { name, text } of examples) {
+      const json = JSON.stringify(fullValue(text), null, 2);
+      expect(same(readPlainYaml(json), fullValue(json)), name).toBe(true);
+    }
+    for (const hosts of [3, 40]) {
+      const yaml = serializeScenario(generateScenario({ hosts }));
+      const mine = readPlainYaml(yaml);
+      expect(mine).toBeDefined();
+      expect(same(mine, fullValue(yaml))).toBe(true);
+    }
+  });
+
+  it(
+    'on mutated example texts: whenever it gives a value, the full parser gives the same one',
+    () => {
+      const example = fc.constantFrom(...examples.map((e) => e.text));
+      checkProperty(
+        fc.property(example, textEditsArbitrary, (text, edits) => {
+          const mutated = mutateText(text, edits);
+          const mine = readPlainYaml(mutated);
+          if (mine === undefined) return true;
+          const theirs = fullValue(mutated);
+          if (!same(mine, theirs)) throw new Error(`values differ for:\n${mutated}`);
+          return true;
+        }),
+        { numRuns: 300, show: (text, edits) => mutateText(text, edits) },
+      );
+    },
+    PROPERTY_TIMEOUT_MS,
+  );
+
+  it('parseScenario gives what the full parse gives, diagnostics included', () => {
+    for (const { name, text } of examples) {
+      expect(parseScenario(text, { fileName: name }), name).toEqual(parseScenarioFully(text, { fileName: name }));
+      const broken = text.replace('plainsight: 1', 'plainsight: 2');
+      expect(parseScenario(broken, { fileName: name }), name).toEqual(parseScenarioFully(broken, { fileName: name }));
+    }
+  });
+});
