@@ -11,8 +11,8 @@ export interface CliIo {
   stderr: (text: string) => void;
   /** Reads a UTF-8 text file; rejects with a Node-style error (`code: 'ENOENT'`…) when it cannot. */
   readFile: (path: string) => Promise<string>;
-  /** Writes a UTF-8 text file. */
-  writeFile: (path: string, text: string) => Promise<void>;
+  /** Writes a UTF-8 text file; very large outputs come as consecutive pieces. */
+  writeFile: (path: string, text: string | readonly string[]) => Promise<void>;
   /** Entry names of a directory (for `import <dir>`); rejects when `path` is not one. */
   readDir?: (path: string) => Promise<string[]>;
   /** Directory relative paths are resolved against; defaults to the process's. */

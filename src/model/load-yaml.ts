@@ -109,7 +109,7 @@ export function loadYaml(text: string, reporter: Reporter): LoadedYaml {
   // The parser reports every later line start; the first one is ours to add.
   lineCounter.addNewLine(0);
   if (text.length > MAX_FILE_CHARS) {
-    const message = `the file has ${text.length.toLocaleString('en')} characters; Plainsight reads scenarios of at most ${MAX_FILE_CHARS.toLocaleString('en')} (32 MiB)`;
+    const message = `the file has ${text.length.toLocaleString('en')} characters; Plainsight reads scenarios of at most ${MAX_FILE_CHARS.toLocaleString('en')} (${MAX_FILE_CHARS / 2 ** 20} MiB)`;
     reporter.report('file_too_large', [], message, {
       offset: [0, 0],
       hint: 'is this really a scenario? Large imports can be split into several scenarios',

@@ -11,7 +11,7 @@ import { formatComparisonText } from '../../report/format/format-comparison.ts';
 import type { Scenario } from '../../model/types.ts';
 import type { Analysis } from '../../engine/types.ts';
 import { EXIT, UsageError, type CliIo } from '../cli-io.ts';
-import { formatJson } from '../../report/format/format-json.ts';
+import { formatJsonPieces } from '../../report/format/format-json.ts';
 import { formatText } from '../../report/format/format-text.ts';
 import { DEFAULT_WIDTH, type RuleInfo } from '../../report/format/report.ts';
 import { loadScenario } from '../load-scenario.ts';
@@ -48,8 +48,28 @@ function ruleInfo(id: string): RuleInfo | undefined {
 /** Above this many flows the text report leaves out the per-flow throughput reasons. */
 const WHY_FLOW_LIMIT = 2000;
 
-function render(analysis: Analysis, scenario: Scenario, request: AnalyzeRequest, io: CliIo, comparison?: Comparison): string {
-  if (request.format === 'json') return formatJson(comparison ? { ...analysis, comparison } : analysis);
+/** Pieces of JSON are joined into strings of about this many characters (one write each). */
+const JSON_BATCH_CHARS = 8 * 1024 * 1024;
+
+/** The JSON text, as one string when it is small and as consecutive strings when one could not hold it. */
+function renderJson(analysis: Analysis & { comparison?: Comparison }): string | string[] {
+  const batches: string[] = [];
+  let parts: string[] = [];
+  let size = 0;
+  for (const piece of formatJsonPieces(analysis)) {
+    parts.push(piece);
+    size += piece.length;
+    if (size < JSON_BATCH_CHARS) continue;
+    batches.push(parts.join(''));
+    parts = [];
+    size = 0;
+  }
+  if (parts.length > 0 || batches.length === 0) batches.push(parts.join(''));
+  return batches.length === 1 ? batches[0]! : batches;
+}
+
+function render(analysis: Analysis, scenario: Scenario, request: AnalyzeRequest, io: CliIo, comparison?: Comparison): string | string[] {
+  if (request.format === 'json') return renderJson(comparison ? { ...analysis, comparison } : analysis);
   const toTerminal = request.out === undefined;
   const width = toTerminal ? Math.min(io.columns ?? DEFAULT_WIDTH, DEFAULT_WIDTH) : DEFAULT_WIDTH;
   // The reasons behind each estimate cost one more pass; worth it for a report a person reads.
@@ -72,7 +92,7 @@ export async function analyzeCommand(request: AnalyzeRequest, io: CliIo): Promis
   const comparison = request.compare ? compareProtections(model) : undefined;
   const output = render(analysis, model, request, io, comparison);
   if (request.out === undefined) {
-    io.stdout(output);
+    for (const text of typeof output === 'string' ? [output] : output) io.stdout(text);
   } else {
     try {
       await io.writeFile(resolve(io.cwd ?? process.cwd(), request.out), output);

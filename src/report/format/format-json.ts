@@ -1,6 +1,8 @@
 /**
  * The JSON output of `plainsight analyze --format json` (SPEC §4): the analysis with its
  * top-level keys in the documented order, pretty-printed, so files diff cleanly between runs.
+ * The text comes in pieces: a 5,000-host region's analysis is about 1 GB of JSON, more than one
+ * JavaScript string can hold, so the CLI writes the pieces one after another.
  */
 import type { Analysis } from '../../engine/types.ts';
 
@@ -15,10 +17,60 @@ const KEY_ORDER = [
   'requirements',
 ] as const;
 
+/** Collections nested up to this depth are written item by item; deeper values in one piece. */
+const PIECEWISE_DEPTH = 2;
+
+/** What `JSON.stringify` leaves out of an object (and writes as null in an array). */
+function skipped(value: unknown): boolean {
+  return value === undefined || typeof value === 'function' || typeof value === 'symbol';
+}
+
+/**
+ * `JSON.stringify(value, null, 2)` at nesting `depth`, in pieces: objects and arrays down to
+ * PIECEWISE_DEPTH item by item, everything deeper as one string re-indented to its place.
+ */
+function* pieces(value: unknown, depth: number): Generator<string> {
+  const pad = '  '.repeat(depth);
+  const json = value as { toJSON?: () => unknown } | null;
+  if (depth > PIECEWISE_DEPTH || json === null || typeof json !== 'object' || typeof json.toJSON === 'function') {
+    yield (JSON.stringify(value, null, 2) ?? 'null').replaceAll('\n', `\n${pad}`);
+    return;
+  }
+  if (Array.isArray(value)) {
+    if (value.length === 0) return void (yield '[]');
+    yield '[';
+    for (let i = 0; i < value.length; i++) {
+      yield `${i > 0 ? ',' : ''}\n${pad}  `;
+      yield* skipped(value[i]) ? ['null'] : pieces(value[i], depth + 1);
+    }
+    yield `\n${pad}]`;
+    return;
+  }
+  const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => !skipped(v));
+  if (entries.length === 0) return void (yield '{}');
+  yield '{';
+  for (let i = 0; i < entries.length; i++) {
+    const [key, v] = entries[i]!;
+    yield `${i > 0 ? ',' : ''}\n${pad}  ${JSON.stringify(key)}: `;
+    yield* pieces(v, depth + 1);
+  }
+  yield `\n${pad}}`;
+}
+
+function ordered(analysis: Analysis & { comparison?: unknown }): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const key of KEY_ORDER) out[key] = analysis[key];
+  for (const [key, value] of Object.entries(analysis)) if (!(key in out)) out[key] = value;
+  return out;
+}
+
+/** The two-space-indented JSON with a trailing newline, piece by piece (joined, it is `formatJson`). */
+export function* formatJsonPieces(analysis: Analysis & { comparison?: unknown }): Generator<string> {
+  yield* pieces(ordered(analysis), 0);
+  yield '\n';
+}
+
 /** Serialises an analysis as two-space-indented JSON with a trailing newline. */
 export function formatJson(analysis: Analysis & { comparison?: unknown }): string {
-  const ordered: Record<string, unknown> = {};
-  for (const key of KEY_ORDER) ordered[key] = analysis[key];
-  for (const [key, value] of Object.entries(analysis)) if (!(key in ordered)) ordered[key] = value;
-  return JSON.stringify(ordered, null, 2) + '\n';
+  return JSON.stringify(ordered(analysis), null, 2) + '\n';
 }

@@ -1,5 +1,8 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { formatJson } from '../../../src/report/format/format-json.ts';
+import { analyzeScenario } from '../../../src/engine/analyze-scenario.ts';
+import { parseScenario } from '../../../src/model/parse-scenario.ts';
+import { formatJson, formatJsonPieces } from '../../../src/report/format/format-json.ts';
 import type { Analysis } from '../../../src/engine/types.ts';
 import { twoSitesAnalysis } from './fixtures/two-sites.ts';
 
@@ -40,5 +43,29 @@ describe('formatJson', () => {
   it('keeps keys beyond the documented ones, after them, in the order they were built', () => {
     const extended = { comparison: [], ...twoSitesAnalysis } as Analysis;
     expect(Object.keys(JSON.parse(formatJson(extended))).slice(-2)).toEqual(['comparison', 'throughput']);
+  });
+});
+
+describe('formatJsonPieces', () => {
+  it('joined, is exactly formatJson for every example scenario', () => {
+    const dir = new URL('../../../scenarios/', import.meta.url);
+    for (const file of readdirSync(dir).filter((f) => f.endsWith('.yaml'))) {
+      const analysis = analyzeScenario(parseScenario(readFileSync(new URL(file, dir), 'utf8')).model!);
+      expect([...formatJsonPieces(analysis)].join(''), file).toBe(formatJson(analysis));
+    }
+  });
+
+  it('writes what JSON.stringify writes for odd values: undefined fields and items, NaN, Infinity, toJSON, empty collections', () => {
+    const odd = {
+      plainsight: 1,
+      scenario: { name: 'x', description: undefined },
+      links: [{ id: 'l', flows: [] }, undefined, { nested: { a: [1, NaN, Infinity, undefined], b: {} } }],
+      flows: [],
+      exposures: [new Date(0)],
+      findings: [{ f: () => 1, s: 'line\nbreak "q"' }],
+      requirements: {},
+      throughput: { flows: [{ deep: { deeper: { deepest: [1, 2] } } }] },
+    } as never;
+    expect([...formatJsonPieces(odd)].join('')).toBe(formatJson(odd));
   });
 });

@@ -36,7 +36,7 @@ describe('[§1.2] diagnostic codes are stable, documented and tested', () => {
 
   it('every code is reported by at least one golden sample', () => {
     const covered = codesInSamples();
-    // A file over 32 MiB cannot be committed as a sample; parse-file-guards.test.ts generates one.
+    // A file over 40 MiB cannot be committed as a sample; parse-file-guards.test.ts generates one.
     const notInSamples = registered.map(([code]) => code!).filter((code) => !covered.has(code));
     expect(notInSamples).toEqual(['file_too_large']);
   });

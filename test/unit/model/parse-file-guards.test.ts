@@ -5,7 +5,7 @@ import { codesOf, HEADER } from './parse-helpers.ts';
 
 describe('[§1.2] files that are not scenarios get one clear diagnostic, never a crash', () => {
   it('refuses a 50 MB file before parsing it (file_too_large)', () => {
-    // 50 MB of plausible YAML: far above the 32 MiB (33,554,432 character) limit.
+    // 50 MB of plausible YAML: above the 40 MiB (41,943,040 character) limit.
     const line = '  - { id: f0000000, from: vm-a, to: vm-b }\n';
     const text = HEADER + 'flows:\n' + line.repeat(Math.ceil(50_000_000 / line.length));
     expect(text.length).toBeGreaterThan(MAX_FILE_CHARS);
@@ -13,7 +13,7 @@ describe('[§1.2] files that are not scenarios get one clear diagnostic, never a
     expect(model).toBeUndefined();
     expect(diagnostics).toHaveLength(1);
     expect(diagnostics[0]).toMatchObject({ code: 'file_too_large', line: 1, column: 1 });
-    expect(diagnostics[0]!.message).toContain('32 MiB');
+    expect(diagnostics[0]!.message).toContain('40 MiB');
   });
 
   it('reports 100,000 nested flow lists as too_deep instead of overflowing the stack', () => {
