@@ -9,6 +9,7 @@
  * written to bench/results/browser.json. Run: `node bench/browser.mjs` (builds first; set
  * BENCH_NO_BUILD=1 to reuse dist/). Not part of `npm test`: timings are never asserted.
  */
+import { execFileSync } from 'node:child_process';
 import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -21,6 +22,14 @@ const ROOT = new URL('../', import.meta.url).pathname;
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const ARGS = ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+/** Sizes of `plainsight generate` regions to open too (BENCH_REGIONS=1000,5000; default 1000). */
+const BENCH_REGIONS = (process.env.BENCH_REGIONS ?? '1000').split(',').filter(Boolean).map(Number);
+
+/** The scenario text `plainsight generate --hosts N` writes. */
+function generateRegion(hosts) {
+  return execFileSync(process.execPath, [join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), join(ROOT, 'src', 'cli', 'main.ts'), 'generate', '--hosts', String(hosts)], { encoding: 'utf8', maxBuffer: 1 << 30 });
+}
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const percentile = (xs, p) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))];
@@ -86,7 +95,7 @@ async function measure(base, text) {
     if (text) await storeWorkingCopy(page, text);
     await page.addInitScript(observeLongTasks);
     await page.goto(`${base}?testhook${text ? '' : '&fresh'}`);
-    await page.waitForFunction(() => window.__plainsight?.ready() && window.__plainsight.firstRenderAt() !== undefined, null, { timeout: 60000, polling: 20 });
+    await page.waitForFunction(() => window.__plainsight?.ready() && window.__plainsight.firstRenderAt() !== undefined, null, { timeout: 600000, polling: 20 });
     await page.waitForTimeout(500);
     const r = await page.evaluate(() => ({ first: window.__plainsight.firstRenderAt(), run: window.__plainsight.lastRunMs(), win: window.__plainsight.lastRunWindow(), tasks: window.__longTasks, stats: window.__plainsight.stats() }));
     const longest = (win) => Math.max(0, ...r.tasks.filter((t) => !win || (t.start + t.duration > win.start && t.start < win.end)).map((t) => t.duration));
@@ -118,6 +127,8 @@ async function main() {
   const scenarios = [
     { name: 'default (SCS OpenStack region)', text: undefined },
     { name: 'generated 1,000 hosts / 400 flows', text: generateScenario({ hosts: 1000, flows: 400 }) },
+    // `plainsight generate`: the engine benchmark's region (10 VMs per host, 5 flows per VM, 10 attackers).
+    ...BENCH_REGIONS.map((hosts) => ({ name: `plainsight generate --hosts ${hosts} (${hosts * 50} flows)`, text: generateRegion(hosts) })),
   ];
   const rows = [];
   try {

@@ -7,7 +7,10 @@ import { releaseProxy } from 'comlink';
 import { parse as parseYaml } from 'yaml';
 import { createAnalysisSession, type AnalysisSession } from '../src/engine/analysis-session.ts';
 import { analyzeScenario } from '../src/engine/analyze-scenario.ts';
-import { analyzeExposure, type ExposureRun } from '../src/engine/exposure/analyze-exposure.ts';
+import { traceFlow } from '../src/engine/exposure/build-traces.ts';
+import { createTraceContext } from '../src/engine/exposure/trace-context.ts';
+import { createUnderlayRouter } from '../src/engine/graph/underlay-router.ts';
+import { indexScenario, type ScenarioIndex } from '../src/engine/scenario-index.ts';
 import { compareProtections, type Comparison } from '../src/engine/throughput/compare-protections.ts';
 import { estimateFlowDetail } from '../src/engine/throughput/estimate-throughput.ts';
 import type { Analysis, FlowTrace } from '../src/engine/types.ts';
@@ -79,11 +82,12 @@ function release(callback: ProgressCallback | undefined): void {
   if (typeof release === 'function') (release as () => void)();
 }
 
-/** Traces and index of one scenario: what per-flow detail (hop stacks, throughput reasons) needs. */
+/** What per-flow detail (hop stacks, the throughput breakdown) reads: the scenario, its index and flow traces. */
 interface FlowDetailRun {
   scenario: Scenario;
-  index: ExposureRun['index'];
-  traces: ReadonlyMap<string, FlowTrace>;
+  index: ScenarioIndex;
+  /** The trace of one flow, undefined for an unknown id. */
+  trace(flowId: string): FlowTrace | undefined;
 }
 
 /**
@@ -92,16 +96,35 @@ interface FlowDetailRun {
  */
 let current: { text: string; attackers: string; session: AnalysisSession } | undefined;
 
-/** Latest detail-only run by scenario text, for texts that were not analysed through `analyze`. */
-let runCache: { text: string; run: FlowDetailRun } | undefined;
+/** Detail of a text this worker did not analyse (the app asks a second worker): flows traced one by one. */
+let detailCache: { text: string; run: FlowDetailRun } | undefined;
 
 function runOf(request: AnalysisRequest, model: Scenario): FlowDetailRun {
-  if (request.text !== undefined && current?.text === request.text) return current.session.detail;
-  if (request.text !== undefined && runCache?.text === request.text) return runCache.run;
-  const { index, traces } = analyzeExposure(model);
-  const run = { scenario: model, index, traces };
-  if (request.text !== undefined) runCache = { text: request.text, run };
+  if (request.text !== undefined && current?.text === request.text) {
+    const { scenario, index, traces } = current.session.detail;
+    return { scenario, index, trace: (id) => traces.get(id) };
+  }
+  if (request.text !== undefined && detailCache?.text === request.text) return detailCache.run;
+  // A trace depends on the scenario alone, so one flow is traced without analysing the others.
+  const index = indexScenario(model);
+  const ctx = createTraceContext(index, createUnderlayRouter(index));
+  const traced = new Map<string, FlowTrace>();
+  const trace = (id: string): FlowTrace | undefined => {
+    const flow = index.flows.get(id);
+    if (!flow) return undefined;
+    let t = traced.get(id);
+    if (!t) traced.set(id, (t = traceFlow(flow, ctx)));
+    return t;
+  };
+  const run = { scenario: model, index, trace };
+  if (request.text !== undefined) detailCache = { text: request.text, run };
   return run;
+}
+
+/** The full estimate breakdown of one flow (SPEC T6). */
+function flowEstimate(run: FlowDetailRun, flowId: string): ReturnType<typeof estimateFlowDetail> {
+  const trace = run.trace(flowId);
+  return trace ? estimateFlowDetail({ scenario: run.scenario, index: run.index, traces: new Map([[flowId, trace]]) }, flowId) : undefined;
 }
 
 /** Analyses through the current session when the options match (an update), else in a new session. */
@@ -123,7 +146,7 @@ function analyzeText(text: string, model: Scenario, attackers: string[] | undefi
   current = undefined;
   const session = createAnalysisSession(model, attackers ? { attackers } : {}, onProgress);
   current = { text, attackers: key, session };
-  runCache = undefined;
+  detailCache = undefined;
   return session.analysis;
 }
 
@@ -159,7 +182,7 @@ export const analysisApi = {
   async traceFlow(request: AnalysisRequest, flowId: string): Promise<FlowTrace | undefined> {
     const loaded = load(request);
     if (hasErrors(loaded)) return undefined;
-    return runOf(request, loaded.model as Scenario).traces.get(flowId);
+    return runOf(request, loaded.model as Scenario).trace(flowId);
   },
 
   /**
@@ -176,7 +199,17 @@ export const analysisApi = {
   async explainThroughput(request: AnalysisRequest, flowId: string): Promise<string[] | undefined> {
     const loaded = load(request);
     if (hasErrors(loaded)) return undefined;
-    return estimateFlowDetail(runOf(request, loaded.model as Scenario), flowId)?.reasons;
+    return flowEstimate(runOf(request, loaded.model as Scenario), flowId)?.reasons;
+  },
+
+  /** A flow's hop stacks and the reasons behind its estimate, in one call (the app's flow view). */
+  async flowDetail(request: AnalysisRequest, flowId: string): Promise<{ trace?: FlowTrace; reasons?: string[] }> {
+    const loaded = load(request);
+    if (hasErrors(loaded)) return {};
+    const run = runOf(request, loaded.model as Scenario);
+    const trace = run.trace(flowId);
+    const reasons = flowEstimate(run, flowId)?.reasons;
+    return { ...(trace ? { trace } : {}), ...(reasons ? { reasons } : {}) };
   },
 
   /** The model as scenario YAML, as the app saves it. */

@@ -95,6 +95,11 @@ export class AnalysisClient {
     return this.#run('explain', (api) => api.explainThroughput(req, flowId)) as ReturnType<AnalysisApi['explainThroughput']>;
   }
 
+  /** A flow's hop stacks and estimate reasons in one call, on one worker; latest-wins. */
+  flowDetail(req: AnalyzeRequest, flowId: string): ReturnType<AnalysisApi['flowDetail']> {
+    return this.#run('detail', (api) => api.flowDetail(req, flowId)) as ReturnType<AnalysisApi['flowDetail']>;
+  }
+
   /** Validation only (diagnostics for a file that is being opened). */
   validate(text: string, fileName?: string): ReturnType<AnalysisApi['validate']> {
     return this.#run('tools', (api) => api.validate(text, fileName)) as ReturnType<AnalysisApi['validate']>;

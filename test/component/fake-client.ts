@@ -21,6 +21,9 @@ export function createFakeClient(): { client: AnalysisClient; requests: AnalyzeR
     async explainThroughput(): Promise<string[] | undefined> {
       return undefined;
     },
+    async flowDetail(): Promise<{ trace?: FlowTrace; reasons?: string[] }> {
+      return {};
+    },
     async validate() {
       return { diagnostics: [] };
     },

@@ -101,10 +101,8 @@ export class AnalysisState {
       return void (this.trace = undefined);
     }
     try {
-      const [trace, reasons] = await Promise.all([
-        this.#client.traceFlow({ text }, flowId),
-        this.#client.explainThroughput({ text }, flowId),
-      ]);
+      // One call on one worker: it parses the text once and traces only this flow.
+      const { trace, reasons } = await this.#client.flowDetail({ text }, flowId);
       this.trace = trace;
       this.why = reasons ? { flow: flowId, reasons } : undefined;
     } catch (error) {

@@ -128,11 +128,19 @@ export function estimateFlowFigures(flow: Flow, trace: FlowTrace, index: Scenari
   let overhead = 0;
   const wire = new Array<number>(trace.hops.length).fill(Number.NaN);
   const rate = Math.max(0, flow.rateGbps);
+  // Hops of one leg share their wraps and mostly their link MTU: fold each distinct pair once.
+  let lastWraps: FlowTrace['hops'][number]['wraps'] | undefined;
+  let lastMtu = -1;
+  let added = 0;
   for (let j = 0; j < trace.hops.length; j++) {
     const hop = trace.hops[j]!;
     const link = index.links.get(hop.link);
     if (!link) continue;
-    const added = hopOverheadBytes(hop.wraps, packetBytes, link.mtu);
+    if (hop.wraps !== lastWraps || link.mtu !== lastMtu) {
+      lastWraps = hop.wraps;
+      lastMtu = link.mtu;
+      added = hopOverheadBytes(hop.wraps, packetBytes, link.mtu);
+    }
     // Every header and the framing cross the link at the flow's rate of payload (SPEC T3, T7).
     wire[j] = (rate * (packetBytes + added + ETHERNET_FRAMING_BYTES)) / payloadBytes;
     const share = payloadBytes / (packetBytes + added + ETHERNET_FRAMING_BYTES);
