@@ -6,6 +6,7 @@
 import { releaseProxy } from 'comlink';
 import { parse as parseYaml } from 'yaml';
 import { createAnalysisSession, type AnalysisSession } from '../src/engine/analysis-session.ts';
+import { sliceItems, splitResponse, type PartsPlan } from './analysis-parts.ts';
 import { analyzeScenario } from '../src/engine/analyze-scenario.ts';
 import { traceFlow } from '../src/engine/exposure/build-traces.ts';
 import { createTraceContext } from '../src/engine/exposure/trace-context.ts';
@@ -35,6 +36,11 @@ export interface AnalysisRequest {
   fileName?: string;
   /** Restrict exposures and requirements to these attackers. */
   attackers?: string[];
+  /**
+   * Answer a large analysis as a skeleton plus `parts` to fetch with `analysisPart`, so that no
+   * single message takes the receiving thread long to deserialise (the app sets it).
+   */
+  inParts?: boolean;
 }
 
 /** Diagnostics always; the model when valid; the analysis when it ran. */
@@ -42,6 +48,8 @@ export interface AnalysisResponse {
   diagnostics: Diagnostic[];
   model?: Scenario;
   analysis?: Analysis;
+  /** With `inParts`: the slices that carry the large lists left empty in this response. */
+  parts?: PartsPlan;
 }
 
 /** Progress of a long analysis, reported phase by phase. */
@@ -150,6 +158,10 @@ function analyzeText(text: string, model: Scenario, attackers: string[] | undefi
   return session.analysis;
 }
 
+/** The last response answered in parts, until the next analysis. */
+let parts: { id: number; response: AnalysisResponse; plan: PartsPlan } | undefined;
+let partsCount = 0;
+
 /** The API object; `Comlink.expose(analysisApi)` in a worker, called directly in tests. */
 export const analysisApi = {
   /** Parses or validates the scenario and, when it is valid, analyses it (SPEC §2, §4). */
@@ -167,10 +179,20 @@ export const analysisApi = {
           ? analyzeText(request.text, model, request.attackers, progress)
           : analyzeScenario(model, { ...(request.attackers ? { attackers: request.attackers } : {}), onProgress: progress });
       await Promise.all(pending);
-      return { diagnostics: loaded.diagnostics, model, analysis };
+      const response: AnalysisResponse = { diagnostics: loaded.diagnostics, model, analysis };
+      const split = request.inParts ? splitResponse(response as unknown as Record<string, unknown>, ++partsCount) : undefined;
+      parts = split ? { id: split.plan.id, response, plan: split.plan } : undefined;
+      return split ? { ...(split.skeleton as unknown as AnalysisResponse), parts: split.plan } : response;
     } finally {
       release(onProgress);
     }
+  },
+
+  /** Slice `index` of the last response answered in parts (`inParts`). */
+  async analysisPart(id: number, index: number): Promise<unknown[]> {
+    const slice = parts?.id === id ? parts.plan.slices[index] : undefined;
+    if (!parts || !slice) throw new Error(`analysis part ${id}/${index} is no longer available`);
+    return sliceItems(parts.response as unknown as Record<string, unknown>, slice);
   },
 
   /** Diagnostics of scenario text, and the model when it is valid (SPEC §1.2). */

@@ -4,6 +4,7 @@
  * the engine is synchronous, so a message could never interrupt it) and starts a fresh one.
  */
 import * as Comlink from 'comlink';
+import { putSlice } from '../../workers/analysis-parts.ts';
 import type { AnalysisApi } from '../../workers/analysis.api.ts';
 import type { Comparison } from '../engine/throughput/compare-protections.ts';
 
@@ -82,7 +83,17 @@ export class AnalysisClient {
   /** Full analysis; supersedes any analysis still running. */
   analyze(req: AnalyzeRequest, onProgress?: (p: Progress) => void): Promise<AnalyzeResult> {
     const cb = onProgress ? Comlink.proxy((v: unknown) => onProgress(toProgress(v))) : undefined;
-    return this.#run('analyze', (api) => api.analyze(req, cb as never) as Promise<AnalyzeResult>);
+    return this.#run('analyze', async (api) => {
+      const result = (await api.analyze({ ...req, inParts: true }, cb as never)) as AnalyzeResult;
+      const plan = result.parts;
+      if (!plan) return result;
+      // Each slice is its own message, so the page stays responsive while a large result arrives.
+      for (let i = 0; i < plan.slices.length; i++) {
+        putSlice(result as unknown as Record<string, unknown>, plan.slices[i]!, await api.analysisPart(plan.id, i));
+      }
+      delete result.parts;
+      return result;
+    });
   }
 
   /** Path and header stacks of one flow; supersedes an older trace still running. */

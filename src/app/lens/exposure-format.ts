@@ -24,9 +24,41 @@ export const viaWords: Record<string, string> = {
   endpoint: 'is an endpoint of the flow',
 };
 
-/** Exposures keyed `flow|attacker`. */
-export function indexExposures(analysis: Analysis | undefined): Map<string, Exposure> {
-  return new Map((analysis?.exposures ?? []).map((e) => [`${e.flow}|${e.attacker}`, e]));
+/** Looks up the exposure of a flow × attacker pair. */
+export interface ExposureIndex {
+  get(flow: string, attacker: string): Exposure | undefined;
+}
+
+/**
+ * An index of the exposures by flow and attacker. The engine lists them flow by flow with the
+ * attackers in one order (SPEC §4), so a pair sits at flow position × attackers + attacker
+ * position: building the index costs one entry per flow, not one per pair (a 1,000-host region
+ * has half a million pairs). A list in another order is indexed pair by pair instead.
+ */
+export function indexExposures(analysis: Analysis | undefined): ExposureIndex {
+  const exposures = analysis?.exposures ?? [];
+  const attackers = new Map<string, number>();
+  for (let i = 0; i < exposures.length && !attackers.has(exposures[i]!.attacker); i++) attackers.set(exposures[i]!.attacker, i);
+  const a = Math.max(1, attackers.size);
+  const flows = new Map<string, number>();
+  let ordered = exposures.length % a === 0;
+  for (let i = 0; ordered && i < exposures.length; i += a) {
+    const e = exposures[i]!;
+    ordered = attackers.get(e.attacker) === 0 && !flows.has(e.flow);
+    flows.set(e.flow, i / a);
+  }
+  if (ordered) {
+    return {
+      get(flow, attacker) {
+        const f = flows.get(flow);
+        const k = attackers.get(attacker);
+        const e = f !== undefined && k !== undefined ? exposures[f * a + k] : undefined;
+        return e?.flow === flow && e.attacker === attacker ? e : undefined;
+      },
+    };
+  }
+  const byPair = new Map(exposures.map((e) => [`${e.flow}\u0000${e.attacker}`, e]));
+  return { get: (flow, attacker) => byPair.get(`${flow}\u0000${attacker}`) };
 }
 
 /** Strips the `link:` / `host:` prefix of a path entry or vantage. */
