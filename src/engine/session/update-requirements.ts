@@ -22,18 +22,20 @@ function isDirty(dirty: DirtyPairs, flow: string, attacker: string): boolean {
 /** The exposures of the dirty pairs, rows first, then the rest of each dirty column. */
 function dirtyExposures(state: SessionState, dirty: DirtyPairs): Exposure[] {
   const nA = state.knowledge.length;
+  const columns: number[] = [];
+  for (let a = 0; a < nA; a++) if (dirty.attackers.has(state.knowledge[a]!.attacker.id)) columns.push(a);
   const found: Exposure[] = [];
-  state.sorted.forEach((flow, i) => {
-    const row = dirty.flows.has(flow.id);
-    for (let a = 0; a < nA; a++) if (row || dirty.attackers.has(state.knowledge[a]!.attacker.id)) found.push(state.exposures[i * nA + a]!);
-  });
+  for (let i = 0; i < state.sorted.length; i++) {
+    if (dirty.flows.has(state.sorted[i]!.id)) for (let a = 0; a < nA; a++) found.push(state.exposures[i * nA + a]!);
+    else for (const a of columns) found.push(state.exposures[i * nA + a]!);
+  }
   return found;
 }
 
 /** Requirement results after an edit that left the requirements themselves alone. */
 export function updateRequirements(state: SessionState, prev: SessionState, dirty: DirtyPairs): { results: RequirementResult[]; changed: Exposure[] } {
   const changed = dirtyExposures(state, dirty);
-  const flows = new Map(state.sorted.map((f) => [f.id, f]));
+  const flows = state.index.flows;
   const before = new Map(prev.requirements.map((r) => [r.id, r]));
   const results = state.requirements.map((old): RequirementResult => {
     const req = state.scenario.requirements.find((r) => r.id === old.id)!;

@@ -40,12 +40,15 @@ function exposureFinder(ctx: RuleContext): (flow: string, attacker: string) => E
   const attackers = new Map<string, number>();
   for (let i = 0; i < exposures.length && !attackers.has(exposures[i]!.attacker); i++) attackers.set(exposures[i]!.attacker, i);
   const flowAt = new Map(flows?.map((f, i) => [f.id, i]));
+  let byPair: Map<string, Exposure> | undefined;
   return (flow, attacker) => {
     const f = flowAt.get(flow);
     const a = attackers.get(attacker);
     const e = f !== undefined && a !== undefined ? exposures[f * attackers.size + a] : undefined;
     if (e?.flow === flow && e.attacker === attacker) return e;
-    return exposures.find((x) => x.flow === flow && x.attacker === attacker);
+    // Exposures in another order (an analysis session passes only the pairs an edit changed): index them once.
+    byPair ??= new Map(exposures.map((x) => [`${x.flow}\u0000${x.attacker}`, x]));
+    return byPair.get(`${flow}\u0000${attacker}`);
   };
 }
 
