@@ -40,6 +40,8 @@ export interface SessionState {
   sorted: Flow[];
   /** Per flow id: its summary (with the estimate merged in) and its throughput figures. */
   results: Map<string, FlowResult>;
+  /** The summaries in `sorted` order, as the result lists them; dropped whenever an estimate changes. */
+  resultList?: FlowResult[];
   figures: Map<string, FlowFigures>;
   hardware: ThroughputProblem[];
   throughput: ThroughputAnalysis;
@@ -83,9 +85,12 @@ export function selectedAttackers(scenario: Scenario, options: AnalysisOptions):
 
 /** Runs the rules, keeping findings per rule; `only` re-runs just those rules of `previous`. */
 export function findingsOf(state: SessionState, previous?: Map<string, Finding[]>, only?: ReadonlySet<string>): Map<string, Finding[]> {
-  const input = { scenario: state.scenario, index: state.index, traces: state.traces, flows: state.sorted.map((f) => state.results.get(f.id)!), links: state.links, exposures: state.exposures, requirements: state.requirements, throughput: state.throughput, sortedFlows: state.sorted };
   const found = new Map<string, Finding[]>();
   for (const [id, list] of previous ?? []) if (only && !only.has(id)) found.set(id, list);
+  // Nothing to re-run (an attacker edit): no rule input to build, which means 50,000 look-ups.
+  if (only && only.size === 0) return found;
+  state.resultList ??= state.sorted.map((f) => state.results.get(f.id)!);
+  const input = { scenario: state.scenario, index: state.index, traces: state.traces, flows: state.resultList, links: state.links, exposures: state.exposures, requirements: state.requirements, throughput: state.throughput, sortedFlows: state.sorted };
   return runRulesInto(input, found, only);
 }
 
@@ -123,6 +128,7 @@ export function buildState(scenario: Scenario, options: AnalysisOptions = {}, on
 
 /** Recomputes the summary and throughput figures of the given flows (in id order). */
 export function estimateFlows(state: SessionState, flows: readonly Flow[]): void {
+  state.resultList = undefined;
   const names = new Map<string, string>();
   for (const flow of flows) {
     const trace = state.traces.get(flow.id)!;
@@ -149,7 +155,8 @@ export function resultOf(state: SessionState): ExposureAnalysis {
     for (let i = 0; i < list.length; i++) findings.push(list[i]!);
   }
   if (!isSorted(findings)) findings.sort(compareFindings);
-  return { links: state.links, flows: state.sorted.map((f) => state.results.get(f.id)!), exposures: state.exposures, findings, requirements: state.requirements };
+  state.resultList ??= state.sorted.map((f) => state.results.get(f.id)!);
+  return { links: state.links, flows: state.resultList, exposures: state.exposures, findings, requirements: state.requirements };
 }
 
 function isSorted(findings: readonly Finding[]): boolean {

@@ -47,7 +47,8 @@ function exposureFinder(ctx: RuleContext): (flow: string, attacker: string) => E
     const e = f !== undefined && a !== undefined ? exposures[f * attackers.size + a] : undefined;
     if (e?.flow === flow && e.attacker === attacker) return e;
     // Exposures in another order (an analysis session passes only the pairs an edit changed): index them once.
-    byPair ??= new Map(exposures.map((x) => [`${x.flow}\u0000${x.attacker}`, x]));
+    // Only a pair that sees something or can tamper fails a requirement, so only those are indexed.
+    byPair ??= new Map(exposures.filter((x) => x.level !== 'none' || x.tamper).map((x) => [`${x.flow}\u0000${x.attacker}`, x]));
     return byPair.get(`${flow}\u0000${attacker}`);
   };
 }
