@@ -21,6 +21,13 @@ describe('canvas elements from a scenario', () => {
     expect(link?.data.label).toBe('⚠');
   });
 
+  it('leaves flow edges out when asked (large scenarios with the flows layer off), and nothing else', () => {
+    const all = buildElements(model, analysis, { expanded: new Set() }).elements;
+    const without = buildElements(model, analysis, { expanded: new Set(), flows: false }).elements;
+    expect(ids(without)).not.toContain('f-ab');
+    expect(ids(without)).toEqual(ids(all.filter((e) => e.data.kind !== 'flow')));
+  });
+
   it('collapsed hosts stand in for their workloads, and flows attach to the host', () => {
     const { elements, alias } = buildElements(model, analysis, { expanded: new Set() });
     expect(ids(elements)).not.toContain('vm-a');

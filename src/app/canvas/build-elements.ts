@@ -21,6 +21,12 @@ export interface BuildOptions {
   meshSpokeLimit?: number;
   /** Racks and sites as summary nodes (large scenarios); absent = everything drawn. */
   detail?: Detail;
+  /**
+   * Whether flow edges are built at all (default true). The canvas leaves them out of large
+   * scenarios while the flows layer is off: hidden edges are still styled, and a 5,000-host region
+   * has 8,000 rack-to-rack flow bundles.
+   */
+  flows?: boolean;
 }
 
 /** Elements plus the mapping from hidden entities to the node that stands for them. */
@@ -71,7 +77,7 @@ export function buildElements(model: Scenario, analysis: Analysis | undefined, o
     sink.out.push({ group: 'edges', data, classes: `link folded layer-physical status-${e.worst}` });
   }
   markSummaries(sink.out, folder);
-  addFlows(model, analysis, sink);
+  if (options.flows !== false) addFlows(model, analysis, sink);
   return { elements: dedupe(sink.out), alias };
 }
 
