@@ -16,7 +16,8 @@ import { rules as registry } from '../exposure/rules/index.ts';
 import { compareFindings, runRules } from '../exposure/run-rules.ts';
 import { createUnderlayRouter, type UnderlayRouter } from '../graph/underlay-router.ts';
 import { indexScenario, type ScenarioIndex } from '../scenario-index.ts';
-import { assembleThroughput, hardwareProblems } from '../throughput/estimate-throughput.ts';
+import { assembleThroughput, hardwareProblems, problemsOf } from '../throughput/estimate-throughput.ts';
+import { buildLedger, hostLoadOf, hostsOf, linkLoadOf, linksOf, moveInLedger, type LoadLedger } from '../throughput/load-ledger.ts';
 import { estimateFlowFigures, type FlowFigures } from '../throughput/flow-figures.ts';
 import { flowMtu } from '../throughput/flow-mtu.ts';
 import type { ElementIndex } from './element-index.ts';
@@ -45,6 +46,8 @@ export interface SessionState {
   figures: Map<string, FlowFigures>;
   hardware: ThroughputProblem[];
   throughput: ThroughputAnalysis;
+  /** Which flows load each host and link, by position in `sorted` (absent until built, or after the flow list changed). */
+  ledger?: LoadLedger & { position: Map<string, number> };
   /** The selected attackers' knowledge, sorted by attacker id. */
   knowledge: AttackerKnowledge[];
   /** Every flow × attacker exposure, flows as `sorted`, attackers as `knowledge`. */
@@ -142,7 +145,72 @@ export function estimateFlows(state: SessionState, flows: readonly Flow[]): void
 /** Host and link loads and problems over every flow's figures, in flow-id order. */
 export function throughputOf(state: SessionState): ThroughputAnalysis {
   const figures = state.sorted.flatMap((f) => state.figures.get(f.id) ?? []);
-  return assembleThroughput(state, figures, state.hardware);
+  const ledger = buildLedger(figures, state.traces);
+  // Positions in the ledger are positions in `sorted` only when every flow has figures (it always does).
+  state.ledger = figures.length === state.sorted.length ? { ...ledger, position: new Map(state.sorted.map((f, i) => [f.id, i])) } : undefined;
+  return assembleThroughput(state, figures, state.hardware, ledger);
+}
+
+/** Where a flow's load went before an edit: the hosts and links it loaded. */
+export interface LoadBefore {
+  hosts: string[];
+  links: string[];
+}
+
+/** The hosts and links each of these flows loads now (call before re-estimating them). */
+export function loadsBefore(state: SessionState, flows: readonly Flow[]): Map<string, LoadBefore> {
+  const before = new Map<string, LoadBefore>();
+  for (const flow of flows) {
+    const f = state.figures.get(flow.id);
+    before.set(flow.id, f ? { hosts: hostsOf(f), links: linksOf(f, state.traces.get(flow.id)) } : { hosts: [], links: [] });
+  }
+  return before;
+}
+
+function replaceById<T>(list: T[], id: string, idOf: (x: T) => string, next: T): void {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (idOf(list[mid]!) < id) lo = mid + 1;
+    else hi = mid;
+  }
+  if (lo < list.length && idOf(list[lo]!) === id) list[lo] = next;
+}
+
+/**
+ * The throughput after re-estimating `flows` (the flow list itself unchanged): their positions
+ * move in the ledger, and only the hosts and links they loaded before or load now are summed
+ * again, in flow order as a full analysis does; every other load is kept.
+ */
+export function updatedThroughput(state: SessionState, flows: readonly Flow[], before: ReadonlyMap<string, LoadBefore>): ThroughputAnalysis {
+  const ledger = state.ledger;
+  if (!ledger || flows.length > state.sorted.length / 8) return throughputOf(state);
+  const figures = state.sorted.map((f) => state.figures.get(f.id)!);
+  const hosts = new Set<string>();
+  const links = new Set<string>();
+  for (const flow of flows) {
+    const position = ledger.position.get(flow.id)!;
+    const f = figures[position]!;
+    const was = before.get(flow.id) ?? { hosts: [], links: [] };
+    const now = { hosts: hostsOf(f), links: linksOf(f, state.traces.get(flow.id)) };
+    moveInLedger(ledger.hosts, position, was.hosts, now.hosts);
+    moveInLedger(ledger.links, position, was.links, now.links);
+    for (const id of [...was.hosts, ...now.hosts]) hosts.add(id);
+    for (const id of [...was.links, ...now.links]) links.add(id);
+  }
+  const prev = state.throughput;
+  const hostLoads = prev.hosts.slice();
+  for (const id of hosts) {
+    const host = state.index.hosts.get(id);
+    if (host) replaceById(hostLoads, id, (h) => h.host, hostLoadOf(host, ledger.hosts.get(id) ?? [], figures));
+  }
+  const linkLoads = prev.links.slice();
+  for (const id of links) {
+    const link = state.index.links.get(id);
+    if (link) replaceById(linkLoads, id, (l) => l.link, linkLoadOf(link, ledger.links.get(id) ?? [], figures, state.traces));
+  }
+  return { flows: figures.map((f) => f.summary), hosts: hostLoads, links: linkLoads, problems: problemsOf(figures, state.hardware) };
 }
 
 /** The exposure result of a state (SPEC §4 arrays, sorted). */

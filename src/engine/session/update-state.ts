@@ -19,7 +19,7 @@ import { indexScenario } from '../scenario-index.ts';
 import { reindexFlow } from './element-index.ts';
 import { sameKnowledge } from './same-knowledge.ts';
 import { scenarioChanges, type EntityKind, type ScenarioChanges } from './scenario-changes.ts';
-import { buildState, estimateFlows, findingsOf, selectedAttackers, throughputOf, type SessionState } from './session-state.ts';
+import { buildState, estimateFlows, findingsOf, loadsBefore, selectedAttackers, throughputOf, updatedThroughput, type SessionState } from './session-state.ts';
 import { updateExposures } from './update-exposures.ts';
 import { updateRequirementFindings, updateRequirements, type DirtyPairs } from './update-requirements.ts';
 import type { Exposure } from '../types.ts';
@@ -50,8 +50,15 @@ function retrace(state: SessionState, prev: SessionState, changes: ScenarioChang
     }
   }
   const affected = state.sorted.filter((f) => changes.flows.has(f.id) || !state.figures.has(f.id));
+  if (changes.kinds.has('flows')) {
+    estimateFlows(state, affected);
+    state.throughput = throughputOf(state);
+    return true;
+  }
+  // The flow list is the same: only the loads of hosts and links the re-traced flows touch change.
+  const before = loadsBefore({ ...state, traces: prev.traces }, affected);
   estimateFlows(state, affected);
-  state.throughput = throughputOf(state);
+  state.throughput = updatedThroughput(state, affected, before);
   return true;
 }
 

@@ -7,7 +7,7 @@ import type { Scenario } from '../../model/types.ts';
 import type { ScenarioIndex } from '../scenario-index.ts';
 import type { FlowResult, FlowTrace } from '../types.ts';
 import { estimateFlow } from './estimate-flow.ts';
-import { hostLoads, linkLoads } from './estimate-load.ts';
+import { buildLedger, hostLoadsOf, linkLoadsOf, type LoadLedger } from './load-ledger.ts';
 import { estimateFlowFigures, type FlowFigures, type SubjectNames } from './flow-figures.ts';
 import type { FlowEstimate, ThroughputAnalysis, ThroughputProblem } from './types.ts';
 
@@ -47,17 +47,22 @@ export function assembleThroughput(
   input: Omit<ThroughputInput, 'flows'>,
   figures: readonly FlowFigures[],
   hardware: readonly ThroughputProblem[],
+  ledger: LoadLedger = buildLedger(figures, input.traces),
 ): ThroughputAnalysis {
   const { scenario, traces } = input;
-  const summaries = figures.map((f) => f.summary);
+  return {
+    flows: figures.map((f) => f.summary),
+    hosts: hostLoadsOf(scenario.hosts, ledger, figures),
+    links: linkLoadsOf(scenario.links, ledger, figures, traces),
+    problems: problemsOf(figures, hardware),
+  };
+}
+
+/** The hardware problems and every flow's, each once, sorted by subject and message. */
+export function problemsOf(figures: readonly FlowFigures[], hardware: readonly ThroughputProblem[]): ThroughputProblem[] {
   const unique = new Map(hardware.map((p) => [`${p.subject}\u0000${p.message}`, p]));
   for (const f of figures) for (const p of f.problems) unique.set(`${p.subject}\u0000${p.message}`, p);
-  return {
-    flows: summaries,
-    hosts: hostLoads(scenario, figures.map((f) => f.crypto)),
-    links: linkLoads(scenario, traces, figures),
-    problems: [...unique.values()].sort((a, b) => byId(a.subject, b.subject) || byId(a.message, b.message)),
-  };
+  return [...unique.values()].sort((a, b) => byId(a.subject, b.subject) || byId(a.message, b.message));
 }
 
 /** Estimates every flow and the load of every host and link; arrays sorted by id. */
