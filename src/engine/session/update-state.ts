@@ -14,6 +14,7 @@ import { linkStatuses } from '../exposure/link-statuses.ts';
 import { createTraceContext } from '../exposure/trace-context.ts';
 import { ProtectionTable } from '../exposure/protections.ts';
 import { rules } from '../exposure/rules/index.ts';
+import { compareFindings, runRules } from '../exposure/run-rules.ts';
 import { requirementFailed } from '../exposure/rules/requirement-failed.ts';
 import { indexScenario } from '../scenario-index.ts';
 import { reindexFlow } from './element-index.ts';
@@ -22,7 +23,8 @@ import { scenarioChanges, type EntityKind, type ScenarioChanges } from './scenar
 import { buildState, estimateFlows, findingsOf, loadsBefore, selectedAttackers, throughputOf, updatedThroughput, type SessionState } from './session-state.ts';
 import { updateExposures } from './update-exposures.ts';
 import { updateRequirementFindings, updateRequirements, type DirtyPairs } from './update-requirements.ts';
-import type { Exposure } from '../types.ts';
+import type { Exposure, Finding } from '../types.ts';
+import type { Rule } from '../exposure/rules/rule.ts';
 
 /** Kinds whose edits reach only exposures and requirements (rules other than requirement-failed read neither). */
 const ATTACKER_SIDE: ReadonlySet<EntityKind> = new Set(['attackers', 'requirements']);
@@ -80,6 +82,25 @@ function reknow(state: SessionState, prev: SessionState, changes: ScenarioChange
   return changed;
 }
 
+/** Edits after which flow-scoped rules need to look only at the flows traced again (see `Rule.scope`). */
+const FLOW_LOCAL: ReadonlySet<EntityKind> = new Set(['overlays', 'tunnels', 'workloads', 'flows', 'attackers', 'requirements']);
+
+/**
+ * A flow-scoped rule's findings after the flows `dirty` were traced again: the others' findings
+ * are kept, and the rule runs on the dirty flows alone (their own traces map, so the rule helpers'
+ * per-run caches never mix the two runs).
+ */
+function updateFlowFindings(state: SessionState, previous: readonly Finding[], rule: Rule, dirty: ReadonlySet<string>): Finding[] {
+  const mentions = (f: Finding): boolean => f.subjects.some((id) => dirty.has(id));
+  const kept = previous.filter((f) => !mentions(f));
+  const flows = state.sorted.filter((f) => dirty.has(f.id));
+  const traces = new Map(flows.map((f) => [f.id, state.traces.get(f.id)!]));
+  const input = { scenario: state.scenario, index: state.index, traces, flows: flows.map((f) => state.results.get(f.id)!), links: state.links, exposures: state.exposures, requirements: state.requirements, throughput: state.throughput, sortedFlows: flows };
+  // A rule that walks every flow of the scenario still reports only the dirty ones' findings here.
+  const fresh = runRules(input, [rule]).filter(mentions);
+  return kept.concat(fresh).sort(compareFindings);
+}
+
 /** Re-evaluates requirements and re-runs the rules an edit can reach. */
 function refind(state: SessionState, prev: SessionState, changes: ScenarioChanges, dirty: DirtyPairs, traced: boolean): void {
   const requirementsEdited = changes.kinds.has('requirements');
@@ -90,9 +111,12 @@ function refind(state: SessionState, prev: SessionState, changes: ScenarioChange
   const attackerSideOnly = !traced && !changes.knowledge && [...changes.kinds.keys()].every((k) => ATTACKER_SIDE.has(k));
   const others = changes.kinds.size > 0 && !attackerSideOnly;
   if (!others && !requirementsEdited && !anyDirty) return;
-  const rerun = new Set(others ? rules.map((r) => r.id).filter((id) => id !== requirementFailed.id) : []);
+  const flowLocal = [...changes.kinds.keys()].every((k) => FLOW_LOCAL.has(k));
+  const incremental = others && flowLocal ? rules.filter((r) => r.scope === 'flow') : [];
+  const rerun = new Set(others ? rules.filter((r) => r !== requirementFailed && !incremental.includes(r)).map((r) => r.id) : []);
   if (requirementsEdited) rerun.add(requirementFailed.id);
   state.findings = findingsOf(state, prev.findings, rerun);
+  for (const rule of incremental) state.findings.set(rule.id, updateFlowFindings(state, prev.findings.get(rule.id) ?? [], rule, dirty.flows));
   if (!requirementsEdited && anyDirty) {
     state.findings.set(requirementFailed.id, updateRequirementFindings(state, prev.findings.get(requirementFailed.id) ?? [], dirty, changed));
   }

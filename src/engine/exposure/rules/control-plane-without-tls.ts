@@ -42,6 +42,7 @@ export const controlPlaneWithoutTls: Rule = {
   falsePositives:
     'Flows that do use TLS but are not marked `tls: true` in the scenario, or traffic to a local socket modelled as a ' +
     'network flow.',
+  scope: 'flow',
   check(ctx) {
     for (const flow of ctx.scenario.flows) {
       const key = flow.class?.trim().toLowerCase();

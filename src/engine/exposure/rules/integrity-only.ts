@@ -37,6 +37,7 @@ export const integrityOnly: Rule = {
   falsePositives:
     'Deliberately integrity-only segments (for example lawful inspection points or troubleshooting), where the ' +
     'confidential flows are protected by other layers on the same hops.',
+  scope: 'flow',
   check(ctx) {
     // Each flow reports its own finding, so walking them in id order changes nothing but speed.
     const facts = flowFacts(ctx);

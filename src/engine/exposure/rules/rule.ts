@@ -48,6 +48,13 @@ export interface Rule {
   rationale: string;
   remediation: string;
   falsePositives: string;
+  /**
+   * `flow`: every finding is about one flow, names it among its subjects, and depends only on that
+   * flow (its fields, trace and result) and on the underlay, sites and devices. After an edit that
+   * re-traces some flows and leaves those alone, an analysis session keeps the other flows'
+   * findings and runs the rule for the re-traced flows only (`sortedFlows` and `flows` restricted).
+   */
+  scope?: 'flow';
   check(ctx: RuleContext): void;
 }
 

@@ -19,6 +19,7 @@ export const unreachableFlow: Rule = {
     'to the overlay; remove the flow if it no longer exists.',
   falsePositives:
     'Flows that are deliberately blocked (a firewall rule being planned) and kept as documentation.',
+  scope: 'flow',
   check(ctx) {
     for (const result of ctx.flows) {
       if (result.path.length > 0 && result.unreachable === undefined) continue;
