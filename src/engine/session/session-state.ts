@@ -145,10 +145,9 @@ export function estimateFlows(state: SessionState, flows: readonly Flow[]): void
 /** Host and link loads and problems over every flow's figures, in flow-id order. */
 export function throughputOf(state: SessionState): ThroughputAnalysis {
   const figures = state.sorted.flatMap((f) => state.figures.get(f.id) ?? []);
-  const ledger = buildLedger(figures, state.traces);
-  // Positions in the ledger are positions in `sorted` only when every flow has figures (it always does).
-  state.ledger = figures.length === state.sorted.length ? { ...ledger, position: new Map(state.sorted.map((f, i) => [f.id, i])) } : undefined;
-  return assembleThroughput(state, figures, state.hardware, ledger);
+  // The ledger is built at the first edit that can use it (a one-shot analysis never needs it).
+  state.ledger = undefined;
+  return assembleThroughput(state, figures, state.hardware);
 }
 
 /** Where a flow's load went before an edit: the hosts and links it loaded. */
@@ -184,9 +183,11 @@ function replaceById<T>(list: T[], id: string, idOf: (x: T) => string, next: T):
  * again, in flow order as a full analysis does; every other load is kept.
  */
 export function updatedThroughput(state: SessionState, flows: readonly Flow[], before: ReadonlyMap<string, LoadBefore>): ThroughputAnalysis {
-  const ledger = state.ledger;
-  if (!ledger || flows.length > state.sorted.length / 8) return throughputOf(state);
+  if (flows.length > state.sorted.length / 8 || state.sorted.some((f) => !state.figures.has(f.id))) return throughputOf(state);
   const figures = state.sorted.map((f) => state.figures.get(f.id)!);
+  // Built now, the ledger already holds the flows' new places; kept, it moves them there.
+  const fresh = !state.ledger;
+  const ledger = (state.ledger ??= { ...buildLedger(figures, state.traces), position: new Map(state.sorted.map((f, i) => [f.id, i])) });
   const hosts = new Set<string>();
   const links = new Set<string>();
   for (const flow of flows) {
@@ -194,8 +195,10 @@ export function updatedThroughput(state: SessionState, flows: readonly Flow[], b
     const f = figures[position]!;
     const was = before.get(flow.id) ?? { hosts: [], links: [] };
     const now = { hosts: hostsOf(f), links: linksOf(f, state.traces.get(flow.id)) };
-    moveInLedger(ledger.hosts, position, was.hosts, now.hosts);
-    moveInLedger(ledger.links, position, was.links, now.links);
+    if (!fresh) {
+      moveInLedger(ledger.hosts, position, was.hosts, now.hosts);
+      moveInLedger(ledger.links, position, was.links, now.links);
+    }
     for (const id of [...was.hosts, ...now.hosts]) hosts.add(id);
     for (const id of [...was.links, ...now.links]) links.add(id);
   }

@@ -1,9 +1,14 @@
 /**
- * The per-flow records of load at the demanded rate (SPEC T7): crypto cores per host (and per
- * IPsec SA, T5). The loads themselves are summed per host and link in load-ledger.ts.
+ * Load with every flow at its demanded rate (SPEC T7): crypto cores per host against its cores (and
+ * one core per IPsec SA, T5), and wire rate per link with every header and the framing counted.
+ * Both are sums over flows in flow-id order, from small per-flow records, so an analysis session
+ * can re-add them after an edit and get the very same floating-point totals.
  */
-import type { Protection } from '../types.ts';
-import type { SaLoad } from './types.ts';
+import type { Scenario } from '../../model/types.ts';
+import type { FlowTrace, Protection } from '../types.ts';
+import type { FlowSummary, HostLoad, LinkLoad, SaLoad } from './types.ts';
+
+const byId = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /** One host's crypto work for one flow: cores at the flow's rate and each IPsec SA's share. */
 export interface HostCrypto {
@@ -17,4 +22,111 @@ export interface HostCrypto {
 export interface FlowCrypto {
   flow: string;
   hosts: HostCrypto[];
+}
+
+/** Per-SA cores on one host, per direction, summed in flow order (keyed by the shared protection object). */
+interface SaSums {
+  outbound: Map<Protection, number>;
+  inbound: Map<Protection, number>;
+}
+
+/** The busiest SA: most cores, ties by protection id then direction (`inbound` before `outbound`). */
+function busiestOf(sums: SaSums | undefined): SaLoad | null {
+  let best: SaLoad | null = null;
+  for (const direction of ['inbound', 'outbound'] as const) {
+    for (const [p, coresUsed] of sums?.[direction] ?? []) {
+      const protection = p.id;
+      if (
+        !best ||
+        coresUsed > best.coresUsed ||
+        (coresUsed === best.coresUsed && (protection < best.protection || (protection === best.protection && direction < best.direction)))
+      )
+        best = { protection, direction, coresUsed };
+    }
+  }
+  return best;
+}
+
+/** One host's running totals: cores, record positions (each once, ascending) and per-SA sums. */
+interface HostSum {
+  used: number;
+  flows: number[];
+  sa: SaSums;
+}
+
+/** Crypto cores used on every host with a CPU, sorted by host id; `crypto` in flow-id order. */
+export function hostLoads(scenario: Scenario, crypto: readonly FlowCrypto[]): HostLoad[] {
+  // One entry per host, so each share costs one lookup; sums still run in record order.
+  const byHost = new Map<string, HostSum>();
+  for (let i = 0; i < crypto.length; i++) {
+    for (const share of crypto[i]!.hosts) {
+      let sum = byHost.get(share.host);
+      if (!sum) byHost.set(share.host, (sum = { used: 0, flows: [], sa: { outbound: new Map(), inbound: new Map() } }));
+      sum.used += share.coresAtRate;
+      if (sum.flows[sum.flows.length - 1] !== i) sum.flows.push(i);
+      for (const { protection, direction, cores } of share.sas) {
+        const perSa = sum.sa[direction];
+        perSa.set(protection, (perSa.get(protection) ?? 0) + cores);
+      }
+    }
+  }
+  return scenario.hosts
+    .map((host): HostLoad => {
+      const sum = byHost.get(host.id);
+      const coresUsed = sum?.used ?? 0;
+      const available = Math.max(0, host.cpu.cores);
+      const busiestSa = busiestOf(sum?.sa);
+      const utilisation = available > 0 ? coresUsed / available : coresUsed > 0 ? 1 : 0;
+      return {
+        host: host.id,
+        cryptoCoresUsed: coresUsed,
+        coresAvailable: available,
+        utilisation,
+        busiestSa,
+        saturated: coresUsed > available || (busiestSa?.coresUsed ?? 0) > 1,
+        flows: (sum?.flows ?? []).map((j) => crypto[j]!.flow).sort(byId),
+      };
+    })
+    .sort((a, b) => byId(a.host, b.host));
+}
+
+/** Wire load of every link, sorted by link id: each flow's per-hop wire Gbit/s (`wire`, NaN where the link is unknown), in flow-id order. */
+export function linkLoads(
+  scenario: Scenario,
+  traces: ReadonlyMap<string, FlowTrace>,
+  estimates: readonly { summary: FlowSummary; wire: readonly number[] }[],
+): LinkLoad[] {
+  // One entry per link, so each hop costs one lookup; sums still run in estimate order.
+  const byLink = new Map<string, { wire: number; flows: number[] }>();
+  for (let i = 0; i < estimates.length; i++) {
+    const { summary, wire: perHop } = estimates[i]!;
+    if (perHop.length === 0) continue;
+    const trace = traces.get(summary.flow);
+    if (!trace) continue;
+    for (let j = 0; j < trace.hops.length; j++) {
+      const gbps = perHop[j]!;
+      if (Number.isNaN(gbps)) continue;
+      const link = trace.hops[j]!.link;
+      let sum = byLink.get(link);
+      if (!sum) byLink.set(link, (sum = { wire: 0, flows: [] }));
+      sum.wire += gbps;
+      if (sum.flows[sum.flows.length - 1] !== i) sum.flows.push(i);
+    }
+  }
+  return scenario.links
+    .map((link): LinkLoad => {
+      const sum = byLink.get(link.id);
+      const wireGbps = sum?.wire ?? 0;
+      const capacity = Math.max(0, link.gbps);
+      const utilisation = capacity > 0 ? wireGbps / capacity : wireGbps > 0 ? 1 : 0;
+      return {
+        link: link.id,
+        wireGbps,
+        capacityGbps: capacity,
+        utilisation,
+        oversubscribed: wireGbps > capacity,
+        flows: (sum?.flows ?? []).map((j) => estimates[j]!.summary.flow).sort(byId),
+      };
+    })
+    .sort((a, b) => byId(a.link, b.link));
 }

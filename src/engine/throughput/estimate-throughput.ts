@@ -7,7 +7,7 @@ import type { Scenario } from '../../model/types.ts';
 import type { ScenarioIndex } from '../scenario-index.ts';
 import type { FlowResult, FlowTrace } from '../types.ts';
 import { estimateFlow } from './estimate-flow.ts';
-import { buildLedger, hostLoadsOf, linkLoadsOf, type LoadLedger } from './load-ledger.ts';
+import { hostLoads, linkLoads } from './estimate-load.ts';
 import { estimateFlowFigures, type FlowFigures, type SubjectNames } from './flow-figures.ts';
 import type { FlowEstimate, ThroughputAnalysis, ThroughputProblem } from './types.ts';
 
@@ -47,13 +47,12 @@ export function assembleThroughput(
   input: Omit<ThroughputInput, 'flows'>,
   figures: readonly FlowFigures[],
   hardware: readonly ThroughputProblem[],
-  ledger: LoadLedger = buildLedger(figures, input.traces),
 ): ThroughputAnalysis {
   const { scenario, traces } = input;
   return {
     flows: figures.map((f) => f.summary),
-    hosts: hostLoadsOf(scenario.hosts, ledger, figures),
-    links: linkLoadsOf(scenario.links, ledger, figures, traces),
+    hosts: hostLoads(scenario, figures.map((f) => f.crypto)),
+    links: linkLoads(scenario, traces, figures),
     problems: problemsOf(figures, hardware),
   };
 }

@@ -2,7 +2,9 @@
  * Host and link loads (SPEC T7) kept per entity, so that an edit re-adds only the hosts and links
  * its flows touch. A ledger lists, for every host and link, the positions (in flow-id order) of
  * the flows that load it; a load is the sum over those flows in that order, which is exactly the
- * order a full analysis adds them in, so the totals are the same to the last bit.
+ * order the full analysis (estimate-load.ts, one pass over all flows) adds them in, so the totals
+ * are the same to the last bit. Analysis sessions build it at their first edit; a test checks
+ * every host's and link's load against the full pass.
  */
 import type { Host, Link } from '../../model/types.ts';
 import type { FlowTrace, Protection } from '../types.ts';
@@ -151,14 +153,4 @@ export function linkLoadOf(link: Link, positions: readonly number[], figures: re
     oversubscribed: wire > capacity,
     flows: flows.sort(byId),
   };
-}
-
-/** Every host's load, sorted by host id. */
-export function hostLoadsOf(hosts: readonly Host[], ledger: LoadLedger, figures: readonly FlowFigures[]): HostLoad[] {
-  return hosts.map((h) => hostLoadOf(h, ledger.hosts.get(h.id) ?? [], figures)).sort((a, b) => byId(a.host, b.host));
-}
-
-/** Every link's load, sorted by link id. */
-export function linkLoadsOf(links: readonly Link[], ledger: LoadLedger, figures: readonly FlowFigures[], traces: ReadonlyMap<string, FlowTrace>): LinkLoad[] {
-  return links.map((l) => linkLoadOf(l, ledger.links.get(l.id) ?? [], figures, traces)).sort((a, b) => byId(a.link, b.link));
 }

@@ -1,0 +1,46 @@
+/**
+ * The per-entity loads of the ledger (what an analysis session re-sums after an edit) are the
+ * full pass's loads to the last bit: same flows, same order of addition (SPEC T7).
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { buildState } from '../../../../src/engine/session/session-state.ts';
+import { buildLedger, hostLoadOf, linkLoadOf, moveInLedger } from '../../../../src/engine/throughput/load-ledger.ts';
+import { generateScenario } from '../../../../src/generate/generate-scenario.ts';
+import { parseScenario } from '../../../../src/model/parse-scenario.ts';
+import type { Scenario } from '../../../../src/model/types.ts';
+
+const examples = readdirSync('scenarios')
+  .filter((f) => f.endsWith('.yaml'))
+  .map((f) => ({ name: f, scenario: parseScenario(readFileSync(`scenarios/${f}`, 'utf8')).model! }));
+
+function checkLedger(name: string, scenario: Scenario): void {
+  const state = buildState(scenario);
+  const figures = state.sorted.map((f) => state.figures.get(f.id)!);
+  const ledger = buildLedger(figures, state.traces);
+  for (const host of scenario.hosts) {
+    const full = state.throughput.hosts.find((h) => h.host === host.id);
+    expect(hostLoadOf(host, ledger.hosts.get(host.id) ?? [], figures), `${name} ${host.id}`).toStrictEqual(full);
+  }
+  for (const link of scenario.links) {
+    const full = state.throughput.links.find((l) => l.link === link.id);
+    expect(linkLoadOf(link, ledger.links.get(link.id) ?? [], figures, state.traces), `${name} ${link.id}`).toStrictEqual(full);
+  }
+}
+
+describe('load ledger', () => {
+  it('[T7] gives every host and link of every example scenario the full pass’s load', () => {
+    for (const { name, scenario } of examples) checkLedger(name, scenario);
+  });
+
+  it('[T7] and of a generated region with crypto on every host and shared fabric links', () => {
+    checkLedger('generated', generateScenario({ hosts: 30 }));
+  });
+
+  it('moves a flow’s position between entities, keeping each list ascending and without repeats', () => {
+    const map = new Map([['a', [1, 4, 9]], ['b', [2]]]);
+    moveInLedger(map, 4, ['a'], ['b', 'c']);
+    moveInLedger(map, 2, ['b'], ['b']);
+    expect(Object.fromEntries(map)).toEqual({ a: [1, 9], b: [2, 4], c: [4] });
+  });
+});
