@@ -106,8 +106,15 @@ export class AnalysisClient {
     return this.#run('explain', (api) => api.explainThroughput(req, flowId)) as ReturnType<AnalysisApi['explainThroughput']>;
   }
 
-  /** A flow's hop stacks and estimate reasons in one call, on one worker; latest-wins. */
+  /**
+   * A flow's hop stacks and estimate reasons in one call. An idle analysis worker answers from its
+   * session at once (it analysed this text); while it is busy, a worker of its own parses the text
+   * and traces that flow alone (latest-wins). Calls on one worker are answered in order, so the
+   * latest selection's answer always arrives last.
+   */
   flowDetail(req: AnalyzeRequest, flowId: string): ReturnType<AnalysisApi['flowDetail']> {
+    const analysis = this.#channels.get('analyze');
+    if (analysis?.remote && analysis.running === 0) return analysis.remote.flowDetail(req, flowId) as ReturnType<AnalysisApi['flowDetail']>;
     return this.#run('detail', (api) => api.flowDetail(req, flowId)) as ReturnType<AnalysisApi['flowDetail']>;
   }
 

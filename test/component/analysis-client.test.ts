@@ -9,6 +9,9 @@ function fakeWorkers(delays: number[]) {
   const factory = () => {
     const { port1, port2 } = new MessageChannel();
     const api = {
+      async flowDetail(req: { text?: string }, flowId: string) {
+        return { trace: { flow: flowId, text: req.text, worker: spawned.length } };
+      },
       async analyze(req: { text?: string }, onProgress?: (p: unknown) => Promise<void>) {
         const delay = delays[call++] ?? 0;
         await onProgress?.({ phase: 'paths', done: 1, total: 2 });
@@ -42,6 +45,21 @@ describe('AnalysisClient (latest-wins, real cancellation)', () => {
     await expect(first).rejects.toSatisfy(isSuperseded);
     await expect(second).resolves.toMatchObject({ text: 'new' });
     expect(spawned.map((s) => s.terminated)).toEqual([true, false]);
+    client.dispose();
+  });
+
+  it('flow detail asks the idle analysis worker, and a worker of its own while an analysis runs', async () => {
+    const { factory, spawned } = fakeWorkers([0, 300]);
+    const client = new AnalysisClient(factory);
+    await client.analyze({ text: 'a' });
+    expect(await client.flowDetail({ text: 'a' }, 'f1')).toMatchObject({ trace: { flow: 'f1', worker: 1 } });
+    expect(spawned).toHaveLength(1);
+    const running = client.analyze({ text: 'b' });
+    await new Promise((r) => setTimeout(r, 20));
+    await client.flowDetail({ text: 'a' }, 'f2');
+    expect(spawned).toHaveLength(2);
+    expect(spawned.map((s) => s.terminated)).toEqual([false, false]);
+    await running;
     client.dispose();
   });
 
