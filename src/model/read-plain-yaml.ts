@@ -181,53 +181,41 @@ class ValueReader {
   }
 
   private flowSeq(): unknown[] {
-    if (this.depth >= MAX_DEPTH) outside();
     const items: unknown[] = [];
-    this.pos++;
-    this.skipFlowSpace();
-    if (this.text[this.pos] === ']') {
-      this.pos++;
-      return items;
-    }
-    for (;;) {
-      // A `key: value` pair inside a flow list is a one-pair mapping in YAML; not in the subset.
-      items.push(this.nested());
-      this.skipFlowSpace();
-      const c = this.text[this.pos++];
-      if (c === ']') return items;
-      if (c !== ',') outside();
-      this.skipFlowSpace();
-      // A trailing comma (`[a, b,]`) ends the list too (YAML 1.2.2 §7.4.1), as formatters write it.
-      if (this.text[this.pos] === ']') {
-        this.pos++;
-        return items;
-      }
-    }
+    // A `key: value` pair inside a flow list is a one-pair mapping in YAML; not in the subset.
+    this.flowEntries(']', () => void items.push(this.nested()));
+    return items;
   }
 
   private flowMap(): Record<string, unknown> {
-    if (this.depth >= MAX_DEPTH) outside();
     const map: Record<string, unknown> = {};
-    this.pos++;
-    this.skipFlowSpace();
-    if (this.text[this.pos] === '}') {
-      this.pos++;
-      return map;
-    }
-    for (;;) {
+    this.flowEntries('}', () => {
       const key = this.flowKey();
       if (Object.hasOwn(map, key) || key === '__proto__' || key === '<<') outside();
       map[key] = this.nested();
+    });
+    return map;
+  }
+
+  /**
+   * The entries of a flow collection from its opening bracket to `close`, each read by `entry`,
+   * separated by commas; a trailing comma (`[a, b,]`) ends it too (YAML 1.2.2 §7.4), as
+   * formatters write it.
+   */
+  private flowEntries(close: ']' | '}', entry: () => void): void {
+    if (this.depth >= MAX_DEPTH) outside();
+    this.pos++;
+    this.skipFlowSpace();
+    while (this.text[this.pos] !== close) {
+      entry();
       this.skipFlowSpace();
-      const c = this.text[this.pos++];
-      if (c === '}') return map;
-      if (c !== ',') outside();
-      this.skipFlowSpace();
-      if (this.text[this.pos] === '}') {
+      const c = this.text[this.pos];
+      if (c === ',') {
         this.pos++;
-        return map;
-      }
+        this.skipFlowSpace();
+      } else if (c !== close) outside();
     }
+    this.pos++;
   }
 
   /** A flow mapping's key and its `:` — a plain word followed by `: `, or a JSON string — and the spaces after. */

@@ -31,7 +31,7 @@ interface SaSums {
 }
 
 /** The busiest SA: most cores, ties by protection id then direction (`inbound` before `outbound`). */
-function busiestOf(sums: SaSums | undefined): SaLoad | null {
+export function busiestOf(sums: SaSums | undefined): SaLoad | null {
   let best: SaLoad | null = null;
   for (const direction of ['inbound', 'outbound'] as const) {
     for (const [p, coresUsed] of sums?.[direction] ?? []) {

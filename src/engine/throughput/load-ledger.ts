@@ -9,7 +9,8 @@
 import type { Host, Link } from '../../model/types.ts';
 import type { FlowTrace, Protection } from '../types.ts';
 import type { FlowFigures } from './flow-figures.ts';
-import type { HostLoad, LinkLoad, SaLoad } from './types.ts';
+import { busiestOf } from './estimate-load.ts';
+import type { HostLoad, LinkLoad } from './types.ts';
 
 const byId = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
@@ -79,23 +80,6 @@ export function moveInLedger(map: Map<string, number[]>, position: number, befor
     const at = slot(list, position);
     if (list[at] !== position) list.splice(at, 0, position);
   }
-}
-
-/** The busiest SA: most cores, ties by protection id then direction (`inbound` before `outbound`). */
-function busiestOf(sa: { outbound: Map<Protection, number>; inbound: Map<Protection, number> }): SaLoad | null {
-  let best: SaLoad | null = null;
-  for (const direction of ['inbound', 'outbound'] as const) {
-    for (const [p, coresUsed] of sa[direction]) {
-      const protection = p.id;
-      if (
-        !best ||
-        coresUsed > best.coresUsed ||
-        (coresUsed === best.coresUsed && (protection < best.protection || (protection === best.protection && direction < best.direction)))
-      )
-        best = { protection, direction, coresUsed };
-    }
-  }
-  return best;
 }
 
 /** One host's crypto load from the flows at `positions` (ascending), summed in that order. */
