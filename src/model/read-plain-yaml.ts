@@ -44,6 +44,15 @@ function resolvePlain(text: string): unknown {
 /** Keys the reader accepts: what scenario fields and ids-as-keys look like (no quoting needed). */
 const KEY = /^[A-Za-z_][A-Za-z0-9_.-]*$/;
 
+/**
+ * A plain key as a property name: keys resolve like any plain scalar and are then written as
+ * strings, so `True:` is the key `true` and `null:` the empty key, as the full parser has them.
+ */
+function keyName(text: string): string {
+  const value = resolvePlain(text);
+  return value === null ? '' : String(value);
+}
+
 /** A JSON escape in a double-quoted scalar; YAML's others (\0, \x41, \e …) send the text to the full parser. */
 const JSON_ESCAPES = /\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4})/g;
 
@@ -228,9 +237,10 @@ class ValueReader {
       if (this.text[this.pos++] !== ':') outside();
     } else {
       FLOW_KEY.lastIndex = this.pos;
-      key = FLOW_KEY.exec(this.text)?.[1];
-      if (key === undefined) outside();
-      this.pos += key.length + 2;
+      const written = FLOW_KEY.exec(this.text)?.[1];
+      if (written === undefined) outside();
+      this.pos += written.length + 2;
+      key = keyName(written);
     }
     this.skipSpaces();
     return key;
@@ -260,7 +270,7 @@ function entryKey(text: string): { key: string; rest: number } | undefined {
   if (after !== undefined && after !== ' ') return undefined;
   const key = text.slice(0, colon);
   if (!KEY.test(key)) return undefined;
-  return { key, rest: colon + 1 };
+  return { key: keyName(key), rest: colon + 1 };
 }
 
 class BlockReader {
@@ -439,9 +449,9 @@ function isSeqItem(text: string): boolean {
 
 /** Splits the text into lines with their indentation; undefined when a character is outside the subset. */
 function linesOf(text: string): Line[] | undefined {
-  // Tabs, NUL and other control characters, a byte-order mark, lone carriage returns: full parser.
+  // Tabs, NUL and other control characters, NEL, a byte-order mark, lone carriage returns: full parser.
   // eslint-disable-next-line no-control-regex
-  if (/[\u0000-\u0009\u000b\u000c\u000e-\u001f\u007f\ufeff]|\r(?!\n)/.test(text)) return undefined;
+  if (/[\u0000-\u0009\u000b\u000c\u000e-\u001f\u007f\u0085\ufeff]|\r(?!\n)/.test(text)) return undefined;
   const raw = text.split('\n');
   const lines = new Array<Line>(raw.length);
   let start = 0;

@@ -85,6 +85,10 @@ describe('readPlainYaml: values of the plain subset (YAML 1.2.2)', () => {
     expect(readPlainYaml(text)).toEqual({ plainsight: 1, name: 'J', hosts: [{ id: 'c1', ip: '10.0.0.1' }], x: null });
   });
 
+  it('keys resolve like plain scalars and become strings: `True` is `true`, `null` the empty key', () => {
+    expect(readPlainYaml('True: 1\nnull: 2\nnan: 3\nm: {FALSE: 4, Null: 5}\n')).toEqual({ true: 1, '': 2, nan: 3, m: { false: 4, '': 5 } });
+  });
+
   it('CRLF line ends read like LF', () => {
     expect(readPlainYaml('a: 1\r\nb:\r\n  - x\r\n')).toEqual({ a: 1, b: ['x'] });
   });
