@@ -169,6 +169,50 @@ describe('readPlainYaml agrees with the full parser', () => {
     PROPERTY_TIMEOUT_MS,
   );
 
+  it(
+    'on random documents written in every style of the subset (and a little beyond it)',
+    () => {
+      // Scalars a writer or a person may produce, including the core schema's special forms.
+      const token = fc.constantFrom(
+        'a', 'x y', 'null', 'Null', '~', 'true', 'False', 'yes', '0', '-7', '+3', '007', '0o17', '0x1F', '1.5', '.5', '2.', '1e3', '-.inf', '.NaN', 'nan',
+        '10.0.0.1', 'fd00::1', 'a:b', 'a #b', 'a#b', '-a', '?a', ':a', 'é', '𝔥', 'a, b', '[x]', '{y}', "it's", 'say "hi"', '\\', '',
+      );
+      const scalar = fc.oneof(
+        token.map((t) => ({ text: t })),
+        token.map((t) => ({ text: JSON.stringify(t) })),
+        token.map((t) => ({ text: `'${t.replaceAll("'", "''")}'` })),
+      );
+      const key = fc.constantFrom('id', 'name', 'null', 'True', 'a.b', 'x-y', '_k', 'nan');
+      type Node = { text: string } | { list: Node[]; flow: boolean } | { map: [string, Node][]; flow: boolean };
+      const node: fc.Arbitrary<Node> = fc.letrec<{ node: Node }>((tie) => ({
+        node: fc.oneof(
+          { depthSize: 'small', withCrossShrink: true },
+          scalar,
+          fc.record({ list: fc.array(tie('node'), { maxLength: 3 }), flow: fc.boolean() }),
+          fc.record({ map: fc.array(fc.tuple(key, tie('node')), { maxLength: 3 }), flow: fc.boolean() }),
+        ),
+      })).node;
+      const inline = (n: Node): string =>
+        'text' in n ? n.text : 'list' in n ? `[${n.list.map(inline).join(', ')}]` : `{${n.map.map(([k, v]) => `${k}: ${inline(v)}`).join(', ')}}`;
+      const block = (n: Node, indent: string): string => {
+        if ('text' in n || n.flow || ('list' in n ? n.list.length === 0 : n.map.length === 0)) return ` ${inline(n)}\n`;
+        if ('list' in n) return `\n${n.list.map((v) => `${indent}-${block(v, `${indent}  `)}`).join('')}`;
+        return `\n${n.map.map(([k, v]) => `${indent}${k}:${block(v, `${indent}  `)}`).join('')}`;
+      };
+      const doc = fc.array(fc.tuple(key, node), { minLength: 1, maxLength: 4 }).map((entries) => entries.map(([k, v]) => `${k}:${block(v, '  ')}`).join(''));
+      // About half of these documents are in the subset (the rest have duplicate keys, `- a: b` nesting…).
+      checkProperty(
+        fc.property(doc, (text) => {
+          const mine = readPlainYaml(text);
+          if (mine !== undefined && !same(mine, fullValue(text))) throw new Error(`values differ for:\n${text}`);
+          return true;
+        }),
+        { numRuns: 300, show: (text) => text },
+      );
+    },
+    PROPERTY_TIMEOUT_MS,
+  );
+
   it('parseScenario gives what the full parse gives, diagnostics included', () => {
     for (const { name, text } of examples) {
       expect(parseScenario(text, { fileName: name }), name).toEqual(parseScenarioFully(text, { fileName: name }));
