@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Analysis, Exposure } from '../../src/engine/types.ts';
-import { indexExposures } from '../../src/app/lens/exposure-format.ts';
+import { exposedFlows, indexExposures } from '../../src/app/lens/exposure-format.ts';
 
 const exposure = (flow: string, attacker: string, level: Exposure['level'] = 'none'): Exposure => ({ flow, attacker, level, tamper: false, vantages: [], reasons: [] });
 const analysisOf = (exposures: Exposure[]) => ({ exposures }) as unknown as Analysis;
@@ -21,5 +21,16 @@ describe('indexExposures', () => {
     for (const e of list) expect(index.get(e.flow, e.attacker)).toBe(e);
     expect(index.get('f2', 'a')).toBeUndefined();
     expect(indexExposures(undefined).get('f1', 'a')).toBeUndefined();
+  });
+
+  it('finds every pair among many rows (binary search over flows in id order)', () => {
+    const flows = Array.from({ length: 1000 }, (_, i) => `f${String(i).padStart(4, '0')}`);
+    const list = flows.flatMap((f, i) => ['a', 'b', 'c'].map((a) => exposure(f, a, i % 97 === 0 && a === 'c' ? 'headers' : 'none')));
+    const index = indexExposures(analysisOf(list));
+    for (const e of list) expect(index.get(e.flow, e.attacker)).toBe(e);
+    expect(index.get('f0097', 'c')?.level).toBe('headers');
+    expect(index.get('f0097x', 'c')).toBeUndefined();
+    expect(exposedFlows(analysisOf(list), new Set(['c'])).size).toBe(11);
+    expect(exposedFlows(analysisOf(list), new Set(['a'])).size).toBe(0);
   });
 });

@@ -30,35 +30,49 @@ export interface ExposureIndex {
 }
 
 /**
- * An index of the exposures by flow and attacker. The engine lists them flow by flow with the
- * attackers in one order (SPEC §4), so a pair sits at flow position × attackers + attacker
- * position: building the index costs one entry per flow, not one per pair (a 1,000-host region
- * has half a million pairs). A list in another order is indexed pair by pair instead.
+ * An index of the exposures by flow and attacker, built without a table of all pairs (a 1,000-host
+ * region has half a million, a 5,000-host one 2.5 million). The engine lists them flow by flow,
+ * flows in id order, the attackers in one order in every row (SPEC §4): a pair is then found by a
+ * binary search over the rows and its attacker's position. Lists in any other order are indexed
+ * pair by pair, once, at the first look-up that needs it.
  */
 export function indexExposures(analysis: Analysis | undefined): ExposureIndex {
   const exposures = analysis?.exposures ?? [];
   const attackers = new Map<string, number>();
   for (let i = 0; i < exposures.length && !attackers.has(exposures[i]!.attacker); i++) attackers.set(exposures[i]!.attacker, i);
   const a = Math.max(1, attackers.size);
-  const flows = new Map<string, number>();
-  let ordered = exposures.length % a === 0;
-  for (let i = 0; ordered && i < exposures.length; i += a) {
-    const e = exposures[i]!;
-    ordered = attackers.get(e.attacker) === 0 && !flows.has(e.flow);
-    flows.set(e.flow, i / a);
+  const rows = Math.floor(exposures.length / a);
+  let byPair: Map<string, Exposure> | undefined;
+  const slow = (flow: string, attacker: string): Exposure | undefined => {
+    byPair ??= new Map(exposures.map((e) => [`${e.flow}\u0000${e.attacker}`, e]));
+    return byPair.get(`${flow}\u0000${attacker}`);
+  };
+  return {
+    get(flow, attacker) {
+      const k = attackers.get(attacker);
+      if (k !== undefined) {
+        let lo = 0;
+        let hi = rows;
+        while (lo < hi) {
+          const mid = (lo + hi) >> 1;
+          if (exposures[mid * a]!.flow < flow) lo = mid + 1;
+          else hi = mid;
+        }
+        const e = lo < rows ? exposures[lo * a + k] : undefined;
+        if (e?.flow === flow && e.attacker === attacker) return e;
+      }
+      return slow(flow, attacker);
+    },
+  };
+}
+
+/** The flows some of `attackers` can read (payload or headers) or tamper with, in one pass. */
+export function exposedFlows(analysis: Analysis | undefined, attackers: ReadonlySet<string>): Set<string> {
+  const flows = new Set<string>();
+  for (const e of analysis?.exposures ?? []) {
+    if ((e.level === 'payload' || e.level === 'headers' || e.tamper) && attackers.has(e.attacker)) flows.add(e.flow);
   }
-  if (ordered) {
-    return {
-      get(flow, attacker) {
-        const f = flows.get(flow);
-        const k = attackers.get(attacker);
-        const e = f !== undefined && k !== undefined ? exposures[f * a + k] : undefined;
-        return e?.flow === flow && e.attacker === attacker ? e : undefined;
-      },
-    };
-  }
-  const byPair = new Map(exposures.map((e) => [`${e.flow}\u0000${e.attacker}`, e]));
-  return { get: (flow, attacker) => byPair.get(`${flow}\u0000${attacker}`) };
+  return flows;
 }
 
 /** Strips the `link:` / `host:` prefix of a path entry or vantage. */
