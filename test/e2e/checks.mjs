@@ -46,6 +46,23 @@ function expectedCounts(s) {
   return { nodes: ids.size, edges: (s.links ?? []).length + spokes + (s.flows ?? []).length };
 }
 
+/**
+ * Ctrl+O and the file chooser it opens. Now and then (once in six runs here) headless Chromium
+ * opened no chooser for the first Ctrl+O after a reload — cause not found; the same check passed
+ * on every rerun — so the press is repeated up to three times, as a user would press again.
+ */
+async function openWithShortcut(page) {
+  for (let attempt = 1; ; attempt++) {
+    const chooser = page.waitForEvent('filechooser', { timeout: 5000 });
+    await page.keyboard.press('Control+o');
+    try {
+      return await chooser;
+    } catch (error) {
+      if (attempt >= 3) throw error;
+    }
+  }
+}
+
 export async function pickInspectorEntity(page, id) {
   await page.keyboard.press('Escape');
   await page.getByTestId('tab-inspector').click();
@@ -160,9 +177,7 @@ export const checks = [
     name: 'an invalid file shows every diagnostic with its line, and jumps to it (SPEC §1.2)',
     async run({ page, out }) {
       const broken = ['plainsight: 1', 'name: Broken', 'sites:', '  - { id: s1, trust: sorta }', 'hosts:', '  - { id: h1, site: s1, role: compute }', '  - { id: h1, site: nowhere, role: compute }', 'links:', '  - { id: l1, between: [h1, ghost] }', ''].join('\n');
-      const chooser = page.waitForEvent('filechooser');
-      await page.keyboard.press('Control+o');
-      await (await chooser).setFiles({ name: 'broken.yaml', mimeType: 'application/yaml', buffer: Buffer.from(broken) });
+      await (await openWithShortcut(page)).setFiles({ name: 'broken.yaml', mimeType: 'application/yaml', buffer: Buffer.from(broken) });
       await waitHook(page, () => window.__plainsight.diagnostics().length >= 3);
       const diags = await hook(page, () => window.__plainsight.diagnostics());
       if (diags.some((d) => !d.line)) throw new Error(`diagnostic without a line: ${JSON.stringify(diags)}`);
