@@ -16,6 +16,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build, preview } from 'vite';
 import { chromium } from 'playwright-core';
+import { storeWorkingCopy } from '../test/e2e/checks.mjs';
 import { generateScenario } from '../test/e2e/generate-scenario.mjs';
 
 const ROOT = new URL('../', import.meta.url).pathname;
@@ -38,23 +39,6 @@ const percentile = (xs, p) => [...xs].sort((a, b) => a - b)[Math.min(xs.length -
 function observeLongTasks() {
   window.__longTasks = [];
   new PerformanceObserver((list) => window.__longTasks.push(...list.getEntries().map((e) => ({ start: e.startTime, duration: e.duration })))).observe({ type: 'longtask', buffered: true });
-}
-
-async function storeWorkingCopy(page, text) {
-  await page.evaluate(async (t) => {
-    const db = await new Promise((res, rej) => {
-      const r = indexedDB.open('plainsight');
-      r.onsuccess = () => res(r.result);
-      r.onerror = () => rej(r.error);
-    });
-    await new Promise((res, rej) => {
-      const tx = db.transaction('autosave', 'readwrite');
-      tx.objectStore('autosave').put({ text: t, fileName: 'bench.yaml', savedAt: Date.now(), generation: 1 }, 'current');
-      tx.oncomplete = res;
-      tx.onerror = () => rej(tx.error);
-    });
-    db.close();
-  }, text);
 }
 
 /** Drags across the canvas and wheels in and out, recording every frame's interval. */
@@ -92,7 +76,7 @@ async function measure(base, text) {
     const page = context.pages()[0] ?? (await context.newPage());
     await page.goto(`${base}?testhook`);
     await page.waitForFunction(() => window.__plainsight?.ready(), null, { timeout: 60000 });
-    if (text) await storeWorkingCopy(page, text);
+    if (text) await storeWorkingCopy(page, text, 'bench.yaml');
     await page.addInitScript(observeLongTasks);
     await page.goto(`${base}?testhook${text ? '' : '&fresh'}`);
     await page.waitForFunction(() => window.__plainsight?.ready() && window.__plainsight.firstRenderAt() !== undefined, null, { timeout: 600000, polling: 20 });

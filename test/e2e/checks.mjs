@@ -63,6 +63,27 @@ async function openWithShortcut(page) {
   }
 }
 
+/** Puts `text` into the app's autosaved working copy (IndexedDB), as if it had been edited there; the next load opens it. */
+export async function storeWorkingCopy(page, text, fileName) {
+  await page.evaluate(
+    async ([t, name]) => {
+      const db = await new Promise((res, rej) => {
+        const r = indexedDB.open('plainsight');
+        r.onsuccess = () => res(r.result);
+        r.onerror = () => rej(r.error);
+      });
+      await new Promise((res, rej) => {
+        const tx = db.transaction('autosave', 'readwrite');
+        tx.objectStore('autosave').put({ text: t, fileName: name, savedAt: Date.now() }, 'current');
+        tx.oncomplete = res;
+        tx.onerror = () => rej(tx.error);
+      });
+      db.close();
+    },
+    [text, fileName],
+  );
+}
+
 export async function pickInspectorEntity(page, id) {
   await page.keyboard.press('Escape');
   await page.getByTestId('tab-inspector').click();
@@ -212,20 +233,7 @@ export const checks = [
   {
     name: 'a generated 1,000-host scenario opens with racks collapsed and an aggregated mesh, and the main thread stays responsive',
     async run({ page, base, out, largeScenario, metrics }) {
-      await page.evaluate(async (text) => {
-        const db = await new Promise((res, rej) => {
-          const r = indexedDB.open('plainsight');
-          r.onsuccess = () => res(r.result);
-          r.onerror = () => rej(r.error);
-        });
-        await new Promise((res, rej) => {
-          const tx = db.transaction('autosave', 'readwrite');
-          tx.objectStore('autosave').put({ text, fileName: 'generated-1000.yaml', savedAt: Date.now() }, 'current');
-          tx.oncomplete = res;
-          tx.onerror = () => rej(tx.error);
-        });
-        db.close();
-      }, largeScenario);
+      await storeWorkingCopy(page, largeScenario, 'generated-1000.yaml');
       await page.addInitScript(() => {
         window.__longTasks = [];
         new PerformanceObserver((list) => window.__longTasks.push(...list.getEntries().map((e) => ({ start: e.startTime, duration: e.duration })))).observe({ type: 'longtask', buffered: true });

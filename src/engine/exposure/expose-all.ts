@@ -36,21 +36,29 @@ export function reachOf(knowledge: readonly AttackerKnowledge[]): Reach {
   return reach;
 }
 
+/**
+ * Calls `visit` with every element a flow can be observed from: its ends, each hop's link and
+ * nodes, the hosts it passes and its network (a superset of any attacker's vantages on it, SPEC
+ * X4). Ids may repeat. The attacker reach here and the session's element index both read this.
+ */
+export function forEachElement(flow: Flow, trace: FlowTrace, visit: (id: string) => void): void {
+  visit(flow.from);
+  visit(flow.to);
+  for (const hop of trace.hops) {
+    visit(hop.link);
+    visit(hop.from);
+    visit(hop.to);
+  }
+  for (const host of trace.hosts) visit(host);
+  if (flow.network !== undefined && trace.path.length > 0) visit(flow.network);
+}
+
 /** Stamps `i` into `seen[a]` for every attacker whose reach touches the flow. */
 function markReached(flow: Flow, trace: FlowTrace, reach: Reach, seen: Int32Array, i: number): void {
-  const mark = (id: string): void => {
+  forEachElement(flow, trace, (id) => {
     const list = reach.get(id);
     if (list) for (const a of list) seen[a] = i;
-  };
-  mark(flow.from);
-  mark(flow.to);
-  for (const hop of trace.hops) {
-    mark(hop.link);
-    mark(hop.from);
-    mark(hop.to);
-  }
-  for (const host of trace.hosts) mark(host);
-  if (flow.network !== undefined && trace.path.length > 0) mark(flow.network);
+  });
 }
 
 /** The exposure of a flow the attacker does not reach: no vantage, level none (SPEC X6). */

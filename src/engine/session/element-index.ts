@@ -6,7 +6,7 @@
  */
 import type { Flow } from '../../model/types.ts';
 import type { AttackerKnowledge } from '../exposure/attacker-knowledge.ts';
-import { reachOf } from '../exposure/expose-all.ts';
+import { forEachElement, reachOf } from '../exposure/expose-all.ts';
 import type { FlowTrace } from '../types.ts';
 
 /** Flow ids per element id (ids share one namespace, SPEC §1). */
@@ -26,15 +26,7 @@ function addEntries(index: ElementIndex, flow: Flow, trace: FlowTrace): number {
     else index.byElement.set(id, [flow.id]);
     n++;
   };
-  add(flow.from);
-  add(flow.to);
-  for (const hop of trace.hops) {
-    add(hop.link);
-    add(hop.from);
-    add(hop.to);
-  }
-  for (const host of trace.hosts) add(host);
-  if (flow.network !== undefined && trace.path.length > 0) add(flow.network);
+  forEachElement(flow, trace, add);
   return n;
 }
 

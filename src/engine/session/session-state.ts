@@ -156,12 +156,12 @@ export interface LoadBefore {
   links: string[];
 }
 
-/** The hosts and links each of these flows loads now (call before re-estimating them). */
-export function loadsBefore(state: SessionState, flows: readonly Flow[]): Map<string, LoadBefore> {
+/** The hosts and links each of these flows loads, by its figures and trace (call before re-estimating them). */
+export function loadsBefore(figures: ReadonlyMap<string, FlowFigures>, traces: ReadonlyMap<string, FlowTrace>, flows: readonly Flow[]): Map<string, LoadBefore> {
   const before = new Map<string, LoadBefore>();
   for (const flow of flows) {
-    const f = state.figures.get(flow.id);
-    before.set(flow.id, f ? { hosts: hostsOf(f), links: linksOf(f, state.traces.get(flow.id)) } : { hosts: [], links: [] });
+    const f = figures.get(flow.id);
+    before.set(flow.id, f ? { hosts: hostsOf(f), links: linksOf(f, traces.get(flow.id)) } : { hosts: [], links: [] });
   }
   return before;
 }

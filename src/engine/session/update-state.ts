@@ -58,7 +58,7 @@ function retrace(state: SessionState, prev: SessionState, changes: ScenarioChang
     return true;
   }
   // The flow list is the same: only the loads of hosts and links the re-traced flows touch change.
-  const before = loadsBefore({ ...state, traces: prev.traces }, affected);
+  const before = loadsBefore(prev.figures, prev.traces, affected);
   estimateFlows(state, affected);
   state.throughput = updatedThroughput(state, affected, before);
   return true;

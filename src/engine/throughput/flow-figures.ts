@@ -10,7 +10,7 @@ import { cycleFigures, type PacketSize } from './endpoint-costs.ts';
 import type { FlowCrypto, HostCrypto } from './estimate-load.ts';
 import { deadLink, mtuBelowOverhead, ownHeaderBytes } from './estimate-flow.ts';
 import { flowMtu } from './flow-mtu.ts';
-import { hopOverheadBytes } from './hop-mtu.ts';
+import { foldOncePerLeg, hopOverheadBytes } from './hop-mtu.ts';
 import { hostCycles } from './host-figures.ts';
 import { ETHERNET_FRAMING_BYTES, STACK_CYCLES_PER_BYTE } from './packet-costs.ts';
 import type { EndpointRole, FlowSummary, ThroughputProblem } from './types.ts';
@@ -128,19 +128,12 @@ export function estimateFlowFigures(flow: Flow, trace: FlowTrace, index: Scenari
   let overhead = 0;
   const wire = new Array<number>(trace.hops.length).fill(Number.NaN);
   const rate = Math.max(0, flow.rateGbps);
-  // Hops of one leg share their wraps and mostly their link MTU: fold each distinct pair once.
-  let lastWraps: FlowTrace['hops'][number]['wraps'] | undefined;
-  let lastMtu = -1;
-  let added = 0;
+  const overheadOf = foldOncePerLeg((wraps, mtu) => hopOverheadBytes(wraps, packetBytes, mtu));
   for (let j = 0; j < trace.hops.length; j++) {
     const hop = trace.hops[j]!;
     const link = index.links.get(hop.link);
     if (!link) continue;
-    if (hop.wraps !== lastWraps || link.mtu !== lastMtu) {
-      lastWraps = hop.wraps;
-      lastMtu = link.mtu;
-      added = hopOverheadBytes(hop.wraps, packetBytes, link.mtu);
-    }
+    const added = overheadOf(hop.wraps, link.mtu);
     // Every header and the framing cross the link at the flow's rate of payload (SPEC T3, T7).
     wire[j] = (rate * (packetBytes + added + ETHERNET_FRAMING_BYTES)) / payloadBytes;
     const share = payloadBytes / (packetBytes + added + ETHERNET_FRAMING_BYTES);

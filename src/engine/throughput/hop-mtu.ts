@@ -127,15 +127,20 @@ export function hopInnerMtu(wraps: readonly Wrap[], linkMtuBytes: number): numbe
 /** Scratch for the MTU inside each wrap (hops have a handful of wraps); reused so bulk callers allocate nothing. */
 let scratch = new Float64Array(8);
 
-/** Exact bytes wrapped around a packet of `packetBytes` on this hop: outer Ethernet excluded, MACsec included (SPEC T1, T2). */
-export function hopOverheadBytes(wraps: readonly Wrap[], packetBytes: number, linkMtuBytes: number): number {
-  // Same folds as wrapLevels, without building the levels: called for every hop of every flow.
+/** Writes the MTU left inside each wrap (outermost first) into `scratch`. */
+function foldInnerMtus(wraps: readonly Wrap[], linkMtuBytes: number): void {
   if (wraps.length > scratch.length) scratch = new Float64Array(wraps.length * 2);
   let mtu = linkMtuBytes;
   for (let i = 0; i < wraps.length; i++) {
     mtu = Math.max(0, innerMtuOf(wraps[i]!, mtu));
     scratch[i] = mtu;
   }
+}
+
+/** Exact bytes wrapped around a packet of `packetBytes` on this hop: outer Ethernet excluded, MACsec included (SPEC T1, T2). */
+export function hopOverheadBytes(wraps: readonly Wrap[], packetBytes: number, linkMtuBytes: number): number {
+  // Same folds as wrapLevels, without building the levels: called for every hop of every flow.
+  foldInnerMtus(wraps, linkMtuBytes);
   let bytes = packetBytes;
   for (let i = wraps.length - 1; i >= 0; i--) bytes += addedBytes(wraps[i]!, bytes, scratch[i]!);
   return bytes - packetBytes;
@@ -146,15 +151,28 @@ export function hopOverheadBytes(wraps: readonly Wrap[], packetBytes: number, li
  * building the levels: bulk estimates ask it for two hops of every host of every flow.
  */
 export function wrapInnerBytes(wraps: readonly Wrap[], packetBytes: number, linkMtuBytes: number, out: number[]): void {
-  if (wraps.length > scratch.length) scratch = new Float64Array(wraps.length * 2);
-  let mtu = linkMtuBytes;
-  for (let i = 0; i < wraps.length; i++) {
-    mtu = Math.max(0, innerMtuOf(wraps[i]!, mtu));
-    scratch[i] = mtu;
-  }
+  foldInnerMtus(wraps, linkMtuBytes);
   let bytes = packetBytes;
   for (let i = wraps.length - 1; i >= 0; i--) {
     out[i] = bytes;
     bytes += addedBytes(wraps[i]!, bytes, scratch[i]!);
   }
+}
+
+/**
+ * `fold(wraps, linkMtu)` remembering its last answer: hops of one leg share their wraps array and
+ * mostly their link MTU, so a flow's walk over its hops folds each leg once.
+ */
+export function foldOncePerLeg(fold: (wraps: readonly Wrap[], linkMtuBytes: number) => number): (wraps: readonly Wrap[], linkMtuBytes: number) => number {
+  let lastWraps: readonly Wrap[] | undefined;
+  let lastMtu = -1;
+  let last = 0;
+  return (wraps, linkMtuBytes) => {
+    if (wraps !== lastWraps || linkMtuBytes !== lastMtu) {
+      lastWraps = wraps;
+      lastMtu = linkMtuBytes;
+      last = fold(wraps, linkMtuBytes);
+    }
+    return last;
+  };
 }

@@ -5,7 +5,7 @@
 import { code, escapeMarkdown, markdownTable } from '../format/markdown.ts';
 import { renderTable } from '../format/text-layout.ts';
 import { reportCss } from '../html/report-css.ts';
-import { esc, table } from '../html/html-parts.ts';
+import { esc, htmlDocument, table } from '../html/html-parts.ts';
 import { diffSummary, diffTables, type DiffRow } from './diff-tables.ts';
 import type { DiffReport } from './diff-types.ts';
 
@@ -68,22 +68,9 @@ export function renderDiffHtml(report: DiffReport): string {
   const css = reportCss({ title, date: report.date, source: `${report.before.source.fileName} → ${report.after.source.fileName}` });
   const meta = sides(report).map(([label, file, sha]) => `<dt>${label}</dt><dd><code>${esc(file)}</code> · SHA-256 <code>${sha}</code></dd>`).join('');
   const sections = diffTables(report.diff).map((t) => `<section id="${t.id}"><h2>${esc(t.title)}</h2>${t.rows.length ? table(t.header.map(esc), t.rows.map((r) => htmlRow(r, t.id === 'findings'))) : '<p>No change.</p>'}</section>`);
-  return `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${esc(title)}</title>
-<style>${css}</style>
-</head>
-<body>
-<header><p class="kicker">Plainsight diff</p><h1>${esc(report.before.name)}</h1><dl class="meta">${meta}<dt>Generated</dt><dd>${esc(`${report.date}${report.version ? ` · Plainsight ${report.version}` : ''}`)}</dd></dl>
-<div class="verdict ${report.diff.regressions > 0 ? 'fail' : 'pass'}">${esc(diffSummary(report.diff))}</div></header>
-${sections.join('\n')}
-</body>
-</html>
-`;
+  const header = `<header><p class="kicker">Plainsight diff</p><h1>${esc(report.before.name)}</h1><dl class="meta">${meta}<dt>Generated</dt><dd>${esc(`${report.date}${report.version ? ` · Plainsight ${report.version}` : ''}`)}</dd></dl>
+<div class="verdict ${report.diff.regressions > 0 ? 'fail' : 'pass'}">${esc(diffSummary(report.diff))}</div></header>`;
+  return htmlDocument({ title, css, body: `${header}\n${sections.join('\n')}` });
 }
 
 /** The diff as JSON: both sources and every change, keys in a fixed order. */

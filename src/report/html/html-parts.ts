@@ -73,3 +73,25 @@ export function section(id: string, title: string, body: string, page = true): s
 export function percent(share: number): string {
   return `${Math.round(share * 1000) / 10} %`;
 }
+
+/** Only inline styles and `data:` images: a report page can make no request, even by mistake. */
+const CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
+
+/** A self-contained HTML page (report, diff): the head every page shares, then `body` as given. */
+export function htmlDocument(page: { title: string; css: string; generator?: string; body: string }): string {
+  const generator = page.generator === undefined ? '' : `<meta name="generator" content="${esc(page.generator)}">\n`;
+  return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${CSP}">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+${generator}<title>${esc(page.title)}</title>
+<style>${page.css}</style>
+</head>
+<body>
+${page.body}
+</body>
+</html>
+`;
+}

@@ -8,7 +8,7 @@ import { htmlAppendix, htmlAssumptions } from './html-appendix.ts';
 import { htmlExposure, htmlRequirements } from './html-exposure.ts';
 import { htmlFindings } from './html-findings.ts';
 import { htmlLinks, htmlTopology } from './html-network.ts';
-import { esc, section } from './html-parts.ts';
+import { htmlDocument, section } from './html-parts.ts';
 import { htmlPaths } from './html-paths.ts';
 import { htmlCover, htmlSummary, htmlToc } from './html-summary.ts';
 import { htmlThroughput } from './html-throughput.ts';
@@ -28,9 +28,6 @@ const SECTIONS: [string, string, (r: ReportModel) => string, boolean][] = [
   ['appendix', 'Appendix: the scenario file', htmlAppendix, true],
 ];
 
-/** Only inline styles and `data:` images: the report can make no request, even by mistake. */
-const CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
-
 /** Renders a report model as a complete, self-contained HTML document. */
 export function renderHtmlReport(report: ReportModel): string {
   const { source } = report;
@@ -41,21 +38,10 @@ export function renderHtmlReport(report: ReportModel): string {
   });
   const generator = `Plainsight${source.version ? ` ${source.version}` : ''}`;
   const body = SECTIONS.map(([id, title, render, page]) => section(id, title, render(report), page));
-  return `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="${CSP}">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="generator" content="${esc(generator)}">
-<title>${esc(`${report.title} — Plainsight report`)}</title>
-<style>${css}</style>
-</head>
-<body>
-${htmlCover(report)}
-${htmlToc(SECTIONS.map(([id, title]) => [id, title]))}
-${body.join('\n')}
-</body>
-</html>
-`;
+  return htmlDocument({
+    title: `${report.title} — Plainsight report`,
+    css,
+    generator,
+    body: `${htmlCover(report)}\n${htmlToc(SECTIONS.map(([id, title]) => [id, title]))}\n${body.join('\n')}`,
+  });
 }

@@ -3,8 +3,9 @@
  * (SPEC §1.1 Requirement, §2.1).
  */
 import type { ExposureLevel, Requirement } from '../../../model/types.ts';
-import type { Exposure, RequirementResult } from '../../types.ts';
-import type { Rule, RuleContext } from './rule.ts';
+import type { RequirementResult } from '../../types.ts';
+import { exposureLookup } from '../exposure-lookup.ts';
+import type { Rule } from './rule.ts';
 
 /** Exposure levels, least to most (SPEC X6). */
 const LEVELS: readonly ExposureLevel[] = ['none', 'metadata', 'headers', 'payload'];
@@ -29,30 +30,6 @@ function describeFailure(requirement: Requirement | undefined, failure: Failure)
   return parts.length > 0 ? parts.join(' and ') : `sees ${SEES[failure.level]}`;
 }
 
-/**
- * The exposure behind a failure. Exposures come flow by flow (sorted like `sortedFlows`) with the
- * attackers in one order, so a pair's exposure sits at flow position × attackers + attacker
- * position; a search is the fallback should a caller pass them otherwise.
- */
-function exposureFinder(ctx: RuleContext): (flow: string, attacker: string) => Exposure | undefined {
-  const exposures = ctx.exposures;
-  const flows = ctx.sortedFlows;
-  const attackers = new Map<string, number>();
-  for (let i = 0; i < exposures.length && !attackers.has(exposures[i]!.attacker); i++) attackers.set(exposures[i]!.attacker, i);
-  const flowAt = new Map(flows?.map((f, i) => [f.id, i]));
-  let byPair: Map<string, Exposure> | undefined;
-  return (flow, attacker) => {
-    const f = flowAt.get(flow);
-    const a = attackers.get(attacker);
-    const e = f !== undefined && a !== undefined ? exposures[f * attackers.size + a] : undefined;
-    if (e?.flow === flow && e.attacker === attacker) return e;
-    // Exposures in another order (an analysis session passes only the pairs an edit changed): index them once.
-    // Only a pair that sees something or can tamper fails a requirement, so only those are indexed.
-    byPair ??= new Map(exposures.filter((x) => x.level !== 'none' || x.tamper).map((x) => [`${x.flow}\u0000${x.attacker}`, x]));
-    return byPair.get(`${flow}\u0000${attacker}`);
-  };
-}
-
 /** The rule object; its metadata is rendered by the UI's explain panel and by docs/rules.md. */
 export const requirementFailed: Rule = {
   id: 'requirement-failed',
@@ -69,7 +46,8 @@ export const requirementFailed: Rule = {
   falsePositives:
     'Attackers or requirements that no longer reflect the threat model; the finding is exactly as good as they are.',
   check(ctx) {
-    const exposureOf = exposureFinder(ctx);
+    // Only a pair that sees something or can tamper fails a requirement: the fallback index holds those alone.
+    const exposureOf = exposureLookup(ctx.exposures, (e) => e.level !== 'none' || e.tamper);
     const requirements = new Map(ctx.scenario.requirements.map((r) => [r.id, r]));
     for (const result of ctx.requirements) {
       const requirement = requirements.get(result.id);
