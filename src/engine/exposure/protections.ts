@@ -15,13 +15,15 @@ export class ProtectionTable {
   private readonly byId = new Map<string, Protection>();
 
   /**
-   * A table that starts with the protections of `previous` that `keep` accepts: an analysis
-   * session keeps one object per SA across edits that cannot have changed it.
+   * Forgets the protections configured by `sources` (overlays, tunnels, flows whose TLS changed),
+   * in place: an analysis session that moves on from this table makes those anew and keeps one
+   * object per SA for every other source, without copying tens of thousands of entries.
    */
-  static from(previous: ProtectionTable, keep: (p: Protection) => boolean): ProtectionTable {
-    const table = new ProtectionTable();
-    for (const [id, p] of previous.byId) if (keep(p)) table.byId.set(id, p);
-    return table;
+  drop(sources: ReadonlySet<string>): void {
+    if (sources.size === 0) return;
+    for (const [id, p] of this.byId) if (sources.has(p.source)) this.byId.delete(id);
+    for (const bySource of this.pairs.values()) for (const source of sources) bySource.delete(source);
+    for (const source of sources) this.tlsByFlow.delete(source);
   }
 
   /**

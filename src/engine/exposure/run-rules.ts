@@ -45,6 +45,36 @@ function mergeReasons(into: Reason[], more: readonly Reason[]): void {
   }
 }
 
+/** True when each id is greater than the one before it, from position `from` on. */
+function ascending(ids: readonly string[], from: number): boolean {
+  for (let i = from + 1; i < ids.length; i++) if (!(ids[i - 1]! < ids[i]!)) return false;
+  return true;
+}
+
+/**
+ * Subjects sorted and without repeats. Rules mostly pass a sorted list (a link's flows), often
+ * behind the one id it is about; those are checked and spliced in one pass, since a busy link
+ * lists thousands of flows and some rules report every link.
+ */
+export function sortedSubjects(subjects: readonly string[]): string[] {
+  if (subjects.length <= 1) return subjects.slice();
+  if (ascending(subjects, 0)) return subjects.slice();
+  if (ascending(subjects, 1)) {
+    const head = subjects[0]!;
+    let lo = 1;
+    let hi = subjects.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (subjects[mid]! < head) lo = mid + 1;
+      else hi = mid;
+    }
+    const rest = subjects.slice(1);
+    if (subjects[lo] !== head) rest.splice(lo - 1, 0, head);
+    return rest;
+  }
+  return [...new Set(subjects)].sort(compareStrings);
+}
+
 /** Runs every rule (the registry by default); a rule that throws is a bug and aborts the run, naming the rule. */
 export function runRules(input: RuleInput, rules: readonly Rule[] = registry): Finding[] {
   const found: Finding[] = [];
@@ -55,7 +85,7 @@ export function runRules(input: RuleInput, rules: readonly Rule[] = registry): F
     const byKey = new Map<string, Finding>();
     const byMessage = new Map<string, Finding[]>();
     const report: RuleContext['report'] = ({ subjects, message, reasons = [], severity = rule.severity, distinct = false }) => {
-      const sorted = subjects.length === 1 ? [subjects[0]!] : [...new Set(subjects)].sort(compareStrings);
+      const sorted = sortedSubjects(subjects);
       if (distinct) {
         found.push({ rule: rule.id, severity, subjects: sorted, message, reasons: reasons.slice() });
         return;

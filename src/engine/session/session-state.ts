@@ -13,14 +13,16 @@ import { linkStatuses, plaintextLinksOf } from '../exposure/link-statuses.ts';
 import { createTraceContext } from '../exposure/trace-context.ts';
 import type { ProtectionTable } from '../exposure/protections.ts';
 import { rules as registry } from '../exposure/rules/index.ts';
-import { compareFindings, runRules } from '../exposure/run-rules.ts';
+import { compareFindings, runRules, type RuleInput } from '../exposure/run-rules.ts';
 import { createUnderlayRouter, type UnderlayRouter } from '../graph/underlay-router.ts';
 import { indexScenario, type ScenarioIndex } from '../scenario-index.ts';
 import { assembleThroughput, hardwareProblems, problemsOf } from '../throughput/estimate-throughput.ts';
-import { buildLedger, hostLoadOf, hostsOf, linkLoadOf, linksOf, moveInLedger, type LoadLedger } from '../throughput/load-ledger.ts';
+import { buildLedger, hostLoadOf, hostsOf, linkLoadOf, linkSharesOf, moveInLedger, moveOnLinks, patchSorted, type LoadLedger } from '../throughput/load-ledger.ts';
 import { estimateFlowFigures, type FlowFigures } from '../throughput/flow-figures.ts';
 import { flowMtu } from '../throughput/flow-mtu.ts';
+import { flowFacts } from '../exposure/rules/helpers/trace-facts.ts';
 import type { ElementIndex } from './element-index.ts';
+import type { LinkViews } from './link-views.ts';
 import type { ThroughputAnalysis, ThroughputProblem } from '../throughput/types.ts';
 import type { AnalysisOptions, Exposure, ExposureAnalysis, Finding, FlowResult, FlowTrace, LinkStatus, RequirementResult } from '../types.ts';
 
@@ -46,8 +48,12 @@ export interface SessionState {
   figures: Map<string, FlowFigures>;
   hardware: ThroughputProblem[];
   throughput: ThroughputAnalysis;
-  /** Which flows load each host and link, by position in `sorted` (absent until built, or after the flow list changed). */
-  ledger?: LoadLedger & { position: Map<string, number> };
+  /** Each flow's position in `sorted`, built when first needed (dropped when the flow list changes). */
+  positions?: Map<string, number>;
+  /** The rules' trace facts of each flow of `sorted` (rules/helpers/trace-facts.ts), built when first needed. */
+  facts?: Uint8Array;
+  /** Which flows load each host and link, by position in `sorted`, and their figures (absent until built, or after the flow list changed). */
+  ledger?: LoadLedger & { figures: FlowFigures[] };
   /** The selected attackers' knowledge, sorted by attacker id. */
   knowledge: AttackerKnowledge[];
   /** Every flow × attacker exposure, flows as `sorted`, attackers as `knowledge`. */
@@ -56,6 +62,8 @@ export interface SessionState {
   requirements: RequirementResult[];
   /** Findings per rule id (rules can be re-run one at a time). */
   findings: Map<string, Finding[]>;
+  /** What taps on each link see, built at the first edit that re-traces flows (session/link-views.ts). */
+  linkViews?: LinkViews;
   /** Which flows each element touches, built when an attacker edit first needs it. */
   elements?: ElementIndex;
 }
@@ -92,12 +100,23 @@ export function findingsOf(state: SessionState, previous?: Map<string, Finding[]
   for (const [id, list] of previous ?? []) if (only && !only.has(id)) found.set(id, list);
   // Nothing to re-run (an attacker edit): no rule input to build, which means 50,000 look-ups.
   if (only && only.size === 0) return found;
-  state.resultList ??= state.sorted.map((f) => state.results.get(f.id)!);
-  const input = { scenario: state.scenario, index: state.index, traces: state.traces, flows: state.resultList, links: state.links, exposures: state.exposures, requirements: state.requirements, throughput: state.throughput, sortedFlows: state.sorted };
-  return runRulesInto(input, found, only);
+  return runRulesInto(ruleInputOf(state), found, only);
 }
 
-function runRulesInto(input: Parameters<typeof runRules>[0], found: Map<string, Finding[]>, only?: ReadonlySet<string>): Map<string, Finding[]> {
+/** What the rules read of a state: every flow, its traces and results, links, exposures, loads. */
+export function ruleInputOf(state: SessionState): RuleInput {
+  state.resultList ??= state.sorted.map((f) => state.results.get(f.id)!);
+  state.facts ??= flowFacts({ scenario: state.scenario, traces: state.traces, sortedFlows: state.sorted });
+  return { scenario: state.scenario, index: state.index, traces: state.traces, flows: state.resultList, links: state.links, exposures: state.exposures, requirements: state.requirements, throughput: state.throughput, sortedFlows: state.sorted, facts: state.facts };
+}
+
+/** Each flow's position in `sorted`. */
+export function positionsOf(state: SessionState): Map<string, number> {
+  state.positions ??= new Map(state.sorted.map((f, i) => [f.id, i]));
+  return state.positions;
+}
+
+function runRulesInto(input: RuleInput, found: Map<string, Finding[]>, only?: ReadonlySet<string>): Map<string, Finding[]> {
   for (const rule of rulesToRun(only)) found.set(rule.id, runRules(input, [rule]));
   return found;
 }
@@ -131,7 +150,8 @@ export function buildState(scenario: Scenario, options: AnalysisOptions = {}, on
 
 /** Recomputes the summary and throughput figures of the given flows (in id order). */
 export function estimateFlows(state: SessionState, flows: readonly Flow[]): void {
-  state.resultList = undefined;
+  // With positions (the flow list as before) the list of summaries is patched; else built again when needed.
+  const list = state.positions && state.resultList?.length === state.sorted.length ? state.resultList.slice() : undefined;
   const names = new Map<string, string>();
   for (const flow of flows) {
     const trace = state.traces.get(flow.id)!;
@@ -139,7 +159,10 @@ export function estimateFlows(state: SessionState, flows: readonly Flow[]): void
     const figures = estimateFlowFigures(flow, trace, state.index, names, result.innerMtu);
     state.figures.set(flow.id, figures);
     state.results.set(flow.id, withEstimate(result, figures));
+    const at = list ? state.positions!.get(flow.id) : undefined;
+    if (at !== undefined) list![at] = state.results.get(flow.id)!;
   }
+  state.resultList = list;
 }
 
 /** Host and link loads and problems over every flow's figures, in flow-id order. */
@@ -154,19 +177,27 @@ export function throughputOf(state: SessionState): ThroughputAnalysis {
 export interface LoadBefore {
   hosts: string[];
   links: string[];
+  /** Whether its figures had problems (throughput problems are gathered from every flow). */
+  problems: boolean;
 }
 
 /** The hosts and links each of these flows loads, by its figures and trace (call before re-estimating them). */
-export function loadsBefore(figures: ReadonlyMap<string, FlowFigures>, traces: ReadonlyMap<string, FlowTrace>, flows: readonly Flow[]): Map<string, LoadBefore> {
+export function loadsBefore(figures: ReadonlyMap<string, FlowFigures>, traces: ReadonlyMap<string, FlowTrace | undefined>, flows: readonly Flow[]): Map<string, LoadBefore> {
   const before = new Map<string, LoadBefore>();
   for (const flow of flows) {
     const f = figures.get(flow.id);
-    before.set(flow.id, f ? { hosts: hostsOf(f), links: linksOf(f, traces.get(flow.id)) } : { hosts: [], links: [] });
+    before.set(flow.id, f ? { hosts: hostsOf(f), links: linkSharesOf(f, traces.get(flow.id)).map((s) => s.link), problems: f.problems.length > 0 } : { hosts: [], links: [], problems: false });
   }
   return before;
 }
 
 function replaceById<T>(list: T[], id: string, idOf: (x: T) => string, next: T): void {
+  const at = indexById(list, id, idOf);
+  if (at >= 0) list[at] = next;
+}
+
+/** Where the entry with `id` is in a list sorted by id (code units), or -1. */
+function indexById<T>(list: readonly T[], id: string, idOf: (x: T) => string): number {
   let lo = 0;
   let hi = list.length;
   while (lo < hi) {
@@ -174,7 +205,7 @@ function replaceById<T>(list: T[], id: string, idOf: (x: T) => string, next: T):
     if (idOf(list[mid]!) < id) lo = mid + 1;
     else hi = mid;
   }
-  if (lo < list.length && idOf(list[lo]!) === id) list[lo] = next;
+  return lo < list.length && idOf(list[lo]!) === id ? lo : -1;
 }
 
 /**
@@ -183,24 +214,33 @@ function replaceById<T>(list: T[], id: string, idOf: (x: T) => string, next: T):
  * again, in flow order as a full analysis does; every other load is kept.
  */
 export function updatedThroughput(state: SessionState, flows: readonly Flow[], before: ReadonlyMap<string, LoadBefore>): ThroughputAnalysis {
-  if (flows.length > state.sorted.length / 8 || state.sorted.some((f) => !state.figures.has(f.id))) return throughputOf(state);
-  const figures = state.sorted.map((f) => state.figures.get(f.id)!);
+  // Removed flows lose their figures (retrace), so equal sizes mean every flow has its figures.
+  if (flows.length > state.sorted.length / 8 || state.throughput.flows.length !== state.sorted.length || state.figures.size !== state.sorted.length) return throughputOf(state);
   // Built now, the ledger already holds the flows' new places; kept, it moves them there.
   const fresh = !state.ledger;
-  const ledger = (state.ledger ??= { ...buildLedger(figures, state.traces), position: new Map(state.sorted.map((f, i) => [f.id, i])) });
+  const ledger = (state.ledger ??= ledgerOf(state));
+  const { figures } = ledger;
   const hosts = new Set<string>();
-  const links = new Set<string>();
+  // Per link touched: the flows that left it and the flows on it now (its sorted flow list is patched).
+  const links = new Map<string, { left: string[]; on: string[] }>();
+  const touch = (link: string): { left: string[]; on: string[] } => {
+    let t = links.get(link);
+    if (!t) links.set(link, (t = { left: [], on: [] }));
+    return t;
+  };
   for (const flow of flows) {
-    const position = ledger.position.get(flow.id)!;
-    const f = figures[position]!;
-    const was = before.get(flow.id) ?? { hosts: [], links: [] };
-    const now = { hosts: hostsOf(f), links: linksOf(f, state.traces.get(flow.id)) };
+    const position = positionsOf(state).get(flow.id)!;
+    const f = state.figures.get(flow.id)!;
+    figures[position] = f;
+    const was = before.get(flow.id) ?? { hosts: [], links: [], problems: false };
+    const now = { hosts: hostsOf(f), links: linkSharesOf(f, state.traces.get(flow.id)) };
     if (!fresh) {
       moveInLedger(ledger.hosts, position, was.hosts, now.hosts);
-      moveInLedger(ledger.links, position, was.links, now.links);
+      moveOnLinks(ledger.links, position, was.links, now.links);
     }
     for (const id of [...was.hosts, ...now.hosts]) hosts.add(id);
-    for (const id of [...was.links, ...now.links]) links.add(id);
+    for (const id of was.links) touch(id).left.push(flow.id);
+    for (const share of now.links) touch(share.link).on.push(flow.id);
   }
   const prev = state.throughput;
   const hostLoads = prev.hosts.slice();
@@ -209,11 +249,23 @@ export function updatedThroughput(state: SessionState, flows: readonly Flow[], b
     if (host) replaceById(hostLoads, id, (h) => h.host, hostLoadOf(host, ledger.hosts.get(id) ?? [], figures));
   }
   const linkLoads = prev.links.slice();
-  for (const id of links) {
+  for (const [id, { left, on }] of links) {
     const link = state.index.links.get(id);
-    if (link) replaceById(linkLoads, id, (l) => l.link, linkLoadOf(link, ledger.links.get(id) ?? [], figures, state.traces));
+    const at = indexById(linkLoads, id, (l) => l.link);
+    if (!link || at < 0) continue;
+    linkLoads[at] = linkLoadOf(link, ledger.links.get(id), patchSorted(linkLoads[at]!.flows, left, on));
   }
-  return { flows: figures.map((f) => f.summary), hosts: hostLoads, links: linkLoads, problems: problemsOf(figures, state.hardware) };
+  const summaries = prev.flows.slice();
+  for (const flow of flows) summaries[positionsOf(state).get(flow.id)!] = state.figures.get(flow.id)!.summary;
+  // Problems are gathered from every flow's figures; when the flows estimated again had none, before or now, they are as they were.
+  const problemsMoved = flows.some((f) => (state.figures.get(f.id)?.problems.length ?? 0) > 0) || [...before.values()].some((b) => b.problems);
+  return { flows: summaries, hosts: hostLoads, links: linkLoads, problems: problemsMoved ? problemsOf(figures, state.hardware) : prev.problems };
+}
+
+/** A fresh ledger of the state's flows (their current figures and traces). */
+function ledgerOf(state: SessionState): NonNullable<SessionState['ledger']> {
+  const figures = state.sorted.map((f) => state.figures.get(f.id)!);
+  return { ...buildLedger(figures, state.traces), figures };
 }
 
 /** The exposure result of a state (SPEC §4 arrays, sorted). */

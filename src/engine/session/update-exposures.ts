@@ -7,7 +7,7 @@ import type { Exposure } from '../types.ts';
 import { exposeRow, noExposure, reachOf } from '../exposure/expose-all.ts';
 import { exposeFlow } from '../exposure/expose-flow.ts';
 import { buildElementIndex, flowsReached, type ElementIndex } from './element-index.ts';
-import type { SessionState } from './session-state.ts';
+import { positionsOf, type SessionState } from './session-state.ts';
 
 function positions<T>(items: readonly T[], id: (item: T) => string): Map<string, number> {
   return new Map(items.map((item, i) => [id(item), i]));
@@ -35,8 +35,22 @@ export function updateExposures(state: SessionState, prev: SessionState, reach: 
   const changed = state.knowledge.flatMap((k, a) => (attackerAt[a]! < 0 ? [a] : []));
   const changedKnowledge = changed.map((a) => state.knowledge[a]!);
   const candidates = changed.length > 0 ? flowsReached(elementsOf(state), changedKnowledge) : undefined;
-  const out = new Array<Exposure>(state.sorted.length * nA);
   const ctx = { reach: reachOf(state.knowledge), index: state.index, seen: new Int32Array(nA).fill(-1), stamp: 0 };
+  if (sameFlows && sameAttackers) {
+    // Only rows change (a moved workload, an overlay): copy the table, write the reached rows.
+    const out = prev.exposures.slice();
+    const at = positionsOf(state);
+    for (const id of reach.flows) {
+      const i = at.get(id);
+      if (i === undefined) continue;
+      ctx.stamp = i;
+      const flow = state.sorted[i]!;
+      exposeRow(flow, state.traces.get(flow.id)!, state.knowledge, ctx, out, i * nA);
+    }
+    state.exposures = out;
+    return true;
+  }
+  const out = new Array<Exposure>(state.sorted.length * nA);
   state.sorted.forEach((flow, i) => {
     const old = flowAt ? flowAt.get(flow.id) : i;
     if (old === undefined || reach.flows.has(flow.id)) {

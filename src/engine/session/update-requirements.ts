@@ -7,7 +7,7 @@ import { requirementCheck, sortFailures, type RequirementFailure } from '../expo
 import { requirementFailed } from '../exposure/rules/requirement-failed.ts';
 import { compareFindings, runRules } from '../exposure/run-rules.ts';
 import type { Exposure, Finding, RequirementResult } from '../types.ts';
-import type { SessionState } from './session-state.ts';
+import { positionsOf, type SessionState } from './session-state.ts';
 
 /** Flow and attacker ids whose exposures were computed again (or removed). */
 export interface DirtyPairs {
@@ -25,6 +25,13 @@ function dirtyExposures(state: SessionState, dirty: DirtyPairs): Exposure[] {
   const columns: number[] = [];
   for (let a = 0; a < nA; a++) if (dirty.attackers.has(state.knowledge[a]!.attacker.id)) columns.push(a);
   const found: Exposure[] = [];
+  if (columns.length === 0) {
+    // Rows only (re-traced flows): in flow order, as the scan below would find them.
+    const at = positionsOf(state);
+    const rows = [...dirty.flows].flatMap((id) => at.get(id) ?? []).sort((x, y) => x - y);
+    for (const i of rows) for (let a = 0; a < nA; a++) found.push(state.exposures[i * nA + a]!);
+    return found;
+  }
   for (let i = 0; i < state.sorted.length; i++) {
     if (dirty.flows.has(state.sorted[i]!.id)) for (let a = 0; a < nA; a++) found.push(state.exposures[i * nA + a]!);
     else for (const a of columns) found.push(state.exposures[i * nA + a]!);

@@ -9,10 +9,9 @@ import type { Scenario } from '../../model/types.ts';
 import { compareIds } from '../compare-ids.ts';
 import { buildAttackerKnowledge, type AttackerKnowledge } from '../exposure/attacker-knowledge.ts';
 import { traceFlow } from '../exposure/build-traces.ts';
+import { traceFacts } from '../exposure/rules/helpers/trace-facts.ts';
 import { evaluateRequirements } from '../exposure/evaluate-requirements.ts';
-import { linkStatuses } from '../exposure/link-statuses.ts';
 import { createTraceContext } from '../exposure/trace-context.ts';
-import { ProtectionTable } from '../exposure/protections.ts';
 import { rules } from '../exposure/rules/index.ts';
 import { compareFindings, runRules } from '../exposure/run-rules.ts';
 import { requirementFailed } from '../exposure/rules/requirement-failed.ts';
@@ -20,29 +19,57 @@ import { indexScenario } from '../scenario-index.ts';
 import { reindexFlow } from './element-index.ts';
 import { sameKnowledge } from './same-knowledge.ts';
 import { scenarioChanges, type EntityKind, type ScenarioChanges } from './scenario-changes.ts';
-import { buildState, estimateFlows, findingsOf, loadsBefore, selectedAttackers, throughputOf, updatedThroughput, type SessionState } from './session-state.ts';
+import { buildState, estimateFlows, findingsOf, positionsOf, ruleInputOf, loadsBefore, selectedAttackers, throughputOf, updatedThroughput, type SessionState } from './session-state.ts';
 import { updateExposures } from './update-exposures.ts';
+import { buildLinkViews, statusesOf, updateLinkStatuses } from './link-views.ts';
 import { updateRequirementFindings, updateRequirements, type DirtyPairs } from './update-requirements.ts';
-import type { Exposure, Finding } from '../types.ts';
+import type { Exposure, Finding, FlowTrace, LinkStatus } from '../types.ts';
 import type { Rule } from '../exposure/rules/rule.ts';
 
 /** Kinds whose edits reach only exposures and requirements (rules other than requirement-failed read neither). */
 const ATTACKER_SIDE: ReadonlySet<EntityKind> = new Set(['attackers', 'requirements']);
 
-function retrace(state: SessionState, prev: SessionState, changes: ScenarioChanges): boolean {
+/** The traces of the flows an edit traced again, as they were before it (undefined: a new flow). */
+type TracesBefore = Map<string, FlowTrace | undefined>;
+
+function retrace(state: SessionState, prev: SessionState, changes: ScenarioChanges): TracesBefore | undefined {
   const next = state.scenario;
-  if (changes.flows.size === 0 && !changes.kinds.has('flows')) return false;
-  // Protections configured by what changed (an overlay, a tunnel, a flow's TLS) are made anew; the
-  // rest stay the same objects, so per-SA loads add up over one object per SA as in a full analysis.
-  const sources = new Set([...changes.flows, ...(changes.kinds.get('overlays')?.ids ?? []), ...(changes.kinds.get('tunnels')?.ids ?? [])]);
-  state.protections = ProtectionTable.from(prev.protections, (p) => !sources.has(p.source));
+  if (changes.flows.size === 0 && !changes.kinds.has('flows')) return undefined;
+  // `prev` is consumed: its protection table moves on to the new state and is edited in place
+  // (tens of thousands of entries, of which an edit changes a few). Protections configured
+  // by what changed (an overlay, a tunnel, a flow's TLS) are made anew; the rest stay the same
+  // objects, so per-SA loads add up over one object per SA as in a full analysis.
+  prev.protections.drop(new Set([...changes.flows, ...(changes.kinds.get('overlays')?.ids ?? []), ...(changes.kinds.get('tunnels')?.ids ?? [])]));
+  state.protections = prev.protections;
   const ctx = createTraceContext(state.index, prev.router, state.protections);
-  state.traces = new Map(next.flows.map((f) => [f.id, changes.flows.has(f.id) ? traceFlow(f, ctx) : prev.traces.get(f.id) ?? traceFlow(f, ctx)]));
-  for (const flow of next.flows) {
-    if (!state.elements || prev.traces.get(flow.id) === state.traces.get(flow.id)) continue;
-    if (!reindexFlow(state.elements, flow, state.traces.get(flow.id)!)) state.elements = undefined;
+  const before: TracesBefore = new Map();
+  for (const id of changes.flows) before.set(id, prev.traces.get(id));
+  const sameFlows = !changes.kinds.has('flows');
+  if (sameFlows) {
+    // The same flows in the same order: the map moves on too, and keeps its order when entries are
+    // replaced (the old traces of the re-traced flows are in `before`).
+    state.traces = prev.traces;
+    const facts = prev.facts?.slice();
+    for (const id of changes.flows) {
+      const flow = state.index.flows.get(id);
+      if (!flow) continue;
+      const trace = traceFlow(flow, ctx);
+      state.traces.set(id, trace);
+      if (facts) facts[positionsOf(state).get(id)!] = traceFacts(trace);
+    }
+    state.facts = facts;
+  } else {
+    state.positions = undefined;
+    state.facts = undefined;
+    state.traces = new Map(next.flows.map((f) => [f.id, changes.flows.has(f.id) ? traceFlow(f, ctx) : prev.traces.get(f.id) ?? traceFlow(f, ctx)]));
   }
-  if (changes.kinds.has('flows')) {
+  for (const [id, was] of before) {
+    const flow = state.index.flows.get(id);
+    const trace = state.traces.get(id);
+    if (!state.elements || !flow || !trace || trace === was) continue;
+    if (!reindexFlow(state.elements, flow, trace)) state.elements = undefined;
+  }
+  if (!sameFlows) {
     state.sorted = [...next.flows].sort((a, b) => compareIds(a.id, b.id));
     const present = new Set(next.flows.map((f) => f.id));
     for (const id of changes.flows) {
@@ -50,18 +77,34 @@ function retrace(state: SessionState, prev: SessionState, changes: ScenarioChang
       state.results.delete(id);
       state.figures.delete(id);
     }
-  }
-  const affected = state.sorted.filter((f) => changes.flows.has(f.id) || !state.figures.has(f.id));
-  if (changes.kinds.has('flows')) {
-    estimateFlows(state, affected);
+    estimateFlows(state, state.sorted.filter((f) => changes.flows.has(f.id) || !state.figures.has(f.id)));
     state.throughput = throughputOf(state);
-    return true;
+    return before;
   }
   // The flow list is the same: only the loads of hosts and links the re-traced flows touch change.
-  const before = loadsBefore(prev.figures, prev.traces, affected);
+  const affected = [...changes.flows].flatMap((id) => state.index.flows.get(id) ?? []).sort((a, b) => compareIds(a.id, b.id));
+  const loads = loadsBefore(prev.figures, before, affected);
   estimateFlows(state, affected);
-  state.throughput = updatedThroughput(state, affected, before);
-  return true;
+  state.throughput = updatedThroughput(state, affected, loads);
+  return before;
+}
+
+/**
+ * Link statuses after re-tracing: only the links the re-traced flows crossed before or cross now
+ * are looked at again (`touched`; absent when every link was looked at).
+ */
+function relinked(state: SessionState, before: TracesBefore): { links: LinkStatus[]; touched?: Set<string> } {
+  if (!state.linkViews) {
+    // Built from the new traces, the views already hold every flow where it is now.
+    state.linkViews = buildLinkViews(state.scenario, state.traces.values());
+    return { links: statusesOf(state.linkViews) };
+  }
+  const moved: { before?: FlowTrace; after?: FlowTrace }[] = [];
+  for (const [id, was] of before) {
+    const now = state.traces.get(id);
+    if (was !== now) moved.push({ before: was, after: now });
+  }
+  return updateLinkStatuses(state.linkViews, state.links, moved);
 }
 
 /** Knowledge of the selected attackers; unchanged records keep their identity. Returns the ids whose exposures may differ. */
@@ -93,7 +136,7 @@ const FLOW_LOCAL: ReadonlySet<EntityKind> = new Set(['overlays', 'tunnels', 'wor
 function updateFlowFindings(state: SessionState, previous: readonly Finding[], rule: Rule, dirty: ReadonlySet<string>): Finding[] {
   const mentions = (f: Finding): boolean => f.subjects.some((id) => dirty.has(id));
   const kept = previous.filter((f) => !mentions(f));
-  const flows = state.sorted.filter((f) => dirty.has(f.id));
+  const flows = [...dirty].flatMap((id) => state.index.flows.get(id) ?? []).sort((a, b) => compareIds(a.id, b.id));
   const traces = new Map(flows.map((f) => [f.id, state.traces.get(f.id)!]));
   const input = { scenario: state.scenario, index: state.index, traces, flows: flows.map((f) => state.results.get(f.id)!), links: state.links, exposures: state.exposures, requirements: state.requirements, throughput: state.throughput, sortedFlows: flows };
   // A rule that walks every flow of the scenario still reports only the dirty ones' findings here.
@@ -101,8 +144,33 @@ function updateFlowFindings(state: SessionState, previous: readonly Finding[], r
   return kept.concat(fresh).sort(compareFindings);
 }
 
+/** True when the sorted list holds `id`. */
+function holds(sorted: readonly string[], id: string): boolean {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]! < id) lo = mid + 1;
+    else hi = mid;
+  }
+  return sorted[lo] === id;
+}
+
+/**
+ * A link-scoped rule's findings after the links `dirty` changed (their status, load or flows):
+ * the findings about other links are kept, and the rule reports for the dirty links alone.
+ */
+function updateLinkFindings(state: SessionState, previous: readonly Finding[], rule: Rule, dirty: ReadonlySet<string>): readonly Finding[] {
+  if (dirty.size === 0) return previous;
+  const links = [...dirty];
+  // Subjects are sorted (run-rules.ts), and a link's flows can be thousands: look the links up.
+  const kept = previous.filter((f) => !links.some((link) => holds(f.subjects, link)));
+  const fresh = runRules({ ...ruleInputOf(state), onlyLinks: dirty }, [rule]);
+  return kept.concat(fresh).sort(compareFindings);
+}
+
 /** Re-evaluates requirements and re-runs the rules an edit can reach. */
-function refind(state: SessionState, prev: SessionState, changes: ScenarioChanges, dirty: DirtyPairs, traced: boolean): void {
+function refind(state: SessionState, prev: SessionState, changes: ScenarioChanges, dirty: DirtyPairs, traced: boolean, dirtyLinks: ReadonlySet<string> | undefined): void {
   const requirementsEdited = changes.kinds.has('requirements');
   const anyDirty = dirty.flows.size > 0 || dirty.attackers.size > 0;
   let changed: Exposure[] = [];
@@ -112,11 +180,14 @@ function refind(state: SessionState, prev: SessionState, changes: ScenarioChange
   const others = changes.kinds.size > 0 && !attackerSideOnly;
   if (!others && !requirementsEdited && !anyDirty) return;
   const flowLocal = [...changes.kinds.keys()].every((k) => FLOW_LOCAL.has(k));
-  const incremental = others && flowLocal ? rules.filter((r) => r.scope === 'flow') : [];
+  const incremental = others && flowLocal ? rules.filter((r) => r.scope === 'flow' || (r.scope === 'link' && dirtyLinks)) : [];
   const rerun = new Set(others ? rules.filter((r) => r !== requirementFailed && !incremental.includes(r)).map((r) => r.id) : []);
   if (requirementsEdited) rerun.add(requirementFailed.id);
   state.findings = findingsOf(state, prev.findings, rerun);
-  for (const rule of incremental) state.findings.set(rule.id, updateFlowFindings(state, prev.findings.get(rule.id) ?? [], rule, dirty.flows));
+  for (const rule of incremental) {
+    const previous = prev.findings.get(rule.id) ?? [];
+    state.findings.set(rule.id, rule.scope === 'link' ? (updateLinkFindings(state, previous, rule, dirtyLinks!) as Finding[]) : updateFlowFindings(state, previous, rule, dirty.flows));
+  }
   if (!requirementsEdited && anyDirty) {
     state.findings.set(requirementFailed.id, updateRequirementFindings(state, prev.findings.get(requirementFailed.id) ?? [], dirty, changed));
   }
@@ -127,13 +198,16 @@ export function updateState(prev: SessionState, next: Scenario): SessionState {
   const changes = scenarioChanges(prev.scenario, next);
   if (changes.global) return buildState(next, prev.options);
   const state: SessionState = { ...prev, scenario: next, index: indexScenario(next, { scenario: prev.scenario, index: prev.index }) };
-  const traced = retrace(state, prev, changes);
+  const retraced = retrace(state, prev, changes);
+  const traced = retraced !== undefined;
   const attackers = reknow(state, prev, changes);
   const kept = new Set(state.knowledge.map((k) => k.attacker.id));
   for (const k of prev.knowledge) if (!kept.has(k.attacker.id)) attackers.add(k.attacker.id);
   updateExposures(state, prev, { flows: changes.flows, attackers });
-  if (traced) state.links = linkStatuses(next, state.traces.values());
-  refind(state, prev, changes, { flows: changes.flows, attackers }, traced);
+  // Without re-traced flows no link's status, load or flows changed.
+  let dirtyLinks: Set<string> | undefined = new Set();
+  if (retraced) ({ links: state.links, touched: dirtyLinks } = relinked(state, retraced));
+  refind(state, prev, changes, { flows: changes.flows, attackers }, traced, dirtyLinks);
   return state;
 }
 

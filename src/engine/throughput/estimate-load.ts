@@ -90,6 +90,23 @@ export function hostLoads(scenario: Scenario, crypto: readonly FlowCrypto[]): Ho
     .sort((a, b) => byId(a.host, b.host));
 }
 
+/**
+ * The wire load a flow puts on the link of hop `j` when that hop is the flow's first hop on the link
+ * with a known rate: the rates of all its hops on that link, added in hop order (a path seldom
+ * crosses a link twice). Undefined for a later hop on the same link and for a hop without a rate
+ * (NaN: the link is unknown). Link loads add one such share per flow, in flow-id order, so the
+ * total is the same whether every flow is added or an edit re-adds one link's flows.
+ */
+export function linkShareAt(wire: readonly number[], hops: FlowTrace['hops'], j: number): number | undefined {
+  const gbps = wire[j]!;
+  if (Number.isNaN(gbps)) return undefined;
+  const link = hops[j]!.link;
+  for (let k = 0; k < j; k++) if (hops[k]!.link === link && !Number.isNaN(wire[k]!)) return undefined;
+  let share = gbps;
+  for (let k = j + 1; k < hops.length; k++) if (hops[k]!.link === link && !Number.isNaN(wire[k]!)) share += wire[k]!;
+  return share;
+}
+
 /** Wire load of every link, sorted by link id: each flow's per-hop wire Gbit/s (`wire`, NaN where the link is unknown), in flow-id order. */
 export function linkLoads(
   scenario: Scenario,
@@ -104,29 +121,32 @@ export function linkLoads(
     const trace = traces.get(summary.flow);
     if (!trace) continue;
     for (let j = 0; j < trace.hops.length; j++) {
-      const gbps = perHop[j]!;
-      if (Number.isNaN(gbps)) continue;
+      const share = linkShareAt(perHop, trace.hops, j);
+      if (share === undefined) continue;
       const link = trace.hops[j]!.link;
       let sum = byLink.get(link);
       if (!sum) byLink.set(link, (sum = { wire: 0, flows: [] }));
-      sum.wire += gbps;
-      if (sum.flows[sum.flows.length - 1] !== i) sum.flows.push(i);
+      sum.wire += share;
+      sum.flows.push(i);
     }
   }
   return scenario.links
     .map((link): LinkLoad => {
       const sum = byLink.get(link.id);
-      const wireGbps = sum?.wire ?? 0;
-      const capacity = Math.max(0, link.gbps);
-      const utilisation = capacity > 0 ? wireGbps / capacity : wireGbps > 0 ? 1 : 0;
-      return {
-        link: link.id,
-        wireGbps,
-        capacityGbps: capacity,
-        utilisation,
-        oversubscribed: wireGbps > capacity,
-        flows: (sum?.flows ?? []).map((j) => estimates[j]!.summary.flow).sort(byId),
-      };
+      return linkLoadFrom(link, sum?.wire ?? 0, (sum?.flows ?? []).map((j) => estimates[j]!.summary.flow).sort(byId));
     })
     .sort((a, b) => byId(a.link, b.link));
+}
+
+/** A link's load record from its summed wire rate and its flows (sorted by id). */
+export function linkLoadFrom(link: Scenario['links'][number], wireGbps: number, flows: string[]): LinkLoad {
+  const capacity = Math.max(0, link.gbps);
+  return {
+    link: link.id,
+    wireGbps,
+    capacityGbps: capacity,
+    utilisation: capacity > 0 ? wireGbps / capacity : wireGbps > 0 ? 1 : 0,
+    oversubscribed: wireGbps > capacity,
+    flows,
+  };
 }

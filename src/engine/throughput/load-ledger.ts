@@ -9,15 +9,28 @@
 import type { Host, Link } from '../../model/types.ts';
 import type { FlowTrace, Protection } from '../types.ts';
 import type { FlowFigures } from './flow-figures.ts';
-import { busiestOf } from './estimate-load.ts';
+import { busiestOf, linkLoadFrom, linkShareAt } from './estimate-load.ts';
 import type { HostLoad, LinkLoad } from './types.ts';
 
 const byId = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
-/** Which flows (by position in flow-id order) load each host and each link, ascending. */
+/** The flows (by position in flow-id order, ascending) that load one link, with each one's share. */
+export interface LinkEntry {
+  positions: number[];
+  /** `gbps[k]`: the wire load of the flow at `positions[k]` on this link (`linkShareAt`). */
+  gbps: number[];
+}
+
+/** Which flows load each host (positions in flow-id order, ascending) and each link. */
 export interface LoadLedger {
   hosts: Map<string, number[]>;
-  links: Map<string, number[]>;
+  links: Map<string, LinkEntry>;
+}
+
+/** One link a flow loads and how much. */
+export interface LinkShare {
+  link: string;
+  gbps: number;
 }
 
 /** The hosts a flow's crypto work lands on, each once, in its order. */
@@ -27,15 +40,15 @@ export function hostsOf(f: FlowFigures): string[] {
   return hosts;
 }
 
-/** The links a flow puts wire load on, each once, in path order. */
-export function linksOf(f: FlowFigures, trace: FlowTrace | undefined): string[] {
-  const links: string[] = [];
-  if (!trace || f.wire.length === 0) return links;
+/** The links a flow puts wire load on, each once, in path order, with its share of each. */
+export function linkSharesOf(f: FlowFigures, trace: FlowTrace | undefined): LinkShare[] {
+  const shares: LinkShare[] = [];
+  if (!trace || f.wire.length === 0) return shares;
   for (let j = 0; j < trace.hops.length; j++) {
-    const link = trace.hops[j]!.link;
-    if (!Number.isNaN(f.wire[j]!) && !links.includes(link)) links.push(link);
+    const gbps = linkShareAt(f.wire, trace.hops, j);
+    if (gbps !== undefined) shares.push({ link: trace.hops[j]!.link, gbps });
   }
-  return links;
+  return shares;
 }
 
 function add(map: Map<string, number[]>, id: string, position: number): void {
@@ -50,7 +63,19 @@ export function buildLedger(figures: readonly FlowFigures[], traces: ReadonlyMap
   for (let i = 0; i < figures.length; i++) {
     const f = figures[i]!;
     for (const share of f.crypto.hosts) add(ledger.hosts, share.host, i);
-    for (const link of linksOf(f, traces.get(f.summary.flow))) add(ledger.links, link, i);
+    const trace = traces.get(f.summary.flow);
+    if (!trace || f.wire.length === 0) continue;
+    for (let j = 0; j < trace.hops.length; j++) {
+      const gbps = linkShareAt(f.wire, trace.hops, j);
+      if (gbps === undefined) continue;
+      const link = trace.hops[j]!.link;
+      const entry = ledger.links.get(link);
+      if (!entry) ledger.links.set(link, { positions: [i], gbps: [gbps] });
+      else {
+        entry.positions.push(i);
+        entry.gbps.push(gbps);
+      }
+    }
   }
   return ledger;
 }
@@ -67,7 +92,7 @@ function slot(list: readonly number[], position: number): number {
   return lo;
 }
 
-/** Moves the flow at `position` from the entities it loaded to the ones it loads now. */
+/** Moves the flow at `position` from the hosts it loaded to the ones it loads now. */
 export function moveInLedger(map: Map<string, number[]>, position: number, before: readonly string[], after: readonly string[]): void {
   for (const id of before) {
     const list = map.get(id);
@@ -80,6 +105,54 @@ export function moveInLedger(map: Map<string, number[]>, position: number, befor
     const at = slot(list, position);
     if (list[at] !== position) list.splice(at, 0, position);
   }
+}
+
+/** Moves the flow at `position` off the links it loaded and onto the ones it loads now, with its new shares. */
+export function moveOnLinks(map: Map<string, LinkEntry>, position: number, before: readonly string[], after: readonly LinkShare[]): void {
+  for (const id of before) {
+    const entry = map.get(id);
+    const at = entry ? slot(entry.positions, position) : -1;
+    if (entry && entry.positions[at] === position) {
+      entry.positions.splice(at, 1);
+      entry.gbps.splice(at, 1);
+    }
+  }
+  for (const { link, gbps } of after) {
+    let entry = map.get(link);
+    if (!entry) map.set(link, (entry = { positions: [], gbps: [] }));
+    const at = slot(entry.positions, position);
+    if (entry.positions[at] === position) entry.gbps[at] = gbps;
+    else {
+      entry.positions.splice(at, 0, position);
+      entry.gbps.splice(at, 0, gbps);
+    }
+  }
+}
+
+/** Where `id` sits in a list sorted by code unit (or would be inserted). */
+function idSlot(list: readonly string[], id: string): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid]! < id) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** A copy of `sorted` (ids by code unit) without the ids of `remove` and with those of `add`, still sorted. */
+export function patchSorted(sorted: readonly string[], remove: readonly string[], add: readonly string[]): string[] {
+  const list = sorted.slice();
+  for (const id of remove) {
+    const at = idSlot(list, id);
+    if (list[at] === id) list.splice(at, 1);
+  }
+  for (const id of add) {
+    const at = idSlot(list, id);
+    if (list[at] !== id) list.splice(at, 0, id);
+  }
+  return list;
 }
 
 /** One host's crypto load from the flows at `positions` (ascending), summed in that order. */
@@ -111,30 +184,9 @@ export function hostLoadOf(host: Host, positions: readonly number[], figures: re
   };
 }
 
-/** One link's wire load from the flows at `positions` (ascending), every hop on it in path order. */
-export function linkLoadOf(link: Link, positions: readonly number[], figures: readonly FlowFigures[], traces: ReadonlyMap<string, FlowTrace>): LinkLoad {
+/** One link's wire load from its ledger entry (shares summed in flow order) and its flows sorted by id. */
+export function linkLoadOf(link: Link, entry: LinkEntry | undefined, flows: string[]): LinkLoad {
   let wire = 0;
-  const flows: string[] = [];
-  for (const i of positions) {
-    const f = figures[i]!;
-    const trace = traces.get(f.summary.flow);
-    if (!trace || f.wire.length === 0) continue;
-    let counted = false;
-    for (let j = 0; j < trace.hops.length; j++) {
-      const gbps = f.wire[j]!;
-      if (trace.hops[j]!.link !== link.id || Number.isNaN(gbps)) continue;
-      wire += gbps;
-      if (!counted) flows.push(f.summary.flow);
-      counted = true;
-    }
-  }
-  const capacity = Math.max(0, link.gbps);
-  return {
-    link: link.id,
-    wireGbps: wire,
-    capacityGbps: capacity,
-    utilisation: capacity > 0 ? wire / capacity : wire > 0 ? 1 : 0,
-    oversubscribed: wire > capacity,
-    flows: flows.sort(byId),
-  };
+  if (entry) for (const gbps of entry.gbps) wire += gbps;
+  return linkLoadFrom(link, wire, flows);
 }

@@ -19,9 +19,10 @@ export const linkOversubscribed: Rule = {
   remediation:
     'Raise the link rate or add links, use jumbo frames (fewer headers per byte), or lower the rates.',
   falsePositives: 'Rates in the scenario that are peaks that do not coincide.',
+  scope: 'link',
   check(ctx) {
     for (const load of ctx.throughput.links) {
-      if (!load.oversubscribed) continue;
+      if (!load.oversubscribed || (ctx.onlyLinks && !ctx.onlyLinks.has(load.link))) continue;
       const pct = Math.round(100 * load.utilisation);
       ctx.report({
         subjects: [load.link, ...load.flows],

@@ -2,11 +2,32 @@
  * plaintext-on-link: some flow's payload crosses a physical link with no confidentiality layer
  * around it (SPEC §2.1, X8 "plaintext").
  */
-import type { Reason } from '../../types.ts';
-import { isTrustedLink, listIds, plural, sortedFlows, stackText } from './helpers/describe.ts';
+import type { FlowTrace, Reason } from '../../types.ts';
+import { isTrustedLink, listIds, plural, stackText } from './helpers/describe.ts';
 import { plaintextHops } from './helpers/payload-cover.ts';
-import { flowFacts, PLAINTEXT } from './helpers/trace-facts.ts';
 import type { Rule } from './rule.ts';
+
+/**
+ * The reasons a trace gives this rule, per link it crosses in plaintext, in hop order. Kept per
+ * trace (traces never change once built): an analysis session reports a busy link again after
+ * every edit that touches it, and such a link can carry thousands of plaintext flows.
+ */
+const reasonsByTrace = new WeakMap<FlowTrace, Map<string, Reason[]>>();
+
+function plaintextReasons(trace: FlowTrace): Map<string, Reason[]> {
+  let byLink = reasonsByTrace.get(trace);
+  if (!byLink) {
+    byLink = new Map();
+    for (const hop of plaintextHops(trace)) {
+      const reason = { text: `flow ${trace.flow} on ${hop.link}: ${stackText(hop)}`, vantage: `link:${hop.link}` };
+      const list = byLink.get(hop.link);
+      if (list) list.push(reason);
+      else byLink.set(hop.link, [reason]);
+    }
+    reasonsByTrace.set(trace, byLink);
+  }
+  return byLink;
+}
 
 /** The rule object; its metadata is rendered by the UI's explain panel and by docs/rules.md. */
 export const plaintextOnLink: Rule = {
@@ -25,38 +46,29 @@ export const plaintextOnLink: Rule = {
   falsePositives:
     'Public data (sensitivity `public`) or links the threat model deliberately trusts; lower the noise by marking the ' +
     'site `trusted`, which turns these findings informational.',
+  scope: 'link',
   check(ctx) {
-    const flowsByLink = new Map<string, string[]>();
-    const reasonsByLink = new Map<string, Reason[]>();
-    const facts = flowFacts(ctx);
-    sortedFlows(ctx).forEach((flow, i) => {
-      const trace = ctx.traces.get(flow.id);
-      if (!trace || !(facts[i]! & PLAINTEXT)) return;
-      for (const hop of plaintextHops(trace)) {
-        const flows = flowsByLink.get(hop.link);
-        // Flows come one at a time, so a flow already listed for this link is the last one listed.
-        if (flows && flows[flows.length - 1] === flow.id) continue;
-        if (flows) flows.push(flow.id);
-        else flowsByLink.set(hop.link, [flow.id]);
-        const reason = {
-          text: `flow ${flow.id} on ${hop.link}: ${stackText(hop)}`,
-          vantage: `link:${hop.link}`,
-        };
-        const reasons = reasonsByLink.get(hop.link);
-        if (reasons) reasons.push(reason);
-        else reasonsByLink.set(hop.link, [reason]);
-      }
-    });
+    // A link's flows with plaintext payload are its X8 status flows when that status is plaintext
+    // (the same keyless-tap reading), already sorted by id: only those flows' traces are read.
+    const statuses = new Map(ctx.links.map((s) => [s.id, s]));
     for (const link of ctx.scenario.links) {
-      const flows = flowsByLink.get(link.id);
-      if (!flows) continue;
+      if (ctx.onlyLinks && !ctx.onlyLinks.has(link.id)) continue;
+      const status = statuses.get(link.id);
+      if (status?.status !== 'plaintext' || status.flows.length === 0) continue;
+      const flows = status.flows;
+      const reasons: Reason[] = [];
+      for (const flow of flows) {
+        const trace = ctx.traces.get(flow);
+        const own = trace ? plaintextReasons(trace).get(link.id) : undefined;
+        if (own) for (const reason of own) reasons.push(reason);
+      }
       const trusted = isTrustedLink(ctx.index, link);
       ctx.report({
         subjects: [link.id, ...flows],
         message:
           `Link ${link.id} (${link.between.join(' – ')}) carries the payload of ${plural(flows.length, 'flow')} ` +
           `${listIds(flows)} in plaintext${trusted ? ` inside trusted site ${link.site ?? ''}` : ''}.`,
-        reasons: reasonsByLink.get(link.id) ?? [],
+        reasons,
         severity: trusted ? 'info' : 'medium',
       });
     }

@@ -2,8 +2,8 @@
  * provider-network-unencrypted: VLAN / flat networks bypass the node-to-node encryption that
  * protects the overlays (SPEC §2.1; OVS IPsec covers tunnel packets only, domain-facts D.3).
  */
-import type { Scenario } from '../../../model/types.ts';
-import type { Reason } from '../../types.ts';
+import type { Flow, Scenario } from '../../../model/types.ts';
+import type { FlowTrace, Reason } from '../../types.ts';
 import { flowsOnNetwork, listIds, plural } from './helpers/describe.ts';
 import { plaintextHops } from './helpers/payload-cover.ts';
 import { BARE, traceFacts } from './helpers/trace-facts.ts';
@@ -18,6 +18,24 @@ function overlayEncryption(scenario: Scenario): string[] {
     ...scenario.tunnels.filter((t) => encrypts(t.ipsec)).map((t) => t.id),
     ...scenario.wireguard.filter((w) => w.members.length >= 2).map((w) => w.id),
   ];
+}
+
+/**
+ * Why a flow counts for this rule (its first hop with no network-layer encryption), or nothing.
+ * Kept per trace (traces never change once built), so an analysis session re-running the rule
+ * after an edit reads only the traces it replaced.
+ */
+const bareByTrace = new WeakMap<FlowTrace, Reason | null>();
+
+function bareReason(flow: Flow, trace: FlowTrace): Reason | undefined {
+  let reason = bareByTrace.get(trace);
+  if (reason === undefined) {
+    const hop = traceFacts(trace) & BARE ? plaintextHops(trace, { ignoreTls: true })[0] : undefined;
+    const tls = flow.tls ? ' (only its application TLS protects it)' : '';
+    reason = hop ? { text: `flow ${flow.id} crosses ${hop.link} with no network-layer encryption${tls}`, vantage: `link:${hop.link}` } : null;
+    bareByTrace.set(trace, reason);
+  }
+  return reason ?? undefined;
 }
 
 /** The rule object; its metadata is rendered by the UI's explain panel and by docs/rules.md. */
@@ -47,14 +65,10 @@ export const providerNetworkUnencrypted: Rule = {
       const reasons: Reason[] = [];
       for (const flow of flowsOnNetwork(ctx, network.id)) {
         const trace = ctx.traces.get(flow.id);
-        const hop = trace && traceFacts(trace) & BARE ? plaintextHops(trace, { ignoreTls: true })[0] : undefined;
-        if (!hop) continue;
+        const reason = trace ? bareReason(flow, trace) : undefined;
+        if (!reason) continue;
         flows.push(flow.id);
-        const tls = flow.tls ? ' (only its application TLS protects it)' : '';
-        reasons.push({
-          text: `flow ${flow.id} crosses ${hop.link} with no network-layer encryption${tls}`,
-          vantage: `link:${hop.link}`,
-        });
+        reasons.push(reason);
       }
       if (flows.length === 0) continue;
       ctx.report({

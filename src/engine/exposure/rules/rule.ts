@@ -28,8 +28,12 @@ export interface RuleContext {
   requirements: readonly RequirementResult[];
   /** Throughput estimates and loads at the demanded rates (SPEC T6, T7). */
   throughput: ThroughputAnalysis;
+  /** Only for these links, from rules of `scope: 'link'` (an analysis session re-running them after an edit). */
+  onlyLinks?: ReadonlySet<string>;
   /** The scenario's flows sorted by id, when the caller has them (rules sort them otherwise). */
   sortedFlows?: readonly Flow[];
+  /** `traceFacts` of each flow of `sortedFlows`, when the caller keeps them (helpers/trace-facts.ts). */
+  facts?: Uint8Array;
   /**
    * Report one finding; severity defaults to the rule's. Reports of one rule with the same subjects
    * and message merge; `distinct` promises that no other report of this run can be the same finding
@@ -53,8 +57,14 @@ export interface Rule {
    * flow (its fields, trace and result) and on the underlay, sites and devices. After an edit that
    * re-traces some flows and leaves those alone, an analysis session keeps the other flows'
    * findings and runs the rule for the re-traced flows only (`sortedFlows` and `flows` restricted).
+   *
+   * `link`: every finding is about one link of the scenario, names it among its subjects, and
+   * depends only on that link (its status and load, the traces of the flows crossing it) and on
+   * the underlay, sites and devices. With `onlyLinks` in the context such a rule reports only
+   * for those links; after an edit that re-traces some flows, an analysis session keeps the
+   * findings of links none of them crossed before or crosses now.
    */
-  scope?: 'flow';
+  scope?: 'flow' | 'link';
   check(ctx: RuleContext): void;
 }
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { runRules, type RuleInput } from '../../../../src/engine/exposure/run-rules.ts';
+import fc from 'fast-check';
+import { runRules, sortedSubjects, type RuleInput } from '../../../../src/engine/exposure/run-rules.ts';
 import { rules as registry } from '../../../../src/engine/exposure/rules/index.ts';
 import type { Rule, RuleContext } from '../../../../src/engine/exposure/rules/rule.ts';
 import { indexScenario } from '../../../../src/engine/scenario-index.ts';
@@ -111,5 +112,29 @@ describe('runRules', () => {
   it('[§2.1] runs the whole registry by default, and an empty scenario has no findings', () => {
     expect(registry.length).toBeGreaterThanOrEqual(13);
     expect(runRules(emptyInput())).toEqual([]);
+  });
+});
+
+describe('sortedSubjects', () => {
+  const reference = (ids: readonly string[]): string[] => [...new Set(ids)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+
+  it('sorts and de-duplicates like a set sorted by code unit, for any list', () => {
+    fc.assert(fc.property(fc.array(fc.string({ maxLength: 4 }), { maxLength: 30 }), (ids) => void expect(sortedSubjects(ids)).toEqual(reference(ids))));
+  });
+
+  it('places one leading id into an otherwise sorted list (a link before its flows), or drops it when listed', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 3 }), fc.uniqueArray(fc.string({ maxLength: 3 }), { maxLength: 30 }), (head, tail) => {
+        const rest = reference(tail);
+        expect(sortedSubjects([head, ...rest])).toEqual(reference([head, ...rest]));
+      }),
+    );
+    expect(sortedSubjects(['l-9', 'f-1', 'f-2', 'm-1'])).toEqual(['f-1', 'f-2', 'l-9', 'm-1']);
+    expect(sortedSubjects(['f-2', 'f-1', 'f-2'])).toEqual(['f-1', 'f-2']);
+  });
+
+  it('never hands back the caller’s array', () => {
+    const ids = ['a', 'b'];
+    expect(sortedSubjects(ids)).not.toBe(ids);
   });
 });

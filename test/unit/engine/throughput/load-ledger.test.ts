@@ -5,7 +5,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { buildState } from '../../../../src/engine/session/session-state.ts';
-import { buildLedger, hostLoadOf, linkLoadOf, moveInLedger } from '../../../../src/engine/throughput/load-ledger.ts';
+import { buildLedger, hostLoadOf, linkLoadOf, moveInLedger, moveOnLinks, patchSorted } from '../../../../src/engine/throughput/load-ledger.ts';
 import { generateScenario } from '../../../../src/generate/generate-scenario.ts';
 import { parseScenario } from '../../../../src/model/parse-scenario.ts';
 import type { Scenario } from '../../../../src/model/types.ts';
@@ -24,7 +24,9 @@ function checkLedger(name: string, scenario: Scenario): void {
   }
   for (const link of scenario.links) {
     const full = state.throughput.links.find((l) => l.link === link.id);
-    expect(linkLoadOf(link, ledger.links.get(link.id) ?? [], figures, state.traces), `${name} ${link.id}`).toStrictEqual(full);
+    const entry = ledger.links.get(link.id);
+    const flows = (entry?.positions ?? []).map((i) => figures[i]!.summary.flow).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    expect(linkLoadOf(link, entry, flows), `${name} ${link.id}`).toStrictEqual(full);
   }
 }
 
@@ -42,5 +44,25 @@ describe('load ledger', () => {
     moveInLedger(map, 4, ['a'], ['b', 'c']);
     moveInLedger(map, 2, ['b'], ['b']);
     expect(Object.fromEntries(map)).toEqual({ a: [1, 9], b: [2, 4], c: [4] });
+  });
+
+  it('moves a flow between links with its share, in step with the positions', () => {
+    const map = new Map([
+      ['l1', { positions: [1, 4, 9], gbps: [0.5, 2, 3] }],
+      ['l2', { positions: [2], gbps: [1] }],
+    ]);
+    moveOnLinks(map, 4, ['l1'], [{ link: 'l2', gbps: 7 }, { link: 'l3', gbps: 8 }]);
+    moveOnLinks(map, 2, ['l2'], [{ link: 'l2', gbps: 1.5 }]);
+    expect(Object.fromEntries(map)).toEqual({
+      l1: { positions: [1, 9], gbps: [0.5, 3] },
+      l2: { positions: [2, 4], gbps: [1.5, 7] },
+      l3: { positions: [4], gbps: [8] },
+    });
+  });
+
+  it('patches a sorted id list: removed ids go, added ids land in order, none twice', () => {
+    const before = ['f-a', 'f-c', 'f-e'];
+    expect(patchSorted(before, ['f-c', 'f-x'], ['f-b', 'f-e', 'f-z'])).toEqual(['f-a', 'f-b', 'f-e', 'f-z']);
+    expect(before).toEqual(['f-a', 'f-c', 'f-e']);
   });
 });

@@ -72,16 +72,21 @@ interface FlowOrder {
   byNetwork?: Map<string, Flow[]>;
 }
 
-/** Sorted flows per analysis (its traces map): several rules walk the same 50,000 flows in id order. */
+/**
+ * Sorted flows per analysis: several rules walk the same 50,000 flows in id order. Keyed by the
+ * caller's sorted list when it gives one (an analysis session keeps it while the flows stay the
+ * same, and the grouping depends on the flows alone), else by the analysis' traces map.
+ */
 const flowOrders = new WeakMap<object, FlowOrder>();
 
 type FlowContext = { scenario: { flows: readonly Flow[] }; traces: object; sortedFlows?: readonly Flow[] };
 
 function flowOrder(ctx: FlowContext): FlowOrder {
-  const cached = flowOrders.get(ctx.traces);
+  const key = ctx.sortedFlows ?? ctx.traces;
+  const cached = flowOrders.get(key);
   if (cached && cached.source === ctx.scenario.flows) return cached;
   const order: FlowOrder = { source: ctx.scenario.flows, sorted: ctx.sortedFlows ?? sortedById(ctx.scenario.flows) };
-  flowOrders.set(ctx.traces, order);
+  flowOrders.set(key, order);
   return order;
 }
 

@@ -41,8 +41,22 @@ export function isPayloadPlaintext(hop: Hop, options: CoverOptions = {}): boolea
   return stackPlaintext(hop.stack, options);
 }
 
-/** The hops of a trace on which the payload crosses the wire in plaintext. */
+/** Plaintext hops per trace, without options (traces never change once built; several rules ask). */
+const plainByTrace = new WeakMap<FlowTrace, Hop[]>();
+
+/** The hops of a trace on which the payload crosses the wire in plaintext (the list is shared: do not change it). */
 export function plaintextHops(trace: FlowTrace, options: CoverOptions = {}): Hop[] {
+  const plain = !options.ignoreTls;
+  if (plain) {
+    const known = plainByTrace.get(trace);
+    if (known) return known;
+  }
+  const hops = findPlaintextHops(trace, options);
+  if (plain) plainByTrace.set(trace, hops);
+  return hops;
+}
+
+function findPlaintextHops(trace: FlowTrace, options: CoverOptions): Hop[] {
   let hops: Hop[] | undefined;
   let last: readonly Layer[] | undefined;
   let plaintext = false;

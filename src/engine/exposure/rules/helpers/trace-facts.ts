@@ -57,19 +57,17 @@ export function traceFacts(trace: FlowTrace): number {
   return facts;
 }
 
-/** Flags per flow in `sortedFlows(ctx)` order (0 for a flow without trace), once per analysis. */
-const flagsByRun = new WeakMap<object, { source: readonly Flow[]; flags: Uint8Array }>();
-
-/** The facts of every flow, aligned with `sortedFlows(ctx)`. */
-export function flowFacts(ctx: { scenario: { flows: readonly Flow[] }; traces: ReadonlyMap<string, FlowTrace>; sortedFlows?: readonly Flow[] }): Uint8Array {
-  const cached = flagsByRun.get(ctx.traces);
-  if (cached && cached.source === ctx.scenario.flows) return cached.flags;
+/**
+ * The facts of every flow, aligned with `sortedFlows(ctx)`: the caller's (an analysis computes them
+ * once for all rules, session-state.ts `ruleInputOf`), or read from each trace's cached flags.
+ */
+export function flowFacts(ctx: { scenario: { flows: readonly Flow[] }; traces: ReadonlyMap<string, FlowTrace>; sortedFlows?: readonly Flow[]; facts?: Uint8Array }): Uint8Array {
+  if (ctx.facts && ctx.sortedFlows && ctx.facts.length === ctx.sortedFlows.length) return ctx.facts;
   const flows = sortedFlows(ctx);
   const flags = new Uint8Array(flows.length);
   flows.forEach((flow, i) => {
     const trace = ctx.traces.get(flow.id);
     if (trace) flags[i] = traceFacts(trace);
   });
-  flagsByRun.set(ctx.traces, { source: ctx.scenario.flows, flags });
   return flags;
 }

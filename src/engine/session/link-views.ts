@@ -1,0 +1,132 @@
+/**
+ * Link statuses (SPEC X8) kept per link, so that an edit re-reads only the flows it traced again:
+ * for every link, the flows a keyless tap reads in plaintext, the flows whose inner headers it
+ * reads, and how many flows cross it encrypted. A link's status is the deepest view with a flow,
+ * its flow list that view's flows — what `linkStatuses` finds in one pass over every trace.
+ * Built at a session's first edit that re-traces flows (a one-shot analysis never needs it).
+ */
+import type { Scenario } from '../../model/types.ts';
+import { tapView } from '../exposure/link-statuses.ts';
+import type { FlowTrace, Layer, LinkStatus, LinkStatusValue } from '../types.ts';
+
+/** What keyless taps on one link see of the flows crossing it. */
+interface LinkView {
+  /** Flow ids, sorted by code unit. */
+  plaintext: string[];
+  headers: string[];
+  /** Flows with a hop on the link that a tap cannot read into. */
+  encrypted: number;
+}
+
+/** Views per link id, for the links of the scenario. */
+export type LinkViews = Map<string, LinkView>;
+
+type View = 'plaintext' | 'headers' | 'encrypted';
+
+/** Each link a trace crosses with each view it has there, once per pair, in hop order. */
+function viewsOf(trace: FlowTrace, visit: (link: string, view: View) => void): void {
+  const seen: string[] = [];
+  let last: Layer[] | undefined;
+  let view: View = 'encrypted';
+  for (const hop of trace.hops) {
+    if (hop.stack !== last) view = tapView(hop.stack);
+    last = hop.stack;
+    const key = `${view}\u0000${hop.link}`;
+    if (seen.includes(key)) continue;
+    seen.push(key);
+    visit(hop.link, view);
+  }
+}
+
+const byId = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/** The views of every link of the scenario over the given traces. */
+export function buildLinkViews(scenario: Scenario, traces: Iterable<FlowTrace>): LinkViews {
+  const views: LinkViews = new Map();
+  for (const link of scenario.links) views.set(link.id, { plaintext: [], headers: [], encrypted: 0 });
+  for (const trace of traces) {
+    viewsOf(trace, (link, view) => {
+      const v = views.get(link);
+      if (!v) return;
+      if (view === 'encrypted') v.encrypted++;
+      else v[view].push(trace.flow);
+    });
+  }
+  for (const v of views.values()) {
+    v.plaintext.sort(byId);
+    v.headers.sort(byId);
+  }
+  return views;
+}
+
+/** Where `id` is or would go in a list sorted by code unit. */
+function slot(list: readonly string[], id: string): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid]! < id) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function statusOf(id: string, v: LinkView): LinkStatus {
+  const status: LinkStatusValue = v.plaintext.length > 0 ? 'plaintext' : v.headers.length > 0 ? 'headers' : v.encrypted > 0 ? 'encrypted' : 'idle';
+  const flows = status === 'plaintext' ? v.plaintext : status === 'headers' ? v.headers : [];
+  return { id, status, flows: flows.slice() };
+}
+
+/** Every link's status, sorted by id (what `linkStatuses` returns for the same traces). */
+export function statusesOf(views: LinkViews): LinkStatus[] {
+  return [...views.keys()].sort(byId).map((id) => statusOf(id, views.get(id)!));
+}
+
+/**
+ * Moves flows traced again from the views of their old traces to those of their new ones (either
+ * may be absent: a flow added or removed) and returns the statuses with every touched link's
+ * status made anew, and the links touched; `statuses` is sorted by id and not changed.
+ */
+export function updateLinkStatuses(views: LinkViews, statuses: readonly LinkStatus[], moved: readonly { before?: FlowTrace; after?: FlowTrace }[]): { links: LinkStatus[]; touched: Set<string> } {
+  const touched = new Set<string>();
+  for (const { before, after } of moved) {
+    if (before) {
+      viewsOf(before, (link, view) => {
+        const v = views.get(link);
+        if (!v) return;
+        touched.add(link);
+        if (view === 'encrypted') v.encrypted--;
+        else {
+          const list = v[view];
+          const at = slot(list, before.flow);
+          if (list[at] === before.flow) list.splice(at, 1);
+        }
+      });
+    }
+    if (after) {
+      viewsOf(after, (link, view) => {
+        const v = views.get(link);
+        if (!v) return;
+        touched.add(link);
+        if (view === 'encrypted') v.encrypted++;
+        else {
+          const list = v[view];
+          const at = slot(list, after.flow);
+          if (list[at] !== after.flow) list.splice(at, 0, after.flow);
+        }
+      });
+    }
+  }
+  const next = statuses.slice();
+  for (const link of touched) {
+    let lo = 0;
+    let hi = next.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (next[mid]!.id < link) lo = mid + 1;
+      else hi = mid;
+    }
+    if (next[lo]?.id === link) next[lo] = statusOf(link, views.get(link)!);
+  }
+  return { links: next, touched };
+}
