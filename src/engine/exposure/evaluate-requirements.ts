@@ -27,9 +27,23 @@ export function requirementCheck(req: Requirement): RequirementCheck {
   };
 }
 
+const failureOrder = (a: RequirementFailure, b: RequirementFailure): number => (a.flow === b.flow ? cmp(a.attacker, b.attacker) : cmp(a.flow, b.flow));
+
 /** Failures in SPEC §4 order: by flow, then attacker. */
 export function sortFailures(failures: RequirementFailure[]): RequirementFailure[] {
-  return failures.sort((a, b) => (a.flow === b.flow ? cmp(a.attacker, b.attacker) : cmp(a.flow, b.flow)));
+  return failures.sort(failureOrder);
+}
+
+/** Two lists of failures, each in SPEC §4 order, as one list in that order. */
+export function mergeFailures(a: readonly RequirementFailure[], b: readonly RequirementFailure[]): RequirementFailure[] {
+  const out = new Array<RequirementFailure>(a.length + b.length);
+  let i = 0;
+  let j = 0;
+  let n = 0;
+  while (i < a.length && j < b.length) out[n++] = failureOrder(a[i]!, b[j]!) <= 0 ? a[i++]! : b[j++]!;
+  while (i < a.length) out[n++] = a[i++]!;
+  while (j < b.length) out[n++] = b[j++]!;
+  return out;
 }
 
 /** Evaluates every requirement against the exposures that were computed (possibly for a subset of attackers). */

@@ -13,6 +13,16 @@ function sortedPair(a: string, b: string): [string, string] {
 /** Creates and caches protection objects by id. */
 export class ProtectionTable {
   private readonly byId = new Map<string, Protection>();
+  /** The ids each source configured, so that `drop` finds them without reading every entry. */
+  private readonly idsBySource = new Map<string, string[]>();
+
+  private add(p: Protection): Protection {
+    this.byId.set(p.id, p);
+    const ids = this.idsBySource.get(p.source);
+    if (ids) ids.push(p.id);
+    else this.idsBySource.set(p.source, [p.id]);
+    return p;
+  }
 
   /**
    * Forgets the protections configured by `sources` (overlays, tunnels, flows whose TLS changed),
@@ -20,8 +30,10 @@ export class ProtectionTable {
    * object per SA for every other source, without copying tens of thousands of entries.
    */
   drop(sources: ReadonlySet<string>): void {
-    if (sources.size === 0) return;
-    for (const [id, p] of this.byId) if (sources.has(p.source)) this.byId.delete(id);
+    for (const source of sources) {
+      for (const id of this.idsBySource.get(source) ?? []) this.byId.delete(id);
+      this.idsBySource.delete(source);
+    }
     for (const bySource of this.pairs.values()) for (const source of sources) bySource.delete(source);
     for (const source of sources) this.tlsByFlow.delete(source);
   }
@@ -46,19 +58,14 @@ export class ProtectionTable {
       // The id is built once, for a pair not met through this method yet (it may be in `byId`).
       const key = id();
       p = this.byId.get(key);
-      if (!p) this.byId.set(key, (p = make(key)));
+      if (!p) p = this.add(make(key));
       byHi.set(hi, p);
     }
     return p;
   }
 
   private intern(id: string, make: (id: string) => Protection): Protection {
-    let p = this.byId.get(id);
-    if (!p) {
-      p = make(id);
-      this.byId.set(id, p);
-    }
-    return p;
+    return this.byId.get(id) ?? this.add(make(id));
   }
 
   /** ESP transport SA of an overlay's or explicit tunnel's IPsec between two hosts. */

@@ -191,11 +191,6 @@ export function loadsBefore(figures: ReadonlyMap<string, FlowFigures>, traces: R
   return before;
 }
 
-function replaceById<T>(list: T[], id: string, idOf: (x: T) => string, next: T): void {
-  const at = indexById(list, id, idOf);
-  if (at >= 0) list[at] = next;
-}
-
 /** Where the entry with `id` is in a list sorted by id (code units), or -1. */
 function indexById<T>(list: readonly T[], id: string, idOf: (x: T) => string): number {
   let lo = 0;
@@ -220,7 +215,13 @@ export function updatedThroughput(state: SessionState, flows: readonly Flow[], b
   const fresh = !state.ledger;
   const ledger = (state.ledger ??= ledgerOf(state));
   const { figures } = ledger;
-  const hosts = new Set<string>();
+  // Per host touched: the flows that left it and the flows on it now (its sorted flow list is patched).
+  const hosts = new Map<string, { left: string[]; on: string[] }>();
+  const touchHost = (host: string): { left: string[]; on: string[] } => {
+    let t = hosts.get(host);
+    if (!t) hosts.set(host, (t = { left: [], on: [] }));
+    return t;
+  };
   // Per link touched: the flows that left it and the flows on it now (its sorted flow list is patched).
   const links = new Map<string, { left: string[]; on: string[] }>();
   const touch = (link: string): { left: string[]; on: string[] } => {
@@ -238,15 +239,18 @@ export function updatedThroughput(state: SessionState, flows: readonly Flow[], b
       moveInLedger(ledger.hosts, position, was.hosts, now.hosts);
       moveOnLinks(ledger.links, position, was.links, now.links);
     }
-    for (const id of [...was.hosts, ...now.hosts]) hosts.add(id);
+    for (const id of was.hosts) touchHost(id).left.push(flow.id);
+    for (const id of now.hosts) touchHost(id).on.push(flow.id);
     for (const id of was.links) touch(id).left.push(flow.id);
     for (const share of now.links) touch(share.link).on.push(flow.id);
   }
   const prev = state.throughput;
   const hostLoads = prev.hosts.slice();
-  for (const id of hosts) {
+  for (const [id, { left, on }] of hosts) {
     const host = state.index.hosts.get(id);
-    if (host) replaceById(hostLoads, id, (h) => h.host, hostLoadOf(host, ledger.hosts.get(id) ?? [], figures));
+    const at = indexById(hostLoads, id, (h) => h.host);
+    if (!host || at < 0) continue;
+    hostLoads[at] = hostLoadOf(host, ledger.hosts.get(id) ?? [], figures, patchSorted(hostLoads[at]!.flows, left, on));
   }
   const linkLoads = prev.links.slice();
   for (const [id, { left, on }] of links) {

@@ -3,7 +3,7 @@
  * edit did not reach are kept; the pairs it reached (rows of re-traced flows, columns of attackers
  * whose exposures changed) are checked again. Both are per flow × attacker pair (SPEC §1.1, §2.1).
  */
-import { requirementCheck, sortFailures, type RequirementFailure } from '../exposure/evaluate-requirements.ts';
+import { mergeFailures, requirementCheck, sortFailures, type RequirementFailure } from '../exposure/evaluate-requirements.ts';
 import { requirementFailed } from '../exposure/rules/requirement-failed.ts';
 import { compareFindings, runRules } from '../exposure/run-rules.ts';
 import type { Exposure, Finding, RequirementResult } from '../types.ts';
@@ -47,14 +47,17 @@ export function updateRequirements(state: SessionState, prev: SessionState, dirt
   const results = state.requirements.map((old): RequirementResult => {
     const req = state.scenario.requirements.find((r) => r.id === old.id)!;
     const check = requirementCheck(req);
-    const failures: RequirementFailure[] = (before.get(old.id)?.failures ?? []).filter((f) => !isDirty(dirty, f.flow, f.attacker));
+    const kept = (before.get(old.id)?.failures ?? []).filter((f) => !isDirty(dirty, f.flow, f.attacker));
+    const fresh: RequirementFailure[] = [];
     for (const e of changed) {
       // Seeing nothing and tampering with nothing breaks no requirement: most pairs an edit touches.
       if (e.level === 'none' && !e.tamper) continue;
       const failure = check(flows.get(e.flow)!, e);
-      if (failure) failures.push(failure);
+      if (failure) fresh.push(failure);
     }
-    return { id: old.id, pass: failures.length === 0, failures: sortFailures(failures) };
+    // The kept failures are in order already: sort the few found again and merge.
+    const failures = mergeFailures(kept, sortFailures(fresh));
+    return { id: old.id, pass: failures.length === 0, failures };
   });
   return { results, changed };
 }

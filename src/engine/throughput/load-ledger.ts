@@ -155,8 +155,11 @@ export function patchSorted(sorted: readonly string[], remove: readonly string[]
   return list;
 }
 
-/** One host's crypto load from the flows at `positions` (ascending), summed in that order. */
-export function hostLoadOf(host: Host, positions: readonly number[], figures: readonly FlowFigures[]): HostLoad {
+/**
+ * One host's crypto load from the flows at `positions` (ascending), summed in that order; `sorted`
+ * is its flow list when the caller has it (sorted by id), else it is gathered and sorted here.
+ */
+export function hostLoadOf(host: Host, positions: readonly number[], figures: readonly FlowFigures[], sorted?: string[]): HostLoad {
   let used = 0;
   const sa = { outbound: new Map<Protection, number>(), inbound: new Map<Protection, number>() };
   const flows: string[] = [];
@@ -166,7 +169,7 @@ export function hostLoadOf(host: Host, positions: readonly number[], figures: re
     for (const share of f.crypto.hosts) {
       if (share.host !== host.id) continue;
       used += share.coresAtRate;
-      if (!counted) flows.push(f.crypto.flow);
+      if (!counted && !sorted) flows.push(f.crypto.flow);
       counted = true;
       for (const { protection, direction, cores } of share.sas) sa[direction].set(protection, (sa[direction].get(protection) ?? 0) + cores);
     }
@@ -180,7 +183,7 @@ export function hostLoadOf(host: Host, positions: readonly number[], figures: re
     utilisation: available > 0 ? used / available : used > 0 ? 1 : 0,
     busiestSa,
     saturated: used > available || (busiestSa?.coresUsed ?? 0) > 1,
-    flows: flows.sort(byId),
+    flows: sorted ?? flows.sort(byId),
   };
 }
 
