@@ -94,7 +94,9 @@ function retrace(state: SessionState, prev: SessionState, changes: ScenarioChang
  * are looked at again (`touched`; absent when every link was looked at).
  */
 function relinked(state: SessionState, before: TracesBefore): { links: LinkStatus[]; touched?: Set<string> } {
-  if (!state.linkViews) {
+  // Moving flows one by one costs a sorted insert each: past an eighth of the flows (an overlay
+  // switched off) reading every trace again is cheaper.
+  if (!state.linkViews || before.size > state.sorted.length / 8) {
     // Built from the new traces, the views already hold every flow where it is now.
     state.linkViews = buildLinkViews(state.scenario, state.traces.values());
     return { links: statusesOf(state.linkViews) };
