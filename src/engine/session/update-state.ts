@@ -5,7 +5,7 @@
  * attackers or requirements re-runs only the requirement-failed rule. The result equals a full
  * analysis of the new scenario, byte for byte.
  */
-import type { Scenario } from '../../model/types.ts';
+import type { Flow, Scenario } from '../../model/types.ts';
 import { compareIds } from '../compare-ids.ts';
 import { buildAttackerKnowledge, type AttackerKnowledge } from '../exposure/attacker-knowledge.ts';
 import { traceFlow } from '../exposure/build-traces.ts';
@@ -82,7 +82,7 @@ function retrace(state: SessionState, prev: SessionState, changes: ScenarioChang
     return before;
   }
   // The flow list is the same: only the loads of hosts and links the re-traced flows touch change.
-  const affected = [...changes.flows].flatMap((id) => state.index.flows.get(id) ?? []).sort((a, b) => compareIds(a.id, b.id));
+  const affected = flowsIn(state, changes.flows);
   const loads = loadsBefore(prev.figures, before, affected);
   estimateFlows(state, affected);
   state.throughput = updatedThroughput(state, affected, loads);
@@ -130,17 +130,21 @@ function reknow(state: SessionState, prev: SessionState, changes: ScenarioChange
 /** Edits after which flow-scoped rules need to look only at the flows traced again (see `Rule.scope`). */
 const FLOW_LOCAL: ReadonlySet<EntityKind> = new Set(['overlays', 'tunnels', 'workloads', 'flows', 'attackers', 'requirements']);
 
+/** The flows of `ids` in `sorted` order: picked and sorted when few, filtered from `sorted` when many. */
+export function flowsIn(state: SessionState, ids: ReadonlySet<string>): Flow[] {
+  if (ids.size > state.sorted.length / 8) return state.sorted.filter((f) => ids.has(f.id));
+  return [...ids].flatMap((id) => state.index.flows.get(id) ?? []).sort((a, b) => compareIds(a.id, b.id));
+}
+
 /**
  * A flow-scoped rule's findings after the flows `dirty` were traced again: the others' findings
- * are kept, and the rule runs on the dirty flows alone (their own traces map, so the rule helpers'
- * per-run caches never mix the two runs).
+ * are kept, and the rule runs on the dirty flows alone (`sortedFlows` and `flows` restricted to them).
  */
 function updateFlowFindings(state: SessionState, previous: readonly Finding[], rule: Rule, dirty: ReadonlySet<string>): Finding[] {
   const mentions = (f: Finding): boolean => f.subjects.some((id) => dirty.has(id));
   const kept = previous.filter((f) => !mentions(f));
-  const flows = [...dirty].flatMap((id) => state.index.flows.get(id) ?? []).sort((a, b) => compareIds(a.id, b.id));
-  const traces = new Map(flows.map((f) => [f.id, state.traces.get(f.id)!]));
-  const input = { scenario: state.scenario, index: state.index, traces, flows: flows.map((f) => state.results.get(f.id)!), links: state.links, exposures: state.exposures, requirements: state.requirements, throughput: state.throughput, sortedFlows: flows };
+  const flows = flowsIn(state, dirty);
+  const input = { scenario: state.scenario, index: state.index, traces: state.traces, flows: flows.map((f) => state.results.get(f.id)!), links: state.links, exposures: state.exposures, requirements: state.requirements, throughput: state.throughput, sortedFlows: flows };
   // A rule that walks every flow of the scenario still reports only the dirty ones' findings here.
   const fresh = runRules(input, [rule]).filter(mentions);
   return kept.concat(fresh).sort(compareFindings);

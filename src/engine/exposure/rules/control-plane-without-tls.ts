@@ -2,6 +2,7 @@
  * control-plane-without-tls: an API, database, message-queue or live-migration flow without
  * application TLS (SPEC §2.1; SCS scs-0125 "Secure Connections", domain-facts D.4).
  */
+import { sortedFlows } from './helpers/describe.ts';
 import type { Rule } from './rule.ts';
 
 /** Each control-plane channel: how messages name it, and what SCS scs-0125 (draft) requires (domain-facts D.4). */
@@ -44,7 +45,7 @@ export const controlPlaneWithoutTls: Rule = {
     'network flow.',
   scope: 'flow',
   check(ctx) {
-    for (const flow of ctx.scenario.flows) {
+    for (const flow of sortedFlows(ctx)) {
       const key = flow.class?.trim().toLowerCase();
       const channel = key === undefined ? undefined : CHANNELS.get(key);
       if (flow.tls || channel === undefined) continue;
