@@ -36,6 +36,18 @@ export function compareFindings(a: Finding, b: Finding): number {
   );
 }
 
+/** Two lists of findings, each sorted (`compareFindings`), as one sorted list. */
+export function mergeFindings(a: readonly Finding[], b: readonly Finding[]): Finding[] {
+  const out = new Array<Finding>(a.length + b.length);
+  let i = 0;
+  let j = 0;
+  let n = 0;
+  while (i < a.length && j < b.length) out[n++] = compareFindings(a[i]!, b[j]!) <= 0 ? a[i++]! : b[j++]!;
+  while (i < a.length) out[n++] = a[i++]!;
+  while (j < b.length) out[n++] = b[j++]!;
+  return out;
+}
+
 function mergeReasons(into: Reason[], more: readonly Reason[]): void {
   const seen = new Set(into.map((r) => JSON.stringify(r)));
   for (const reason of more) {

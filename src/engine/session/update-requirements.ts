@@ -5,7 +5,7 @@
  */
 import { mergeFailures, requirementCheck, sortFailures, type RequirementFailure } from '../exposure/evaluate-requirements.ts';
 import { requirementFailed } from '../exposure/rules/requirement-failed.ts';
-import { compareFindings, runRules } from '../exposure/run-rules.ts';
+import { mergeFindings, runRules } from '../exposure/run-rules.ts';
 import type { Exposure, Finding, RequirementResult } from '../types.ts';
 import { positionsOf, type SessionState } from './session-state.ts';
 
@@ -68,5 +68,5 @@ export function updateRequirementFindings(state: SessionState, previous: readonl
   const kept = previous.filter((f) => !f.subjects.some((id) => dirty.flows.has(id) || dirty.attackers.has(id)));
   const requirements = state.requirements.map((r) => ({ ...r, failures: r.failures.filter((f) => isDirty(dirty, f.flow, f.attacker)) }));
   const input = { scenario: state.scenario, index: state.index, traces: state.traces, flows: [], links: state.links, exposures: changed, requirements, throughput: state.throughput };
-  return [...kept, ...runRules(input, [requirementFailed])].sort(compareFindings);
+  return mergeFindings(kept, runRules(input, [requirementFailed]));
 }

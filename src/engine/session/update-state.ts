@@ -13,7 +13,7 @@ import { traceFacts } from '../exposure/rules/helpers/trace-facts.ts';
 import { evaluateRequirements } from '../exposure/evaluate-requirements.ts';
 import { createTraceContext } from '../exposure/trace-context.ts';
 import { rules } from '../exposure/rules/index.ts';
-import { compareFindings, runRules } from '../exposure/run-rules.ts';
+import { mergeFindings, runRules } from '../exposure/run-rules.ts';
 import { requirementFailed } from '../exposure/rules/requirement-failed.ts';
 import { indexScenario } from '../scenario-index.ts';
 import { reindexFlow } from './element-index.ts';
@@ -147,7 +147,7 @@ function updateFlowFindings(state: SessionState, previous: readonly Finding[], r
   const input = { scenario: state.scenario, index: state.index, traces: state.traces, flows: flows.map((f) => state.results.get(f.id)!), links: state.links, exposures: state.exposures, requirements: state.requirements, throughput: state.throughput, sortedFlows: flows };
   // A rule that walks every flow of the scenario still reports only the dirty ones' findings here.
   const fresh = runRules(input, [rule]).filter(mentions);
-  return kept.concat(fresh).sort(compareFindings);
+  return mergeFindings(kept, fresh);
 }
 
 /** True when the sorted list holds `id`. */
@@ -172,7 +172,7 @@ function updateLinkFindings(state: SessionState, previous: readonly Finding[], r
   // Subjects are sorted (run-rules.ts), and a link's flows can be thousands: look the links up.
   const kept = previous.filter((f) => !links.some((link) => holds(f.subjects, link)));
   const fresh = runRules({ ...ruleInputOf(state), onlyLinks: dirty }, [rule]);
-  return kept.concat(fresh).sort(compareFindings);
+  return mergeFindings(kept, fresh);
 }
 
 /** Re-evaluates requirements and re-runs the rules an edit can reach. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { runRules, sortedSubjects, type RuleInput } from '../../../../src/engine/exposure/run-rules.ts';
+import { compareFindings, mergeFindings, runRules, sortedSubjects, type RuleInput } from '../../../../src/engine/exposure/run-rules.ts';
 import { rules as registry } from '../../../../src/engine/exposure/rules/index.ts';
 import type { Rule, RuleContext } from '../../../../src/engine/exposure/rules/rule.ts';
 import { indexScenario } from '../../../../src/engine/scenario-index.ts';
@@ -136,5 +136,18 @@ describe('sortedSubjects', () => {
   it('never hands back the caller’s array', () => {
     const ids = ['a', 'b'];
     expect(sortedSubjects(ids)).not.toBe(ids);
+  });
+});
+
+describe('mergeFindings', () => {
+  it('[§4] merging two sorted lists of findings gives the sort of both together, the first list first on ties', () => {
+    const finding = fc.record({ rule: fc.constantFrom('a-rule', 'b-rule'), severity: fc.constant('info' as const), subjects: fc.array(fc.constantFrom('f1', 'f2', 'l1'), { maxLength: 3 }), message: fc.constantFrom('m', 'n'), reasons: fc.constant([]) });
+    fc.assert(
+      fc.property(fc.array(finding, { maxLength: 12 }), fc.array(finding, { maxLength: 12 }), (a, b) => {
+        const left = a.slice().sort(compareFindings);
+        const right = b.slice().sort(compareFindings);
+        expect(mergeFindings(left, right)).toEqual([...left, ...right].sort(compareFindings));
+      }),
+    );
   });
 });
