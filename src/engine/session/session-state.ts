@@ -267,7 +267,7 @@ export function updatedThroughput(state: SessionState, flows: readonly Flow[], b
 }
 
 /** A fresh ledger of the state's flows (their current figures and traces). */
-function ledgerOf(state: SessionState): NonNullable<SessionState['ledger']> {
+export function ledgerOf(state: SessionState): NonNullable<SessionState['ledger']> {
   const figures = state.sorted.map((f) => state.figures.get(f.id)!);
   return { ...buildLedger(figures, state.traces), figures };
 }

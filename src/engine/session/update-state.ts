@@ -19,7 +19,7 @@ import { indexScenario } from '../scenario-index.ts';
 import { reindexFlow } from './element-index.ts';
 import { sameKnowledge } from './same-knowledge.ts';
 import { scenarioChanges, type EntityKind, type ScenarioChanges } from './scenario-changes.ts';
-import { buildState, estimateFlows, findingsOf, positionsOf, ruleInputOf, loadsBefore, selectedAttackers, throughputOf, updatedThroughput, type SessionState } from './session-state.ts';
+import { buildState, estimateFlows, findingsOf, ledgerOf, positionsOf, ruleInputOf, loadsBefore, selectedAttackers, throughputOf, updatedThroughput, type SessionState } from './session-state.ts';
 import { updateExposures } from './update-exposures.ts';
 import { buildLinkViews, statusesOf, updateLinkStatuses } from './link-views.ts';
 import { updateRequirementFindings, updateRequirements, type DirtyPairs } from './update-requirements.ts';
@@ -79,6 +79,7 @@ function retrace(state: SessionState, prev: SessionState, changes: ScenarioChang
     }
     estimateFlows(state, state.sorted.filter((f) => changes.flows.has(f.id) || !state.figures.has(f.id)));
     state.throughput = throughputOf(state);
+    state.ledger = ledgerOf(state);
     return before;
   }
   // The flow list is the same: only the loads of hosts and links the re-traced flows touch change.
@@ -86,6 +87,8 @@ function retrace(state: SessionState, prev: SessionState, changes: ScenarioChang
   const loads = loadsBefore(prev.figures, before, affected);
   estimateFlows(state, affected);
   state.throughput = updatedThroughput(state, affected, loads);
+  // A full pass (many flows re-traced) leaves no ledger: a session builds it now, not at the next small edit.
+  state.ledger ??= ledgerOf(state);
   return before;
 }
 
