@@ -16,7 +16,7 @@ import { runRules } from '../src/engine/exposure/run-rules.ts';
 import { createTraceContext } from '../src/engine/exposure/trace-context.ts';
 import { createUnderlayRouter } from '../src/engine/graph/underlay-router.ts';
 import { indexScenario } from '../src/engine/scenario-index.ts';
-import { estimateFlows, selectedAttackers, throughputOf, type SessionState } from '../src/engine/session/session-state.ts';
+import { estimateFlows, ruleInputOf, selectedAttackers, throughputOf, type SessionState } from '../src/engine/session/session-state.ts';
 import { hardwareProblems } from '../src/engine/throughput/estimate-throughput.ts';
 import { generateScenario } from '../src/generate/generate-scenario.ts';
 
@@ -54,7 +54,9 @@ for (let run = 0; run < runs; run++) {
   lap('links');
   state.requirements = evaluateRequirements(scenario.requirements, scenario.flows, state.exposures);
   lap('requirements');
-  const input = { scenario, index, traces, flows: sorted.map((f) => state.results.get(f.id)!), links: state.links, exposures: state.exposures, requirements: state.requirements, throughput: state.throughput, sortedFlows: sorted };
+  // The input every rule reads (flow facts included, computed once for all rules as in an analysis).
+  const input = ruleInputOf(state);
+  lap('facts');
   for (const rule of registry) {
     runRules(input, [rule]);
     lap(`rule:${rule.id}`);
