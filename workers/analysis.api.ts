@@ -6,7 +6,13 @@
 import { releaseProxy } from 'comlink';
 import { parse as parseYaml } from 'yaml';
 import { createAnalysisSession, type AnalysisSession } from '../src/engine/analysis-session.ts';
-import { sliceItems, splitResponse, type PartsPlan } from './analysis-parts.ts';
+import {
+  sliceItems,
+  splitModel,
+  splitResponse,
+  type ModelMessage,
+  type PartsPlan,
+} from './analysis-parts.ts';
 import { analyzeScenario } from '../src/engine/analyze-scenario.ts';
 import { traceFlow } from '../src/engine/exposure/build-traces.ts';
 import { createTraceContext } from '../src/engine/exposure/trace-context.ts';
@@ -62,6 +68,9 @@ export interface AnalysisProgress {
 /** Progress callback; across a worker it is a `Comlink.proxy`, whose calls return promises. */
 export type ProgressCallback = (progress: AnalysisProgress) => void | Promise<void>;
 
+/** Receives the parsed model ahead of its analysis, message by message (see `splitModel`); a `Comlink.proxy` across a worker. */
+export type ModelCallback = (message: ModelMessage) => void | Promise<void>;
+
 const DEFAULT_FILE_NAME = 'scenario.yaml';
 
 /** The last text parsed, with its file name: the app asks for an analysis, then per-flow detail, of one text. */
@@ -71,7 +80,8 @@ function load(request: AnalysisRequest): ParseResult {
   if (request.text !== undefined) {
     const fileName = request.fileName ?? DEFAULT_FILE_NAME;
     // Detail requests name no file; the model does not depend on the name, only diagnostics do.
-    if (parsed?.text === request.text && (parsed.fileName === fileName || request.fileName === undefined)) return parsed.result;
+    if (parsed?.text === request.text && (parsed.fileName === fileName || request.fileName === undefined))
+      return parsed.result;
     const result = parseScenario(request.text, { fileName });
     parsed = { text: request.text, fileName, result };
     return result;
@@ -85,7 +95,7 @@ function hasErrors(result: ParseResult): boolean {
 }
 
 /** Lets a Comlink proxied callback go, so its message port does not keep the caller alive. */
-function release(callback: ProgressCallback | undefined): void {
+function release(callback: ProgressCallback | ModelCallback | undefined): void {
   const release = (callback as { [releaseProxy]?: unknown } | undefined)?.[releaseProxy];
   if (typeof release === 'function') (release as () => void)();
 }
@@ -132,11 +142,30 @@ function runOf(request: AnalysisRequest, model: Scenario): FlowDetailRun {
 /** The full estimate breakdown of one flow (SPEC T6). */
 function flowEstimate(run: FlowDetailRun, flowId: string): ReturnType<typeof estimateFlowDetail> {
   const trace = run.trace(flowId);
-  return trace ? estimateFlowDetail({ scenario: run.scenario, index: run.index, traces: new Map([[flowId, trace]]) }, flowId) : undefined;
+  return trace
+    ? estimateFlowDetail(
+        { scenario: run.scenario, index: run.index, traces: new Map([[flowId, trace]]) },
+        flowId,
+      )
+    : undefined;
+}
+
+/** Whether the current session holds the analysis of this very request (answered at once). */
+function isAnalysed(request: AnalysisRequest): boolean {
+  return (
+    request.text !== undefined &&
+    current?.text === request.text &&
+    current.attackers === JSON.stringify(request.attackers ?? null)
+  );
 }
 
 /** Analyses through the current session when the options match (an update), else in a new session. */
-function analyzeText(text: string, model: Scenario, attackers: string[] | undefined, onProgress: (p: AnalysisProgress) => void): Analysis {
+function analyzeText(
+  text: string,
+  model: Scenario,
+  attackers: string[] | undefined,
+  onProgress: (p: AnalysisProgress) => void,
+): Analysis {
   const key = JSON.stringify(attackers ?? null);
   if (current?.attackers === key) {
     const { session } = current;
@@ -164,27 +193,50 @@ let partsCount = 0;
 
 /** The API object; `Comlink.expose(analysisApi)` in a worker, called directly in tests. */
 export const analysisApi = {
-  /** Parses or validates the scenario and, when it is valid, analyses it (SPEC §2, §4). */
-  async analyze(request: AnalysisRequest, onProgress?: ProgressCallback): Promise<AnalysisResponse> {
+  /**
+   * Parses or validates the scenario and, when it is valid, analyses it (SPEC §2, §4). With
+   * `onModel`, the model goes there as soon as it is parsed — before the analysis, which takes
+   * seconds for a large region — and is left out of the response; unless the analysis of this very
+   * text is at hand already, which then comes with its model as usual.
+   */
+  async analyze(
+    request: AnalysisRequest,
+    onProgress?: ProgressCallback,
+    onModel?: ModelCallback,
+  ): Promise<AnalysisResponse> {
     try {
       const loaded = load(request);
       if (hasErrors(loaded)) return { diagnostics: loaded.diagnostics };
       const model = loaded.model as Scenario;
-      // The engine is synchronous; keep what the callback returns so the result is posted only
-      // after every progress message was handled (Comlink orders neither port against the other).
+      // The engine is synchronous; keep what the callbacks return so the result is posted only
+      // after every progress and model message was handled (Comlink orders no port against another).
       const pending: unknown[] = [];
       const progress = (p: AnalysisProgress): void => void pending.push(onProgress?.(p));
+      const early = onModel !== undefined && !isAnalysed(request);
+      // Each message is serialised as it is posted, all before the analysis starts: the receiver
+      // unpacks them while the engine runs. The same bytes used to follow the analysis instead.
+      if (early) for (const message of splitModel(model)) pending.push(onModel(message));
       const analysis =
         request.text !== undefined
           ? analyzeText(request.text, model, request.attackers, progress)
-          : analyzeScenario(model, { ...(request.attackers ? { attackers: request.attackers } : {}), onProgress: progress });
+          : analyzeScenario(model, {
+              ...(request.attackers ? { attackers: request.attackers } : {}),
+              onProgress: progress,
+            });
       await Promise.all(pending);
-      const response: AnalysisResponse = { diagnostics: loaded.diagnostics, model, analysis };
-      const split = request.inParts ? splitResponse(response as unknown as Record<string, unknown>, ++partsCount) : undefined;
+      const response: AnalysisResponse = {
+        diagnostics: loaded.diagnostics,
+        ...(early ? {} : { model }),
+        analysis,
+      };
+      const split = request.inParts
+        ? splitResponse(response as unknown as Record<string, unknown>, ++partsCount)
+        : undefined;
       parts = split ? { id: split.plan.id, response, plan: split.plan } : undefined;
       return split ? { ...(split.skeleton as unknown as AnalysisResponse), parts: split.plan } : response;
     } finally {
       release(onProgress);
+      release(onModel);
     }
   },
 
@@ -225,7 +277,10 @@ export const analysisApi = {
   },
 
   /** A flow's hop stacks and the reasons behind its estimate, in one call (the app's flow view). */
-  async flowDetail(request: AnalysisRequest, flowId: string): Promise<{ trace?: FlowTrace; reasons?: string[] }> {
+  async flowDetail(
+    request: AnalysisRequest,
+    flowId: string,
+  ): Promise<{ trace?: FlowTrace; reasons?: string[] }> {
     const loaded = load(request);
     if (hasErrors(loaded)) return {};
     const run = runOf(request, loaded.model as Scenario);
@@ -240,7 +295,10 @@ export const analysisApi = {
   },
 
   /** Imports status-command outputs (issue 6) for the app's preview; the YAML is what gets opened. */
-  async importDeployment(files: { name: string; text: string }[], options: ImportOptions = {}): Promise<ImportPreview> {
+  async importDeployment(
+    files: { name: string; text: string }[],
+    options: ImportOptions = {},
+  ): Promise<ImportPreview> {
     const result = importOutputs(files, options);
     const yaml = serializeScenario(result.scenario);
     return { ...result, yaml, entities: entitiesOf(yaml) };
@@ -258,7 +316,13 @@ export const analysisApi = {
   async diffVersions(request: { before: DiffSide; after: DiffSide; date: string }): Promise<DiffResult> {
     const before = parseScenario(request.before.text, { fileName: request.before.fileName });
     const after = parseScenario(request.after.text, { fileName: request.after.fileName });
-    if (hasErrors(before) || hasErrors(after)) return { invalid: [...(hasErrors(before) ? [request.before.fileName] : []), ...(hasErrors(after) ? [request.after.fileName] : [])] };
+    if (hasErrors(before) || hasErrors(after))
+      return {
+        invalid: [
+          ...(hasErrors(before) ? [request.before.fileName] : []),
+          ...(hasErrors(after) ? [request.after.fileName] : []),
+        ],
+      };
     const report = buildDiffReport({
       before: { ...request.before, model: before.model as Scenario },
       after: { ...request.after, model: after.model as Scenario },
@@ -288,7 +352,11 @@ export interface ImportPreview extends ImportResult {
 function entitiesOf(yaml: string): ImportPreview['entities'] {
   const root = parseYaml(yaml) as Record<string, unknown> | null;
   return Object.entries(root ?? {}).flatMap(([collection, list]) =>
-    Array.isArray(list) ? list.filter((v): v is Record<string, unknown> => typeof (v as { id?: unknown } | null)?.id === 'string').map((value) => ({ collection, value })) : [],
+    Array.isArray(list)
+      ? list
+          .filter((v): v is Record<string, unknown> => typeof (v as { id?: unknown } | null)?.id === 'string')
+          .map((value) => ({ collection, value }))
+      : [],
   );
 }
 

@@ -4,9 +4,10 @@
  * the engine is synchronous, so a message could never interrupt it) and starts a fresh one.
  */
 import * as Comlink from 'comlink';
-import { putSlice } from '../../workers/analysis-parts.ts';
+import { createModelReceiver, putSlice } from '../../workers/analysis-parts.ts';
 import type { AnalysisApi } from '../../workers/analysis.api.ts';
 import type { Comparison } from '../engine/throughput/compare-protections.ts';
+import type { Scenario } from '../model/types.ts';
 
 /** The comparison call the worker exposes once SPEC T8 is wired in. */
 interface CompareApi {
@@ -23,6 +24,22 @@ export interface Progress {
   fraction: number;
   phase?: string;
 }
+
+/** The parsed model as it arrives ahead of its analysis: the topology first, then the whole model. */
+export interface ModelUpdate {
+  model: Scenario;
+  /** False while the flows are still on their way: `model.flows` is empty then. */
+  complete: boolean;
+  /** Flows in the scenario, known before they arrive. */
+  flowCount: number;
+}
+
+/**
+ * Slices of a large result requested before the one being unpacked has arrived. One at a time,
+ * the worker idled while this thread unpacked and the other way round; four keep both busy
+ * without queueing much more than a slice per side.
+ */
+const PARTS_AHEAD = 4;
 
 /** Raised for a call that a newer call on the same channel superseded. */
 export class SupersededError extends Error {
@@ -80,16 +97,44 @@ export class AnalysisClient {
     this.#factory = factory;
   }
 
-  /** Full analysis; supersedes any analysis still running. */
-  analyze(req: AnalyzeRequest, onProgress?: (p: Progress) => void): Promise<AnalyzeResult> {
+  /**
+   * Full analysis; supersedes any analysis still running. The worker sends the model as soon as it
+   * is parsed, in slices that are unpacked while the analysis runs; `onModel` hears of it twice,
+   * topology first (so a large file can be drawn seconds before its analysis is done), and the
+   * result carries it as before.
+   */
+  analyze(
+    req: AnalyzeRequest,
+    onProgress?: (p: Progress) => void,
+    onModel?: (update: ModelUpdate) => void,
+  ): Promise<AnalyzeResult> {
     const cb = onProgress ? Comlink.proxy((v: unknown) => onProgress(toProgress(v))) : undefined;
+    let model: Scenario | undefined;
+    const receive = createModelReceiver<Scenario>((m, complete, flowCount) => {
+      if (complete) model = m;
+      onModel?.({ model: m, complete, flowCount });
+    });
     return this.#run('analyze', async (api) => {
-      const result = (await api.analyze({ ...req, inParts: true }, cb as never)) as AnalyzeResult;
+      const result = (await api.analyze(
+        { ...req, inParts: true },
+        cb as never,
+        Comlink.proxy(receive) as never,
+      )) as AnalyzeResult;
+      // Only a valid scenario is analysed, and then its model came ahead (unless it came along).
+      if (result.analysis && !result.model) result.model = model;
       const plan = result.parts;
       if (!plan) return result;
       // Each slice is its own message, so the page stays responsive while a large result arrives.
+      // A few are asked for ahead: the worker packs the next slices while this thread unpacks one.
+      const asked: Promise<unknown[]>[] = [];
       for (let i = 0; i < plan.slices.length; i++) {
-        putSlice(result as unknown as Record<string, unknown>, plan.slices[i]!, await api.analysisPart(plan.id, i));
+        while (asked.length < Math.min(plan.slices.length, i + PARTS_AHEAD)) {
+          const part = api.analysisPart(plan.id, asked.length);
+          // Awaited in turn below; until then a failure must not count as unhandled.
+          part.catch(() => {});
+          asked.push(part);
+        }
+        putSlice(result as unknown as Record<string, unknown>, plan.slices[i]!, await asked[i]!);
       }
       delete result.parts;
       return result;
@@ -103,7 +148,9 @@ export class AnalysisClient {
 
   /** Why a flow's throughput estimate is what it is (binding limit, dominant term); latest-wins. */
   explainThroughput(req: AnalyzeRequest, flowId: string): ReturnType<AnalysisApi['explainThroughput']> {
-    return this.#run('explain', (api) => api.explainThroughput(req, flowId)) as ReturnType<AnalysisApi['explainThroughput']>;
+    return this.#run('explain', (api) => api.explainThroughput(req, flowId)) as ReturnType<
+      AnalysisApi['explainThroughput']
+    >;
   }
 
   /**
@@ -114,7 +161,8 @@ export class AnalysisClient {
    */
   flowDetail(req: AnalyzeRequest, flowId: string): ReturnType<AnalysisApi['flowDetail']> {
     const analysis = this.#channels.get('analyze');
-    if (analysis?.remote && analysis.running === 0) return analysis.remote.flowDetail(req, flowId) as ReturnType<AnalysisApi['flowDetail']>;
+    if (analysis?.remote && analysis.running === 0)
+      return analysis.remote.flowDetail(req, flowId) as ReturnType<AnalysisApi['flowDetail']>;
     return this.#run('detail', (api) => api.flowDetail(req, flowId)) as ReturnType<AnalysisApi['flowDetail']>;
   }
 

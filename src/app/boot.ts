@@ -25,7 +25,8 @@ export async function bootScenario(app: AppContext): Promise<void> {
         : 'Opened the scenario from a shared link.';
       return;
     } catch {
-      app.library.notice = 'The shared link is damaged (cut short when it was copied?) and could not be opened; showing your own scenario instead.';
+      app.library.notice =
+        'The shared link is damaged (cut short when it was copied?) and could not be opened; showing your own scenario instead.';
     }
   }
   if (saved && new URLSearchParams(location.search).get('fresh') === null) {
@@ -54,6 +55,8 @@ export interface TestHook {
   lastRunWindow(): { start: number; end: number };
   /** performance.now() when the canvas first showed an analysed scenario. */
   firstRenderAt(): number | undefined;
+  /** performance.now() when the canvas first showed a scenario, analysed or not (a large file's topology). */
+  topologyAt(): number | undefined;
   classesOf(id: string): string[];
   /** Positions of a node on screen (for clicks), relative to the canvas element. */
   rendered(id: string): { x: number; y: number } | undefined;
@@ -71,11 +74,16 @@ export function installTestHook(app: AppContext): void {
     diagnostics: () => app.analysis.diagnostics.map((d) => ({ code: d.code, line: d.line })),
     modelName: () => app.analysis.model?.name,
     lastRunMs: () => app.analysis.lastRunMs,
-    storage: () => ({ conflict: app.library.conflict !== undefined, saveError: app.library.saveError, notice: app.library.notice }),
+    storage: () => ({
+      conflict: app.library.conflict !== undefined,
+      saveError: app.library.saveError,
+      notice: app.library.notice,
+    }),
     text: () => app.scenario.text,
     openGroups: () => [...app.view.openGroups],
     lastRunWindow: () => app.analysis.lastRunWindow,
     firstRenderAt: () => app.canvas.firstRenderAt,
+    topologyAt: () => app.canvas.firstTopologyAt,
     classesOf: (id) => {
       const el = app.canvas.view?.core().getElementById(id);
       return el && el.nonempty() ? el.classes() : [];

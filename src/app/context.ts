@@ -18,8 +18,11 @@ export interface AppContext {
   view: ViewState;
   library: LibraryState;
   client: AnalysisClient;
-  /** The mounted canvas, once there is one. */
-  canvas: { view?: TopologyView; firstRenderAt?: number };
+  /**
+   * The mounted canvas, once there is one; performance.now() when it first drew a scenario
+   * (`firstTopologyAt`, analysed or not) and an analysed one (`firstRenderAt`).
+   */
+  canvas: { view?: TopologyView; firstRenderAt?: number; firstTopologyAt?: number };
 }
 
 export const [getApp, setApp] = createContext<AppContext>();

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import * as Comlink from 'comlink';
-import { AnalysisClient, isSuperseded, toProgress } from '../../src/app/analysis-client.ts';
+import { AnalysisClient, isSuperseded, toProgress, type ModelUpdate } from '../../src/app/analysis-client.ts';
+import { splitModel, type ModelMessage } from '../../workers/analysis-parts.ts';
+import type { Scenario } from '../../src/model/types.ts';
+import { analysis, model } from './fixtures/two-hosts.ts';
 
 /** A stand-in worker: a MessageChannel whose far end exposes a fake analysis API. */
 function fakeWorkers(delays: number[]) {
@@ -33,6 +36,22 @@ function fakeWorkers(delays: number[]) {
     return worker as unknown as Worker;
   };
   return { factory, spawned };
+}
+
+/** A worker whose `analyze` sends the model ahead, as the real one does, and answers without it. */
+function modelAheadWorker(big: Scenario) {
+  return () => {
+    const { port1, port2 } = new MessageChannel();
+    const api = {
+      async analyze(_req: unknown, _onProgress: unknown, onModel: (m: ModelMessage) => Promise<void>) {
+        await Promise.all(splitModel(big).map((m) => onModel(m)));
+        return { diagnostics: [], analysis };
+      },
+    };
+    Comlink.expose(api, port2 as unknown as Comlink.Endpoint);
+    port1.start();
+    return Object.assign(port1, { terminate: () => port1.close() }) as unknown as Worker;
+  };
 }
 
 describe('AnalysisClient (latest-wins, real cancellation)', () => {
@@ -78,6 +97,54 @@ describe('AnalysisClient (latest-wins, real cancellation)', () => {
     const seen: number[] = [];
     await client.analyze({ text: 'a' }, (p) => seen.push(p.fraction));
     expect(seen).toEqual([0.5]);
+    client.dispose();
+  });
+
+  it('the model arrives ahead of the analysis, topology first, and the result carries it as before', async () => {
+    const flows = Array.from({ length: 4_000 }, (_, i) => ({ ...model.flows[0]!, id: `f${i}` }));
+    const big: Scenario = { ...model, flows };
+    const client = new AnalysisClient(modelAheadWorker(big));
+    const updates: [boolean, number, number][] = [];
+    const result = await client.analyze({ text: 'big' }, undefined, (u: ModelUpdate) =>
+      updates.push([u.complete, u.flowCount, u.model.flows.length]),
+    );
+    expect(updates).toEqual([
+      [false, 4_000, 0],
+      [true, 4_000, 4_000],
+    ]);
+    expect(result.model).toEqual(big);
+    expect(result.analysis).toEqual(analysis);
+    client.dispose();
+  });
+
+  it('a result in parts is put back in plan order with a few slices asked for ahead, whatever order they come back in', async () => {
+    const exposures = Array.from({ length: 10 }, (_, i) => ({ flow: `f${i}` }));
+    let inFlight = 0;
+    let most = 0;
+    const factory = () => {
+      const { port1, port2 } = new MessageChannel();
+      const api = {
+        async analyze() {
+          const slices = exposures.map((_, i) => ({ path: ['analysis', 'exposures'], start: i, end: i + 1 }));
+          return { diagnostics: [], model, analysis: { exposures: [] }, parts: { id: 1, slices } };
+        },
+        async analysisPart(_id: number, index: number) {
+          most = Math.max(most, ++inFlight);
+          // Later slices answer sooner: the client must not append in arrival order.
+          await new Promise((r) => setTimeout(r, 20 - index * 2));
+          inFlight--;
+          return [exposures[index]];
+        },
+      };
+      Comlink.expose(api, port2 as unknown as Comlink.Endpoint);
+      port1.start();
+      return Object.assign(port1, { terminate: () => port1.close() }) as unknown as Worker;
+    };
+    const client = new AnalysisClient(factory);
+    const result = await client.analyze({ text: 'parts' });
+    expect(result.analysis?.exposures).toEqual(exposures);
+    expect(result.parts).toBeUndefined();
+    expect(most).toBe(4);
     client.dispose();
   });
 

@@ -4,6 +4,9 @@ import App from '../../src/app/App.svelte';
 import { createAppContext } from '../../src/app/create-app-context.ts';
 import { createMemoryStore } from '../../src/app/files/scenario-store.ts';
 import { createFakeClient } from './fake-client.ts';
+import type { AnalyzeResult, ModelUpdate } from '../../src/app/analysis-client.ts';
+import { PREVIEW_FLOWS } from '../../src/app/state/analysis-state.svelte.ts';
+import { analysis, model } from './fixtures/two-hosts.ts';
 
 function setup() {
   const { client, requests } = createFakeClient();
@@ -34,7 +37,9 @@ describe('App', () => {
     const { app } = setup();
     await fireEvent.click(await screen.findByTestId('attacker-tap'));
     expect((await screen.findByTestId('lens-exposed')).textContent).toContain('f-ab');
-    await waitFor(() => expect(app.canvas.view?.core().getElementById('l-c1').hasClass('vantage')).toBe(true));
+    await waitFor(() =>
+      expect(app.canvas.view?.core().getElementById('l-c1').hasClass('vantage')).toBe(true),
+    );
   });
 
   it('an invalid text lists its diagnostics in the problems panel and keeps the last good map', async () => {
@@ -61,5 +66,32 @@ describe('App', () => {
     await fireEvent.keyDown(window, { key: '?' });
     const help = await screen.findByTestId('help');
     expect(help.textContent).toContain('Ctrl+Shift+Z');
+  });
+
+  it('a large file being opened is drawn before its analysis: grey links and an “analysing” note, then the statuses', async () => {
+    const { client } = createFakeClient();
+    const large = {
+      ...model,
+      flows: Array.from({ length: PREVIEW_FLOWS }, (_, i) => ({ ...model.flows[0]!, id: `f${i}` })),
+    };
+    let finish: (r: AnalyzeResult) => void = () => {};
+    client.analyze = (_req, _onProgress, onModel?: (u: ModelUpdate) => void) => {
+      onModel?.({ model: { ...large, flows: [] }, complete: false, flowCount: PREVIEW_FLOWS });
+      return new Promise((resolve) => (finish = resolve));
+    };
+    const app = createAppContext({ client, store: createMemoryStore() });
+    app.view.layers.flows = true;
+    render(App, { props: { app, headless: true } });
+    await waitFor(() => expect(app.canvas.view?.stats().nodes).toBe(7));
+    expect(app.analysis.analysis).toBeUndefined();
+    expect([app.canvas.firstTopologyAt !== undefined, app.canvas.firstRenderAt]).toEqual([true, undefined]);
+    expect(app.canvas.view?.stats().links['l-c1']).toBe('unknown');
+    expect(screen.getByTestId('canvas-analysing').textContent).toContain('Analysing');
+    // Flows arrive later; the flows layer is off for a file with this many, decided from their count.
+    expect(app.view.layers.flows).toBe(false);
+    // The answer carries the fixture's own flow: 5,000 flow edges would only slow headless Cytoscape down.
+    finish({ diagnostics: [], model, analysis });
+    await waitFor(() => expect(app.canvas.view?.stats().links['l-c1']).toBe('plaintext'));
+    expect(screen.queryByTestId('canvas-analysing')).toBeNull();
   });
 });

@@ -7,7 +7,8 @@ import { execFileSync } from 'node:child_process';
 import { mkdtemp, readFile, readdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { completed, hook, pickInspectorEntity, waitAnalysed, waitHook } from './checks.mjs';
+import { completed, hook, pickInspectorEntity, storeWorkingCopy, waitAnalysed, waitHook } from './checks.mjs';
+import { generateScenario } from './generate-scenario.mjs';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
 
@@ -27,7 +28,10 @@ async function openDefault(page) {
   await page.keyboard.press('Escape');
   await page.getByRole('button', { name: 'Library' }).click();
   const n = await completed(page);
-  await page.getByTestId('library').getByRole('button', { name: /SCS OpenStack region/ }).click();
+  await page
+    .getByTestId('library')
+    .getByRole('button', { name: /SCS OpenStack region/ })
+    .click();
   await waitAnalysed(page, n);
 }
 
@@ -45,11 +49,54 @@ export const featureChecks = [
       // Network hosts are every 50th host (generate-scenario.mjs): h0, h50, …, h950 → 20 hosts, each
       // in an even rack (dc1), so 20 closed racks hold them.
       await page.getByTestId('canvas-search').fill('role:network');
-      await page.getByTestId('search-count').filter({ hasText: '20 matches in 20 collapsed groups' }).waitFor();
+      await page
+        .getByTestId('search-count')
+        .filter({ hasText: '20 matches in 20 collapsed groups' })
+        .waitFor();
       const rack0 = await hook(page, () => window.__plainsight.classesOf('rack:tor-0'));
       if (!rack0.includes('match')) throw new Error(`rack:tor-0 holds h0 but is not marked: ${rack0}`);
       await page.screenshot({ path: join(out, '12-search-role-network.png') });
       await page.getByTestId('canvas-search').fill('');
+    },
+  },
+  {
+    name: 'a large file being opened is on the map before its analysis, its links grey under an “Analysing…” note; then the statuses',
+    async run({ page, base, out, metrics }) {
+      // Run alone (E2E_ONLY), the page is still blank: the app's storage needs its origin.
+      if (!page.url().startsWith(base)) {
+        await page.goto(`${base}?testhook`);
+        await waitAnalysed(page);
+      }
+      // 20,000 flows: above the preview threshold (5,000), and seconds of analysis to look into.
+      await storeWorkingCopy(
+        page,
+        generateScenario({ hosts: 1000, flows: 20000 }),
+        'generated-20000-flows.yaml',
+      );
+      await page.goto(`${base}?testhook`);
+      await waitHook(page, () => window.__plainsight?.topologyAt() !== undefined, undefined, 60000);
+      const early = await hook(page, () => ({
+        completed: window.__plainsight.completed(),
+        links: Object.values(window.__plainsight.stats().links),
+        note: document.querySelector('[data-testid=canvas-analysing]')?.textContent ?? '',
+      }));
+      if (early.completed !== 0)
+        throw new Error('the analysis was done before the map was drawn: nothing was previewed');
+      if (early.links.length === 0 || early.links.some((s) => s !== 'unknown'))
+        throw new Error(`link statuses before the analysis: ${[...new Set(early.links)]}`);
+      if (!early.note.includes('Analysing'))
+        throw new Error(`no “Analysing…” note on the map: "${early.note}"`);
+      await page.screenshot({ path: join(out, '11a-large-file-before-analysis.png') });
+      await waitAnalysed(page, 0);
+      const late = await hook(page, () => ({
+        links: Object.values(window.__plainsight.stats().links),
+        note: document.querySelector('[data-testid=canvas-analysing]'),
+        topology: window.__plainsight.topologyAt(),
+        analysed: window.__plainsight.firstRenderAt(),
+      }));
+      if (late.links.some((s) => s === 'unknown') || late.note)
+        throw new Error('the analysis arrived but the map still shows links without status');
+      metrics.preview = { topologyMs: Math.round(late.topology), analysedMs: Math.round(late.analysed) };
     },
   },
   {
@@ -58,13 +105,20 @@ export const featureChecks = [
       await openDefault(page);
       await page.getByTestId('open-import').click();
       const dir = join(ROOT, 'test/fixtures/import/ovs-psk-3-hosts');
-      const files = await Promise.all((await readdir(dir)).map(async (name) => ({ name, mimeType: 'text/plain', buffer: await readFile(join(dir, name)) })));
+      const files = await Promise.all(
+        (await readdir(dir)).map(async (name) => ({
+          name,
+          mimeType: 'text/plain',
+          buffer: await readFile(join(dir, name)),
+        })),
+      );
       const chooser = page.waitForEvent('filechooser');
       await page.getByTestId('import-pick').click();
       await (await chooser).setFiles(files);
       const summary = page.getByTestId('import-summary');
       await summary.filter({ hasText: /3\s+hosts/ }).waitFor();
-      if ((await page.getByTestId('import-hosts').locator('li').count()) < 3) throw new Error('fewer than 3 hosts listed');
+      if ((await page.getByTestId('import-hosts').locator('li').count()) < 3)
+        throw new Error('fewer than 3 hosts listed');
       await page.getByTestId('import-missing').waitFor();
       await page.screenshot({ path: join(out, '13-import-preview.png') });
       const hosts = await page.getByTestId('import-hosts').locator('code').allTextContents();
@@ -74,7 +128,8 @@ export const featureChecks = [
       const text = await hook(page, () => window.__plainsight.text());
       const missing = hosts.filter((h) => !text.includes(`id: ${h}`));
       if (missing.length) throw new Error(`merged text lacks ${missing.join(', ')}`);
-      if (!text.includes('SCS OpenStack region')) throw new Error('the open scenario was replaced, not merged into');
+      if (!text.includes('SCS OpenStack region'))
+        throw new Error('the open scenario was replaced, not merged into');
       await page.keyboard.press('Control+z');
     },
   },
@@ -92,15 +147,33 @@ export const featureChecks = [
       const file = join(dir, 'scs-openstack-region.yaml');
       await writeFile(file, text);
       try {
-        execFileSync(process.execPath, ['--import', 'tsx', join(ROOT, 'src/cli/main.ts'), 'report', file, '--date', date, '--out', join(dir, 'cli.html')], { cwd: ROOT, stdio: 'pipe' });
+        execFileSync(
+          process.execPath,
+          [
+            '--import',
+            'tsx',
+            join(ROOT, 'src/cli/main.ts'),
+            'report',
+            file,
+            '--date',
+            date,
+            '--out',
+            join(dir, 'cli.html'),
+          ],
+          { cwd: ROOT, stdio: 'pipe' },
+        );
       } catch (e) {
         if (e.status !== 1) throw e;
       }
       const cli = await readFile(join(dir, 'cli.html'));
-      if (!cli.equals(html.bytes)) throw new Error(`app report (${html.bytes.length} bytes) differs from the CLI's (${cli.length} bytes)`);
+      if (!cli.equals(html.bytes))
+        throw new Error(
+          `app report (${html.bytes.length} bytes) differs from the CLI's (${cli.length} bytes)`,
+        );
       await page.getByTestId('export-menu').click();
       const png = await download(page, 'export-png');
-      if (png.bytes.subarray(1, 4).toString() !== 'PNG' || png.bytes.length < 10_000) throw new Error(`not a PNG map: ${png.bytes.length} bytes`);
+      if (png.bytes.subarray(1, 4).toString() !== 'PNG' || png.bytes.length < 10_000)
+        throw new Error(`not a PNG map: ${png.bytes.length} bytes`);
       await page.getByTestId('export-menu').click();
       const svg = await download(page, 'export-svg');
       const s = svg.bytes.toString('utf8');

@@ -49,11 +49,20 @@ export interface Sink {
 }
 
 /** Builds the canvas elements for a scenario and (optionally) its analysis. */
-export function buildElements(model: Scenario, analysis: Analysis | undefined, options: BuildOptions): BuiltElements {
+export function buildElements(
+  model: Scenario,
+  analysis: Analysis | undefined,
+  options: BuildOptions,
+): BuiltElements {
   const racks = options.detail?.racks ? findRacks(model) : [];
   const rep = options.detail ? representatives(model, racks, options.detail) : new Map<string, string>();
   const alias: Record<string, string> = Object.fromEntries(rep);
-  const sink: Sink = { out: [], nodes: new Set(), summaries: new Set(), drawn: (id) => drawnOf(id, alias, sink.nodes) };
+  const sink: Sink = {
+    out: [],
+    nodes: new Set(),
+    summaries: new Set(),
+    drawn: (id) => drawnOf(id, alias, sink.nodes),
+  };
   const statuses = new Map<string, Status>(analysis?.links.map((l) => [l.id, l.status]) ?? []);
   addPhysical(model, options, sink, alias, { racks, rep });
   addMeshes(model, options.meshSpokeLimit ?? DEFAULT_SPOKE_LIMIT, sink);
@@ -70,10 +79,23 @@ export function buildElements(model: Scenario, analysis: Analysis | undefined, o
     }
     const classes = ['link', 'layer-physical', `status-${status}`];
     if (link.macsec) classes.push('macsec');
-    sink.out.push({ group: 'edges', data: { id: link.id, source: a, target: b, kind: 'link', status, label: statusGlyph(status) }, classes: classes.join(' ') });
+    sink.out.push({
+      group: 'edges',
+      data: { id: link.id, source: a, target: b, kind: 'link', status, label: statusGlyph(status) },
+      classes: classes.join(' '),
+    });
   }
   for (const e of folder.edges.values()) {
-    const data = { id: `links:${e.source}|${e.target}`, source: e.source, target: e.target, kind: 'link', status: e.worst, count: e.ids.length, label: e.ids.length > 1 ? `${e.ids.length}× ${statusGlyph(e.worst)}`.trim() : statusGlyph(e.worst), summary: true };
+    const data = {
+      id: `links:${e.source}|${e.target}`,
+      source: e.source,
+      target: e.target,
+      kind: 'link',
+      status: e.worst,
+      count: e.ids.length,
+      label: e.ids.length > 1 ? `${e.ids.length}× ${statusGlyph(e.worst)}`.trim() : statusGlyph(e.worst),
+      summary: true,
+    };
     sink.out.push({ group: 'edges', data, classes: `link folded layer-physical status-${e.worst}` });
   }
   markSummaries(sink.out, folder);
@@ -119,7 +141,13 @@ interface Groups {
   rep: Map<string, string>;
 }
 
-function addPhysical(model: Scenario, options: BuildOptions, sink: Sink, alias: Record<string, string>, groups: Groups): void {
+function addPhysical(
+  model: Scenario,
+  options: BuildOptions,
+  sink: Sink,
+  alias: Record<string, string>,
+  groups: Groups,
+): void {
   const node = (el: ElementDefinition): void => {
     sink.out.push(el);
     sink.nodes.add(el.data.id as string);
@@ -131,17 +159,37 @@ function addPhysical(model: Scenario, options: BuildOptions, sink: Sink, alias: 
   for (const site of model.sites) {
     const closed = options.detail?.sites === true && !options.detail.open.has(site.id);
     const label = `${site.name ?? site.id} · ${site.trust}`;
-    if (closed) node({ group: 'nodes', data: { id: site.id, label: `${label}\n${hostCount.get(site.id) ?? 0} hosts`, kind: 'site-summary', summary: true }, classes: `site-summary trust-${site.trust}` });
-    else node({ group: 'nodes', data: { id: site.id, label, kind: 'site' }, classes: `site trust-${site.trust}` });
+    if (closed)
+      node({
+        group: 'nodes',
+        data: {
+          id: site.id,
+          label: `${label}\n${hostCount.get(site.id) ?? 0} hosts`,
+          kind: 'site-summary',
+          summary: true,
+        },
+        classes: `site-summary trust-${site.trust}`,
+      });
+    else
+      node({
+        group: 'nodes',
+        data: { id: site.id, label, kind: 'site' },
+        classes: `site trust-${site.trust}`,
+      });
   }
-  const parentIn = (site: string): string | undefined => (siteIds.has(site) && !isClosedSite(options, site) ? site : undefined);
+  const parentIn = (site: string): string | undefined =>
+    siteIds.has(site) && !isClosedSite(options, site) ? site : undefined;
   const rackOf = new Map<string, string>();
   for (const rack of groups.racks) {
     if (groups.rep.get(rack.leaf) === rack.site) continue;
     const open = options.detail?.open.has(rack.id) === true;
     for (const id of [rack.leaf, ...rack.hosts]) if (open) rackOf.set(id, rack.id);
     const label = open ? `rack ${rack.leaf}` : `${rack.leaf}\n${rack.hosts.length} hosts`;
-    node({ group: 'nodes', data: { id: rack.id, label, kind: 'rack', parent: parentIn(rack.site), summary: !open }, classes: open ? 'rack rack-open' : 'rack summary' });
+    node({
+      group: 'nodes',
+      data: { id: rack.id, label, kind: 'rack', parent: parentIn(rack.site), summary: !open },
+      classes: open ? 'rack rack-open' : 'rack summary',
+    });
   }
   const children = new Map<string, number>();
   for (const w of model.workloads) children.set(w.host, (children.get(w.host) ?? 0) + 1);
@@ -150,12 +198,35 @@ function addPhysical(model: Scenario, options: BuildOptions, sink: Sink, alias: 
     const count = children.get(host.id) ?? 0;
     const open = options.expanded.has(host.id);
     const suffix = count > 0 && !open ? `\n${count} workload${count === 1 ? '' : 's'}` : '';
-    const data = { id: host.id, label: `${host.name ?? host.id}${suffix}`, kind: 'host', role: host.role, parent: rackOf.get(host.id) ?? parentIn(host.site), home: model.layout[host.id] };
-    node({ group: 'nodes', data, position: model.layout[host.id], classes: `host role-${host.role}${open ? ' expanded' : ''}` });
+    const data = {
+      id: host.id,
+      label: `${host.name ?? host.id}${suffix}`,
+      kind: 'host',
+      role: host.role,
+      parent: rackOf.get(host.id) ?? parentIn(host.site),
+      home: model.layout[host.id],
+    };
+    node({
+      group: 'nodes',
+      data,
+      position: model.layout[host.id],
+      classes: `host role-${host.role}${open ? ' expanded' : ''}`,
+    });
   }
   for (const d of model.devices) {
     if (groups.rep.has(d.id)) continue;
-    node({ group: 'nodes', data: { id: d.id, label: d.name ?? d.id, kind: 'device', deviceKind: d.kind, parent: rackOf.get(d.id) ?? parentIn(d.site) }, position: model.layout[d.id], classes: `device kind-${d.kind}` });
+    node({
+      group: 'nodes',
+      data: {
+        id: d.id,
+        label: d.name ?? d.id,
+        kind: 'device',
+        deviceKind: d.kind,
+        parent: rackOf.get(d.id) ?? parentIn(d.site),
+      },
+      position: model.layout[d.id],
+      classes: `device kind-${d.kind}`,
+    });
   }
   addInner(model, options, sink, alias, node);
 }
@@ -165,15 +236,32 @@ function isClosedSite(options: BuildOptions, site: string): boolean {
 }
 
 /** Bridges and workloads inside expanded hosts; folded into their host otherwise. */
-function addInner(model: Scenario, options: BuildOptions, sink: Sink, alias: Record<string, string>, node: (el: ElementDefinition) => void): void {
-  const shown = (host: string): boolean => options.expanded.has(host) && sink.nodes.has(host) && alias[host] === undefined;
+function addInner(
+  model: Scenario,
+  options: BuildOptions,
+  sink: Sink,
+  alias: Record<string, string>,
+  node: (el: ElementDefinition) => void,
+): void {
+  const shown = (host: string): boolean =>
+    options.expanded.has(host) && sink.nodes.has(host) && alias[host] === undefined;
   for (const b of model.bridges) {
     if (!shown(b.host)) alias[b.id] ??= b.host;
-    else node({ group: 'nodes', data: { id: b.id, label: `${b.id} (${b.kind})`, kind: 'bridge', parent: b.host }, classes: 'bridge' });
+    else
+      node({
+        group: 'nodes',
+        data: { id: b.id, label: `${b.id} (${b.kind})`, kind: 'bridge', parent: b.host },
+        classes: 'bridge',
+      });
   }
   for (const w of model.workloads) {
     if (!shown(w.host)) alias[w.id] ??= w.host;
-    else node({ group: 'nodes', data: { id: w.id, label: w.name ?? w.id, kind: 'workload', parent: w.host }, classes: `workload kind-${w.kind}` });
+    else
+      node({
+        group: 'nodes',
+        data: { id: w.id, label: w.name ?? w.id, kind: 'workload', parent: w.host },
+        classes: `workload kind-${w.kind}`,
+      });
   }
 }
 
@@ -189,14 +277,26 @@ function addFlows(model: Scenario, analysis: Analysis | undefined, sink: Sink): 
     const r = results.get(f.id);
     const plain = r !== undefined && r.plaintextLinks.length > 0;
     if (sink.summaries.has(source) || sink.summaries.has(target)) {
-      folder.add(f.id, source, target, plain ? 'plaintext' : 'encrypted');
+      folder.add(f.id, source, target, !analysis ? 'unknown' : plain ? 'plaintext' : 'encrypted');
       continue;
     }
-    const classes = `flow layer-flows${plain ? ' flow-plaintext' : ''}${f.tls ? ' tls' : ''}${r?.unreachable ? ' unreachable' : ''}`;
+    // Without an analysis (still running) a flow is drawn as not yet known, never as protected.
+    const classes = `flow layer-flows${plain ? ' flow-plaintext' : ''}${analysis ? '' : ' flow-unknown'}${f.tls ? ' tls' : ''}${r?.unreachable ? ' unreachable' : ''}`;
     sink.out.push({ group: 'edges', data: { id: f.id, source, target, kind: 'flow', label: f.id }, classes });
   }
   for (const e of folder.edges.values()) {
-    const plain = e.worst === 'plaintext' ? ' flow-plaintext' : '';
-    sink.out.push({ group: 'edges', data: { id: `flows:${e.source}|${e.target}`, source: e.source, target: e.target, kind: 'flow', label: `${e.ids.length} flows`, summary: true }, classes: `flow folded layer-flows${plain}` });
+    const status = e.worst === 'plaintext' ? ' flow-plaintext' : e.worst === 'unknown' ? ' flow-unknown' : '';
+    sink.out.push({
+      group: 'edges',
+      data: {
+        id: `flows:${e.source}|${e.target}`,
+        source: e.source,
+        target: e.target,
+        kind: 'flow',
+        label: `${e.ids.length} flows`,
+        summary: true,
+      },
+      classes: `flow folded layer-flows${status}`,
+    });
   }
 }

@@ -1,19 +1,41 @@
 /**
  * Results of the latest analysis of the scenario text: diagnostics, the normalised model and the
  * analysis. Runs are debounced and latest-wins; while the text is invalid the last good model and
- * analysis stay on screen (marked stale) so an edit in progress never blanks the canvas.
+ * analysis stay on screen (marked stale) so an edit in progress never blanks the canvas. A large
+ * file being opened shows its model as soon as the worker has parsed it, with no analysis until
+ * that arrives (a preview); edits and small files show model and analysis together.
  */
 import type { Diagnostic, Scenario } from '../../model/types.ts';
 import type { Analysis, FlowTrace } from '../../engine/types.ts';
-import { isSuperseded, type AnalysisClient, type Progress } from '../analysis-client.ts';
+import { isSuperseded, type AnalysisClient, type ModelUpdate, type Progress } from '../analysis-client.ts';
 
 /** Quiet time after the last edit before re-analysing. */
 const DEBOUNCE_MS = 250;
+
+/**
+ * From this many flows an opened file is previewed. The analysis time grows with the flows: 5,000
+ * take about 0.35 s on the benchmark machine (bench/results/engine-latest.json, 100 hosts), the
+ * point where waiting becomes noticeable; smaller files keep arriving as one analysed picture.
+ */
+export const PREVIEW_FLOWS = 5_000;
+
+/** When to analyse a scheduled text. */
+export interface ScheduleOptions {
+  /** At once instead of after the debounce delay. */
+  now?: boolean;
+  /** The text is a file just opened (not an edit): a large one may be previewed. */
+  opening?: boolean;
+}
 
 export class AnalysisState {
   diagnostics = $state.raw<Diagnostic[]>([]);
   model = $state.raw<Scenario | undefined>(undefined);
   analysis = $state.raw<Analysis | undefined>(undefined);
+  /**
+   * Flows of the shown model still on their way from the worker: a preview shows the topology
+   * first, its `flows` empty until they arrive (a region's flows are most of its model). 0 otherwise.
+   */
+  pendingFlows = $state(0);
   progress = $state.raw<Progress>({ fraction: 0 });
   running = $state(false);
   /** True when the shown model/analysis belong to an older text than the current one. */
@@ -47,30 +69,42 @@ export class AnalysisState {
     return this.diagnostics.filter((d) => d.severity === 'error');
   }
 
+  /** Flows of the shown model, including those still on their way. */
+  get flowCount(): number {
+    return (this.model?.flows.length ?? 0) + this.pendingFlows;
+  }
+
   /** Schedules an analysis of `text` after the debounce delay (immediately with `now`). */
-  schedule(text: string, fileName: string, now = false): void {
+  schedule(text: string, fileName: string, options: ScheduleOptions = {}): void {
     clearTimeout(this.#timer);
     this.#pendingText = text;
     this.stale = true;
-    if (now) void this.run(text, fileName);
-    else this.#timer = setTimeout(() => void this.run(text, fileName), DEBOUNCE_MS);
+    const opening = options.opening === true;
+    if (options.now) void this.run(text, fileName, opening);
+    else this.#timer = setTimeout(() => void this.run(text, fileName, opening), DEBOUNCE_MS);
   }
 
-  /** Analyses `text` now; older runs still in flight are cancelled. */
-  async run(text: string, fileName: string): Promise<void> {
+  /** Analyses `text` now; older runs still in flight are cancelled. `opening`: see `ScheduleOptions`. */
+  async run(text: string, fileName: string, opening = false): Promise<void> {
     const mine = ++this.#runs;
     this.running = true;
     this.progress = { fraction: 0 };
     const started = performance.now();
     try {
-      const result = await this.#client.analyze({ text, fileName }, (p) => (this.progress = p));
+      const preview = (update: ModelUpdate): void => {
+        if (mine === this.#runs && opening && update.flowCount >= PREVIEW_FLOWS) this.#preview(update);
+      };
+      const result = await this.#client.analyze({ text, fileName }, (p) => (this.progress = p), preview);
       const received = performance.now();
       // Apply in a task of its own: receiving (structured-clone) and re-rendering are then two
       // shorter main-thread tasks instead of one long one.
       await new Promise((resolve) => setTimeout(resolve, 0));
       if (mine !== this.#runs) return;
       this.diagnostics = result.diagnostics;
-      if (result.model) this.model = result.model;
+      if (result.model) {
+        this.model = result.model;
+        this.pendingFlows = 0;
+      }
       if (result.analysis) {
         this.analysis = result.analysis;
         this.#analyzedText = text;
@@ -86,6 +120,17 @@ export class AnalysisState {
       this.error = error instanceof Error ? error.message : String(error);
       this.running = false;
     }
+  }
+
+  /**
+   * Shows a model whose analysis is still running. The shown analysis (of another file) goes: link
+   * statuses, findings and exposures must never be claimed for a model they were not computed for.
+   */
+  #preview(update: ModelUpdate): void {
+    this.model = update.model;
+    this.pendingFlows = update.complete ? 0 : update.flowCount;
+    this.analysis = undefined;
+    this.#analyzedText = undefined;
   }
 
   /** The loaded trace of `flowId`, if it is the one loaded. */

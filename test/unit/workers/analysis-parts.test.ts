@@ -1,18 +1,39 @@
 /**
  * A large analysis travels as a skeleton plus slices; put back together it must be the very
- * analysis, and no slice may carry much more than its budget.
+ * analysis, and no slice may carry much more than its budget. The parsed model travels ahead of
+ * the analysis the same way, its topology first.
  */
 import { describe, expect, it } from 'vitest';
 import { generateScenario } from '../../../src/generate/generate-scenario.ts';
 import { serializeScenario } from '../../../src/model/serialize-scenario.ts';
-import { putSlice, SLICE_BUDGET, sliceItems, splitResponse } from '../../../workers/analysis-parts.ts';
+import {
+  createModelReceiver,
+  putSlice,
+  SLICE_BUDGET,
+  sliceItems,
+  splitModel,
+  splitResponse,
+} from '../../../workers/analysis-parts.ts';
+import { parseScenario } from '../../../src/model/parse-scenario.ts';
+import type { Scenario } from '../../../src/model/types.ts';
+import { INVALID } from '../cli/fixtures/scenarios.ts';
 import { analysisApi } from '../../../workers/analysis.api.ts';
 
 describe('splitResponse / putSlice', () => {
   it('round-trips a response, leaves the original alone and keeps every slice within its budget', () => {
-    const big = Array.from({ length: 45_000 }, (_, i) => ({ id: `x${i}`, tags: i % 1000 === 0 ? ['a', 'b'] : [] }));
-    const heavy = [{ id: 'one', flows: Array.from({ length: 30_000 }, (_, i) => `f${i}`) }, { id: 'two', flows: [] }];
-    const response = { diagnostics: [], model: { small: [1, 2, 3] }, analysis: { exposures: big, throughput: { links: heavy, hosts: [] } } };
+    const big = Array.from({ length: 45_000 }, (_, i) => ({
+      id: `x${i}`,
+      tags: i % 1000 === 0 ? ['a', 'b'] : [],
+    }));
+    const heavy = [
+      { id: 'one', flows: Array.from({ length: 30_000 }, (_, i) => `f${i}`) },
+      { id: 'two', flows: [] },
+    ];
+    const response = {
+      diagnostics: [],
+      model: { small: [1, 2, 3] },
+      analysis: { exposures: big, throughput: { links: heavy, hosts: [] } },
+    };
     const before = JSON.stringify(response);
     const split = splitResponse(response, 7)!;
     expect(split.plan.id).toBe(7);
@@ -21,12 +42,21 @@ describe('splitResponse / putSlice', () => {
     expect(JSON.stringify(response)).toBe(before);
     for (const slice of split.plan.slices) {
       const items = sliceItems(response, slice);
-      const cost = items.reduce<number>((sum, item) => sum + 1 + ((item as { flows?: unknown[]; tags?: unknown[] }).flows?.length ?? (item as { tags?: unknown[] }).tags?.length ?? 0), 0);
+      const cost = items.reduce<number>(
+        (sum, item) =>
+          sum +
+          1 +
+          ((item as { flows?: unknown[]; tags?: unknown[] }).flows?.length ??
+            (item as { tags?: unknown[] }).tags?.length ??
+            0),
+        0,
+      );
       // One item may exceed the budget alone (a link with 30,000 flows); otherwise a slice stays within it.
       expect(items.length === 1 || cost <= SLICE_BUDGET).toBe(true);
     }
     const received = structuredClone(split.skeleton);
-    for (const slice of split.plan.slices) putSlice(received, slice, structuredClone(sliceItems(response, slice)));
+    for (const slice of split.plan.slices)
+      putSlice(received, slice, structuredClone(sliceItems(response, slice)));
     expect(JSON.stringify(received)).toBe(before);
   });
 
@@ -43,8 +73,109 @@ describe('analysisApi.analyze with inParts', () => {
     expect(skeleton.parts?.slices.length).toBeGreaterThan(1);
     expect(skeleton.analysis?.exposures).toEqual([]);
     const { parts, ...received } = structuredClone(skeleton);
-    for (let i = 0; i < parts!.slices.length; i++) putSlice(received as never, parts!.slices[i]!, await analysisApi.analysisPart(parts!.id, i));
+    for (let i = 0; i < parts!.slices.length; i++)
+      putSlice(received as never, parts!.slices[i]!, await analysisApi.analysisPart(parts!.id, i));
     expect(JSON.stringify(received)).toBe(JSON.stringify(whole));
     await expect(analysisApi.analysisPart(parts!.id + 1, 0)).rejects.toThrow(/no longer available/);
+  });
+});
+
+describe('splitModel / createModelReceiver: the model ahead of its analysis', () => {
+  // Generic records stand in for a scenario: the split knows only that a model has `flows`.
+  const model = {
+    name: 'region',
+    hosts: [{ id: 'h1' }, { id: 'h2' }],
+    workloads: Array.from({ length: 6_000 }, (_, i) => ({ id: `vm${i}`, host: 'h1', networks: ['n'] })),
+    flows: Array.from({ length: 5_000 }, (_, i) => ({ id: `f${i}`, from: 'vm0', to: 'vm1', port: 443 })),
+  };
+
+  /** Delivers every message as a worker would (structured clone) and records what is reported. */
+  function deliver(messages: ReturnType<typeof splitModel>) {
+    const reports: { model: typeof model; complete: boolean; flowCount: number; flowsThen: number }[] = [];
+    const receive = createModelReceiver<typeof model>((m, complete, flowCount) =>
+      reports.push({ model: m, complete, flowCount, flowsThen: m.flows.length }),
+    );
+    for (const message of messages) receive(structuredClone(message));
+    return reports;
+  }
+
+  it('reports the topology (no flows yet, their count known) and then the whole model, equal to the original', () => {
+    const before = JSON.stringify(model);
+    const messages = splitModel(model);
+    const head = messages[0]!;
+    if (head.kind !== 'head') throw new Error('the head comes first');
+    // The workloads are large enough to travel in slices of their own, ahead of the flows.
+    expect(head.topology).toBeGreaterThan(0);
+    expect(head.slices.slice(0, head.topology).every((s) => s.path.join('.') === 'model.workloads')).toBe(
+      true,
+    );
+    expect(head.slices.slice(head.topology).every((s) => s.path.join('.') === 'model.flows')).toBe(true);
+    const reports = deliver(messages);
+    expect(reports.map((r) => [r.complete, r.flowCount, r.flowsThen])).toEqual([
+      [false, 5_000, 0],
+      [true, 5_000, 5_000],
+    ]);
+    expect(reports[0]!.model.workloads).toHaveLength(6_000);
+    // The topology handed out first never changes under its reader as the flows arrive.
+    expect(reports[0]!.model.flows).toEqual([]);
+    expect(JSON.stringify(reports[1]!.model)).toBe(before);
+    expect(JSON.stringify(model)).toBe(before);
+  });
+
+  it('keeps a slice of flat model records within the budget, counting their fields', () => {
+    const messages = splitModel(model);
+    for (const m of messages)
+      if (m.kind === 'slice') expect(m.items.length * 5).toBeLessThanOrEqual(SLICE_BUDGET);
+  });
+
+  it('reports a model without flows once, whole', () => {
+    const small = { name: 'tiny', hosts: [{ id: 'h1' }], flows: [] as { id: string }[] };
+    const reports = deliver(splitModel(small));
+    expect(reports.map((r) => [r.complete, r.flowCount])).toEqual([[true, 0]]);
+    expect(reports[0]!.model).toEqual(small);
+  });
+
+  it('refuses a slice that arrives out of order rather than building a wrong model', () => {
+    const [head, , second] = splitModel(model);
+    const receive = createModelReceiver(() => {});
+    receive(head!);
+    expect(() => receive(second!)).toThrow(/out of order/);
+  });
+});
+
+describe('analysisApi.analyze with onModel', () => {
+  it('sends the model before any progress of the analysis and leaves it out of the response', async () => {
+    const text = serializeScenario(generateScenario({ hosts: 40 }));
+    const events: string[] = [];
+    let received: Scenario | undefined;
+    const receive = createModelReceiver<Scenario>((m, complete) => {
+      events.push(complete ? 'model' : 'topology');
+      if (complete) received = m;
+    });
+    const response = await analysisApi.analyze(
+      { text, fileName: 'region.yaml' },
+      () => void events.push('progress'),
+      (message) => receive(structuredClone(message)),
+    );
+    expect(events.slice(0, 2)).toEqual(['topology', 'model']);
+    expect(events.slice(2).every((e) => e === 'progress')).toBe(true);
+    expect(response.model).toBeUndefined();
+    expect(response.analysis?.flows).toHaveLength(2_000);
+    expect(JSON.stringify(received)).toBe(
+      JSON.stringify(parseScenario(text, { fileName: 'region.yaml' }).model),
+    );
+  });
+
+  it('sends nothing for an invalid file, and the model along with an analysis already at hand', async () => {
+    const calls: unknown[] = [];
+    const invalid = await analysisApi.analyze({ text: INVALID }, undefined, (m) => void calls.push(m));
+    expect(invalid.model).toBeUndefined();
+    expect(calls).toEqual([]);
+    const text = serializeScenario(generateScenario({ hosts: 4 }));
+    await analysisApi.analyze({ text });
+    // The session holds this text's analysis: it answers at once, model included, as before.
+    const again = await analysisApi.analyze({ text }, undefined, (m) => void calls.push(m));
+    expect(calls).toEqual([]);
+    expect(again.model?.hosts.length).toBeGreaterThan(0);
   });
 });

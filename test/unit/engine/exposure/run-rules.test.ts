@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { compareFindings, mergeFindings, runRules, sortedSubjects, type RuleInput } from '../../../../src/engine/exposure/run-rules.ts';
 import { rules as registry } from '../../../../src/engine/exposure/rules/index.ts';
 import type { Rule, RuleContext } from '../../../../src/engine/exposure/rules/rule.ts';
+import type { Finding } from '../../../../src/engine/types.ts';
 import { indexScenario } from '../../../../src/engine/scenario-index.ts';
 import { scenario } from '../../../support/model-builder.ts';
 
@@ -141,7 +142,9 @@ describe('sortedSubjects', () => {
 
 describe('mergeFindings', () => {
   it('[§4] merging two sorted lists of findings gives the sort of both together, the first list first on ties', () => {
-    const finding = fc.record({ rule: fc.constantFrom('a-rule', 'b-rule'), severity: fc.constant('info' as const), subjects: fc.array(fc.constantFrom('f1', 'f2', 'l1'), { maxLength: 3 }), message: fc.constantFrom('m', 'n'), reasons: fc.constant([]) });
+    const finding = fc
+      .record({ rule: fc.constantFrom('a-rule', 'b-rule'), subjects: fc.array(fc.constantFrom('f1', 'f2', 'l1'), { maxLength: 3 }), message: fc.constantFrom('m', 'n') })
+      .map((f): Finding => ({ ...f, severity: 'info', reasons: [] }));
     fc.assert(
       fc.property(fc.array(finding, { maxLength: 12 }), fc.array(finding, { maxLength: 12 }), (a, b) => {
         const left = a.slice().sort(compareFindings);
