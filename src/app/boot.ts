@@ -20,13 +20,14 @@ export async function bootScenario(app: AppContext): Promise<void> {
     history.replaceState(null, '', location.pathname + location.search);
     try {
       app.scenario.load(await decodeShareHash(hash), 'shared.yaml', 'shared-link');
-      app.library.notice = saved
-        ? `Opened the scenario from a shared link. Your previous working copy (“${saved.fileName}”) is kept: Library → History, or Export → Compare.`
-        : 'Opened the scenario from a shared link.';
+      app.library.note(
+        saved
+          ? `Opened the scenario from a shared link. Your previous working copy (“${saved.fileName}”) is kept: Library → History, or Export → Compare.`
+          : 'Opened the scenario from a shared link.',
+      );
       return;
     } catch {
-      app.library.notice =
-        'The shared link is damaged (cut short when it was copied?) and could not be opened; showing your own scenario instead.';
+      app.library.note('The shared link is damaged (cut short when it was copied?) and could not be opened; showing your own scenario instead.');
     }
   }
   if (saved && new URLSearchParams(location.search).get('fresh') === null) {

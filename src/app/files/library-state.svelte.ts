@@ -48,11 +48,21 @@ export class LibraryState {
     };
   }
 
+  /**
+   * Adds a message to the notice. Reads of the library and of the working copy run side by side
+   * at start-up, and both can find a damaged record: each message must stay readable, whichever
+   * read finishes last. Dismissing the banner clears them all.
+   */
+  note(message: string): void {
+    if (this.notice === undefined) this.notice = message;
+    else if (!this.notice.includes(message)) this.notice = `${this.notice} ${message}`;
+  }
+
   async refresh(): Promise<void> {
     try {
       const { scenarios, damaged } = await this.#store.listUserScenarios();
       this.user = scenarios.sort((a, b) => a.name.localeCompare(b.name));
-      if (damaged > 0) this.notice = `${damaged} saved scenario${damaged === 1 ? '' : 's'} in this browser could not be read (damaged record) and ${damaged === 1 ? 'is' : 'are'} hidden; the others are intact.`;
+      if (damaged > 0) this.note(`${damaged} saved scenario${damaged === 1 ? '' : 's'} in this browser could not be read (damaged record) and ${damaged === 1 ? 'is' : 'are'} hidden; the others are intact.`);
       this.history = await this.#store.listHistory();
     } catch (e) {
       this.saveError = `Could not read the library: ${describeStorageError(e)}`;
@@ -68,7 +78,7 @@ export class LibraryState {
       return copy;
     } catch (e) {
       if (e instanceof CorruptRecordError)
-        this.notice = 'The autosaved working copy in this browser is damaged and could not be opened; the default example is shown instead, and your next edit replaces the damaged record. Your saved scenarios and history are intact.';
+        this.note('The autosaved working copy in this browser is damaged and could not be opened; the default example is shown instead, and your next edit replaces the damaged record. Your saved scenarios and history are intact.');
       else this.saveError = `Could not read the autosaved working copy: ${describeStorageError(e)}`;
       return undefined;
     }
