@@ -74,4 +74,38 @@ describe('analysis session (issue 8)', () => {
       }
     }
   });
+
+  it('[§4] through random sequences of moves, TLS switches and cipher changes, every step equals the full analysis', () => {
+    // Each edit leaves the flow list alone, so every step after the first takes the per-link paths
+    // (link views, link-scoped rules, ledger shares, patched lists); switching the cipher to null
+    // flips confidentiality on the overlay's links, so whole views move.
+    const cases = fc.sample(
+      fc.record({
+        overlay: fc.constantFrom('ovn', 'ovs', 'none'),
+        seed: fc.nat({ max: 50 }),
+        edits: fc.array(fc.tuple(fc.constantFrom('move', 'tls', 'cipher'), fc.nat({ max: 1000 }), fc.nat({ max: 1000 })), { minLength: 3, maxLength: 6 }),
+      }),
+      { seed: Number(process.env.PLAINSIGHT_SEED ?? 11), numRuns: Number(process.env.PLAINSIGHT_RUNS ?? 12) },
+    );
+    for (const { overlay, seed, edits: steps } of cases) {
+      let scenario = generateScenario({ hosts: 12, hostsPerRack: 4, sites: 2, overlay, workloadsPerHost: 2, flowsPerWorkload: 2, attackers: 4, seed });
+      const session = createAnalysisSession(scenario);
+      const computes = scenario.hosts.filter((h) => h.role === 'compute').map((h) => h.id);
+      for (const [kind, a, b] of steps) {
+        const s = scenario;
+        if (kind === 'move') {
+          const vm = s.workloads.filter((w) => w.kind === 'vm')[a % s.workloads.filter((w) => w.kind === 'vm').length]!;
+          scenario = { ...s, workloads: s.workloads.map((w) => (w === vm ? { ...w, host: computes[b % computes.length]! } : w)) };
+        } else if (kind === 'tls') {
+          const flow = s.flows[a % s.flows.length]!;
+          scenario = { ...s, flows: s.flows.map((f) => (f === flow ? { ...f, tls: !f.tls } : f)) };
+        } else {
+          const cipher = ['null', 'aes-gcm-128', 'chacha20-poly1305'][b % 3]!;
+          scenario = { ...s, overlays: s.overlays.map((o) => (o.ipsec ? { ...o, ipsec: { ...o.ipsec, cipher } } : o)) };
+        }
+        expect(json(session.update(scenario)), `${overlay} seed ${seed} ${kind}`).toBe(json(analyzeScenario(scenario)));
+      }
+    }
+  });
 });
+
