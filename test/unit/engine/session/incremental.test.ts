@@ -100,7 +100,7 @@ describe('analysis session (issue 8)', () => {
           const flow = s.flows[a % s.flows.length]!;
           scenario = { ...s, flows: s.flows.map((f) => (f === flow ? { ...f, tls: !f.tls } : f)) };
         } else {
-          const cipher = ['null', 'aes-gcm-128', 'chacha20-poly1305'][b % 3]!;
+          const cipher = (['null', 'aes-gcm-128', 'chacha20-poly1305'] as const)[b % 3]!;
           scenario = { ...s, overlays: s.overlays.map((o) => (o.ipsec ? { ...o, ipsec: { ...o.ipsec, cipher } } : o)) };
         }
         expect(json(session.update(scenario)), `${overlay} seed ${seed} ${kind}`).toBe(json(analyzeScenario(scenario)));
