@@ -2,6 +2,7 @@
  * Requirements (SPEC §1.1 Requirement): for every selected flow × attacker, the exposure must not
  * exceed `maxExposure`, and with `noTamper` the attacker must not be able to tamper.
  */
+import { mergeSorted } from '../sorted-lists.ts';
 import type { Flow, Requirement } from '../../model/types.ts';
 import type { Exposure, RequirementResult } from '../types.ts';
 import { LEVEL_RANK } from './expose-flow.ts';
@@ -36,14 +37,7 @@ export function sortFailures(failures: RequirementFailure[]): RequirementFailure
 
 /** Two lists of failures, each in SPEC §4 order, as one list in that order. */
 export function mergeFailures(a: readonly RequirementFailure[], b: readonly RequirementFailure[]): RequirementFailure[] {
-  const out = new Array<RequirementFailure>(a.length + b.length);
-  let i = 0;
-  let j = 0;
-  let n = 0;
-  while (i < a.length && j < b.length) out[n++] = failureOrder(a[i]!, b[j]!) <= 0 ? a[i++]! : b[j++]!;
-  while (i < a.length) out[n++] = a[i++]!;
-  while (j < b.length) out[n++] = b[j++]!;
-  return out;
+  return mergeSorted(a, b, failureOrder);
 }
 
 /** Evaluates every requirement against the exposures that were computed (possibly for a subset of attackers). */

@@ -2,6 +2,7 @@
  * Runs the finding rules over one exposure analysis and returns their findings sorted and
  * de-duplicated, so the same scenario always gives byte-identical output (STYLE "Rules").
  */
+import { insertSorted, mergeSorted } from '../sorted-lists.ts';
 import type { Finding, Reason, Severity } from '../types.ts';
 import { rules as registry } from './rules/index.ts';
 import type { Rule, RuleContext } from './rules/rule.ts';
@@ -38,14 +39,7 @@ export function compareFindings(a: Finding, b: Finding): number {
 
 /** Two lists of findings, each sorted (`compareFindings`), as one sorted list. */
 export function mergeFindings(a: readonly Finding[], b: readonly Finding[]): Finding[] {
-  const out = new Array<Finding>(a.length + b.length);
-  let i = 0;
-  let j = 0;
-  let n = 0;
-  while (i < a.length && j < b.length) out[n++] = compareFindings(a[i]!, b[j]!) <= 0 ? a[i++]! : b[j++]!;
-  while (i < a.length) out[n++] = a[i++]!;
-  while (j < b.length) out[n++] = b[j++]!;
-  return out;
+  return mergeSorted(a, b, compareFindings);
 }
 
 function mergeReasons(into: Reason[], more: readonly Reason[]): void {
@@ -72,16 +66,8 @@ export function sortedSubjects(subjects: readonly string[]): string[] {
   if (subjects.length <= 1) return subjects.slice();
   if (ascending(subjects, 0)) return subjects.slice();
   if (ascending(subjects, 1)) {
-    const head = subjects[0]!;
-    let lo = 1;
-    let hi = subjects.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (subjects[mid]! < head) lo = mid + 1;
-      else hi = mid;
-    }
     const rest = subjects.slice(1);
-    if (subjects[lo] !== head) rest.splice(lo - 1, 0, head);
+    insertSorted(rest, subjects[0]!);
     return rest;
   }
   return [...new Set(subjects)].sort(compareStrings);

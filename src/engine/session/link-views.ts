@@ -7,6 +7,7 @@
  */
 import type { Scenario } from '../../model/types.ts';
 import { tapView } from '../exposure/link-statuses.ts';
+import { insertSorted, lowerBound, removeSorted } from '../sorted-lists.ts';
 import type { FlowTrace, Layer, LinkStatus, LinkStatusValue } from '../types.ts';
 
 /** What keyless taps on one link see of the flows crossing it. */
@@ -59,18 +60,6 @@ export function buildLinkViews(scenario: Scenario, traces: Iterable<FlowTrace>):
   return views;
 }
 
-/** Where `id` is or would go in a list sorted by code unit. */
-function slot(list: readonly string[], id: string): number {
-  let lo = 0;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (list[mid]! < id) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
 function statusOf(id: string, v: LinkView): LinkStatus {
   const status: LinkStatusValue = v.plaintext.length > 0 ? 'plaintext' : v.headers.length > 0 ? 'headers' : v.encrypted > 0 ? 'encrypted' : 'idle';
   const flows = status === 'plaintext' ? v.plaintext : status === 'headers' ? v.headers : [];
@@ -96,11 +85,7 @@ export function updateLinkStatuses(views: LinkViews, statuses: readonly LinkStat
         if (!v) return;
         touched.add(link);
         if (view === 'encrypted') v.encrypted--;
-        else {
-          const list = v[view];
-          const at = slot(list, before.flow);
-          if (list[at] === before.flow) list.splice(at, 1);
-        }
+        else removeSorted(v[view], before.flow);
       });
     }
     if (after) {
@@ -109,24 +94,14 @@ export function updateLinkStatuses(views: LinkViews, statuses: readonly LinkStat
         if (!v) return;
         touched.add(link);
         if (view === 'encrypted') v.encrypted++;
-        else {
-          const list = v[view];
-          const at = slot(list, after.flow);
-          if (list[at] !== after.flow) list.splice(at, 0, after.flow);
-        }
+        else insertSorted(v[view], after.flow);
       });
     }
   }
   const next = statuses.slice();
   for (const link of touched) {
-    let lo = 0;
-    let hi = next.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (next[mid]!.id < link) lo = mid + 1;
-      else hi = mid;
-    }
-    if (next[lo]?.id === link) next[lo] = statusOf(link, views.get(link)!);
+    const at = lowerBound(next, (s) => s.id < link);
+    if (next[at]?.id === link) next[at] = statusOf(link, views.get(link)!);
   }
   return { links: next, touched };
 }

@@ -17,7 +17,8 @@ import { compareFindings, runRules, type RuleInput } from '../exposure/run-rules
 import { createUnderlayRouter, type UnderlayRouter } from '../graph/underlay-router.ts';
 import { indexScenario, type ScenarioIndex } from '../scenario-index.ts';
 import { assembleThroughput, hardwareProblems, problemsOf } from '../throughput/estimate-throughput.ts';
-import { buildLedger, hostLoadOf, hostsOf, linkLoadOf, linkSharesOf, moveInLedger, moveOnLinks, patchSorted, type LoadLedger } from '../throughput/load-ledger.ts';
+import { buildLedger, hostLoadOf, hostsOf, linkLoadOf, linkSharesOf, moveInLedger, moveOnLinks, type LoadLedger } from '../throughput/load-ledger.ts';
+import { lowerBound, patchSorted } from '../sorted-lists.ts';
 import { estimateFlowFigures, type FlowFigures } from '../throughput/flow-figures.ts';
 import { flowMtu } from '../throughput/flow-mtu.ts';
 import { flowFacts } from '../exposure/rules/helpers/trace-facts.ts';
@@ -193,14 +194,8 @@ export function loadsBefore(figures: ReadonlyMap<string, FlowFigures>, traces: R
 
 /** Where the entry with `id` is in a list sorted by id (code units), or -1. */
 function indexById<T>(list: readonly T[], id: string, idOf: (x: T) => string): number {
-  let lo = 0;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (idOf(list[mid]!) < id) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo < list.length && idOf(list[lo]!) === id ? lo : -1;
+  const at = lowerBound(list, (x) => idOf(x) < id);
+  return at < list.length && idOf(list[at]!) === id ? at : -1;
 }
 
 /**

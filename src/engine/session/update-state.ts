@@ -14,6 +14,7 @@ import { evaluateRequirements } from '../exposure/evaluate-requirements.ts';
 import { createTraceContext } from '../exposure/trace-context.ts';
 import { rules } from '../exposure/rules/index.ts';
 import { mergeFindings, runRules } from '../exposure/run-rules.ts';
+import { holds } from '../sorted-lists.ts';
 import { requirementFailed } from '../exposure/rules/requirement-failed.ts';
 import { indexScenario } from '../scenario-index.ts';
 import { reindexFlow } from './element-index.ts';
@@ -151,18 +152,6 @@ function updateFlowFindings(state: SessionState, previous: readonly Finding[], r
   // A rule that walks every flow of the scenario still reports only the dirty ones' findings here.
   const fresh = runRules(input, [rule]).filter(mentions);
   return mergeFindings(kept, fresh);
-}
-
-/** True when the sorted list holds `id`. */
-function holds(sorted: readonly string[], id: string): boolean {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (sorted[mid]! < id) lo = mid + 1;
-    else hi = mid;
-  }
-  return sorted[lo] === id;
 }
 
 /**

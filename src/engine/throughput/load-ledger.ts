@@ -9,6 +9,7 @@
 import type { Host, Link } from '../../model/types.ts';
 import type { FlowTrace, Protection } from '../types.ts';
 import type { FlowFigures } from './flow-figures.ts';
+import { insertSorted, removeSorted, slotOf } from '../sorted-lists.ts';
 import { busiestOf, linkLoadFrom, linkShareAt } from './estimate-load.ts';
 import type { HostLoad, LinkLoad } from './types.ts';
 
@@ -80,30 +81,16 @@ export function buildLedger(figures: readonly FlowFigures[], traces: ReadonlyMap
   return ledger;
 }
 
-/** Where `position` sits in an ascending list (or would be inserted). */
-function slot(list: readonly number[], position: number): number {
-  let lo = 0;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (list[mid]! < position) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
 /** Moves the flow at `position` from the hosts it loaded to the ones it loads now. */
 export function moveInLedger(map: Map<string, number[]>, position: number, before: readonly string[], after: readonly string[]): void {
   for (const id of before) {
     const list = map.get(id);
-    const at = list ? slot(list, position) : -1;
-    if (list && list[at] === position) list.splice(at, 1);
+    if (list) removeSorted(list, position);
   }
   for (const id of after) {
     let list = map.get(id);
     if (!list) map.set(id, (list = []));
-    const at = slot(list, position);
-    if (list[at] !== position) list.splice(at, 0, position);
+    insertSorted(list, position);
   }
 }
 
@@ -111,48 +98,19 @@ export function moveInLedger(map: Map<string, number[]>, position: number, befor
 export function moveOnLinks(map: Map<string, LinkEntry>, position: number, before: readonly string[], after: readonly LinkShare[]): void {
   for (const id of before) {
     const entry = map.get(id);
-    const at = entry ? slot(entry.positions, position) : -1;
-    if (entry && entry.positions[at] === position) {
-      entry.positions.splice(at, 1);
-      entry.gbps.splice(at, 1);
-    }
+    const at = entry ? removeSorted(entry.positions, position) : -1;
+    if (at >= 0) entry!.gbps.splice(at, 1);
   }
   for (const { link, gbps } of after) {
     let entry = map.get(link);
     if (!entry) map.set(link, (entry = { positions: [], gbps: [] }));
-    const at = slot(entry.positions, position);
+    const at = slotOf(entry.positions, position);
     if (entry.positions[at] === position) entry.gbps[at] = gbps;
     else {
       entry.positions.splice(at, 0, position);
       entry.gbps.splice(at, 0, gbps);
     }
   }
-}
-
-/** Where `id` sits in a list sorted by code unit (or would be inserted). */
-function idSlot(list: readonly string[], id: string): number {
-  let lo = 0;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (list[mid]! < id) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-/** A copy of `sorted` (ids by code unit) without the ids of `remove` and with those of `add`, still sorted. */
-export function patchSorted(sorted: readonly string[], remove: readonly string[], add: readonly string[]): string[] {
-  const list = sorted.slice();
-  for (const id of remove) {
-    const at = idSlot(list, id);
-    if (list[at] === id) list.splice(at, 1);
-  }
-  for (const id of add) {
-    const at = idSlot(list, id);
-    if (list[at] !== id) list.splice(at, 0, id);
-  }
-  return list;
 }
 
 /**

@@ -5,7 +5,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { buildState } from '../../../../src/engine/session/session-state.ts';
-import { buildLedger, hostLoadOf, linkLoadOf, moveInLedger, moveOnLinks, patchSorted } from '../../../../src/engine/throughput/load-ledger.ts';
+import { buildLedger, hostLoadOf, linkLoadOf, moveInLedger, moveOnLinks } from '../../../../src/engine/throughput/load-ledger.ts';
 import { generateScenario } from '../../../../src/generate/generate-scenario.ts';
 import { parseScenario } from '../../../../src/model/parse-scenario.ts';
 import type { Scenario } from '../../../../src/model/types.ts';
@@ -58,11 +58,5 @@ describe('load ledger', () => {
       l2: { positions: [2, 4], gbps: [1.5, 7] },
       l3: { positions: [4], gbps: [8] },
     });
-  });
-
-  it('patches a sorted id list: removed ids go, added ids land in order, none twice', () => {
-    const before = ['f-a', 'f-c', 'f-e'];
-    expect(patchSorted(before, ['f-c', 'f-x'], ['f-b', 'f-e', 'f-z'])).toEqual(['f-a', 'f-b', 'f-e', 'f-z']);
-    expect(before).toEqual(['f-a', 'f-c', 'f-e']);
   });
 });
