@@ -3,6 +3,7 @@
  * JSON atom, `["uuid", "…"]`, `["set", […]]` or `["map", [[k, v], …]]` (RFC 7047 §5.1 notation).
  */
 import type { Line, OvsdbRecord, OvsdbValue, Parsed } from './types.ts';
+import { appendAll } from '../model/long-lists.ts';
 
 /** True when `line` opens a JSON-format table. */
 export function startsOvsdbJson(line: Line): boolean {
@@ -69,7 +70,7 @@ export function parseOvsdbJson(lines: readonly Line[]): Parsed<OvsdbRecord[]> {
   const problems: Parsed<unknown>['problems'] = [];
   for (const line of body) {
     const table = tableOf(tryParse(line.text), line.no);
-    if (table) records.push(...table);
+    if (table) appendAll(records, table);
     else
       problems.push({
         line: line.no,

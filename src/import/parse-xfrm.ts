@@ -7,6 +7,7 @@ import { parseXfrmStateBlock } from './parse-xfrm-state.ts';
 import { reportUnparsed } from './to-lines.ts';
 import { splitXfrmBlocks, wordsOf } from './xfrm-blocks.ts';
 import type { Line, LineProblem, Parsed, XfrmPolicy, XfrmState } from './types.ts';
+import { appendAll } from '../model/long-lists.ts';
 
 /** What `ip xfrm state` / `ip xfrm policy` describe. */
 export interface Xfrm {
@@ -26,8 +27,8 @@ export function parseXfrm(lines: readonly Line[]): Parsed<Xfrm> {
     const parsed = isPolicy ? parseXfrmPolicyBlock(block) : parseXfrmStateBlock(block);
     if ('policy' in parsed) value.policies.push(parsed.policy);
     else value.states.push(parsed.state);
-    problems.push(...parsed.problems);
-    unparsed.push(...parsed.unparsed);
+    appendAll(problems, parsed.problems);
+    appendAll(unparsed, parsed.unparsed);
   }
   unparsed.sort((a, b) => a.no - b.no);
   return { value, problems: [...problems, ...reportUnparsed(unparsed, '`ip xfrm` output')] };

@@ -19,14 +19,15 @@ import { splitSections, type Section } from './split-sections.ts';
 import { reportSecrets } from './report-secrets.ts';
 import { reportUnparsed, toLines } from './to-lines.ts';
 import type { IkeStatus, LineProblem, Parsed } from './types.ts';
+import { appendAll } from '../model/long-lists.ts';
 
 type Reader = (input: InputFile, section: Section) => LineProblem[];
 
 const body = (section: Section) => section.lines.filter((l) => l.text.trim() !== '');
 
 function addIke(input: InputFile, section: Section, parsed: Parsed<IkeStatus>): LineProblem[] {
-  input.ike.sas.push(...parsed.value.sas);
-  input.ike.children.push(...parsed.value.children);
+  appendAll(input.ike.sas, parsed.value.sas);
+  appendAll(input.ike.children, parsed.value.children);
   // An empty section is more likely a daemon that is not installed than one with no SAs.
   input.sawIke ||= body(section).length > 0;
   return parsed.problems;
@@ -35,7 +36,7 @@ function addIke(input: InputFile, section: Section, parsed: Parsed<IkeStatus>): 
 const READERS: Record<NonNullable<Section['format']>, Reader> = {
   'ovs-vsctl-show': (input, s) => {
     const { value, problems } = parseOvsVsctlShow(s.lines);
-    input.bridges.push(...value.bridges);
+    appendAll(input.bridges, value.bridges);
     input.interfaces.push(
       ...value.interfaces.filter((i) => !input.interfaces.some((k) => k.name === i.name)),
     );
@@ -53,7 +54,7 @@ const READERS: Record<NonNullable<Section['format']>, Reader> = {
   },
   'ovn-sbctl-show': (input, s) => {
     const { value, problems } = parseOvnSbctlShow(s.lines);
-    input.chassis.push(...value);
+    appendAll(input.chassis, value);
     return problems;
   },
   'nb-ipsec-flag': (input, s) => {
@@ -66,8 +67,8 @@ const READERS: Record<NonNullable<Section['format']>, Reader> = {
   },
   xfrm: (input, s) => {
     const { value, problems } = parseXfrm(s.lines);
-    input.states.push(...value.states);
-    input.policies.push(...value.policies);
+    appendAll(input.states, value.states);
+    appendAll(input.policies, value.policies);
     input.sawStates ||= value.states.length > 0 || /\bstate\b|xfrm s\b/.test(s.command ?? '');
     input.sawPolicies ||= value.policies.length > 0 || /\bpolicy\b|xfrm p\b/.test(s.command ?? '');
     return problems;
@@ -77,7 +78,7 @@ const READERS: Record<NonNullable<Section['format']>, Reader> = {
   'ipsec-status': (input, s) => addIke(input, s, parseIpsecStatus(s.lines)),
   'tunnels-show': (input, s) => {
     const { value, problems } = parseTunnelsShow(s.lines);
-    input.monitorTunnels.push(...value);
+    appendAll(input.monitorTunnels, value);
     return problems;
   },
   hostname: (input, s) => {
@@ -118,9 +119,9 @@ export function readInputFile(file: { name: string; text: string }): InputFile {
       : reportUnparsed(body(section), 'the output of any command Plainsight reads');
     if (section.format && !input.formats.includes(section.format) && body(section).length > 0)
       input.formats.push(section.format);
-    input.diagnostics.push(...problems.map((p) => ({ file: file.name, ...p })));
+    appendAll(input.diagnostics, problems.map((p) => ({ file: file.name, ...p })));
   }
-  input.diagnostics.push(...reportSecrets(input, split.sections));
+  appendAll(input.diagnostics, reportSecrets(input, split.sections));
   if (input.formats.length === 0)
     input.diagnostics.push({
       file: file.name,

@@ -6,6 +6,7 @@ import { compareIds } from '../engine/compare-ids.ts';
 import type { Analysis, LinkStatusValue, Severity } from '../engine/types.ts';
 import type { ExposureLevel, Scenario } from '../model/types.ts';
 import type { AttackerSummary, ExecutiveSummary } from './types.ts';
+import { minOf } from '../model/long-lists.ts';
 
 /** Exposure levels, least to most (SPEC X6). */
 export const LEVEL_ORDER: readonly ExposureLevel[] = ['none', 'metadata', 'headers', 'payload'];
@@ -56,6 +57,6 @@ export function summarizeReport(analysis: Analysis, scenario: Scenario): Executi
     findingCounts,
     attackers: attackerSummaries(analysis, scenario),
     slowestFlow: slowest(analysis),
-    minInnerMtu: mtus.length > 0 ? Math.min(...mtus) : null,
+    minInnerMtu: mtus.length > 0 ? minOf(mtus) : null,
   };
 }

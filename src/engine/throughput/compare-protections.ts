@@ -11,6 +11,7 @@ import {
   withTlsOnly,
   withWireguardMesh,
 } from './scenario-alternatives.ts';
+import { maxOf, minOf } from '../../model/long-lists.ts';
 
 /** What one attacker still sees under an alternative. */
 export interface AttackerExposure {
@@ -81,11 +82,11 @@ function evaluate(id: string, label: string, scenario: Scenario): Alternative {
   return {
     id,
     label,
-    minInnerMtu: mtus.length > 0 ? Math.min(...mtus) : null,
+    minInnerMtu: mtus.length > 0 ? minOf(mtus) : null,
     minSingleFlowGbps: reachable[0]?.maxGbps ?? null,
     slowestFlow: reachable[0]?.flow ?? null,
     cryptoCores: throughput.hosts.reduce((acc, h) => acc + h.cryptoCoresUsed, 0),
-    peakHostUtilisation: Math.max(0, ...throughput.hosts.map((h) => h.utilisation)),
+    peakHostUtilisation: maxOf(throughput.hosts.map((h) => h.utilisation), 0),
     saturatedHosts: throughput.hosts.filter((h) => h.saturated).map((h) => h.host),
     exposure,
   };

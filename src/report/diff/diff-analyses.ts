@@ -8,6 +8,7 @@ import { compareIds } from '../../engine/compare-ids.ts';
 import type { Analysis, Exposure, Finding, LinkStatusValue } from '../../engine/types.ts';
 import { LEVEL_ORDER } from '../summarize-report.ts';
 import type { Direction, ExposureChange, FindingChange, FindingRef, FlowChange, FlowFigures, HostLoadChange, LinkChange, RequirementChange, ScenarioDiff } from './diff-types.ts';
+import { byId } from '../format/report-queries.ts';
 
 /** Idle and encrypted links expose nothing; headers expose less than plaintext (SPEC X8). */
 const LINK_RANK: Record<LinkStatusValue, number> = { idle: 0, encrypted: 0, headers: 1, plaintext: 2 };
@@ -100,7 +101,7 @@ function diffRequirements(before: Analysis, after: Analysis): RequirementChange[
 }
 
 function figures(analysis: Analysis, flow: string): FlowFigures | null {
-  const f = analysis.flows.find((x) => x.id === flow);
+  const f = byId(analysis.flows, flow);
   return f ? { maxGbps: f.maxGbps ?? null, bottleneck: f.bottleneck ?? null, innerMtu: f.innerMtu, overheadBytes: f.overheadBytes } : null;
 }
 

@@ -8,6 +8,7 @@ import { reportCss } from '../html/report-css.ts';
 import { esc, htmlDocument, table } from '../html/html-parts.ts';
 import { diffSummary, diffTables, type DiffRow } from './diff-tables.ts';
 import type { DiffReport } from './diff-types.ts';
+import { appendAll } from '../../model/long-lists.ts';
 
 const WIDTH = 100;
 
@@ -25,7 +26,7 @@ export function renderDiffText(report: DiffReport): string {
   lines.push('', diffSummary(report.diff));
   for (const t of diffTables(report.diff)) {
     lines.push('', t.title);
-    lines.push(...(t.rows.length ? renderTable([t.header.map((h) => h.toUpperCase()), ...t.rows.map((r) => r.cells)], '  ', WIDTH) : ['  no change']));
+    appendAll(lines, t.rows.length ? renderTable([t.header.map((h) => h.toUpperCase()), ...t.rows.map((r) => r.cells)], '  ', WIDTH) : ['  no change']);
   }
   return `${lines.join('\n')}\n`;
 }
@@ -46,7 +47,7 @@ export function renderDiffMarkdown(report: DiffReport): string {
   ];
   for (const t of diffTables(report.diff)) {
     const rows = t.rows.map((r) => r.cells.map((c, i) => (i === 0 && t.id !== 'findings' ? code(c) : escapeMarkdown(c))));
-    lines.push('', `## ${t.title}`, '', ...(rows.length ? markdownTable(t.header, rows) : ['No change.']));
+    appendAll(lines, ['', `## ${t.title}`, ''].concat(rows.length ? markdownTable(t.header, rows) : ['No change.']));
   }
   return `${lines.join('\n')}\n`;
 }

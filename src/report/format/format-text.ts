@@ -7,6 +7,7 @@ import { DEFAULT_WIDTH, type FormatOptions, type Report } from './report.ts';
 import { renderFlows, renderLinks, renderMatrix } from './text-topology.ts';
 import { createTextStyle } from './text-style.ts';
 import { renderFindings, renderRequirements, renderWhy } from './text-verdicts.ts';
+import { appendAll } from '../../model/long-lists.ts';
 
 function plural(count: number, word: string): string {
   return `${count} ${word}${count === 1 ? '' : 's'}`;
@@ -40,7 +41,7 @@ export function formatText(report: Report, options: FormatOptions = {}): string 
     ['Why', renderWhy(report, style, width)],
   ];
   const lines = [style.bold(`Plainsight analysis: ${analysis.scenario.name}`), counts];
-  for (const [title, body] of sections) lines.push('', style.bold(title), ...body);
+  for (const [title, body] of sections) appendAll(lines, ['', style.bold(title)].concat(body));
   lines.push('', style.bold(summary(report)));
   return lines.join('\n') + '\n';
 }

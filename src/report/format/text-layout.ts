@@ -3,6 +3,7 @@
  * escapes; words are never split, so an id longer than the line stays whole.
  */
 import { visibleLength } from './text-style.ts';
+import { maxOf } from '../../model/long-lists.ts';
 
 /** Gap between table columns. */
 const GAP = '  ';
@@ -43,9 +44,9 @@ function padEnd(text: string, width: number): string {
  * wrapped at `width` with continuation lines under its start. Trailing spaces are trimmed.
  */
 export function renderTable(rows: readonly (readonly string[])[], indent: string, width: number): string[] {
-  const columns = Math.max(0, ...rows.map((r) => r.length));
+  const columns = maxOf(rows.map((r) => r.length), 0);
   const widths = Array.from({ length: columns }, (_, i) =>
-    Math.max(0, ...rows.map((r) => visibleLength(r[i] ?? ''))),
+    maxOf(rows.map((r) => visibleLength(r[i] ?? '')), 0),
   );
   const lastStart = indent.length + widths.slice(0, -1).reduce((sum, w) => sum + w + GAP.length, 0);
   const lastWidth = width - lastStart;

@@ -4,6 +4,7 @@
  */
 import { exposureCell, EXPOSURE_LEGEND, formatGbps, linkStatusLabel, pathTokens } from './labels.ts';
 import {
+  byId,
   exposureAttackers,
   findExposure,
   flowsBehind,
@@ -14,6 +15,7 @@ import {
 import type { Report } from './report.ts';
 import { renderTable, splitColumns, wrapWords } from './text-layout.ts';
 import { paintExposure, paintLinkStatus, visibleLength, type TextStyle } from './text-style.ts';
+import { appendAll, maxOf } from '../../model/long-lists.ts';
 
 const INDENT = '  ';
 
@@ -39,24 +41,24 @@ export function renderMatrix(report: Report, style: TextStyle, width: number): s
     const e = findExposure(report, flow, attacker);
     return e ? paintExposure(style, e.level)(exposureCell(e.level, e.tamper)) : '?';
   };
-  const firstWidth = INDENT.length + Math.max(4, ...flows.map((f) => f.length));
-  const widths = attackers.map((a) => Math.max(a.length, ...flows.map((f) => visibleLength(cell(f, a)))));
+  const firstWidth = INDENT.length + maxOf(flows.map((f) => f.length), 4);
+  const widths = attackers.map((a) => maxOf(flows.map((f) => visibleLength(cell(f, a))), a.length));
   const lines: string[] = [];
   for (const group of splitColumns(widths, firstWidth, width)) {
     const columns = group.map((i) => attackers[i] ?? '');
     const header = ['FLOW', ...columns].map(style.bold);
     const rows = flows.map((flow) => [flow, ...columns.map((a) => cell(flow, a))]);
     if (lines.length > 0) lines.push('');
-    lines.push(...renderTable([header, ...rows], INDENT, width));
+    appendAll(lines, renderTable([header, ...rows], INDENT, width));
   }
   // Break the legend between entries, not inside one.
   const legend = wrapWords(EXPOSURE_LEGEND.split(' · '), width - INDENT.length, ' · ');
-  lines.push(...legend.map((line) => style.dim(INDENT + line)));
+  appendAll(lines, legend.map((line) => style.dim(INDENT + line)));
   return lines;
 }
 
 function flowFigures(report: Report, flowId: string): string[] {
-  const flow = report.analysis.flows.find((f) => f.id === flowId);
+  const flow = byId(report.analysis.flows, flowId);
   if (!flow) return [];
   const parts: string[] = [];
   if (flow.plaintextLinks.length > 0) parts.push(`plaintext on ${flow.plaintextLinks.join(', ')}`);
@@ -73,7 +75,7 @@ function flowFigures(report: Report, flowId: string): string[] {
 export function renderFlows(report: Report, style: TextStyle, width: number): string[] {
   const { flows } = report.analysis;
   if (flows.length === 0) return [`${INDENT}(no flows)`];
-  const idWidth = Math.max(...flows.map((f) => f.id.length));
+  const idWidth = maxOf(flows.map((f) => f.id.length));
   const hanging = INDENT + ' '.repeat(idWidth + 2);
   const lines: string[] = [];
   for (const flow of flows) {
@@ -84,12 +86,12 @@ export function renderFlows(report: Report, style: TextStyle, width: number): st
     }
     const route =
       flow.path.length === 1 ? [`stays on ${pathTokens(flow.path)[0] ?? ''}`] : pathTokens(flow.path);
-    lines.push(...wrapWords(route, width - hanging.length).map((l) => hanging + l));
+    appendAll(lines, wrapWords(route, width - hanging.length).map((l) => hanging + l));
     const figures = flowFigures(report, flow.id);
     if (figures.length > 0)
-      lines.push(...wrapWords(figures, width - hanging.length, ' · ').map((l) => hanging + l));
+      appendAll(lines, wrapWords(figures, width - hanging.length, ' · ').map((l) => hanging + l));
     const why = report.throughputWhy?.[flow.id]?.[0];
-    if (why !== undefined) lines.push(...wrapWords(`why: ${why}`.split(' '), width - hanging.length).map((l) => style.dim(hanging + l)));
+    if (why !== undefined) appendAll(lines, wrapWords(`why: ${why}`.split(' '), width - hanging.length).map((l) => style.dim(hanging + l)));
   }
   return lines;
 }

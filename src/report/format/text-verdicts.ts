@@ -7,6 +7,7 @@ import { describeExposure, describeRequirement, SEVERITY_ORDER } from './labels.
 import type { FormatOptions, Report } from './report.ts';
 import { wrapIndented, wrapWords } from './text-layout.ts';
 import { paintExposure, paintSeverity, visibleLength, type TextStyle } from './text-style.ts';
+import { appendAll, maxOf } from '../../model/long-lists.ts';
 
 const INDENT = '  ';
 
@@ -48,9 +49,9 @@ export function renderFindings(
     if (group.length === 0) continue;
     lines.push(INDENT + paintSeverity(style, severity)(style.bold(severity.toUpperCase())));
     for (const finding of group) {
-      lines.push(...findingHeading(finding, options, width));
-      lines.push(...wrapIndented(finding.message, INDENT.repeat(3), width));
-      lines.push(...renderReasons(finding.reasons, INDENT.repeat(3), width));
+      appendAll(lines, findingHeading(finding, options, width));
+      appendAll(lines, wrapIndented(finding.message, INDENT.repeat(3), width));
+      appendAll(lines, renderReasons(finding.reasons, INDENT.repeat(3), width));
     }
   }
   return lines;
@@ -60,7 +61,7 @@ export function renderFindings(
 export function renderRequirements(report: Report, style: TextStyle, width: number): string[] {
   const results = report.analysis.requirements;
   if (results.length === 0) return [`${INDENT}(no requirements)`];
-  const idWidth = Math.max(...results.map((r) => r.id.length));
+  const idWidth = maxOf(results.map((r) => r.id.length));
   const lines: string[] = [];
   for (const result of results) {
     const requirement = report.scenario.requirements.find((r) => r.id === result.id);

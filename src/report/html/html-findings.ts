@@ -7,6 +7,7 @@ import { SEVERITY_ORDER } from '../format/labels.ts';
 import type { Finding } from '../../engine/types.ts';
 import type { ReportModel, RuleDoc } from '../types.ts';
 import { codes, esc, inline } from './html-parts.ts';
+import { minOf } from '../../model/long-lists.ts';
 
 function instance(f: Finding): string {
   const reasons = f.reasons.length ? `<ul class="reasons">${f.reasons.map((r) => `<li>${esc(r.text)}</li>`).join('')}</ul>` : '';
@@ -25,7 +26,7 @@ function ruleBlock(doc: RuleDoc, findings: readonly Finding[]): string {
 /** Rule ids ordered by their most severe finding, then registry order. */
 function orderedRules(report: ReportModel): RuleDoc[] {
   const rank = (doc: RuleDoc): number =>
-    Math.min(...report.analysis.findings.filter((f) => f.rule === doc.id).map((f) => SEVERITY_ORDER.indexOf(f.severity)));
+    minOf(report.analysis.findings.filter((f) => f.rule === doc.id).map((f) => SEVERITY_ORDER.indexOf(f.severity)));
   return report.rules
     .map((doc, i) => ({ doc, i, r: rank(doc) }))
     .sort((a, b) => a.r - b.r || a.i - b.i)

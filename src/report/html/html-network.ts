@@ -1,7 +1,7 @@
 /**
  * Network sections of the HTML report: the topology picture and the link status table (SPEC X8).
  */
-import { flowsBehind, linkEnds, linkSite } from '../format/report-queries.ts';
+import { byId, flowsBehind, linkEnds, linkSite } from '../format/report-queries.ts';
 import { renderTopologySvg } from '../svg/render-topology-svg.ts';
 import type { ReportModel } from '../types.ts';
 import { code, codes, esc, statusBadge, table } from './html-parts.ts';
@@ -13,7 +13,7 @@ export function htmlTopology(report: ReportModel): string {
 }
 
 function macsecOf(report: ReportModel, id: string): string {
-  const m = report.scenario.links.find((l) => l.id === id)?.macsec;
+  const m = byId(report.scenario.links, id)?.macsec;
   if (!m) return '–';
   return m.encrypt ? esc(`encrypt, ${m.cipher}`) : 'integrity only';
 }
@@ -22,7 +22,7 @@ function macsecOf(report: ReportModel, id: string): string {
 export function htmlLinks(report: ReportModel): string {
   if (report.analysis.links.length === 0) return '<p>No links.</p>';
   const rows = report.analysis.links.map((status) => {
-    const link = report.scenario.links.find((l) => l.id === status.id);
+    const link = byId(report.scenario.links, status.id);
     return [
       code(status.id),
       esc(linkEnds(report, status.id)),

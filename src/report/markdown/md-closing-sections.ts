@@ -5,6 +5,7 @@
 import { code, markdownTable } from '../format/markdown.ts';
 import { ASSUMPTIONS, CALIBRATION_SOURCE } from '../assumptions.ts';
 import type { ReportModel } from '../types.ts';
+import { maxOf } from '../../model/long-lists.ts';
 
 /** Assumptions and CPU profiles. */
 export function mdAssumptions(report: ReportModel): string[] {
@@ -22,7 +23,7 @@ export function mdAssumptions(report: ReportModel): string[] {
 
 /** The scenario file in a collapsed block, fenced longer than any backtick run inside it. */
 export function mdAppendix(report: ReportModel): string[] {
-  const longest = Math.max(2, ...(report.scenarioText.match(/`+/g) ?? []).map((m) => m.length));
+  const longest = maxOf((report.scenarioText.match(/`+/g) ?? []).map((m) => m.length), 2);
   const fence = '`'.repeat(longest + 1);
   return [
     `The complete scenario file ${code(report.source.fileName)} as analysed (SHA-256 \`${report.source.sha256}\`).`,

@@ -8,6 +8,7 @@ import { bullet, code, escapeMarkdown, markdownTable } from '../format/markdown.
 import { flowSummary } from '../format/report-queries.ts';
 import type { Layer } from '../../engine/types.ts';
 import type { PathDiagram, ReportModel } from '../types.ts';
+import { minOf } from '../../model/long-lists.ts';
 
 const ids = (list: readonly string[]): string => (list.length > 0 ? list.map(code).join(', ') : '-');
 const pct = (share: number): string => `${Math.round(share * 1000) / 10} %`;
@@ -43,7 +44,7 @@ export function mdSummary(report: ReportModel): string[] {
 export function mdRuleFindings(report: ReportModel): string[] {
   const { findings } = report.analysis;
   if (findings.length === 0) return ['No findings.'];
-  const rank = (rule: string): number => Math.min(...findings.filter((f) => f.rule === rule).map((f) => SEVERITY_ORDER.indexOf(f.severity)));
+  const rank = (rule: string): number => minOf(findings.filter((f) => f.rule === rule).map((f) => SEVERITY_ORDER.indexOf(f.severity)));
   const docs = report.rules.map((d, i) => ({ d, i })).sort((a, b) => rank(a.d.id) - rank(b.d.id) || a.i - b.i);
   return docs.flatMap(({ d }) => {
     const mine = findings.filter((f) => f.rule === d.id);

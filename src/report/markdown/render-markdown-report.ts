@@ -13,6 +13,7 @@ import { renderTopologySvg } from '../svg/render-topology-svg.ts';
 import type { ReportModel } from '../types.ts';
 import { mdAppendix, mdAssumptions } from './md-closing-sections.ts';
 import { mdPaths, mdRuleFindings, mdSummary, mdThroughput } from './md-report-sections.ts';
+import { appendAll } from '../../model/long-lists.ts';
 
 /** File names the Markdown uses for its pictures (relative to the Markdown file). */
 export interface MarkdownReportOptions {
@@ -70,7 +71,7 @@ export function renderMarkdownReport(report: ReportModel, options: MarkdownRepor
     ['Appendix: the scenario file', mdAppendix(report)],
   ];
   const lines = header(report);
-  for (const [title, body] of sections) lines.push('', `## ${title}`, '', ...trimEnd(body));
+  for (const [title, body] of sections) appendAll(lines, ['', `## ${title}`, ''].concat(trimEnd(body)));
   const markdown = `${lines.join('\n')}\n`;
   return {
     markdown,

@@ -5,6 +5,7 @@
  * row underneath. No randomness and no iteration to a fixpoint: the same scenario, the same picture.
  */
 import type { Scenario } from '../../model/types.ts';
+import { appendAll, maxOf, minOf } from '../../model/long-lists.ts';
 
 /** A host or device box (centre coordinates). */
 export interface PlacedNode {
@@ -64,7 +65,7 @@ function siteContents(scenario: Scenario): SiteContent[] {
     // Hosts under the device they hang off, so the fan of links below a device does not cross.
     const deviceRank = (h: string): number => {
       const i = (ends.get(h) ?? []).map((n) => withHosts.indexOf(n)).filter((n) => n >= 0);
-      return i.length > 0 ? Math.min(...i) : withHosts.length;
+      return i.length > 0 ? minOf(i) : withHosts.length;
     };
     const all = scenario.hosts.filter((h) => h.site === site.id).map((h, i) => ({ id: h.id, i, rank: deviceRank(h.id) }));
     all.sort((a, b) => a.rank - b.rank || a.i - b.i);
@@ -116,7 +117,7 @@ export function layoutSites(scenario: Scenario, top: number): { sites: PlacedSit
   for (const content of orderSites(scenario, siteContents(scenario))) {
     const site = scenario.sites.find((s) => s.id === content.id)!;
     const hostRows = rowsOf(content.hidden > 0 ? [...content.hosts, `+more:${content.id}`] : content.hosts);
-    const widest = Math.max(1, ...content.tiers.map((t) => t.length), ...hostRows.map((r) => r.length));
+    const widest = maxOf([...content.tiers.map((t) => t.length), ...hostRows.map((r) => r.length)], 1);
     const rows = [...content.tiers, ...hostRows];
     const title = titleOf(site);
     const titleChars = Math.max(title.label.length, title.detail.length);
@@ -130,7 +131,7 @@ export function layoutSites(scenario: Scenario, top: number): { sites: PlacedSit
       w: Math.max(widest * SIZE.col + 2 * SIZE.pad - (SIZE.col - SIZE.nodeW), titleChars * 6.6 + 2 * SIZE.pad),
       h: SIZE.pad + rows.length * SIZE.row - (SIZE.row - SIZE.nodeH) + SIZE.title,
     };
-    rows.forEach((row, r) => nodes.push(...placeRow(row, frame, top + SIZE.pad + r * SIZE.row + SIZE.nodeH / 2)));
+    rows.forEach((row, r) => appendAll(nodes, placeRow(row, frame, top + SIZE.pad + r * SIZE.row + SIZE.nodeH / 2)));
     if (content.hidden > 0) hidden.set(`+more:${content.id}`, content.hidden);
     sites.push(frame);
     x += frame.w + SIZE.gap;

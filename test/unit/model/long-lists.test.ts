@@ -1,0 +1,30 @@
+/**
+ * Maximum, minimum and append over lists longer than a call can take as arguments: a 5,000-host
+ * region has 250,000 flows, and `Math.max(...ids.map(length))` stopped its text report.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { appendAll, maxOf, minOf } from '../../../src/model/long-lists.ts';
+
+describe('long lists', () => {
+  it('give what Math.max, Math.min and push give on short lists, the bound included', () => {
+    fc.assert(
+      fc.property(fc.array(fc.double({ noNaN: true, noDefaultInfinity: true })), fc.integer(), (values, bound) => {
+        expect(maxOf(values, bound)).toBe(Math.max(bound, ...values));
+        expect(minOf(values, bound)).toBe(Math.min(bound, ...values));
+        expect(maxOf(values)).toBe(Math.max(...values));
+        expect(minOf(values)).toBe(Math.min(...values));
+        expect(appendAll([1, 2], values)).toEqual([1, 2, ...values]);
+      }),
+    );
+    expect(maxOf([1, Number.NaN, 3])).toBeNaN();
+  });
+
+  it('take 500,000 values, where spreading them into a call overflows the stack', () => {
+    const values = Array.from({ length: 500_000 }, (_, i) => (i * 7919) % 500_003);
+    expect(() => Math.max(...values)).toThrow(RangeError);
+    expect(maxOf(values)).toBe(500_002);
+    expect(minOf(values)).toBe(0);
+    expect(appendAll([], values)).toHaveLength(500_000);
+  });
+});
