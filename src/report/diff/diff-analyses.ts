@@ -9,6 +9,7 @@ import type { Analysis, Exposure, Finding, LinkStatusValue } from '../../engine/
 import { LEVEL_ORDER } from '../summarize-report.ts';
 import type { Direction, ExposureChange, FindingChange, FindingRef, FlowChange, FlowFigures, HostLoadChange, LinkChange, RequirementChange, ScenarioDiff } from './diff-types.ts';
 import { byId } from '../format/report-queries.ts';
+import { exposureLookup } from '../../engine/exposure/exposure-lookup.ts';
 
 /** Idle and encrypted links expose nothing; headers expose less than plaintext (SPEC X8). */
 const LINK_RANK: Record<LinkStatusValue, number> = { idle: 0, encrypted: 0, headers: 1, plaintext: 2 };
@@ -41,27 +42,37 @@ function exposureDirection(x: Exposure, y: Exposure): Direction {
 }
 
 function diffExposures(before: Analysis, after: Analysis): ExposureChange[] {
-  const key = (e: Exposure): string => `${e.flow}\u0000${e.attacker}`;
-  const b = new Map(before.exposures.map((e) => [key(e), e]));
-  const a = new Map(after.exposures.map((e) => [key(e), e]));
-  return keysOf(before.exposures, after.exposures, key).flatMap((k): ExposureChange[] => {
-    const [x, y] = [b.get(k), a.get(k)];
-    const state = (e: Exposure | undefined): ExposureChange['before'] => (e ? { level: e.level, tamper: e.tamper } : null);
-    const [flow = '', attacker = ''] = k.split('\u0000');
-    if (x && y && x.level === y.level && x.tamper === y.tamper) return [];
+  // Pairs are looked up, not keyed: a 1,000-host region has 500,000 on each side, and a string key
+  // and a map entry per pair and side ran the diff of two such regions out of memory.
+  const inBefore = exposureLookup(before.exposures);
+  const inAfter = exposureLookup(after.exposures);
+  const state = (e: Exposure | undefined): ExposureChange['before'] => (e ? { level: e.level, tamper: e.tamper } : null);
+  const changes: ExposureChange[] = [];
+  const change = (x: Exposure | undefined, y: Exposure | undefined, pair: Exposure): void => {
+    if (x && y && x.level === y.level && x.tamper === y.tamper) return;
     // A pair on one side only matters when someone sees something there.
-    if (!x && y?.level === 'none') return [];
-    if (x?.level === 'none' && !y) return [];
+    if (!x && y?.level === 'none') return;
+    if (x?.level === 'none' && !y) return;
     const dir: Direction = !x ? 'added' : !y ? 'removed' : exposureDirection(x, y);
-    return [{ flow, attacker, before: state(x), after: state(y), direction: dir }];
-  });
+    changes.push({ flow: pair.flow, attacker: pair.attacker, before: state(x), after: state(y), direction: dir });
+  };
+  for (const x of before.exposures) change(x, inAfter(x.flow, x.attacker), x);
+  for (const y of after.exposures) if (!inBefore(y.flow, y.attacker)) change(undefined, y, y);
+  // By flow, then attacker (code units), as the pairs' keys sorted.
+  return changes.sort((p, q) => compareIds(p.flow, q.flow) || compareIds(p.attacker, q.attacker));
 }
 
 function findingRef(f: Finding): FindingRef {
   return { rule: f.rule, severity: f.severity, subjects: f.subjects, message: f.message };
 }
 
-const isSubset = (a: readonly string[], b: readonly string[]): boolean => a.every((x) => b.includes(x));
+/** Whether every id of `a` is in `b` (a set of `b` when it is long: a busy link's flows). */
+function isSubset(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length > b.length) return false;
+  if (b.length <= 16) return a.every((x) => b.includes(x));
+  const set = new Set(b);
+  return a.every((x) => set.has(x));
+}
 
 /**
  * Findings match by rule and subjects. A rule that lists the flows behind its subject (a link
@@ -77,14 +88,33 @@ function diffFindings(before: Analysis, after: Analysis): Pick<ScenarioDiff, 'fi
     .map((k) => [b.get(k), a.get(k)] as const)
     .filter(([x, y]) => x && y && (x.message !== y.message || x.severity !== y.severity))
     .map(([x, y]) => ({ before: findingRef(x!), after: findingRef(y!) }));
-  const added = keys.filter((k) => !b.has(k)).map((k) => a.get(k)!);
+  const fresh = keys.filter((k) => !b.has(k)).map((k) => a.get(k)!);
+  // Candidates share a subject with the removed finding (one's subjects contain the other's); a
+  // busy link's finding lists thousands of flows, so they are found through their subjects.
+  const bySubject = new Map<string, number[]>();
+  fresh.forEach((y, i) => {
+    for (const subject of y.subjects) {
+      const k = `${y.rule}\u0000${subject}`;
+      const list = bySubject.get(k);
+      if (list) list.push(i);
+      else bySubject.set(k, [i]);
+    }
+  });
+  const taken = new Array<boolean>(fresh.length).fill(false);
   const removed: Finding[] = [];
   for (const k of keys.filter((k) => !a.has(k))) {
     const x = b.get(k)!;
-    const i = added.findIndex((y) => y.rule === x.rule && (isSubset(x.subjects, y.subjects) || isSubset(y.subjects, x.subjects)));
-    if (i < 0) removed.push(x);
-    else changed.push({ before: findingRef(x), after: findingRef(added.splice(i, 1)[0]!) });
+    const candidates = new Set<number>();
+    for (const subject of x.subjects) for (const i of bySubject.get(`${x.rule}\u0000${subject}`) ?? []) if (!taken[i]) candidates.add(i);
+    // The first match in the added list, as a scan of it would find.
+    const i = [...candidates].sort((p, q) => p - q).find((j) => isSubset(x.subjects, fresh[j]!.subjects) || isSubset(fresh[j]!.subjects, x.subjects));
+    if (i === undefined) removed.push(x);
+    else {
+      taken[i] = true;
+      changed.push({ before: findingRef(x), after: findingRef(fresh[i]!) });
+    }
   }
+  const added = fresh.filter((_, i) => !taken[i]);
   const order = (p: FindingChange, q: FindingChange): number => compareIds(key(p.after as Finding), key(q.after as Finding));
   return { findingsAdded: added.map(findingRef), findingsRemoved: removed.map(findingRef), findingsChanged: changed.sort(order) };
 }

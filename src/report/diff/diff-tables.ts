@@ -44,9 +44,17 @@ function flowCells(flow: string, x: FlowFigures | null, y: FlowFigures | null): 
   ];
 }
 
+/** Subjects listed in one cell. A busy link's finding names thousands of flows (its message counts them). */
+const SUBJECTS_SHOWN = 12;
+
+function subjectsCell(subjects: readonly string[]): string {
+  if (subjects.length <= SUBJECTS_SHOWN) return subjects.join(', ');
+  return `${subjects.slice(0, SUBJECTS_SHOWN).join(', ')} and ${subjects.length - SUBJECTS_SHOWN} more`;
+}
+
 function findingRows(diff: ScenarioDiff): DiffRow[] {
   const row = (mark: string, f: ScenarioDiff['findingsAdded'][number], message: string, direction: Direction): DiffRow => ({
-    cells: [mark, f.severity, f.rule, f.subjects.join(', '), message],
+    cells: [mark, f.severity, f.rule, subjectsCell(f.subjects), message],
     direction,
   });
   return [

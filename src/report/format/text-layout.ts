@@ -45,8 +45,10 @@ function padEnd(text: string, width: number): string {
  */
 export function renderTable(rows: readonly (readonly string[])[], indent: string, width: number): string[] {
   const columns = maxOf(rows.map((r) => r.length), 0);
+  // A column is as wide as its widest cell, up to twice the line: one very long cell (a list of
+  // thousands of ids) then overflows its own row instead of padding every row to its length.
   const widths = Array.from({ length: columns }, (_, i) =>
-    maxOf(rows.map((r) => visibleLength(r[i] ?? '')), 0),
+    Math.min(maxOf(rows.map((r) => visibleLength(r[i] ?? '')), 0), Math.max(2 * MIN_WRAP, 2 * width)),
   );
   const lastStart = indent.length + widths.slice(0, -1).reduce((sum, w) => sum + w + GAP.length, 0);
   const lastWidth = width - lastStart;

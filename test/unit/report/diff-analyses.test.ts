@@ -138,4 +138,14 @@ describe('exportDiff (the app worker entry)', () => {
     expect(bad.output).toBeUndefined();
     expect(bad.diagnostics.length).toBeGreaterThan(0);
   });
+
+  it('lists at most twelve subjects of a finding in a table cell, and says how many more (a busy link names thousands of flows)', () => {
+    const report = buildDiffReport({ before: loadFile('scenarios/starter-two-hosts.yaml'), after: loadFile('test/samples-report/diff/starter-ipsec.yaml'), date: DATE });
+    const subjects = Array.from({ length: 5_000 }, (_, i) => `f-${String(i).padStart(4, '0')}`);
+    const finding = { rule: 'plaintext-on-link', severity: 'medium' as const, subjects, message: 'Link l9 carries the payload of 5,000 flows in plaintext.' };
+    const text = renderDiffText({ ...report, diff: { ...report.diff, findingsAdded: [finding] } });
+    expect(text).toContain(`${subjects.slice(0, 12).join(', ')} and 4988 more`);
+    expect(text).not.toContain('f-0012');
+  });
 });
+
