@@ -197,7 +197,6 @@ export function updateState(prev: SessionState, next: Scenario): SessionState {
   if (changes.global) return buildState(next, prev.options);
   const state: SessionState = { ...prev, scenario: next, index: indexScenario(next, { scenario: prev.scenario, index: prev.index }) };
   const retraced = retrace(state, prev, changes);
-  const traced = retraced !== undefined;
   const attackers = reknow(state, prev, changes);
   const kept = new Set(state.knowledge.map((k) => k.attacker.id));
   for (const k of prev.knowledge) if (!kept.has(k.attacker.id)) attackers.add(k.attacker.id);
@@ -205,7 +204,7 @@ export function updateState(prev: SessionState, next: Scenario): SessionState {
   // Without re-traced flows no link's status, load or flows changed.
   let dirtyLinks: Set<string> | undefined = new Set();
   if (retraced) ({ links: state.links, touched: dirtyLinks } = relinked(state, retraced));
-  refind(state, prev, changes, { flows: changes.flows, attackers }, traced, dirtyLinks);
+  refind(state, prev, changes, { flows: changes.flows, attackers }, retraced !== undefined, dirtyLinks);
   return state;
 }
 

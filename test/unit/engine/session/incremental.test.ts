@@ -11,6 +11,7 @@ import { generateScenario } from '../../../../src/generate/generate-scenario.ts'
 import type { Scenario } from '../../../../src/model/types.ts';
 import { validateScenarioObject } from '../../../../src/model/validate-scenario-object.ts';
 import { scenarioArbitrary } from '../../../support/arbitraries.ts';
+import { checkProperty, PROPERTY_TIMEOUT_MS } from '../../../support/check-property.ts';
 
 type Edit = (s: Scenario) => Scenario;
 
@@ -79,22 +80,16 @@ describe('analysis session (issue 8)', () => {
     // Each edit leaves the flow list alone, so every step after the first takes the per-link paths
     // (link views, link-scoped rules, ledger shares, patched lists); switching the cipher to null
     // flips confidentiality on the overlay's links, so whole views move.
-    const cases = fc.sample(
-      fc.record({
-        overlay: fc.constantFrom('ovn', 'ovs', 'none'),
-        seed: fc.nat({ max: 50 }),
-        edits: fc.array(fc.tuple(fc.constantFrom('move', 'tls', 'cipher'), fc.nat({ max: 1000 }), fc.nat({ max: 1000 })), { minLength: 3, maxLength: 6 }),
-      }),
-      { seed: Number(process.env.PLAINSIGHT_SEED ?? 11), numRuns: Number(process.env.PLAINSIGHT_RUNS ?? 12) },
-    );
-    for (const { overlay, seed, edits: steps } of cases) {
+    const edit = fc.tuple(fc.constantFrom('move', 'tls', 'cipher'), fc.nat({ max: 1000 }), fc.nat({ max: 1000 }));
+    const property = fc.property(fc.constantFrom('ovn', 'ovs', 'none'), fc.nat({ max: 50 }), fc.array(edit, { minLength: 3, maxLength: 6 }), (overlay, seed, steps) => {
       let scenario = generateScenario({ hosts: 12, hostsPerRack: 4, sites: 2, overlay, workloadsPerHost: 2, flowsPerWorkload: 2, attackers: 4, seed });
       const session = createAnalysisSession(scenario);
       const computes = scenario.hosts.filter((h) => h.role === 'compute').map((h) => h.id);
       for (const [kind, a, b] of steps) {
         const s = scenario;
         if (kind === 'move') {
-          const vm = s.workloads.filter((w) => w.kind === 'vm')[a % s.workloads.filter((w) => w.kind === 'vm').length]!;
+          const vms = s.workloads.filter((w) => w.kind === 'vm');
+          const vm = vms[a % vms.length]!;
           scenario = { ...s, workloads: s.workloads.map((w) => (w === vm ? { ...w, host: computes[b % computes.length]! } : w)) };
         } else if (kind === 'tls') {
           const flow = s.flows[a % s.flows.length]!;
@@ -105,7 +100,9 @@ describe('analysis session (issue 8)', () => {
         }
         expect(json(session.update(scenario)), `${overlay} seed ${seed} ${kind}`).toBe(json(analyzeScenario(scenario)));
       }
-    }
-  });
+    });
+    // PLAINSIGHT_RUNS / PLAINSIGHT_SEED raise and replay it like every other property (test/support/check-property.ts).
+    checkProperty(property, { numRuns: 12 });
+  }, PROPERTY_TIMEOUT_MS);
 });
 
