@@ -53,12 +53,30 @@ export function forEachElement(flow: Flow, trace: FlowTrace, visit: (id: string)
   if (flow.network !== undefined && trace.path.length > 0) visit(flow.network);
 }
 
-/** Stamps `i` into `seen[a]` for every attacker whose reach touches the flow. */
+/** Stamps `i` into `seen[a]` for every attacker whose reach touches element `id`. */
+function mark(reach: Reach, id: string, seen: Int32Array, i: number): void {
+  const list = reach.get(id);
+  if (list) for (let n = 0; n < list.length; n++) seen[list[n]!] = i;
+}
+
+/**
+ * Stamps `i` into `seen[a]` for every attacker whose reach touches the flow: the elements of
+ * `forEachElement`, walked here without a visitor (this runs for every flow of an analysis).
+ */
 function markReached(flow: Flow, trace: FlowTrace, reach: Reach, seen: Int32Array, i: number): void {
-  forEachElement(flow, trace, (id) => {
-    const list = reach.get(id);
-    if (list) for (const a of list) seen[a] = i;
-  });
+  mark(reach, flow.from, seen, i);
+  mark(reach, flow.to, seen, i);
+  const hops = trace.hops;
+  for (let j = 0; j < hops.length; j++) {
+    const hop = hops[j]!;
+    mark(reach, hop.link, seen, i);
+    // Consecutive hops meet at a node: it is marked once.
+    if (j === 0 || hop.from !== hops[j - 1]!.to) mark(reach, hop.from, seen, i);
+    mark(reach, hop.to, seen, i);
+  }
+  const hosts = trace.hosts;
+  for (let j = 0; j < hosts.length; j++) mark(reach, hosts[j]!, seen, i);
+  if (flow.network !== undefined && trace.path.length > 0) mark(reach, flow.network, seen, i);
 }
 
 /** The exposure of a flow the attacker does not reach: no vantage, level none (SPEC X6). */

@@ -40,12 +40,17 @@ export const WIREGUARD_PORT = 51820;
 
 /** ESP IV and ICV sizes per cipher (RFC 4106, RFC 7634, RFC 3602 + RFC 4868; ESP-NULL per SPEC T1). */
 export function espIvIcvBytes(cipher: IpsecCipher): { iv: number; icv: number } {
+  // Shared, frozen answers: every hop of every flow asks.
   switch (cipher) {
     case 'aes-cbc-hmac-sha256':
-      return { iv: 16, icv: 16 };
+      return CBC_IV_ICV;
     case 'null':
-      return { iv: 0, icv: 16 };
+      return NULL_IV_ICV;
     default:
-      return { iv: 8, icv: 16 };
+      return AEAD_IV_ICV;
   }
 }
+
+const CBC_IV_ICV = Object.freeze({ iv: 16, icv: 16 });
+const NULL_IV_ICV = Object.freeze({ iv: 0, icv: 16 });
+const AEAD_IV_ICV = Object.freeze({ iv: 8, icv: 16 });

@@ -34,34 +34,14 @@ export class ProtectionTable {
       for (const id of this.idsBySource.get(source) ?? []) this.byId.delete(id);
       this.idsBySource.delete(source);
     }
-    for (const bySource of this.pairs.values()) for (const source of sources) bySource.delete(source);
     for (const source of sources) this.tlsByFlow.delete(source);
   }
 
-  /**
-   * The same objects again by (method, source, sorted host pair) or by flow id, so a repeated
-   * look-up builds no id string. Filled from `byId`, which stays the one source of identity.
-   */
-  private readonly pairs = new Map<string, Map<string, Map<string, Map<string, Protection>>>>();
   private readonly tlsByFlow = new Map<string, Protection>();
 
-  private pairInterned(method: string, source: string, a: string, b: string, id: () => string, make: (id: string) => Protection): Protection {
-    const [lo, hi] = a < b ? [a, b] : [b, a];
-    let bySource = this.pairs.get(method);
-    if (!bySource) this.pairs.set(method, (bySource = new Map()));
-    let byLo = bySource.get(source);
-    if (!byLo) bySource.set(source, (byLo = new Map()));
-    let byHi = byLo.get(lo);
-    if (!byHi) byLo.set(lo, (byHi = new Map()));
-    let p = byHi.get(hi);
-    if (!p) {
-      // The id is built once, for a pair not met through this method yet (it may be in `byId`).
-      const key = id();
-      p = this.byId.get(key);
-      if (!p) p = this.add(make(key));
-      byHi.set(hi, p);
-    }
-    return p;
+  /** The SA or peer pair of `source` between two nodes: one object per id (made the first time). */
+  private pairInterned(id: string, make: (id: string) => Protection): Protection {
+    return this.byId.get(id) ?? this.add(make(id));
   }
 
   private intern(id: string, make: (id: string) => Protection): Protection {
@@ -70,7 +50,7 @@ export class ProtectionTable {
 
   /** ESP transport SA of an overlay's or explicit tunnel's IPsec between two hosts. */
   tunnelSa(source: string, ipsec: TunnelIpsec, a: string, b: string): Protection {
-    return this.pairInterned('tunnel', source, a, b, () => `ipsec:${source}:${pairKey(a, b)}`, (id) => ({
+    return this.pairInterned(`ipsec:${source}:${pairKey(a, b)}`, (id) => ({
       kind: 'ipsec',
       id,
       source,
@@ -86,7 +66,7 @@ export class ProtectionTable {
 
   /** SA of an `ipsec:` policy between two of its endpoints. */
   policySa(policy: IpsecPolicy, a: string, b: string): Protection {
-    return this.pairInterned('policy', policy.id, a, b, () => `ipsec:${policy.id}:${pairKey(a, b)}`, (id) => ({
+    return this.pairInterned(`ipsec:${policy.id}:${pairKey(a, b)}`, (id) => ({
       kind: 'ipsec',
       id,
       source: policy.id,
@@ -102,7 +82,7 @@ export class ProtectionTable {
 
   /** WireGuard peer pair: ChaCha20-Poly1305 with per-host keys (SPEC §1.1 WireGuard mesh). */
   wireguard(mesh: WireguardMesh, a: string, b: string): Protection {
-    return this.pairInterned('wireguard', mesh.id, a, b, () => `wg:${mesh.id}:${pairKey(a, b)}`, (id) => ({
+    return this.pairInterned(`wg:${mesh.id}:${pairKey(a, b)}`, (id) => ({
       kind: 'wireguard',
       id,
       source: mesh.id,

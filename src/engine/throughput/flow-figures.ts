@@ -10,8 +10,8 @@ import { cycleFigures, type PacketSize } from './endpoint-costs.ts';
 import type { FlowCrypto, HostCrypto } from './estimate-load.ts';
 import { deadLink, mtuBelowOverhead, ownHeaderBytes } from './estimate-flow.ts';
 import { flowMtu } from './flow-mtu.ts';
-import { foldOncePerLeg, hopOverheadBytes } from './hop-mtu.ts';
-import { hostCycles } from './host-figures.ts';
+import { hopOverheadBytes } from './hop-mtu.ts';
+import { hostCycles, type HopSide } from './host-figures.ts';
 import { ETHERNET_FRAMING_BYTES, STACK_CYCLES_PER_BYTE } from './packet-costs.ts';
 import type { EndpointRole, FlowSummary, ThroughputProblem } from './types.ts';
 
@@ -43,6 +43,14 @@ function better(gbps: number, link: boolean, id: string, best: Best | undefined)
   if (!best || gbps < best.gbps) return true;
   if (gbps > best.gbps) return false;
   return link !== best.link ? !link : id < best.id;
+}
+
+/** Lowers `best` to this limit when it is less (`better`); `best.id` is '' while there is none. */
+function lower(best: Best, gbps: number, link: boolean, id: string): void {
+  if (!better(gbps, link, id, best.id === '' ? undefined : best)) return;
+  best.gbps = gbps;
+  best.link = link;
+  best.id = id;
 }
 
 function subject(best: Best, names: SubjectNames): string {
@@ -81,8 +89,11 @@ function mtuOf(hop: FlowTrace['hops'][number] | undefined, index: ScenarioIndex,
   return hop ? (index.links.get(hop.link)?.mtu ?? packet.packetBytes) : packet.packetBytes;
 }
 
-/** Crypto and CPU limits of every host on the path; returns the least limit among them and `best`. */
-function hostLimits(flow: Flow, trace: FlowTrace, index: ScenarioIndex, packet: PacketSize, start: Best | undefined): { best: Best | undefined; crypto: HostCrypto[] } {
+/** The hops next to a host, refilled for every host of every flow (hostCycles keeps nothing of it). */
+const SIDES: { incoming: HopSide; outgoing: HopSide; tls: Protection | undefined } = { incoming: { hop: undefined, mtu: 0 }, outgoing: { hop: undefined, mtu: 0 }, tls: undefined };
+
+/** Crypto and CPU limits of every host on the path, lowering `best` in place; returns the hosts' crypto loads. */
+function hostLimits(flow: Flow, trace: FlowTrace, index: ScenarioIndex, packet: PacketSize, best: Best): HostCrypto[] {
   const hops = trace.hops;
   let tls: Protection | undefined;
   for (const layer of trace.innerStack) {
@@ -90,24 +101,27 @@ function hostLimits(flow: Flow, trace: FlowTrace, index: ScenarioIndex, packet: 
     tls = layer.protection;
     break;
   }
-  let best = start;
   let crypto: HostCrypto[] | undefined;
   for (let i = 0; i <= hops.length; i++) {
     const node = i === 0 ? hops[0]!.from : hops[i - 1]!.to;
     const host = index.hosts.get(node);
     if (!host) continue;
     const role = roleOf(i, hops.length);
-    const sides = { incoming: { hop: hops[i - 1], mtu: mtuOf(hops[i - 1], index, packet) }, outgoing: { hop: hops[i], mtu: mtuOf(hops[i], index, packet) }, tls };
-    const { sums, sas } = hostCycles(node, host, role, sides, packet);
+    SIDES.incoming.hop = hops[i - 1];
+    SIDES.incoming.mtu = mtuOf(hops[i - 1], index, packet);
+    SIDES.outgoing.hop = hops[i];
+    SIDES.outgoing.mtu = mtuOf(hops[i], index, packet);
+    SIDES.tls = tls;
+    const { sums, sas } = hostCycles(node, host, role, SIDES, packet);
     const cpu = cycleFigures(host, sums, packet, flow.rateGbps);
-    if (better(cpu.limitGbps, false, node, best)) best = { gbps: cpu.limitGbps, link: false, id: node };
+    lower(best, cpu.limitGbps, false, node);
     if (sums.crypto <= 0) continue;
     // The SA's share of the flow's crypto cores: its cycles over all crypto cycles (as flowCrypto).
     const shares = sas.map((sa) => ({ protection: sa.protection, direction: sa.direction, cores: (cpu.coresAtRate * sa.cycles) / sums.crypto }));
     (crypto ??= []).push({ host: node, coresAtRate: cpu.coresAtRate, sas: shares });
   }
   // An exact-size copy: a pushed array keeps spare slots, and every flow keeps its list.
-  return { best, crypto: crypto ? crypto.slice() : NO_HOSTS };
+  return crypto ? crypto.slice() : NO_HOSTS;
 }
 
 /**
@@ -123,28 +137,33 @@ export function estimateFlowFigures(flow: Flow, trace: FlowTrace, index: Scenari
   const payloadBytes = packetBytes - own;
   if (payloadBytes <= 0) return figures(flow, { innerMtu, maxGbps: 0, packetBytes }, { problems: [mtuBelowOverhead(flow, innerMtu, own)] });
   let problems: ThroughputProblem[] | undefined;
-  let best: Best | undefined;
+  const best: Best = { gbps: 0, link: false, id: '' };
   let efficiency = 1;
   let overhead = 0;
   const wire = new Array<number>(trace.hops.length).fill(Number.NaN);
   const rate = Math.max(0, flow.rateGbps);
-  const overheadOf = foldOncePerLeg((wraps, mtu) => hopOverheadBytes(wraps, packetBytes, mtu));
+  // Hops of one leg share their wraps and mostly their link MTU: each leg's overhead is folded once.
+  let lastWraps: FlowTrace['hops'][number]['wraps'] | undefined;
+  let lastMtu = -1;
+  let added = 0;
   for (let j = 0; j < trace.hops.length; j++) {
     const hop = trace.hops[j]!;
     const link = index.links.get(hop.link);
     if (!link) continue;
-    const added = overheadOf(hop.wraps, link.mtu);
+    if (hop.wraps !== lastWraps || link.mtu !== lastMtu) {
+      lastWraps = hop.wraps;
+      lastMtu = link.mtu;
+      added = hopOverheadBytes(hop.wraps, packetBytes, link.mtu);
+    }
     // Every header and the framing cross the link at the flow's rate of payload (SPEC T3, T7).
     wire[j] = (rate * (packetBytes + added + ETHERNET_FRAMING_BYTES)) / payloadBytes;
     const share = payloadBytes / (packetBytes + added + ETHERNET_FRAMING_BYTES);
     if (!(link.gbps > 0)) (problems ??= []).push(deadLink(link));
-    const gbps = Math.max(0, link.gbps) * share;
-    if (better(gbps, true, link.id, best)) best = { gbps, link: true, id: link.id };
+    lower(best, Math.max(0, link.gbps) * share, true, link.id);
     efficiency = Math.min(efficiency, share);
     overhead = Math.max(overhead, added);
   }
-  const hosts = hostLimits(flow, trace, index, { packetBytes, payloadBytes }, best);
-  best = hosts.best!;
+  const crypto = hostLimits(flow, trace, index, { packetBytes, payloadBytes }, best);
   const fields = { packetBytes, payloadBytes, innerMtu, overheadBytes: overhead, wireEfficiency: efficiency, maxGbps: best.gbps, bottleneck: subject(best, names) };
-  return figures(flow, fields, { crypto: hosts.crypto, wire, ...(problems ? { problems } : {}) });
+  return figures(flow, fields, { crypto, wire, ...(problems ? { problems } : {}) });
 }
