@@ -6,11 +6,25 @@
 import type { Protection, Wrap } from '../types.ts';
 import { buildWrapLayers } from './build-stack.ts';
 import { policyCovers, transportPolicyFor, tunnelPacketKey, tunnelSegment, wireguardMeshFor, type PacketKey } from './policy-match.ts';
-import type { Leg } from './route-flow.ts';
+import type { Leg, LegTunnel } from './route-flow.ts';
 import { isIpv6, type LegBase, type TraceContext } from './trace-context.ts';
 
 function packetKeyOf(flowKey: PacketKey, leg: Leg): PacketKey {
   return leg.tunnel ? tunnelPacketKey(leg.tunnel.type) : flowKey;
+}
+
+/** The encapsulation wrap of a tunnel, one per tunnel and address family (legs of every host pair share it). */
+const encapWraps = new WeakMap<LegTunnel, { v4?: Wrap; v6?: Wrap }>();
+
+function encapWrap(tunnel: LegTunnel, ipv6: boolean): Wrap {
+  let byFamily = encapWraps.get(tunnel);
+  if (!byFamily) encapWraps.set(tunnel, (byFamily = {}));
+  const known = ipv6 ? byFamily.v6 : byFamily.v4;
+  if (known) return known;
+  const wrap: Wrap = { kind: 'encap', type: tunnel.type, ipv6, optionBytes: tunnel.type === 'geneve' ? tunnel.optionBytes : 0, source: tunnel.source };
+  if (ipv6) byFamily.v6 = wrap;
+  else byFamily.v4 = wrap;
+  return wrap;
 }
 
 /**
@@ -30,7 +44,7 @@ function legWraps(flowKey: PacketKey, leg: Leg, segmentSa: Protection | undefine
   if (transport) wraps.push({ kind: 'ipsec-transport', protection: ctx.protections.policySa(transport, leg.from, leg.to), ipv6 });
   if (leg.tunnel) {
     if (leg.tunnel.ipsec) wraps.push({ kind: 'ipsec-transport', protection: ctx.protections.tunnelSa(leg.tunnel.source, leg.tunnel.ipsec, leg.from, leg.to), ipv6 });
-    wraps.push({ kind: 'encap', type: leg.tunnel.type, ipv6, optionBytes: leg.tunnel.type === 'geneve' ? leg.tunnel.optionBytes : 0, source: leg.tunnel.source });
+    wraps.push(encapWrap(leg.tunnel, ipv6));
   }
   return wraps;
 }
@@ -45,18 +59,16 @@ export function legBase(flowKey: PacketKey, leg: Leg, segmentSa: Protection | un
   const port = pk?.port;
   let byEnd = ctx.legCache.get(leg.from);
   if (!byEnd) ctx.legCache.set(leg.from, (byEnd = new Map()));
-  // Created with its first base: a pushed-to empty array keeps ~16 spare slots, and most legs have one base.
-  const bases = byEnd.get(leg.to);
-  for (const b of bases ?? []) {
+  const first = byEnd.get(leg.to);
+  for (let b = first; b !== undefined; b = b.next) {
     if (b.source === source && b.hostEnds === hostEnds && b.sa === sa && b.proto === proto && b.port === port) return b;
   }
   const wraps = legWraps(flowKey, leg, segmentSa, ctx);
   const built = buildWrapLayers(wraps, { legEnds: [leg.from, leg.to], addr: ctx.addr, interned: ctx.ownLayers });
   // Exact-size copies: arrays grown by pushes keep spare slots, and a region has a leg base per host pair.
-  const layers = { outer: built.outer.slice(), afterOwnIp: built.afterOwnIp };
-  const base: LegBase = { wraps: wraps.slice(), layers, source, hostEnds, sa, proto, port };
-  if (bases) bases.push(base);
-  else byEnd.set(leg.to, [base]);
+  const base: LegBase = { outer: built.outer.slice(), afterOwnIp: built.afterOwnIp, wraps: wraps.slice(), source, hostEnds, sa, proto, port };
+  if (first) base.next = first;
+  byEnd.set(leg.to, base);
   return base;
 }
 

@@ -10,7 +10,7 @@ import { macsecLayer } from './build-stack.ts';
 import { legBase, tunnelModeSas } from './leg-base.ts';
 import type { PacketKey } from './policy-match.ts';
 import { planRoute, type Leg, type RouteStart } from './route-flow.ts';
-import { pathName, type CachedRoute, type HopPlan, type RoutePlan, type Routed, type TraceContext, type Unreachable } from './trace-context.ts';
+import { pathName, type CachedEntry, type CachedRoute, type HopPlan, type RoutePlan, type Routed, type TraceContext, type Unreachable } from './trace-context.ts';
 
 type RoutedStart = Extract<RouteStart, { kind: 'routed' }>;
 
@@ -18,18 +18,16 @@ type RoutedStart = Extract<RouteStart, { kind: 'routed' }>;
 function cachedRoute(start: RoutedStart, flowKey: PacketKey, ctx: TraceContext): CachedRoute {
   let byDst = ctx.routes.get(start.src.host);
   if (!byDst) ctx.routes.set(start.src.host, (byDst = new Map()));
-  // The list is created with its first entry: a pushed-to empty array keeps ~16 spare slots, and
-  // most host pairs have one route.
-  const entries = byDst.get(start.dst.host);
-  for (const e of entries ?? []) {
+  const first = byDst.get(start.dst.host);
+  for (let e = first; e !== undefined; e = e.next) {
     if (e.srcAttach === start.srcAttach && e.dstAttach === start.dstAttach && e.sameNetwork === start.sameNetwork) return e.route;
   }
   const route = planRoute(start, ctx.index, ctx.router);
   const policiesLook = ctx.policies.transport.length > 0 || ctx.policies.tunnel.length > 0;
   const cached: CachedRoute = route.kind !== 'routed' ? (route as Unreachable) : policiesLook ? { kind: 'per-packet', route, plans: new Map() } : buildPlan(route, flowKey, ctx);
-  const entry = { srcAttach: start.srcAttach, dstAttach: start.dstAttach, sameNetwork: start.sameNetwork, route: cached };
-  if (entries) entries.push(entry);
-  else byDst.set(start.dst.host, [entry]);
+  const entry: CachedEntry = { srcAttach: start.srcAttach, dstAttach: start.dstAttach, sameNetwork: start.sameNetwork, route: cached };
+  if (first) entry.next = first;
+  byDst.set(start.dst.host, entry);
   return cached;
 }
 
@@ -81,7 +79,7 @@ function buildPlan(route: Routed, flowKey: PacketKey, ctx: TraceContext): RouteP
       const base = shared ?? legBase(flowKey, leg, sas![hopIndex], ctx);
       const macsec = macsecPrefix(link, ctx);
       const wraps = macsec.wrap ? [macsec.wrap, ...base.wraps] : base.wraps;
-      hops[hopIndex] = { link, from: nodes[hopIndex]!, to: nodes[hopIndex + 1]!, wraps, prefix: macsec.prefix, layers: base.layers };
+      hops[hopIndex] = { link, from: nodes[hopIndex]!, to: nodes[hopIndex + 1]!, wraps, prefix: macsec.prefix, layers: base };
       path[2 * hopIndex + 1] = pathName(link.id, ctx, 'link');
       path[2 * hopIndex + 2] = pathName(nodes[hopIndex + 1]!, ctx);
       hopIndex++;

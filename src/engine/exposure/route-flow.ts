@@ -54,12 +54,20 @@ function endpointOf(id: string, flowNetwork: string | undefined, index: Scenario
   return { host: workload.host, network: netId === undefined ? undefined : index.networks.get(netId) };
 }
 
+/** One LegTunnel per overlay or explicit tunnel (scenario entities are never changed in place): legs of every host pair share it. */
+const legTunnels = new WeakMap<Overlay | Tunnel, LegTunnel>();
+
 function legTunnel(overlay: Overlay, a: string, b: string, index: ScenarioIndex): LegTunnel {
   const explicit: Tunnel | undefined = index.tunnelByPair.get(tunnelKey(overlay.id, a, b));
-  if (explicit) {
-    return { source: explicit.id, type: explicit.type, optionBytes: explicit.geneveOptionBytes, ipsec: explicit.ipsec };
+  const entity = explicit ?? overlay;
+  let tunnel = legTunnels.get(entity);
+  if (!tunnel) {
+    tunnel = explicit
+      ? { source: explicit.id, type: explicit.type, optionBytes: explicit.geneveOptionBytes, ipsec: explicit.ipsec }
+      : { source: overlay.id, type: overlay.type, optionBytes: overlay.geneveOptionBytes, ipsec: overlay.ipsec };
+    legTunnels.set(entity, tunnel);
   }
-  return { source: overlay.id, type: overlay.type, optionBytes: overlay.geneveOptionBytes, ipsec: overlay.ipsec };
+  return tunnel;
 }
 
 /** Gateway lists per index and overlay: roles live in the index, so a new index starts afresh. */

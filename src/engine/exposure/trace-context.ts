@@ -19,10 +19,10 @@ export interface TraceContext {
   policies: PolicySet;
   protections: ProtectionTable;
   addr: AddressOf;
-  /** Per source and destination host, the routes planned between them (see `planOf`). */
-  routes: Map<string, Map<string, CachedEntry[]>>;
-  /** Leg bases by leg start and end, then matched on what else decides them. */
-  legCache: Map<string, Map<string, LegBase[]>>;
+  /** Per source and destination host, the routes planned between them (see `planOf`), chained by `next`. */
+  routes: Map<string, Map<string, CachedEntry>>;
+  /** Leg bases by leg start and end, chained by `next` and matched on what else decides them. */
+  legCache: Map<string, Map<string, LegBase>>;
   macsecLayers: Map<string, Layer>;
   nodeNames: Map<string, string>;
   linkNames: Map<string, string>;
@@ -67,18 +67,24 @@ export interface CachedEntry {
   dstAttach: string;
   sameNetwork: boolean;
   route: CachedRoute;
+  /** Another route between the same two hosts (most host pairs have one: no list per pair). */
+  next?: CachedEntry;
 }
 
-/** The wraps of one underlay leg and their layers, shared by every plan with the same leg. */
-export interface LegBase {
+/**
+ * The wraps of one underlay leg and their layers (the base is its own `WrapLayers`: one object less
+ * per host pair), shared by every plan with the same leg.
+ */
+export interface LegBase extends WrapLayers {
   wraps: Wrap[];
-  layers: WrapLayers;
   /** What besides its ends decides a leg's wraps: tunnel, host-sent ends, tunnel-mode SA, packet key. */
   source: string;
   hostEnds: number;
   sa: string;
   proto: string;
   port: number | undefined;
+  /** Another base of a leg with the same ends. */
+  next?: LegBase;
 }
 
 /** Creates the caches for tracing flows of one indexed scenario (optionally re-using protection objects). */
