@@ -3,12 +3,16 @@
  * valid, normalised scenario, as the plain-data `Analysis` of SPEC §4.
  */
 import type { Scenario } from '../model/types.ts';
-import { analyzeExposure, type ProgressListener } from './exposure/analyze-exposure.ts';
+import { analyzeExposure, type ExposureRun, type ProgressListener } from './exposure/analyze-exposure.ts';
 import type { Analysis, AnalysisOptions } from './types.ts';
 
 /** Analyses a scenario: paths, layer stacks, exposures, findings, requirements. */
 export function analyzeScenario(scenario: Scenario, options: AnalysisOptions & { onProgress?: ProgressListener } = {}): Analysis {
-  const { result, throughput } = analyzeExposure(scenario, options);
+  return analysisOf(scenario, analyzeExposure(scenario, options));
+}
+
+/** The plain-data `Analysis` of an exposure run (whose traces a caller may want as well). */
+export function analysisOf(scenario: Scenario, { result, throughput }: Pick<ExposureRun, 'result' | 'throughput'>): Analysis {
   return {
     plainsight: 1,
     scenario: { name: scenario.name, ...(scenario.description !== undefined ? { description: scenario.description } : {}) },

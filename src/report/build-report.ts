@@ -3,10 +3,9 @@
  * SPEC T8, the executive summary, per-flow path diagrams, CPU assumptions and the documentation of
  * every rule that fired. Pure and deterministic: the date is an input, never read from a clock.
  */
-import { analyzeScenario } from '../engine/analyze-scenario.ts';
-import { buildTraces } from '../engine/exposure/build-traces.ts';
+import { analysisOf } from '../engine/analyze-scenario.ts';
+import { analyzeExposure } from '../engine/exposure/analyze-exposure.ts';
 import { rules } from '../engine/exposure/rules/index.ts';
-import { indexScenario } from '../engine/scenario-index.ts';
 import { compareProtections } from '../engine/throughput/compare-protections.ts';
 import { sha256Hex } from '../import/sha256.ts';
 import type { Scenario } from '../model/types.ts';
@@ -46,8 +45,10 @@ function firedRules(fired: ReadonlySet<string>): RuleDoc[] {
 /** Analyses the scenario and gathers everything the HTML, Markdown and JSON reports show. */
 export function buildReport(input: ReportInput): ReportModel {
   const { model } = input;
-  const analysis = analyzeScenario(model, input.attackers ? { attackers: input.attackers } : {});
-  const traces = buildTraces(model, indexScenario(model));
+  // One run gives the analysis and the traces the path diagrams draw (tracing is most of an analysis).
+  const run = analyzeExposure(model, input.attackers ? { attackers: input.attackers } : {});
+  const analysis = analysisOf(model, run);
+  const traces = run.traces;
   return {
     title: model.name,
     source: {
@@ -59,7 +60,8 @@ export function buildReport(input: ReportInput): ReportModel {
     scenarioText: input.text,
     scenario: model,
     analysis,
-    comparison: compareProtections(model),
+    // The analysis over every attacker is the comparison's first row as it stands.
+    comparison: compareProtections(model, input.attackers ? undefined : analysis),
     summary: summarizeReport(analysis, model),
     paths: buildPathDiagrams(model, traces),
     cpuProfiles: cpuProfiles(model),

@@ -89,7 +89,8 @@ export async function analyzeCommand(request: AnalyzeRequest, io: CliIo): Promis
   checkAttackers(loaded.model, attackers);
   const model = await applyCpuCalibrations(loaded.model, request.cpuCalibrations ?? [], io);
   const analysis = analyzeScenario(model, attackers.length > 0 ? { attackers } : {});
-  const comparison = request.compare ? compareProtections(model) : undefined;
+  // Over every attacker, the analysis is the comparison's first row as it stands.
+  const comparison = request.compare ? compareProtections(model, attackers.length > 0 ? undefined : analysis) : undefined;
   const output = render(analysis, model, request, io, comparison);
   if (request.out === undefined) {
     for (const text of typeof output === 'string' ? [output] : output) io.stdout(text);

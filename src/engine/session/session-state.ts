@@ -127,8 +127,12 @@ function rulesToRun(only?: ReadonlySet<string>): typeof registry {
   return only ? registry.filter((r) => only.has(r.id)) : registry;
 }
 
-/** Analyses a scenario from scratch into a session state. */
-export function buildState(scenario: Scenario, options: AnalysisOptions = {}, onProgress?: ProgressListener): SessionState {
+/**
+ * Analyses a scenario from scratch into a session state. With `upTo: 'exposures'` it stops after
+ * the flows' figures, loads and exposures (no link statuses, requirements or findings): what the
+ * protection comparison of SPEC T8 reads of each alternative.
+ */
+export function buildState(scenario: Scenario, options: AnalysisOptions = {}, onProgress?: ProgressListener, upTo: 'exposures' | 'all' = 'all'): SessionState {
   const index = indexScenario(scenario);
   const router = createUnderlayRouter(index);
   const ctx = createTraceContext(index, router);
@@ -142,6 +146,7 @@ export function buildState(scenario: Scenario, options: AnalysisOptions = {}, on
   state.knowledge = selectedAttackers(scenario, options).map((a) => buildAttackerKnowledge(a, index));
   state.exposures = exposeAll(sorted, traces, state.knowledge, index);
   onProgress?.({ phase: 'exposure', done: 2, total: 3 });
+  if (upTo === 'exposures') return state;
   state.links = linkStatuses(scenario, traces.values());
   state.requirements = evaluateRequirements(scenario.requirements, scenario.flows, state.exposures);
   state.findings = findingsOf(state);

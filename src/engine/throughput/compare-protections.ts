@@ -3,7 +3,7 @@
  * single-flow maximum, crypto cores at the demanded load) against what stays exposed to each attacker.
  */
 import type { ExposureLevel, IpsecCipher, Scenario } from '../../model/types.ts';
-import { analyzeExposure } from '../exposure/analyze-exposure.ts';
+import { analyzeForComparison, type ComparedRun } from '../exposure/analyze-exposure.ts';
 import {
   stripProtections,
   withMacsecEverywhere,
@@ -54,16 +54,16 @@ const IPSEC_CIPHERS: IpsecCipher[] = [
   'null',
 ];
 
-function evaluate(id: string, label: string, scenario: Scenario): Alternative {
-  const run = analyzeExposure(scenario);
+function evaluate(id: string, label: string, scenario: Scenario, analysed?: ComparedRun): Alternative {
+  const run = analysed ?? analyzeForComparison(scenario);
   const { throughput } = run;
-  const mtus = run.result.flows.map((f) => f.innerMtu).filter((m): m is number => m !== null);
+  const mtus = run.flows.map((f) => f.innerMtu).filter((m): m is number => m !== null);
   const reachable = throughput.flows
     .filter((f) => f.maxGbps !== null)
     .sort((a, b) => a.maxGbps! - b.maxGbps! || (a.flow < b.flow ? -1 : 1));
   const exposure = scenario.attackers
     .map((a): AttackerExposure => {
-      const mine = run.result.exposures.filter((e) => e.attacker === a.id);
+      const mine = run.exposures.filter((e) => e.attacker === a.id);
       const pick = (level: ExposureLevel): string[] =>
         mine.filter((e) => e.level === level).map((e) => e.flow);
       const worst = mine.reduce<ExposureLevel>(
@@ -92,11 +92,14 @@ function evaluate(id: string, label: string, scenario: Scenario): Alternative {
   };
 }
 
-/** Estimates the scenario as it is and under every alternative of SPEC T8. */
-export function compareProtections(scenario: Scenario): Comparison {
+/**
+ * Estimates the scenario as it is and under every alternative of SPEC T8. `current` is the
+ * scenario's own analysis over every attacker when the caller has it already (a report does).
+ */
+export function compareProtections(scenario: Scenario, current?: ComparedRun): Comparison {
   return {
     alternatives: [
-      evaluate('current', 'as configured', scenario),
+      evaluate('current', 'as configured', scenario, current),
       evaluate('none', 'no encryption', stripProtections(scenario)),
       ...IPSEC_CIPHERS.map((cipher) =>
         evaluate(`ipsec-${cipher}`, `overlay IPsec, ${cipher}`, withOverlayIpsec(scenario, cipher)),

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { analyzeScenario } from '../../../../src/engine/analyze-scenario.ts';
 import { compareProtections } from '../../../../src/engine/throughput/compare-protections.ts';
+import { generateScenario } from '../../../../src/generate/generate-scenario.ts';
 import {
   stripProtections,
   withOverlayIpsec,
@@ -83,6 +85,15 @@ describe('compareProtections (T8)', () => {
       rows.get('ipsec-aes-gcm-256')!.cryptoCores,
     );
     expect(rows.get('ipsec-aes-gcm-256')!.slowestFlow).toBe('f1');
+  });
+});
+
+describe('compareProtections with the analysis at hand', () => {
+  it('gives the same table when the scenario\'s own analysis (every attacker) is passed as its first row', () => {
+    // A report and `analyze --compare` pass the analysis they made; the comparison alone makes its own.
+    for (const scenario of [model(), generateScenario({ hosts: 12, seed: 3 })]) {
+      expect(compareProtections(scenario, analyzeScenario(scenario))).toEqual(compareProtections(scenario));
+    }
   });
 });
 
