@@ -1,8 +1,9 @@
 /**
- * Maximum, minimum and append for lists of any length. `Math.max(...values)` and
+ * Maximum, minimum, append and join for lists of any length. `Math.max(...values)` and
  * `list.push(...items)` pass every value as an argument, and past roughly 100,000 of them the call
  * overflows the stack: a 5,000-host region has 250,000 flows, and its text report used to stop
- * with "Maximum call stack size exceeded".
+ * with "Maximum call stack size exceeded". And one JavaScript string holds at most about 512 million
+ * characters (V8), less than a 5,000-host region's reports: long texts stay in pieces.
  */
 
 /** The largest of `values`, or `floor` when it is larger (or there are none). */
@@ -23,4 +24,39 @@ export function minOf(values: Iterable<number>, ceiling = Infinity): number {
 export function appendAll<T>(target: T[], items: Iterable<T>): T[] {
   for (const item of items) target.push(item);
   return target;
+}
+
+/** Characters per piece `joinInPieces` and `coalesce` aim at: a megabyte or so, a few hundred pieces per large file. */
+const PIECE_CHARS = 1 << 20;
+
+/** `lines.join(separator)` as pieces of about a megabyte (joined, they are that text). */
+export function joinInPieces(lines: readonly string[], separator: string): string[] {
+  const pieces: string[] = [];
+  let start = 0;
+  let chars = 0;
+  for (let i = 0; i < lines.length; i++) {
+    chars += lines[i]!.length + separator.length;
+    if (chars < PIECE_CHARS && i < lines.length - 1) continue;
+    pieces.push((start > 0 ? separator : '') + lines.slice(start, i + 1).join(separator));
+    start = i + 1;
+    chars = 0;
+  }
+  return pieces;
+}
+
+/** Small pieces of text gathered into pieces of about a megabyte (joined, the same text). */
+export function coalesce(pieces: Iterable<string>): string[] {
+  const out: string[] = [];
+  let run: string[] = [];
+  let chars = 0;
+  for (const piece of pieces) {
+    run.push(piece);
+    chars += piece.length;
+    if (chars < PIECE_CHARS) continue;
+    out.push(run.join(''));
+    run = [];
+    chars = 0;
+  }
+  if (run.length > 0 || out.length === 0) out.push(run.join(''));
+  return out;
 }

@@ -6,9 +6,9 @@
 import { parseScenario } from '../model/parse-scenario.ts';
 import type { Diagnostic } from '../model/types.ts';
 import { buildReport } from './build-report.ts';
-import { renderHtmlReport } from './html/render-html-report.ts';
-import { renderMarkdownReport } from './markdown/render-markdown-report.ts';
-import { renderJsonReport } from './render-json-report.ts';
+import { htmlReportPieces } from './html/render-html-report.ts';
+import { markdownReportPieces } from './markdown/render-markdown-report.ts';
+import { jsonReportPieces } from './render-json-report.ts';
 import type { ReportModel } from './types.ts';
 
 /** Report formats a pure renderer produces (PDF is HTML printed by Chromium, in the CLI). */
@@ -29,21 +29,25 @@ export interface ReportRequest {
   chartFile?: string;
 }
 
-/** A finished report: one or more files' contents. */
+/**
+ * A finished report: one or more files' contents. The main file comes in pieces, in order (joined,
+ * they are the file): a large region's report is more text than one JavaScript string can hold,
+ * so it is written, or made into a download, piece by piece.
+ */
 export type RenderedReport =
-  | { format: 'html'; html: string }
-  | { format: 'md'; markdown: string; svg: string; chartSvg: string }
-  | { format: 'json'; json: string };
+  | { format: 'html'; html: string[] }
+  | { format: 'md'; markdown: string[]; svg: string; chartSvg: string }
+  | { format: 'json'; json: string[] };
 
 /** Renders a built report model in one format. */
 export function renderReport(report: ReportModel, request: Pick<ReportRequest, 'format' | 'topologyFile' | 'chartFile'>): RenderedReport {
-  if (request.format === 'html') return { format: 'html', html: renderHtmlReport(report) };
-  if (request.format === 'json') return { format: 'json', json: renderJsonReport(report) };
+  if (request.format === 'html') return { format: 'html', html: htmlReportPieces(report) };
+  if (request.format === 'json') return { format: 'json', json: jsonReportPieces(report) };
   const files = {
     ...(request.topologyFile !== undefined ? { topologyFile: request.topologyFile } : {}),
     ...(request.chartFile !== undefined ? { chartFile: request.chartFile } : {}),
   };
-  return { format: 'md', ...renderMarkdownReport(report, files) };
+  return { format: 'md', ...markdownReportPieces(report, files) };
 }
 
 /** Parses the text and renders its report; diagnostics only when the file is invalid (SPEC §1.2). */

@@ -8,7 +8,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import packageJson from '../../../package.json' with { type: 'json' };
 import { buildReport } from '../../report/build-report.ts';
 import { renderReport } from '../../report/export-report.ts';
-import { renderHtmlReport } from '../../report/html/render-html-report.ts';
+import { htmlReportPieces } from '../../report/html/render-html-report.ts';
 import type { ReportModel } from '../../report/types.ts';
 import { applyCpuCalibrations } from '../calibrate-hosts.ts';
 import { EXIT, UsageError, type CliIo } from '../cli-io.ts';
@@ -17,6 +17,9 @@ import { chromiumMissingMessage, EX_UNAVAILABLE, findChromium, printPdf } from '
 import { resolveReportDate } from '../report-date.ts';
 import type { AnalyzeRequest } from './analyze-command.ts';
 import { checkAttackers } from './analyze-command.ts';
+
+/** V8's longest string, in UTF-16 code units (2^29 − 24 on 64-bit builds). */
+const MAX_STRING_CHARS = 2 ** 29 - 24;
 
 /** Picture files next to `out.md`: `out-topology.svg`, `out-comparison.svg`. */
 export function pictureFiles(out: string | undefined, scenarioFile: string): { topology: string; chart: string } {
@@ -42,7 +45,7 @@ async function loadWithText(file: string, io: CliIo): Promise<{ text: string; re
   };
 }
 
-async function write(io: CliIo, out: string, text: string): Promise<boolean> {
+async function write(io: CliIo, out: string, text: string | readonly string[]): Promise<boolean> {
   try {
     await io.writeFile(resolve(io.cwd ?? process.cwd(), out), text);
     return true;
@@ -58,8 +61,15 @@ async function writePdf(report: ReportModel, out: string, io: CliIo): Promise<nu
     io.stderr(chromiumMissingMessage(process.env));
     return EX_UNAVAILABLE;
   }
+  const pieces = htmlReportPieces(report);
+  const chars = pieces.reduce((n, piece) => n + piece.length, 0);
+  // Chromium loads the page from one string; past V8's longest string the page cannot even be handed over.
+  if (chars > MAX_STRING_CHARS) {
+    io.stderr(`plainsight: the report is ${Math.round(chars / 2 ** 20)} MiB of HTML, more than can be printed as one PDF; write it with --format html or md instead\n`);
+    return EXIT.cantCreate;
+  }
   try {
-    await printPdf(renderHtmlReport(report), resolve(io.cwd ?? process.cwd(), out), chromium);
+    await printPdf(pieces.join(''), resolve(io.cwd ?? process.cwd(), out), chromium);
     return EXIT.ok;
   } catch (error) {
     io.stderr(`plainsight: cannot print '${out}' with ${chromium}: ${error instanceof Error ? error.message : String(error)}\n`);
@@ -75,7 +85,7 @@ async function writeReport(report: ReportModel, request: AnalyzeRequest, io: Cli
   const rendered = renderReport(report, { format, topologyFile: pictures.topology, chartFile: pictures.chart });
   const main = rendered.format === 'html' ? rendered.html : rendered.format === 'md' ? rendered.markdown : rendered.json;
   if (out === undefined) {
-    io.stdout(main);
+    for (const piece of main) io.stdout(piece);
     if (rendered.format === 'md') io.stderr(`plainsight: the pictures ${pictures.topology} and ${pictures.chart} are written only with --out\n`);
     return EXIT.ok;
   }

@@ -5,46 +5,62 @@
 import { describeExposure, describeRequirement } from '../format/labels.ts';
 import { exposureAttackers, findExposure, flowSummary } from '../format/report-queries.ts';
 import type { ReportModel } from '../types.ts';
-import { code, esc, levelBadge, table, type Cell } from './html-parts.ts';
+import { code, esc, levelBadge, table, tablePieces, type Cell } from './html-parts.ts';
 
 const anchor = (flow: string, attacker: string): string => `why-${flow}--${attacker}`.replace(/[^A-Za-z0-9_-]/g, '_');
 
-function matrix(report: ReportModel, attackers: readonly string[]): string {
-  const rows = report.analysis.flows.map((f): Cell[] => [
-    `${code(f.id)}<br><span class="note">${esc(flowSummary(report, f.id))}</span>`,
-    ...attackers.map((a): Cell => {
-      const e = findExposure(report, f.id, a);
-      if (!e) return '?';
-      const badge = levelBadge(e.level, e.tamper);
-      return { html: e.level === 'none' ? badge : `<a href="#${anchor(f.id, a)}">${badge}</a>`, className: `cell-${e.level}` };
-    }),
-  ]);
-  return table(['Flow', ...attackers.map(code)], rows, 'matrix');
+function matrix(report: ReportModel, attackers: readonly string[]): string[] {
+  const flows = report.analysis.flows;
+  const row = (i: number): Cell[] => {
+    const f = flows[i]!;
+    return [
+      `${code(f.id)}<br><span class="note">${esc(flowSummary(report, f.id))}</span>`,
+      ...attackers.map((a): Cell => {
+        const e = findExposure(report, f.id, a);
+        if (!e) return '?';
+        const badge = levelBadge(e.level, e.tamper);
+        return { html: e.level === 'none' ? badge : `<a href="#${anchor(f.id, a)}">${badge}</a>`, className: `cell-${e.level}` };
+      }),
+    ];
+  };
+  return tablePieces(['Flow', ...attackers.map(code)], flows.length, row, 'matrix');
 }
 
-function reasons(report: ReportModel): string {
+/** Exposures per piece of the reasons list. */
+const REASONS_PER_PIECE = 1000;
+
+function reasons(report: ReportModel): string[] {
   const exposed = report.analysis.exposures.filter((e) => e.level !== 'none');
-  if (exposed.length === 0) return '<p>No attacker sees any flow.</p>';
-  const items = exposed.map((e) => {
-    const list = e.reasons.map((r) => `<li>${esc(r.text)}</li>`).join('');
-    return `<li id="${anchor(e.flow, e.attacker)}">${code(e.flow)} × ${code(e.attacker)}: <strong>${esc(describeExposure(e))}</strong><ul class="reasons">${list}</ul></li>`;
-  });
-  return `<ul>${items.join('\n')}</ul>`;
+  if (exposed.length === 0) return ['<p>No attacker sees any flow.</p>'];
+  const pieces = ['<ul>'];
+  for (let start = 0; start < exposed.length; start += REASONS_PER_PIECE) {
+    const items = exposed.slice(start, start + REASONS_PER_PIECE).map((e) => {
+      const list = e.reasons.map((r) => `<li>${esc(r.text)}</li>`).join('');
+      return `<li id="${anchor(e.flow, e.attacker)}">${code(e.flow)} × ${code(e.attacker)}: <strong>${esc(describeExposure(e))}</strong><ul class="reasons">${list}</ul></li>`;
+    });
+    pieces.push((start > 0 ? '\n' : '') + items.join('\n'));
+  }
+  pieces.push('</ul>');
+  return pieces;
 }
 
-/** The matrix, its legend and the reasons behind every exposure above none. */
-export function htmlExposure(report: ReportModel): string {
+/**
+ * The matrix, its legend and the reasons behind every exposure above none, as pieces (joined, the
+ * section's HTML): a large region's matrix is more than one JavaScript string holds.
+ */
+export function htmlExposure(report: ReportModel): string[] {
   const attackers = exposureAttackers(report.analysis.exposures);
-  if (attackers.length === 0 || report.analysis.flows.length === 0) return '<p>No flows or no attackers.</p>';
+  if (attackers.length === 0 || report.analysis.flows.length === 0) return ['<p>No flows or no attackers.</p>'];
   const legend = report.scenario.attackers
     .filter((a) => attackers.includes(a.id))
     .map((a) => `<li>${code(a.id)}${a.name ? ` — ${esc(a.name)}` : ''}: ${esc(positionOf(a.at))}; can ${esc(a.can.join(', '))}${a.knows.length ? `; knows ${a.knows.map(code).join(', ')}` : ''}</li>`)
     .join('');
-  return `<ul class="note">${legend}</ul>
-${matrix(report, attackers)}
-<p class="note">Each cell is the deepest thing the attacker sees of the flow at any of its vantage points (SPEC X6); ⚠ tamper: it can change or inject data the receiver accepts (X7). Select a cell for its reasons.</p>
-<h3>Why: the reasons behind each exposure</h3>
-${reasons(report)}`;
+  return [
+    `<ul class="note">${legend}</ul>\n`,
+    ...matrix(report, attackers),
+    '\n<p class="note">Each cell is the deepest thing the attacker sees of the flow at any of its vantage points (SPEC X6); ⚠ tamper: it can change or inject data the receiver accepts (X7). Select a cell for its reasons.</p>\n<h3>Why: the reasons behind each exposure</h3>\n',
+    ...reasons(report),
+  ];
 }
 
 /** `links l1, l2; hosts c1` — where an attacker sits. */

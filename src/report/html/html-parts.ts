@@ -37,13 +37,32 @@ export function inline(text: string): string {
 /** A table cell: plain HTML, or HTML with a class. */
 export type Cell = string | { html: string; className?: string };
 
+function cell(c: Cell): string {
+  return typeof c === 'string' ? `<td>${c}</td>` : `<td${c.className ? ` class="${c.className}"` : ''}>${c.html}</td>`;
+}
+
 /** A table with a header row that repeats on every printed page. */
 export function table(header: readonly string[], rows: readonly (readonly Cell[])[], className = ''): string {
-  const cell = (c: Cell): string =>
-    typeof c === 'string' ? `<td>${c}</td>` : `<td${c.className ? ` class="${c.className}"` : ''}>${c.html}</td>`;
+  return tablePieces(header, rows.length, (i) => rows[i]!, className).join('');
+}
+
+/** Rows per piece of a long table: a few hundred kilobytes of HTML. */
+const ROWS_PER_PIECE = 1000;
+
+/**
+ * `table` as pieces (joined, they are its HTML), each row made when its piece is: a flow × attacker
+ * matrix of a large region is more HTML than one JavaScript string can hold.
+ */
+export function tablePieces(header: readonly string[], count: number, row: (i: number) => readonly Cell[], className = ''): string[] {
   const head = `<thead><tr>${header.map((h) => `<th scope="col">${h}</th>`).join('')}</tr></thead>`;
-  const body = `<tbody>${rows.map((r) => `<tr>${r.map(cell).join('')}</tr>`).join('\n')}</tbody>`;
-  return `<table${className ? ` class="${className}"` : ''}>${head}\n${body}</table>`;
+  const pieces = [`<table${className ? ` class="${className}"` : ''}>${head}\n<tbody>`];
+  for (let start = 0; start < count; start += ROWS_PER_PIECE) {
+    const lines: string[] = [];
+    for (let i = start; i < Math.min(count, start + ROWS_PER_PIECE); i++) lines.push(`<tr>${row(i).map(cell).join('')}</tr>`);
+    pieces.push((start > 0 ? '\n' : '') + lines.join('\n'));
+  }
+  pieces.push('</tbody></table>');
+  return pieces;
 }
 
 const STATUS_TEXT: Record<LinkStatusValue, string> = {
@@ -66,7 +85,12 @@ export function levelBadge(level: ExposureLevel, tamper: boolean): string {
 
 /** A section with an anchor and a heading; `page` starts it on a new printed page. */
 export function section(id: string, title: string, body: string, page = true): string {
-  return `<section id="${id}"${page ? ' class="page"' : ''}>\n<h2>${esc(title)}</h2>\n${body}\n</section>`;
+  return sectionPieces(id, title, [body], page).join('');
+}
+
+/** `section` around a body in pieces. */
+export function sectionPieces(id: string, title: string, body: readonly string[], page = true): string[] {
+  return [`<section id="${id}"${page ? ' class="page"' : ''}>\n<h2>${esc(title)}</h2>\n`, ...body, '\n</section>'];
 }
 
 /** Numbers with a thin grouping space are hard to diff; plain digits with `toFixed` where asked. */
@@ -79,8 +103,13 @@ const CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
 
 /** A self-contained HTML page (report, diff): the head every page shares, then `body` as given. */
 export function htmlDocument(page: { title: string; css: string; generator?: string; body: string }): string {
+  return htmlDocumentPieces({ ...page, body: [page.body] }).join('');
+}
+
+/** `htmlDocument` as pieces: the head, the body's pieces, the end (joined, they are the page). */
+export function htmlDocumentPieces(page: { title: string; css: string; generator?: string; body: readonly string[] }): string[] {
   const generator = page.generator === undefined ? '' : `<meta name="generator" content="${esc(page.generator)}">\n`;
-  return `<!DOCTYPE html>
+  const head = `<!DOCTYPE html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
@@ -90,8 +119,6 @@ ${generator}<title>${esc(page.title)}</title>
 <style>${page.css}</style>
 </head>
 <body>
-${page.body}
-</body>
-</html>
 `;
+  return [head, ...page.body, '\n</body>\n</html>\n'];
 }

@@ -8,14 +8,15 @@ import { htmlAppendix, htmlAssumptions } from './html-appendix.ts';
 import { htmlExposure, htmlRequirements } from './html-exposure.ts';
 import { htmlFindings } from './html-findings.ts';
 import { htmlLinks, htmlTopology } from './html-network.ts';
-import { htmlDocument, section } from './html-parts.ts';
+import { htmlDocumentPieces, sectionPieces } from './html-parts.ts';
+import { appendAll } from '../../model/long-lists.ts';
 import { htmlPaths } from './html-paths.ts';
 import { htmlCover, htmlSummary, htmlToc } from './html-summary.ts';
 import { htmlThroughput } from './html-throughput.ts';
 import { reportCss } from './report-css.ts';
 
-/** Sections in reading order: anchor, title, renderer, starts a printed page. */
-const SECTIONS: [string, string, (r: ReportModel) => string, boolean][] = [
+/** Sections in reading order: anchor, title, renderer (HTML, or HTML in pieces), starts a printed page. */
+const SECTIONS: [string, string, (r: ReportModel) => string | string[], boolean][] = [
   ['summary', 'Executive summary', htmlSummary, false],
   ['topology', 'Topology', htmlTopology, true],
   ['links', 'Link status', htmlLinks, false],
@@ -30,6 +31,15 @@ const SECTIONS: [string, string, (r: ReportModel) => string, boolean][] = [
 
 /** Renders a report model as a complete, self-contained HTML document. */
 export function renderHtmlReport(report: ReportModel): string {
+  return htmlReportPieces(report).join('');
+}
+
+/**
+ * The HTML document in pieces, in order (joined, it is `renderHtmlReport`): the report of a
+ * 5,000-host region is more HTML than one JavaScript string can hold, so files are written piece
+ * by piece.
+ */
+export function htmlReportPieces(report: ReportModel): string[] {
   const { source } = report;
   const css = reportCss({
     title: `Plainsight report · ${report.title}`,
@@ -37,11 +47,11 @@ export function renderHtmlReport(report: ReportModel): string {
     source: `${source.fileName} · SHA-256 ${source.sha256.slice(0, 16)}…`,
   });
   const generator = `Plainsight${source.version ? ` ${source.version}` : ''}`;
-  const body = SECTIONS.map(([id, title, render, page]) => section(id, title, render(report), page));
-  return htmlDocument({
-    title: `${report.title} — Plainsight report`,
-    css,
-    generator,
-    body: `${htmlCover(report)}\n${htmlToc(SECTIONS.map(([id, title]) => [id, title]))}\n${body.join('\n')}`,
+  const body: string[] = [`${htmlCover(report)}\n${htmlToc(SECTIONS.map(([id, title]) => [id, title]))}\n`];
+  SECTIONS.forEach(([id, title, render, page], i) => {
+    const rendered = render(report);
+    if (i > 0) body.push('\n');
+    appendAll(body, sectionPieces(id, title, typeof rendered === 'string' ? [rendered] : rendered, page));
   });
+  return htmlDocumentPieces({ title: `${report.title} — Plainsight report`, css, generator, body });
 }

@@ -13,7 +13,7 @@ import { renderTopologySvg } from '../svg/render-topology-svg.ts';
 import type { ReportModel } from '../types.ts';
 import { mdAppendix, mdAssumptions } from './md-closing-sections.ts';
 import { mdPaths, mdRuleFindings, mdSummary, mdThroughput } from './md-report-sections.ts';
-import { appendAll } from '../../model/long-lists.ts';
+import { appendAll, joinInPieces } from '../../model/long-lists.ts';
 
 /** File names the Markdown uses for its pictures (relative to the Markdown file). */
 export interface MarkdownReportOptions {
@@ -55,6 +55,12 @@ function header(report: ReportModel): string[] {
 
 /** Renders the report as GitHub-flavoured Markdown plus its two SVG pictures. */
 export function renderMarkdownReport(report: ReportModel, options: MarkdownReportOptions = {}): MarkdownReport {
+  const rendered = markdownReportPieces(report, options);
+  return { ...rendered, markdown: rendered.markdown.join('') };
+}
+
+/** `renderMarkdownReport` with the Markdown in pieces (joined, the same text), as files are written. */
+export function markdownReportPieces(report: ReportModel, options: MarkdownReportOptions = {}): Omit<MarkdownReport, 'markdown'> & { markdown: string[] } {
   const topologyFile = options.topologyFile ?? 'topology.svg';
   const chartFile = options.chartFile ?? 'comparison.svg';
   const comparison = formatComparisonMarkdown(report.comparison).trimEnd().replace(/^## /, '### ').split('\n');
@@ -72,7 +78,8 @@ export function renderMarkdownReport(report: ReportModel, options: MarkdownRepor
   ];
   const lines = header(report);
   for (const [title, body] of sections) appendAll(lines, ['', `## ${title}`, ''].concat(trimEnd(body)));
-  const markdown = `${lines.join('\n')}\n`;
+  const markdown = joinInPieces(lines, '\n');
+  markdown.push('\n');
   return {
     markdown,
     svg: renderTopologySvg(report.scenario, report.analysis.links),

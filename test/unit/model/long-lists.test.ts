@@ -4,7 +4,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { appendAll, maxOf, minOf } from '../../../src/model/long-lists.ts';
+import { appendAll, coalesce, joinInPieces, maxOf, minOf } from '../../../src/model/long-lists.ts';
 
 describe('long lists', () => {
   it('give what Math.max, Math.min and push give on short lists, the bound included', () => {
@@ -27,4 +27,29 @@ describe('long lists', () => {
     expect(minOf(values)).toBe(0);
     expect(appendAll([], values)).toHaveLength(500_000);
   });
+
+  it('join lines and gather pieces into the very text a single join gives', () => {
+    fc.assert(
+      fc.property(fc.array(fc.string({ maxLength: 40 }), { maxLength: 60 }), fc.constantFrom('\n', '', ', '), (lines, separator) => {
+        expect(joinInPieces(lines, separator).join('')).toBe(lines.join(separator));
+        expect(coalesce(lines).join('')).toBe(lines.join(''));
+      }),
+    );
+    expect(coalesce([])).toEqual(['']);
+  });
+
+  it('keep a text larger than one string can hold in pieces of about a megabyte', () => {
+    // 600 million characters of lines: more than V8's longest string (2^29 − 24), as a 5,000-host report is.
+    const line = 'x'.repeat(999);
+    const lines = new Array<string>(600_000).fill(line);
+    expect(() => lines.join('\n')).toThrow(RangeError);
+    const pieces = joinInPieces(lines, '\n');
+    expect(pieces.length).toBeGreaterThan(500);
+    expect(maxOf(pieces.map((p) => p.length))).toBeLessThan(2 ** 20 + 1000);
+    expect(pieces.reduce((n, p) => n + p.length, 0)).toBe(600_000 * 1000 - 1);
+    const gathered = coalesce(lines);
+    expect(maxOf(gathered.map((p) => p.length))).toBeLessThan(2 ** 20 + 1000);
+    expect(gathered.reduce((n, p) => n + p.length, 0)).toBe(600_000 * 999);
+  });
 });
+

@@ -6,7 +6,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { buildReport } from '../../../src/report/build-report.ts';
-import { renderHtmlReport } from '../../../src/report/html/render-html-report.ts';
+import { htmlReportPieces, renderHtmlReport } from '../../../src/report/html/render-html-report.ts';
+import { generateScenario } from '../../../src/generate/generate-scenario.ts';
 import { checkWellFormed } from './well-formed.ts';
 import { exampleReport, loadFile } from './report-fixture.ts';
 
@@ -76,5 +77,31 @@ describe('renderHtmlReport', () => {
     expect(changed.length).toBeGreaterThan(0);
     for (const line of changed) expect(line).toContain('2026-01-15');
     expect(later).toHaveLength(html.split('\n').length);
+  });
+});
+
+describe('the HTML report of a large region', () => {
+  // 24 hosts × 10 VMs × 5 flows: over a thousand matrix rows, so the matrix spans several pieces.
+  const model = generateScenario({ hosts: 24 });
+  const report = buildReport({ text: 'plainsight: 1\n', fileName: 'region.yaml', model, date: '2026-01-02' });
+  const pieces = htmlReportPieces(report);
+
+  it('writes the flow × attacker matrix in pieces of at most a thousand rows: a 5,000-host matrix is more than one string holds', () => {
+    const flows = report.analysis.flows.length;
+    expect(flows).toBeGreaterThan(1000);
+    const start = pieces.findIndex((p) => p.includes('<table class="matrix">'));
+    const end = pieces.indexOf('</tbody></table>', start);
+    const rows = pieces.slice(start, end + 1).map((p) => p.match(/<tr>/g)?.length ?? 0);
+    // The opening piece holds the header row alone; then ⌈flows / 1000⌉ pieces of rows.
+    expect(rows[0]).toBe(1);
+    expect(rows.slice(1, -1)).toEqual(Array.from({ length: Math.ceil(flows / 1000) }, (_, i) => Math.min(1000, flows - 1000 * i)));
+  });
+
+  it('is well-formed once joined, with one matrix row per flow in flow order', { timeout: 60_000 }, () => {
+    const joined = pieces.join('');
+    expect(checkWellFormed(joined)).toEqual([]);
+    const matrix = new DOMParser().parseFromString(joined, 'text/html').querySelector('table.matrix')!;
+    const flows = [...matrix.querySelectorAll('tbody tr')].map((tr) => tr.querySelector('code')?.textContent);
+    expect(flows).toEqual(report.analysis.flows.map((f) => f.id));
   });
 });

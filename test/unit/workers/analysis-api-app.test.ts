@@ -33,7 +33,7 @@ describe('analysisApi: the app’s import, report, diff and sample calls', () =>
     expect(cli.code).toBe(1);
     const app = await analysisApi.report({ text: FAILING, fileName: 'scenario.yaml', date: '2026-01-02', format: 'html' });
     expect(app.report?.format).toBe('html');
-    expect(app.report && 'html' in app.report ? app.report.html : '').toBe(box.read('cli.html'));
+    expect(app.report && 'html' in app.report ? app.report.html.join('') : '').toBe(box.read('cli.html'));
   });
 
   it('[§1.2] a report of an invalid file returns its diagnostics and no report', async () => {
