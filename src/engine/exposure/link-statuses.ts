@@ -37,10 +37,10 @@ export function plaintextLinksOf(trace: FlowTrace): string[] {
 
 const RANK: Record<LinkStatusValue, number> = { idle: 0, encrypted: 1, headers: 2, plaintext: 3 };
 
-/** Status of every link, sorted by id (SPEC X8). */
+/** Status of every link, sorted by id (SPEC X8); traces in flow-id order make its flow lists cheapest to sort. */
 export function linkStatuses(scenario: Scenario, traces: Iterable<FlowTrace>): LinkStatus[] {
-  const status = new Map<string, { status: LinkStatusValue; flows: Set<string> }>();
-  for (const link of scenario.links) status.set(link.id, { status: 'idle', flows: new Set() });
+  const status = new Map<string, { status: LinkStatusValue; flows: string[] }>();
+  for (const link of scenario.links) status.set(link.id, { status: 'idle', flows: [] });
   for (const trace of traces) {
     let last: Layer[] | undefined;
     let view: LinkStatusValue = 'encrypted';
@@ -51,12 +51,14 @@ export function linkStatuses(scenario: Scenario, traces: Iterable<FlowTrace>): L
       last = hop.stack;
       if (RANK[view] > RANK[entry.status]) {
         entry.status = view;
-        entry.flows.clear();
+        entry.flows.length = 0;
       }
-      if (view === entry.status && view !== 'encrypted') entry.flows.add(trace.flow);
+      // A flow's own hops come together, so a flow crossing the link twice is the list's last entry.
+      if (view === entry.status && view !== 'encrypted' && entry.flows[entry.flows.length - 1] !== trace.flow) entry.flows.push(trace.flow);
     }
   }
+  // Already in order when the traces came in flow-id order: sorting then only checks it.
   return [...status.entries()]
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    .map(([id, e]) => ({ id, status: e.status, flows: [...e.flows].sort() }));
+    .map(([id, e]) => ({ id, status: e.status, flows: e.flows.sort() }));
 }

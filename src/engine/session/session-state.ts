@@ -147,11 +147,16 @@ export function buildState(scenario: Scenario, options: AnalysisOptions = {}, on
   state.exposures = exposeAll(sorted, traces, state.knowledge, index);
   onProgress?.({ phase: 'exposure', done: 2, total: 3 });
   if (upTo === 'exposures') return state;
-  state.links = linkStatuses(scenario, traces.values());
+  state.links = linkStatuses(scenario, tracesInOrder(state));
   state.requirements = evaluateRequirements(scenario.requirements, scenario.flows, state.exposures);
   state.findings = findingsOf(state);
   onProgress?.({ phase: 'findings', done: 3, total: 3 });
   return state;
+}
+
+/** The traces in flow-id order (`sorted`). */
+function* tracesInOrder(state: SessionState): Generator<FlowTrace> {
+  for (const flow of state.sorted) yield state.traces.get(flow.id)!;
 }
 
 /** Recomputes the summary and throughput figures of the given flows (in id order). */
