@@ -5,6 +5,7 @@
  */
 import * as Comlink from 'comlink';
 import { createModelReceiver, putSlice } from '../../workers/analysis-parts.ts';
+import { unpackExposures } from '../../workers/packed-exposures.ts';
 import type { AnalysisApi } from '../../workers/analysis.api.ts';
 import type { Comparison } from '../engine/throughput/compare-protections.ts';
 import type { Scenario } from '../model/types.ts';
@@ -32,6 +33,11 @@ export interface ModelUpdate {
   complete: boolean;
   /** Flows in the scenario, known before they arrive. */
   flowCount: number;
+}
+
+/** Resolves in a later task, so the page handles input and paints in between. */
+function nextTask(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
 /**
@@ -123,20 +129,24 @@ export class AnalysisClient {
       // Only a valid scenario is analysed, and then its model came ahead (unless it came along).
       if (result.analysis && !result.model) result.model = model;
       const plan = result.parts;
-      if (!plan) return result;
       // Each slice is its own message, so the page stays responsive while a large result arrives.
       // A few are asked for ahead: the worker packs the next slices while this thread unpacks one.
       const asked: Promise<unknown[]>[] = [];
-      for (let i = 0; i < plan.slices.length; i++) {
-        while (asked.length < Math.min(plan.slices.length, i + PARTS_AHEAD)) {
-          const part = api.analysisPart(plan.id, asked.length);
+      for (let i = 0; i < (plan?.slices.length ?? 0); i++) {
+        while (asked.length < Math.min(plan!.slices.length, i + PARTS_AHEAD)) {
+          const part = api.analysisPart(plan!.id, asked.length);
           // Awaited in turn below; until then a failure must not count as unhandled.
           part.catch(() => {});
           asked.push(part);
         }
-        putSlice(result as unknown as Record<string, unknown>, plan.slices[i]!, await asked[i]!);
+        putSlice(result as unknown as Record<string, unknown>, plan!.slices[i]!, await asked[i]!);
       }
       delete result.parts;
+      if (result.packed && result.analysis) {
+        // The plain `none` pairs are made here, a step at a time with the page's turn in between.
+        for (const _ of unpackExposures(result.packed, result.analysis.flows, result.analysis.exposures)) await nextTask();
+        delete result.packed;
+      }
       return result;
     });
   }
