@@ -15,8 +15,7 @@ export interface FlowMtu {
 /** Computes `innerMtu` (min over hops) and `overheadBytes` (max over hops at the full-size packet) of a traced flow. */
 export function flowMtu(trace: FlowTrace, index: ScenarioIndex): FlowMtu {
   if (trace.local || trace.unreachable !== undefined) return { innerMtu: null, overheadBytes: null };
-  // Hops of one leg share their wraps array and mostly their link MTU: each leg is folded once
-  // (as foldOncePerLeg does, written out here since every flow of an analysis comes through).
+  // Hops of one leg share their wraps array and mostly their link MTU: each leg is folded once.
   let innerMtu = Infinity;
   let known = 0;
   let lastWraps: Hop['wraps'] | undefined;

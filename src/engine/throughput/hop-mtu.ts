@@ -158,21 +158,3 @@ export function wrapInnerBytes(wraps: readonly Wrap[], packetBytes: number, link
     bytes += addedBytes(wraps[i]!, bytes, scratch[i]!);
   }
 }
-
-/**
- * `fold(wraps, linkMtu)` remembering its last answer: hops of one leg share their wraps array and
- * mostly their link MTU, so a flow's walk over its hops folds each leg once.
- */
-export function foldOncePerLeg(fold: (wraps: readonly Wrap[], linkMtuBytes: number) => number): (wraps: readonly Wrap[], linkMtuBytes: number) => number {
-  let lastWraps: readonly Wrap[] | undefined;
-  let lastMtu = -1;
-  let last = 0;
-  return (wraps, linkMtuBytes) => {
-    if (wraps !== lastWraps || linkMtuBytes !== lastMtu) {
-      lastWraps = wraps;
-      lastMtu = linkMtuBytes;
-      last = fold(wraps, linkMtuBytes);
-    }
-    return last;
-  };
-}
