@@ -22,18 +22,10 @@ import { build, preview } from 'vite';
 import { chromium } from 'playwright-core';
 import { storeWorkingCopy } from '../test/e2e/checks.mjs';
 import { generateScenario } from '../test/e2e/generate-scenario.mjs';
+import { CHROMIUM, CHROMIUM_ARGS } from './chromium.mjs';
 
 const ROOT = new URL('../', import.meta.url).pathname;
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 /** Sizes of `plainsight generate` regions to open too (BENCH_REGIONS=1000,5000; default 1000). */
 const BENCH_REGIONS = (process.env.BENCH_REGIONS ?? '1000').split(',').filter(Boolean).map(Number);
@@ -121,7 +113,7 @@ async function measure(base, text) {
     executablePath: CHROMIUM,
     headless: true,
     viewport: { width: 1280, height: 800 },
-    args: ARGS,
+    args: CHROMIUM_ARGS,
   });
   try {
     const page = context.pages()[0] ?? (await context.newPage());

@@ -11,6 +11,7 @@ import { formatComparisonText } from '../../report/format/format-comparison.ts';
 import type { Scenario } from '../../model/types.ts';
 import type { Analysis } from '../../engine/types.ts';
 import { EXIT, UsageError, type CliIo } from '../cli-io.ts';
+import { coalesce } from '../../model/long-lists.ts';
 import { formatJsonPieces } from '../../report/format/format-json.ts';
 import { formatText } from '../../report/format/format-text.ts';
 import { DEFAULT_WIDTH, type RuleInfo } from '../../report/format/report.ts';
@@ -48,23 +49,9 @@ function ruleInfo(id: string): RuleInfo | undefined {
 /** Above this many flows the text report leaves out the per-flow throughput reasons. */
 const WHY_FLOW_LIMIT = 2000;
 
-/** Pieces of JSON are joined into strings of about this many characters (one write each). */
-const JSON_BATCH_CHARS = 8 * 1024 * 1024;
-
 /** The JSON text, as one string when it is small and as consecutive strings when one could not hold it. */
 function renderJson(analysis: Analysis & { comparison?: Comparison }): string | string[] {
-  const batches: string[] = [];
-  let parts: string[] = [];
-  let size = 0;
-  for (const piece of formatJsonPieces(analysis)) {
-    parts.push(piece);
-    size += piece.length;
-    if (size < JSON_BATCH_CHARS) continue;
-    batches.push(parts.join(''));
-    parts = [];
-    size = 0;
-  }
-  if (parts.length > 0 || batches.length === 0) batches.push(parts.join(''));
+  const batches = coalesce(formatJsonPieces(analysis));
   return batches.length === 1 ? batches[0]! : batches;
 }
 
