@@ -59,8 +59,12 @@ export interface TestHook {
   /** performance.now() when the canvas first showed a scenario, analysed or not (a large file's topology). */
   topologyAt(): number | undefined;
   classesOf(id: string): string[];
-  /** Positions of a node on screen (for clicks), relative to the canvas element. */
+  /** Position of a node, or an edge's midpoint, on screen (for clicks), relative to the canvas element. */
   rendered(id: string): { x: number; y: number } | undefined;
+  /** Ids of the drawn summary nodes (collapsed racks and sites), in drawing order. */
+  summaries(): string[];
+  /** A link drawn on screen, away from the canvas's edges (for a click). */
+  visibleLink(): string | undefined;
 }
 
 /** Exposes `window.__plainsight` when the page was opened with `?testhook`. */
@@ -91,7 +95,19 @@ export function installTestHook(app: AppContext): void {
     },
     rendered: (id) => {
       const el = app.canvas.view?.core().getElementById(id);
-      return el && el.nonempty() && el.isNode() ? el.renderedPosition() : undefined;
+      if (!el || el.empty()) return undefined;
+      // An edge is clicked at its midpoint.
+      return el.edges().map((e) => e.renderedMidpoint())[0] ?? el.renderedPosition();
+    },
+    summaries: () => app.canvas.view?.core().nodes('[?summary]').map((n) => n.id()) ?? [],
+    visibleLink: () => {
+      const cy = app.canvas.view?.core();
+      const inside = (p: { x: number; y: number }) =>
+        !!cy && p.x > 60 && p.y > 60 && p.x < cy.width() - 60 && p.y < cy.height() - 60;
+      return cy
+        ?.edges('.link:visible:not(.folded)')
+        .filter((e) => inside(e.renderedMidpoint()))
+        .map((e) => e.id())[0];
     },
   };
   (window as unknown as { __plainsight: TestHook }).__plainsight = hook;

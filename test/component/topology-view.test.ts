@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createTopologyView } from '../../src/app/canvas/topology-view.ts';
 import { buildElements } from '../../src/app/canvas/build-elements.ts';
 import { lensHighlight } from '../../src/app/canvas/lens-highlight.ts';
+import { summarizeExposures } from '../../workers/exposure-summary.ts';
 import { analysis, model } from './fixtures/two-hosts.ts';
 
 const layers = { physical: true, overlay: true, protections: true, flows: true };
@@ -48,6 +49,39 @@ describe('createTopologyView (headless Cytoscape)', () => {
     expect(cy.getElementById('f-ab').hasClass('tamper')).toBe(true);
     expect(cy.getElementById('l-c2').hasClass('faded')).toBe(true);
     expect(cy.getElementById('c1').hasClass('faded')).toBe(false);
+  });
+
+  it('[X4] the lens gives the same highlight from the worker’s exposure summary, and marks only drawn flows', () => {
+    const all = lensHighlight(model, analysis, { attackers: ['tap'] });
+    const summary = summarizeExposures(analysis.exposures);
+    expect(lensHighlight(model, analysis, { attackers: ['tap'] }, { summary, drawnFlows: new Set(['f-ab']) })).toEqual(all);
+    const none = lensHighlight(model, analysis, { attackers: ['tap'] }, { summary, drawnFlows: new Set() });
+    expect(none).toEqual({ ...all, flows: {}, tamper: [] });
+  });
+
+  it('a highlight changes only the classes that differ, and a cleared one leaves none behind', () => {
+    const { view } = mount();
+    const cy = view.core();
+    view.highlight(lensHighlight(model, analysis, { attackers: ['tap'] }));
+    const faded = cy.elements('.faded').map((e) => e.id());
+    expect(faded.length).toBeGreaterThan(0);
+    let changes = 0;
+    cy.on('class', () => void changes++);
+    view.highlight(lensHighlight(model, analysis, { attackers: ['tap'] }));
+    expect(changes).toBe(0);
+    expect(cy.elements('.faded').map((e) => e.id())).toEqual(faded);
+    view.highlight({});
+    expect(cy.elements('.faded, .vantage, .lens-flow, .tamper, .match').length).toBe(0);
+  });
+
+  it('an update with the same elements sets no data and moves nothing', () => {
+    const { view } = mount();
+    const cy = view.core();
+    const built = buildElements(model, analysis, { expanded: new Set(['c1', 'c2']) });
+    let changes = 0;
+    cy.on('data position', () => void changes++);
+    view.update({ elements: built.elements, alias: built.alias, layers, theme: 'light' });
+    expect(changes).toBe(0);
   });
 
   it('tapping elements reports the selection', async () => {

@@ -137,7 +137,7 @@ function markSummaries(out: ElementDefinition[], folder: EdgeFolder): void {
 }
 
 interface Groups {
-  racks: Rack[];
+  racks: readonly Rack[];
   rep: Map<string, string>;
 }
 

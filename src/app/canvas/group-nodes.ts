@@ -29,8 +29,17 @@ export const RACK_HOSTS = 150;
 /** Above this many nodes at rack level, sites start collapsed too. */
 export const SITE_NODES = 200;
 
+/** Racks per model snapshot (snapshots are replaced, never mutated): opening a rack rebuilds the map, not the racks. */
+const racksOf = new WeakMap<Scenario, readonly Rack[]>();
+
 /** The racks of a scenario: each host joins the first switch its links reach (file order). */
-export function findRacks(model: Scenario): Rack[] {
+export function findRacks(model: Scenario): readonly Rack[] {
+  let racks = racksOf.get(model);
+  if (!racks) racksOf.set(model, (racks = groupRacks(model)));
+  return racks;
+}
+
+function groupRacks(model: Scenario): Rack[] {
   const switches = new Map(model.devices.filter((d) => d.kind === 'switch').map((d) => [d.id, d]));
   const hostIds = new Set(model.hosts.map((h) => h.id));
   const leafOf = new Map<string, string>();

@@ -7,6 +7,7 @@
  */
 import type { Diagnostic, Scenario } from '../../model/types.ts';
 import type { Analysis, FlowTrace } from '../../engine/types.ts';
+import { summarizeExposures, type ExposureSummary } from '../../../workers/exposure-summary.ts';
 import { isSuperseded, type AnalysisClient, type ModelUpdate, type Progress } from '../analysis-client.ts';
 
 /** Quiet time after the last edit before re-analysing. */
@@ -31,6 +32,8 @@ export class AnalysisState {
   diagnostics = $state.raw<Diagnostic[]>([]);
   model = $state.raw<Scenario | undefined>(undefined);
   analysis = $state.raw<Analysis | undefined>(undefined);
+  /** Per attacker, the tallies and positions of the shown analysis's exposures (with `analysis`). */
+  summary = $state.raw<ExposureSummary | undefined>(undefined);
   /**
    * Flows of the shown model still on their way from the worker: a preview shows the topology
    * first, its `flows` empty until they arrive (a region's flows are most of its model). 0 otherwise.
@@ -107,6 +110,8 @@ export class AnalysisState {
       }
       if (result.analysis) {
         this.analysis = result.analysis;
+        // The worker summarises; a client that does not (tests' fakes) leaves it to this thread.
+        this.summary = result.summary ?? summarizeExposures(result.analysis.exposures);
         this.#analyzedText = text;
       }
       this.stale = !result.analysis || text !== this.#pendingText;
@@ -130,6 +135,7 @@ export class AnalysisState {
     this.model = update.model;
     this.pendingFlows = update.complete ? 0 : update.flowCount;
     this.analysis = undefined;
+    this.summary = undefined;
     this.#analyzedText = undefined;
   }
 

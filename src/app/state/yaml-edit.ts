@@ -4,6 +4,8 @@
  * source of truth and the YAML view, undo history and autosave need nothing else.
  */
 import { isMap, isScalar, isSeq, parseDocument, visit, type Document } from 'yaml';
+import { setFieldInPlace } from './set-field-in-place.ts';
+import { collections, type Collection } from './collections.ts';
 
 /** One change to a scenario document. */
 export type YamlEdit =
@@ -18,10 +20,19 @@ export type YamlEdit =
 
 /** Applies edits to YAML text and returns the new text (unchanged text when it does not parse). */
 export function applyYamlEdits(text: string, edits: YamlEdit[]): string {
+  const inPlace = editFieldsInPlace(text, edits);
+  if (inPlace !== undefined) return inPlace;
   const doc = parseDocument(text || 'plainsight: 1\nname: Untitled\n');
   if (doc.errors.length > 0 || !isMap(doc.contents)) return text;
   for (const edit of edits) applyEdit(doc, edit);
   return doc.toString({ lineWidth: 0 });
+}
+
+/** Field edits as line edits (set-field-in-place.ts), or undefined when one of them needs the full parse. */
+function editFieldsInPlace(text: string, edits: YamlEdit[]): string | undefined {
+  let out: string | undefined = text;
+  for (const edit of edits) out = edit.op === 'set-field' && out !== undefined ? setFieldInPlace(out, edit) : undefined;
+  return edits.length > 0 ? out : undefined;
 }
 
 function applyEdit(doc: Document, edit: YamlEdit): void {
@@ -93,27 +104,7 @@ function setLayout(doc: Document, positions: Record<string, { x: number; y: numb
   }
 }
 
-/** The model collection each entity kind lives in, for paths such as `['hosts', 3]`. */
-export const collections = [
-  'sites',
-  'hosts',
-  'devices',
-  'links',
-  'bridges',
-  'overlays',
-  'tunnels',
-  'networks',
-  'workloads',
-  'keystores',
-  'ipsec',
-  'wireguard',
-  'flows',
-  'attackers',
-  'requirements',
-] as const;
-
-/** A top-level entity collection of SPEC §1. */
-export type Collection = (typeof collections)[number];
+export { collections, type Collection } from './collections.ts';
 
 /** An entity as written in the file, with where it sits. */
 export interface RawEntity {
