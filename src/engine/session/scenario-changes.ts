@@ -24,6 +24,8 @@ const KNOWLEDGE: readonly EntityKind[] = ['sites', 'bridges', 'overlays', 'tunne
 export interface KindChange {
   ids: Set<string>;
   reordered: boolean;
+  /** The same ids in the same order: entities were edited, none added, removed or moved. */
+  sameIds: boolean;
 }
 
 /** What an edit can reach. */
@@ -49,8 +51,9 @@ function kindChange(prev: readonly { id: string }[], next: readonly { id: string
     before.delete(e.id);
   }
   for (const id of before.keys()) ids.add(id);
-  const reordered = ids.size === 0 && prev.some((e, i) => next[i]?.id !== e.id);
-  return ids.size > 0 || reordered ? { ids, reordered } : undefined;
+  const sameIds = prev.length === next.length && prev.every((e, i) => next[i]!.id === e.id);
+  const reordered = ids.size === 0 && !sameIds;
+  return ids.size > 0 || reordered ? { ids, reordered, sameIds } : undefined;
 }
 
 function networksOf(s: Scenario, overlays: ReadonlySet<string>): string[] {

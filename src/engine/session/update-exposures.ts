@@ -13,6 +13,10 @@ function positions<T>(items: readonly T[], id: (item: T) => string): Map<string,
   return new Map(items.map((item, i) => [id(item), i]));
 }
 
+function sameIds(a: readonly { id: string }[], b: readonly { id: string }[]): boolean {
+  return a.length === b.length && a.every((f, i) => f.id === b[i]!.id);
+}
+
 /** The element index of the state, built on first need. */
 function elementsOf(state: SessionState): ElementIndex {
   state.elements ??= buildElementIndex(state.sorted, state.traces);
@@ -24,7 +28,8 @@ function elementsOf(state: SessionState): ElementIndex {
  * (keeping the previous array) when neither the flows, the attackers nor their order changed.
  */
 export function updateExposures(state: SessionState, prev: SessionState, reach: { flows: ReadonlySet<string>; attackers: ReadonlySet<string> }): boolean {
-  const sameFlows = state.sorted === prev.sorted;
+  // The same flows at the same positions (edited ones are new objects with the same ids).
+  const sameFlows = state.sorted === prev.sorted || sameIds(state.sorted, prev.sorted);
   const sameAttackers = state.knowledge.length === prev.knowledge.length && state.knowledge.every((k, a) => k === prev.knowledge[a]);
   if (sameFlows && sameAttackers && reach.flows.size === 0) return false;
   const nA = state.knowledge.length;

@@ -45,10 +45,22 @@ function retrace(state: SessionState, prev: SessionState, changes: ScenarioChang
   const ctx = createTraceContext(state.index, prev.router, state.protections);
   const before: TracesBefore = new Map();
   for (const id of changes.flows) before.set(id, prev.traces.get(id));
-  const sameFlows = !changes.kinds.has('flows');
+  // The same flows in the same order, perhaps some of them edited (a port, a rate: the app's
+  // commonest edit, and every entity of a re-read file is a new object).
+  const flowEdits = changes.kinds.get('flows');
+  const sameFlows = flowEdits === undefined || flowEdits.sameIds;
   if (sameFlows) {
-    // The same flows in the same order: the map moves on too, and keeps its order when entries are
-    // replaced (the old traces of the re-traced flows are in `before`).
+    if (flowEdits) {
+      // Edited flows take their places in `sorted`; positions, the ledger and the views still hold.
+      state.sorted = prev.sorted.slice();
+      for (const id of flowEdits.ids) {
+        const at = positionsOf(state).get(id);
+        const flow = state.index.flows.get(id);
+        if (at !== undefined && flow) state.sorted[at] = flow;
+      }
+    }
+    // The map moves on too, and keeps its order when entries are replaced (the old traces of the
+    // re-traced flows are in `before`).
     state.traces = prev.traces;
     const facts = prev.facts?.slice();
     for (const id of changes.flows) {

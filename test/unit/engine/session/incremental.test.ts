@@ -35,6 +35,16 @@ const edits: Record<string, Edit> = {
   'move the key store onto a controller': (s) => ({ ...s, keystores: s.keystores.map((k) => ({ ...k, location: s.hosts.find((h) => h.role === 'controller')!.id })) }),
   'turn the data centre into a shared site': (s) => ({ ...s, sites: s.sites.map((site, i) => (i === 0 ? { ...site, trust: 'shared' } : site)) }),
   'give a compute host an IPsec NIC': (s) => ({ ...s, hosts: s.hosts.map((h, i) => (i === 0 ? { ...h, nic: { ...h.nic, offload: ['ipsec-packet'] } } : h)) }),
+  'edit two flows in place (a port, TLS)': (s) => ({ ...s, flows: s.flows.map((f, i) => (i === 3 ? { ...f, port: 8443 } : i === 7 ? { ...f, tls: !f.tls } : f)) }),
+  // The app re-reads the file after every edit: every entity is a new object, equal but for the edit.
+  "read the file again with one flow's rate and another's network changed": (s) => {
+    const copy = structuredClone(s);
+    copy.flows[5] = { ...copy.flows[5]!, rateGbps: copy.flows[5]!.rateGbps * 3 };
+    const other = copy.flows.findIndex((f, i) => i > 5 && f.network !== undefined);
+    if (other >= 0) copy.flows[other] = { ...copy.flows[other]!, network: undefined };
+    return copy;
+  },
+  'read the file again unchanged': (s) => structuredClone(s),
 };
 
 const json = (value: unknown): string => JSON.stringify(value);
