@@ -43,17 +43,23 @@ export interface ScenarioChanges {
 
 function kindChange(prev: readonly { id: string }[], next: readonly { id: string }[]): KindChange | undefined {
   if (prev === next) return undefined;
-  const before = new Map(prev.map((e) => [e.id, e]));
   const ids = new Set<string>();
+  const sameIds = prev.length === next.length && prev.every((e, i) => next[i]!.id === e.id);
+  if (sameIds) {
+    // The same ids in the same order (an edit, or the file read again): compare entity by entity
+    // in place, without a map of the old list.
+    for (let i = 0; i < next.length; i++) if (prev[i] !== next[i] && !deepEqual(prev[i], next[i])) ids.add(next[i]!.id);
+    return ids.size > 0 ? { ids, reordered: false, sameIds } : undefined;
+  }
+  const before = new Map(prev.map((e) => [e.id, e]));
   for (const e of next) {
     const old = before.get(e.id);
     if (old !== e && (old === undefined || !deepEqual(old, e))) ids.add(e.id);
     before.delete(e.id);
   }
   for (const id of before.keys()) ids.add(id);
-  const sameIds = prev.length === next.length && prev.every((e, i) => next[i]!.id === e.id);
-  const reordered = ids.size === 0 && !sameIds;
-  return ids.size > 0 || reordered ? { ids, reordered, sameIds } : undefined;
+  // Not the same ids in order, yet none added, removed or edited: only the order changed.
+  return { ids, reordered: ids.size === 0, sameIds };
 }
 
 function networksOf(s: Scenario, overlays: ReadonlySet<string>): string[] {
