@@ -7,7 +7,9 @@
  */
 import type { Scenario } from '../model/types.ts';
 import type { ScenarioIndex } from './scenario-index.ts';
-import { buildState, resultOf, type ProgressListener, type SessionState } from './session/session-state.ts';
+import { buildElementIndex } from './session/element-index.ts';
+import { buildLinkViews } from './session/link-views.ts';
+import { buildState, ledgerOf, positionsOf, resultOf, type ProgressListener, type SessionState } from './session/session-state.ts';
 import { updateState } from './session/update-state.ts';
 import type { Analysis, AnalysisOptions, FlowTrace } from './types.ts';
 
@@ -22,6 +24,13 @@ export interface AnalysisSession {
   update(next: Scenario): Analysis;
   /** What per-flow detail (hop stacks, the throughput breakdown) reads: the current scenario, index and traces. */
   readonly detail: { scenario: Scenario; index: ScenarioIndex; traces: ReadonlyMap<string, FlowTrace> };
+  /**
+   * Builds now one piece of what the first edit would otherwise build — the flows' positions, the
+   * load ledger, the link views, the element index (together 2–3 s of a 5,000-host region's first
+   * edit, 0.3 s at 1,000 hosts) — and says whether a piece is left. For idle time, a piece at a
+   * time; results are the same either way.
+   */
+  prepare(): boolean;
 }
 
 function analysisOf(state: SessionState): Analysis {
@@ -52,6 +61,13 @@ export function createAnalysisSession(scenario: Scenario, options: AnalysisOptio
     },
     get detail() {
       return { scenario: state.scenario, index: state.index, traces: state.traces };
+    },
+    prepare(): boolean {
+      if (!state.positions) positionsOf(state);
+      else if (!state.ledger) state.ledger = ledgerOf(state);
+      else if (!state.linkViews) state.linkViews = buildLinkViews(state.scenario, state.traces.values());
+      else if (!state.elements) state.elements = buildElementIndex(state.sorted, state.traces);
+      return !state.positions || !state.ledger || !state.linkViews || !state.elements;
     },
   };
 }
