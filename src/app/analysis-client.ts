@@ -36,7 +36,7 @@ export interface ModelUpdate {
 }
 
 /** Resolves in a later task, so the page handles input and paints in between. */
-function nextTask(): Promise<void> {
+export function nextTask(): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, 0));
 }
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Analysis, Exposure } from '../../src/engine/types.ts';
-import { exposedFlows, indexExposures } from '../../src/app/lens/exposure-format.ts';
+import { indexExposures } from '../../src/app/lens/exposure-format.ts';
+import { readableExposures, summarizeExposures } from '../../workers/exposure-summary.ts';
 
 const exposure = (flow: string, attacker: string, level: Exposure['level'] = 'none'): Exposure => ({ flow, attacker, level, tamper: false, vantages: [], reasons: [] });
 const analysisOf = (exposures: Exposure[]) => ({ exposures }) as unknown as Analysis;
@@ -30,7 +31,9 @@ describe('indexExposures', () => {
     for (const e of list) expect(index.get(e.flow, e.attacker)).toBe(e);
     expect(index.get('f0097', 'c')?.level).toBe('headers');
     expect(index.get('f0097x', 'c')).toBeUndefined();
-    expect(exposedFlows(analysisOf(list), new Set(['c'])).size).toBe(11);
-    expect(exposedFlows(analysisOf(list), new Set(['a'])).size).toBe(0);
+    // The matrix's "only readable" filter: the flows of the readable pairs, through the worker's summary.
+    const summary = summarizeExposures(list);
+    expect(new Set(readableExposures(list, summary, ['c']).map((e) => e.flow)).size).toBe(11);
+    expect(new Set(readableExposures(list, summary, ['a']).map((e) => e.flow)).size).toBe(0);
   });
 });

@@ -35,15 +35,6 @@ export function indexExposures(analysis: Analysis | undefined): ExposureIndex {
   return { get: exposureLookup(analysis?.exposures ?? []) };
 }
 
-/** The flows some of `attackers` can read (payload or headers) or tamper with, in one pass. */
-export function exposedFlows(analysis: Analysis | undefined, attackers: ReadonlySet<string>): Set<string> {
-  const flows = new Set<string>();
-  for (const e of analysis?.exposures ?? []) {
-    if ((e.level === 'payload' || e.level === 'headers' || e.tamper) && attackers.has(e.attacker)) flows.add(e.flow);
-  }
-  return flows;
-}
-
 /** Strips the `link:` / `host:` prefix of a path entry or vantage. */
 export function bareId(ref: string): string {
   return ref.replace(/^[a-z]+:/, '');

@@ -8,7 +8,7 @@
 import type { Diagnostic, Scenario } from '../../model/types.ts';
 import type { Analysis, FlowTrace } from '../../engine/types.ts';
 import { summarizeExposures, type ExposureSummary } from '../../../workers/exposure-summary.ts';
-import { isSuperseded, type AnalysisClient, type ModelUpdate, type Progress } from '../analysis-client.ts';
+import { isSuperseded, nextTask, type AnalysisClient, type ModelUpdate, type Progress } from '../analysis-client.ts';
 
 /** Quiet time after the last edit before re-analysing. */
 const DEBOUNCE_MS = 250;
@@ -101,7 +101,7 @@ export class AnalysisState {
       const received = performance.now();
       // Apply in a task of its own: receiving (structured-clone) and re-rendering are then two
       // shorter main-thread tasks instead of one long one.
-      await new Promise((resolve) => setTimeout(resolve, 0));
+      await nextTask();
       if (mine !== this.#runs) return;
       this.diagnostics = result.diagnostics;
       if (result.model) {

@@ -6,7 +6,7 @@
  */
 import type { Scenario } from '../../model/types.ts';
 import type { ScenarioIndex } from '../scenario-index.ts';
-import { buildState, resultOf, type ProgressListener } from '../session/session-state.ts';
+import { buildState, resultListOf, resultOf, type ProgressListener } from '../session/session-state.ts';
 import type { ThroughputAnalysis } from '../throughput/types.ts';
 import type { AnalysisOptions, Exposure, ExposureAnalysis, FlowResult, FlowTrace } from '../types.ts';
 
@@ -40,5 +40,5 @@ export interface ComparedRun {
  */
 export function analyzeForComparison(scenario: Scenario): ComparedRun {
   const state = buildState(scenario, {}, undefined, 'exposures');
-  return { flows: state.sorted.map((f) => state.results.get(f.id)!), throughput: state.throughput, exposures: state.exposures };
+  return { flows: resultListOf(state), throughput: state.throughput, exposures: state.exposures };
 }

@@ -20,10 +20,9 @@ const GLOBAL: readonly EntityKind[] = ['hosts', 'devices', 'links', 'ipsec', 'wi
 /** Changes that can change what an attacker holds (positions, key stores, mirrors, spoofing). */
 const KNOWLEDGE: readonly EntityKind[] = ['sites', 'bridges', 'overlays', 'tunnels', 'networks', 'workloads', 'keystores'];
 
-/** One kind's changes: ids added, removed or edited, and whether the order changed too. */
+/** One kind's changes: ids added, removed or edited (none when only the order changed). */
 export interface KindChange {
   ids: Set<string>;
-  reordered: boolean;
   /** The same ids in the same order: entities were edited, none added, removed or moved. */
   sameIds: boolean;
 }
@@ -41,15 +40,20 @@ export interface ScenarioChanges {
   attackers: Set<string>;
 }
 
+/** Whether two entity lists hold the same ids in the same order (the entities may differ). */
+export function sameIdsInOrder(a: readonly { id: string }[], b: readonly { id: string }[]): boolean {
+  return a.length === b.length && a.every((e, i) => b[i]!.id === e.id);
+}
+
 function kindChange(prev: readonly { id: string }[], next: readonly { id: string }[]): KindChange | undefined {
   if (prev === next) return undefined;
   const ids = new Set<string>();
-  const sameIds = prev.length === next.length && prev.every((e, i) => next[i]!.id === e.id);
+  const sameIds = sameIdsInOrder(prev, next);
   if (sameIds) {
     // The same ids in the same order (an edit, or the file read again): compare entity by entity
     // in place, without a map of the old list.
     for (let i = 0; i < next.length; i++) if (prev[i] !== next[i] && !deepEqual(prev[i], next[i])) ids.add(next[i]!.id);
-    return ids.size > 0 ? { ids, reordered: false, sameIds } : undefined;
+    return ids.size > 0 ? { ids, sameIds } : undefined;
   }
   const before = new Map(prev.map((e) => [e.id, e]));
   for (const e of next) {
@@ -58,8 +62,8 @@ function kindChange(prev: readonly { id: string }[], next: readonly { id: string
     before.delete(e.id);
   }
   for (const id of before.keys()) ids.add(id);
-  // Not the same ids in order, yet none added, removed or edited: only the order changed.
-  return { ids, reordered: ids.size === 0, sameIds };
+  // Not the same ids in order: something was added, removed or moved (then `ids` may be empty).
+  return { ids, sameIds };
 }
 
 function networksOf(s: Scenario, overlays: ReadonlySet<string>): string[] {

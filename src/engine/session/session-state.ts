@@ -104,11 +104,17 @@ export function findingsOf(state: SessionState, previous?: Map<string, Finding[]
   return runRulesInto(ruleInputOf(state), found, only);
 }
 
+/** The flow summaries in `sorted` order, as the result lists them (kept until an estimate changes). */
+export function resultListOf(state: SessionState): FlowResult[] {
+  state.resultList ??= state.sorted.map((f) => state.results.get(f.id)!);
+  return state.resultList;
+}
+
 /** What the rules read of a state: every flow, its traces and results, links, exposures, loads. */
 export function ruleInputOf(state: SessionState): RuleInput {
-  state.resultList ??= state.sorted.map((f) => state.results.get(f.id)!);
+  const flows = resultListOf(state);
   state.facts ??= flowFacts({ scenario: state.scenario, traces: state.traces, sortedFlows: state.sorted });
-  return { scenario: state.scenario, index: state.index, traces: state.traces, flows: state.resultList, links: state.links, exposures: state.exposures, requirements: state.requirements, throughput: state.throughput, sortedFlows: state.sorted, facts: state.facts };
+  return { scenario: state.scenario, index: state.index, traces: state.traces, flows, links: state.links, exposures: state.exposures, requirements: state.requirements, throughput: state.throughput, sortedFlows: state.sorted, facts: state.facts };
 }
 
 /** Each flow's position in `sorted`. */
@@ -287,8 +293,7 @@ export function resultOf(state: SessionState): ExposureAnalysis {
     for (let i = 0; i < list.length; i++) findings.push(list[i]!);
   }
   if (!isSorted(findings)) findings.sort(compareFindings);
-  state.resultList ??= state.sorted.map((f) => state.results.get(f.id)!);
-  return { links: state.links, flows: state.resultList, exposures: state.exposures, findings, requirements: state.requirements };
+  return { links: state.links, flows: resultListOf(state), exposures: state.exposures, findings, requirements: state.requirements };
 }
 
 function isSorted(findings: readonly Finding[]): boolean {

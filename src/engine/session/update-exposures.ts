@@ -7,14 +7,11 @@ import type { Exposure } from '../types.ts';
 import { exposeRow, noExposure, reachOf } from '../exposure/expose-all.ts';
 import { exposeFlow } from '../exposure/expose-flow.ts';
 import { buildElementIndex, flowsReached, type ElementIndex } from './element-index.ts';
+import { sameIdsInOrder } from './scenario-changes.ts';
 import { positionsOf, type SessionState } from './session-state.ts';
 
 function positions<T>(items: readonly T[], id: (item: T) => string): Map<string, number> {
   return new Map(items.map((item, i) => [id(item), i]));
-}
-
-function sameIds(a: readonly { id: string }[], b: readonly { id: string }[]): boolean {
-  return a.length === b.length && a.every((f, i) => f.id === b[i]!.id);
 }
 
 /** The element index of the state, built on first need. */
@@ -29,7 +26,7 @@ function elementsOf(state: SessionState): ElementIndex {
  */
 export function updateExposures(state: SessionState, prev: SessionState, reach: { flows: ReadonlySet<string>; attackers: ReadonlySet<string> }): boolean {
   // The same flows at the same positions (edited ones are new objects with the same ids).
-  const sameFlows = state.sorted === prev.sorted || sameIds(state.sorted, prev.sorted);
+  const sameFlows = state.sorted === prev.sorted || sameIdsInOrder(state.sorted, prev.sorted);
   const sameAttackers = state.knowledge.length === prev.knowledge.length && state.knowledge.every((k, a) => k === prev.knowledge[a]);
   if (sameFlows && sameAttackers && reach.flows.size === 0) return false;
   const nA = state.knowledge.length;

@@ -4,8 +4,9 @@
  */
 import { describeExposure, describeRequirement } from '../format/labels.ts';
 import { exposureAttackers, findExposure, flowSummary } from '../format/report-queries.ts';
+import type { Exposure } from '../../engine/types.ts';
 import type { ReportModel } from '../types.ts';
-import { code, esc, levelBadge, table, tablePieces, type Cell } from './html-parts.ts';
+import { code, esc, itemPieces, levelBadge, table, tablePieces, type Cell } from './html-parts.ts';
 
 const anchor = (flow: string, attacker: string): string => `why-${flow}--${attacker}`.replace(/[^A-Za-z0-9_-]/g, '_');
 
@@ -26,22 +27,14 @@ function matrix(report: ReportModel, attackers: readonly string[]): string[] {
   return tablePieces(['Flow', ...attackers.map(code)], flows.length, row, 'matrix');
 }
 
-/** Exposures per piece of the reasons list. */
-const REASONS_PER_PIECE = 1000;
-
 function reasons(report: ReportModel): string[] {
   const exposed = report.analysis.exposures.filter((e) => e.level !== 'none');
   if (exposed.length === 0) return ['<p>No attacker sees any flow.</p>'];
-  const pieces = ['<ul>'];
-  for (let start = 0; start < exposed.length; start += REASONS_PER_PIECE) {
-    const items = exposed.slice(start, start + REASONS_PER_PIECE).map((e) => {
-      const list = e.reasons.map((r) => `<li>${esc(r.text)}</li>`).join('');
-      return `<li id="${anchor(e.flow, e.attacker)}">${code(e.flow)} × ${code(e.attacker)}: <strong>${esc(describeExposure(e))}</strong><ul class="reasons">${list}</ul></li>`;
-    });
-    pieces.push((start > 0 ? '\n' : '') + items.join('\n'));
-  }
-  pieces.push('</ul>');
-  return pieces;
+  const item = (e: Exposure): string => {
+    const list = e.reasons.map((r) => `<li>${esc(r.text)}</li>`).join('');
+    return `<li id="${anchor(e.flow, e.attacker)}">${code(e.flow)} × ${code(e.attacker)}: <strong>${esc(describeExposure(e))}</strong><ul class="reasons">${list}</ul></li>`;
+  };
+  return ['<ul>', ...itemPieces(exposed.length, (i) => item(exposed[i]!)), '</ul>'];
 }
 
 /**

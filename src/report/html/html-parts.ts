@@ -46,23 +46,27 @@ export function table(header: readonly string[], rows: readonly (readonly Cell[]
   return tablePieces(header, rows.length, (i) => rows[i]!, className).join('');
 }
 
-/** Rows per piece of a long table: a few hundred kilobytes of HTML. */
-const ROWS_PER_PIECE = 1000;
+/** Items per piece of a long list or table: a few hundred kilobytes of HTML. */
+const ITEMS_PER_PIECE = 1000;
 
 /**
- * `table` as pieces (joined, they are its HTML), each row made when its piece is: a flow × attacker
- * matrix of a large region is more HTML than one JavaScript string can hold.
+ * `count` items, each `render(i)`, joined by newlines, as pieces of a thousand items (joined, the
+ * same text), each made when its piece is: a large region's lists are more HTML than one string holds.
  */
+export function itemPieces(count: number, render: (i: number) => string): string[] {
+  const pieces: string[] = [];
+  for (let start = 0; start < count; start += ITEMS_PER_PIECE) {
+    const items: string[] = [];
+    for (let i = start; i < Math.min(count, start + ITEMS_PER_PIECE); i++) items.push(render(i));
+    pieces.push((start > 0 ? '\n' : '') + items.join('\n'));
+  }
+  return pieces;
+}
+
+/** `table` as pieces (joined, they are its HTML), a thousand rows a piece (`itemPieces`). */
 export function tablePieces(header: readonly string[], count: number, row: (i: number) => readonly Cell[], className = ''): string[] {
   const head = `<thead><tr>${header.map((h) => `<th scope="col">${h}</th>`).join('')}</tr></thead>`;
-  const pieces = [`<table${className ? ` class="${className}"` : ''}>${head}\n<tbody>`];
-  for (let start = 0; start < count; start += ROWS_PER_PIECE) {
-    const lines: string[] = [];
-    for (let i = start; i < Math.min(count, start + ROWS_PER_PIECE); i++) lines.push(`<tr>${row(i).map(cell).join('')}</tr>`);
-    pieces.push((start > 0 ? '\n' : '') + lines.join('\n'));
-  }
-  pieces.push('</tbody></table>');
-  return pieces;
+  return [`<table${className ? ` class="${className}"` : ''}>${head}\n<tbody>`, ...itemPieces(count, (i) => `<tr>${row(i).map(cell).join('')}</tr>`), '</tbody></table>'];
 }
 
 const STATUS_TEXT: Record<LinkStatusValue, string> = {
