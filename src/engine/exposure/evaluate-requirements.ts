@@ -55,6 +55,8 @@ export function evaluateRequirements(
     // An indexed loop: half a million exposures, and an array iterator allocates until optimised.
     for (let i = 0; i < exposures.length; i++) {
       const e = exposures[i]!;
+      // A pair that sees nothing and cannot tamper breaks no requirement (most pairs of a region).
+      if (e.level === 'none' && !e.tamper) continue;
       if (flow?.id !== e.flow) flow = byId.get(e.flow);
       const failure = flow && check(flow, e);
       if (failure) failures.push(failure);

@@ -42,16 +42,22 @@ function stackFacts(stack: readonly Layer[]): number {
   return facts;
 }
 
+/** The flags of one trace, read from its stacks. */
+function factsOf(trace: FlowTrace): number {
+  let facts = 0;
+  let last: readonly Layer[] | undefined;
+  for (const hop of trace.hops) {
+    if (hop.stack !== last) facts |= stackFacts(hop.stack);
+    last = hop.stack;
+  }
+  return facts;
+}
+
 /** The flags of one trace (cached per trace object: traces are never changed once built). */
 export function traceFacts(trace: FlowTrace): number {
   let facts = byTrace.get(trace);
   if (facts === undefined) {
-    facts = 0;
-    let last: readonly Layer[] | undefined;
-    for (const hop of trace.hops) {
-      if (hop.stack !== last) facts |= stackFacts(hop.stack);
-      last = hop.stack;
-    }
+    facts = factsOf(trace);
     byTrace.set(trace, facts);
   }
   return facts;
@@ -67,7 +73,9 @@ export function flowFacts(ctx: { scenario: { flows: readonly Flow[] }; traces: R
   const flags = new Uint8Array(flows.length);
   flows.forEach((flow, i) => {
     const trace = ctx.traces.get(flow.id);
-    if (trace) flags[i] = traceFacts(trace);
+    // Read, not cached per trace: the caller keeps the list, and a weak map of every trace of a
+    // large region costs each garbage collection (ephemeron tables are marked to a fixed point).
+    if (trace) flags[i] = factsOf(trace);
   });
   return flags;
 }
