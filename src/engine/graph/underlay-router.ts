@@ -5,8 +5,16 @@
  *
  * One breadth-first search per *destination* gives hop distances from every node; the path from
  * any source is then read greedily (smallest link id that gets one hop closer), which yields the
- * lexicographically smallest sequence. Distance arrays are cached per destination, so a scenario
- * with N hosts costs at most N searches however many flows it has.
+ * lexicographically smallest sequence. Distance arrays are cached per destination.
+ *
+ * A host that does not forward and has a single link to a node that does (a compute host on its
+ * leaf switch) is only ever entered or left over that link: every path to it is the path to its
+ * switch plus that link, and every path from it that link plus the path from its switch — the
+ * greedy reading picks the same steps, as the distances to the host are those to the switch plus
+ * one. So paths between such hosts are read between their switches, once per pair of switches,
+ * and only forwarding nodes (and hosts with several links) need distance arrays: a 5,000-host
+ * region needs a few hundred searches instead of 5,000, and a greedy walk per pair of leaves
+ * instead of one per pair of hosts.
  */
 import type { Link } from '../../model/types.ts';
 import type { ScenarioIndex } from '../scenario-index.ts';
@@ -30,6 +38,8 @@ interface NodeTable {
   number: Map<string, number>;
   forwards: Uint8Array;
   adjacency: { link: Link; node: number }[][];
+  /** Per node: its one neighbour when it is a host that does not forward and has a single link to a node that does, else -1. */
+  single: Int32Array;
 }
 
 function buildNodeTable(index: ScenarioIndex): NodeTable {
@@ -46,7 +56,11 @@ function buildNodeTable(index: ScenarioIndex): NodeTable {
       return node === undefined ? [] : [{ link: adj.link, node }];
     }),
   );
-  return { ids, number, forwards, adjacency };
+  const single = new Int32Array(ids.length).fill(-1);
+  adjacency.forEach((adjacent, i) => {
+    if (!forwards[i] && adjacent.length === 1 && forwards[adjacent[0]!.node]) single[i] = adjacent[0]!.node;
+  });
+  return { ids, number, forwards, adjacency, single };
 }
 
 function distancesTo(table: NodeTable, target: number): Int32Array {
@@ -69,9 +83,19 @@ function distancesTo(table: NodeTable, target: number): Int32Array {
   return dist;
 }
 
-/** Creates a router over the scenario's hosts, devices and links. */
-export function createUnderlayRouter(index: ScenarioIndex): UnderlayRouter {
+/** A path as node numbers and links, read between two nodes (shared by every path through them: never changed). */
+interface Walk {
+  nodes: number[];
+  links: Link[];
+}
+
+/**
+ * Creates a router over the scenario's hosts, devices and links. With `reduce: false` every path
+ * is read from its own destination's distances (the plain reading the reduced one must equal; tests).
+ */
+export function createUnderlayRouter(index: ScenarioIndex, options: { reduce?: boolean } = {}): UnderlayRouter {
   const table = buildNodeTable(index);
+  const single = options.reduce === false ? new Int32Array(table.ids.length).fill(-1) : table.single;
   const cache = new Map<number, Int32Array>();
   const distTo = (target: number): Int32Array => {
     let dist = cache.get(target);
@@ -81,20 +105,24 @@ export function createUnderlayRouter(index: ScenarioIndex): UnderlayRouter {
     }
     return dist;
   };
-  const distance = (from: string, to: string): number | undefined => {
-    const a = table.number.get(from);
-    const b = table.number.get(to);
-    if (a === undefined || b === undefined) return undefined;
+  /** Hops from node a to node b (see the module comment for why single-linked hosts add one). */
+  const hops = (a: number, b: number): number | undefined => {
+    if (a === b) return 0;
+    const sb = single[b]!;
+    const sa = single[a]!;
+    if (sb === a || sa === b) return 1;
+    if (sb >= 0 || sa >= 0) {
+      const d = hops(sa >= 0 ? sa : a, sb >= 0 ? sb : b);
+      return d === undefined ? undefined : d + (sa >= 0 ? 1 : 0) + (sb >= 0 ? 1 : 0);
+    }
     const d = distTo(b)[a]!;
     return d < 0 ? undefined : d;
   };
-  const path = (from: string, to: string): UnderlayPath | undefined => {
-    const a = table.number.get(from);
-    const b = table.number.get(to);
-    if (a === undefined || b === undefined) return undefined;
+  /** The greedy reading from a to b over b's distances. */
+  const read = (a: number, b: number): Walk | undefined => {
     const dist = distTo(b);
     if (dist[a]! < 0) return undefined;
-    const nodes = [from];
+    const nodes = [a];
     const links: Link[] = [];
     let u = a;
     while (u !== b) {
@@ -110,10 +138,55 @@ export function createUnderlayRouter(index: ScenarioIndex): UnderlayRouter {
         }
       }
       links.push(step.link);
-      nodes.push(table.ids[step.node]!);
+      nodes.push(step.node);
       u = step.node;
     }
     return { nodes, links };
+  };
+  // Readings between two nodes that are not single-linked hosts (switches, mostly), per source and destination.
+  const walks = new Map<number, Map<number, Walk | null>>();
+  const between = (a: number, b: number): Walk | undefined => {
+    let byTarget = walks.get(a);
+    if (!byTarget) walks.set(a, (byTarget = new Map()));
+    let walk = byTarget.get(b);
+    if (walk === undefined) byTarget.set(b, (walk = read(a, b) ?? null));
+    return walk ?? undefined;
+  };
+  const path = (from: string, to: string): UnderlayPath | undefined => {
+    const a = table.number.get(from);
+    const b = table.number.get(to);
+    if (a === undefined || b === undefined) return undefined;
+    if (a === b) return { nodes: [from], links: [] };
+    const sa = single[a]!;
+    const sb = single[b]!;
+    // One end hangs off the other: the single link between them.
+    if (sa === b || sb === a) return { nodes: [from, to], links: [table.adjacency[sa === b ? a : b]![0]!.link] };
+    // Else the path read between the nodes the ends hang off, with the ends' links around it.
+    const firstLink = sa >= 0 ? table.adjacency[a]![0]!.link : undefined;
+    const lastLink = sb >= 0 ? table.adjacency[b]![0]!.link : undefined;
+    const inner = between(firstLink ? sa : a, lastLink ? sb : b);
+    if (!inner) return undefined;
+    const count = inner.nodes.length + (firstLink ? 1 : 0) + (lastLink ? 1 : 0);
+    const nodes = new Array<string>(count);
+    const links = new Array<Link>(count - 1);
+    let n = 0;
+    let l = 0;
+    if (firstLink) {
+      nodes[n++] = from;
+      links[l++] = firstLink;
+    }
+    for (let i = 0; i < inner.nodes.length; i++) nodes[n++] = table.ids[inner.nodes[i]!]!;
+    for (let i = 0; i < inner.links.length; i++) links[l++] = inner.links[i]!;
+    if (lastLink) {
+      nodes[n] = to;
+      links[l] = lastLink;
+    }
+    return { nodes, links };
+  };
+  const distance = (from: string, to: string): number | undefined => {
+    const a = table.number.get(from);
+    const b = table.number.get(to);
+    return a === undefined || b === undefined ? undefined : hops(a, b);
   };
   return { path, distance };
 }
