@@ -100,18 +100,23 @@ export function exposeRow(
   }
 }
 
-/** Every flow × attacker exposure, flows in the given order, attackers in knowledge order (SPEC §4). */
+/**
+ * Every flow × attacker exposure, flows in the given order, attackers in knowledge order (SPEC §4);
+ * `traces` by flow id, or lined up with `flows`.
+ */
 export function exposeAll(
   flows: readonly Flow[],
-  traces: ReadonlyMap<string, FlowTrace>,
+  traces: ReadonlyMap<string, FlowTrace> | readonly FlowTrace[],
   knowledge: readonly AttackerKnowledge[],
   index: ScenarioIndex,
 ): Exposure[] {
   const out = new Array<Exposure>(flows.length * knowledge.length);
   const ctx = { reach: reachOf(knowledge), index, seen: new Int32Array(knowledge.length).fill(-1), stamp: 0 };
+  const list = Array.isArray(traces) ? (traces as readonly FlowTrace[]) : undefined;
+  const byId = list ? undefined : (traces as ReadonlyMap<string, FlowTrace>);
   flows.forEach((flow, i) => {
     ctx.stamp = i;
-    exposeRow(flow, traces.get(flow.id)!, knowledge, ctx, out, i * knowledge.length);
+    exposeRow(flow, list ? list[i]! : byId!.get(flow.id)!, knowledge, ctx, out, i * knowledge.length);
   });
   return out;
 }

@@ -7,6 +7,22 @@
  */
 import type { Exposure } from '../types.ts';
 
+/**
+ * Exposures read by position: a plain list (through `Array.prototype.at`), or rows that make their
+ * pairs on demand, as the app's packed exposures do (workers/exposure-rows.ts).
+ */
+export interface ExposureRows {
+  readonly length: number;
+  /** The pair at position `i` (negative counts from the end, as `Array.prototype.at`), or undefined. */
+  at(i: number): Exposure | undefined;
+  /**
+   * True when the rows are known to hold every flow × attacker pair, flows in id order, the
+   * attackers in one order in every row: the search by position then finds every pair there is,
+   * and a pair it misses is not there (no index of all pairs is built for it).
+   */
+  readonly complete?: boolean;
+}
+
 /** The exposure of a pair, or undefined. */
 export type ExposureLookup = (flow: string, attacker: string) => Exposure | undefined;
 
@@ -14,9 +30,13 @@ export type ExposureLookup = (flow: string, attacker: string) => Exposure | unde
  * A look-up over `exposures`; `indexed` says which exposures the fallback index needs to hold
  * (callers that only ever ask for pairs that see something can leave the rest out).
  */
-export function exposureLookup(exposures: readonly Exposure[], indexed: (e: Exposure) => boolean = () => true): ExposureLookup {
+export function exposureLookup(exposures: ExposureRows, indexed: (e: Exposure) => boolean = () => true): ExposureLookup {
   const attackers = new Map<string, number>();
-  for (let i = 0; i < exposures.length && !attackers.has(exposures[i]!.attacker); i++) attackers.set(exposures[i]!.attacker, i);
+  for (let i = 0; i < exposures.length; i++) {
+    const attacker = exposures.at(i)!.attacker;
+    if (attackers.has(attacker)) break;
+    attackers.set(attacker, i);
+  }
   const width = Math.max(1, attackers.size);
   const rows = Math.floor(exposures.length / width);
   let byPair: Map<string, Exposure> | undefined;
@@ -27,13 +47,23 @@ export function exposureLookup(exposures: readonly Exposure[], indexed: (e: Expo
       let hi = rows;
       while (lo < hi) {
         const mid = (lo + hi) >> 1;
-        if (exposures[mid * width]!.flow < flow) lo = mid + 1;
+        if (exposures.at(mid * width)!.flow < flow) lo = mid + 1;
         else hi = mid;
       }
-      const e = lo < rows ? exposures[lo * width + k] : undefined;
+      const e = lo < rows ? exposures.at(lo * width + k) : undefined;
       if (e?.flow === flow && e.attacker === attacker) return e;
     }
-    byPair ??= new Map(exposures.filter(indexed).map((e) => [`${e.flow}\u0000${e.attacker}`, e]));
+    if (exposures.complete === true) return undefined;
+    byPair ??= indexPairs(exposures, indexed);
     return byPair.get(`${flow}\u0000${attacker}`);
   };
+}
+
+function indexPairs(exposures: ExposureRows, indexed: (e: Exposure) => boolean): Map<string, Exposure> {
+  const byPair = new Map<string, Exposure>();
+  for (let i = 0; i < exposures.length; i++) {
+    const e = exposures.at(i)!;
+    if (indexed(e)) byPair.set(`${e.flow}\u0000${e.attacker}`, e);
+  }
+  return byPair;
 }

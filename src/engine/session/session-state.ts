@@ -54,6 +54,12 @@ export interface SessionState {
   traces: Map<string, FlowTrace>;
   /** Flows sorted by id: the order of every per-flow result. */
   sorted: Flow[];
+  /**
+   * The traces in `sorted` order, kept by a full analysis so that its passes over every flow read
+   * them in a row rather than look each up by id (a look-up per flow and pass is a cache miss at
+   * 250,000 flows); dropped by an edit that traces flows again.
+   */
+  traceList?: FlowTrace[];
   /** Per flow id: its summary (with the estimate merged in) and its throughput figures. */
   results: Map<string, FlowResult>;
   /** The summaries in `sorted` order, as the result lists them; dropped whenever an estimate changes. */
@@ -125,7 +131,7 @@ export function resultListOf(state: SessionState): FlowResult[] {
 /** What the rules read of a state: every flow, its traces and results, links, exposures, loads. */
 export function ruleInputOf(state: SessionState): RuleInput {
   const flows = resultListOf(state);
-  state.facts ??= flowFacts({ scenario: state.scenario, traces: state.traces, sortedFlows: state.sorted });
+  state.facts ??= flowFacts({ scenario: state.scenario, traces: state.traces, sortedFlows: state.sorted, traceList: state.traceList });
   return { scenario: state.scenario, index: state.index, traces: state.traces, flows, links: state.links, exposures: state.exposures, requirements: state.requirements, throughput: state.throughput, sortedFlows: state.sorted, facts: state.facts };
 }
 
@@ -154,17 +160,21 @@ export function buildState(scenario: Scenario, options: AnalysisOptions = {}, on
   const index = indexScenario(scenario);
   const router = createUnderlayRouter(index);
   const ctx = createTraceContext(index, router);
-  const traces = new Map(scenario.flows.map((flow) => [flow.id, traceFlow(flow, ctx)]));
+  const traced = scenario.flows.map((flow) => traceFlow(flow, ctx));
+  const traces = new Map(scenario.flows.map((flow, i) => [flow.id, traced[i]!]));
   const sorted = [...scenario.flows].sort((a, b) => compareIds(a.id, b.id));
-  const state = { scenario, options, index, router, protections: ctx.protections, traces, sorted, results: new Map(), figures: new Map() } as unknown as SessionState;
+  // Files list their flows in id order as often as not (generated regions always): then no look-up at all.
+  const inFileOrder = sorted.every((flow, i) => flow === scenario.flows[i]);
+  const traceList = inFileOrder ? traced : sorted.map((flow) => traces.get(flow.id)!);
+  const state = { scenario, options, index, router, protections: ctx.protections, traces, sorted, traceList, results: new Map(), figures: new Map() } as unknown as SessionState;
   // Statuses read the traces alone: worked out first, they can be shown while the rest runs.
-  if (upTo === 'all') state.links = linkStatuses(scenario, tracesInOrder(state));
+  if (upTo === 'all') state.links = linkStatuses(scenario, traceList);
   onProgress?.({ phase: 'paths', done: 1, total: 3, ...(upTo === 'all' ? { links: state.links } : {}) });
-  estimateFlows(state, sorted);
+  const figures = estimateFlows(state, sorted);
   state.hardware = hardwareProblems(scenario);
-  state.throughput = throughputOf(state);
+  state.throughput = throughputOf(state, figures);
   state.knowledge = selectedAttackers(scenario, options).map((a) => buildAttackerKnowledge(a, index));
-  state.exposures = exposeAll(sorted, traces, state.knowledge, index);
+  state.exposures = exposeAll(sorted, traceList, state.knowledge, index);
   onProgress?.({ phase: 'exposure', done: 2, total: 3 });
   if (upTo === 'exposures') return state;
   state.requirements = evaluateRequirements(scenario.requirements, scenario.flows, state.exposures);
@@ -173,34 +183,40 @@ export function buildState(scenario: Scenario, options: AnalysisOptions = {}, on
   return state;
 }
 
-/** The traces in flow-id order (`sorted`). */
-function* tracesInOrder(state: SessionState): Generator<FlowTrace> {
-  for (const flow of state.sorted) yield state.traces.get(flow.id)!;
-}
-
-/** Recomputes the summary and throughput figures of the given flows (in id order). */
-export function estimateFlows(state: SessionState, flows: readonly Flow[]): void {
+/**
+ * Recomputes the summary and throughput figures of the given flows (in id order). For every flow
+ * (`flows` is `sorted`) it also lists the summaries and returns the figures, both in that order.
+ */
+export function estimateFlows(state: SessionState, flows: readonly Flow[]): FlowFigures[] | undefined {
+  const all = flows === state.sorted;
   // With positions (the flow list as before) the list of summaries is patched; else built again when needed.
-  const list = state.positions && state.resultList?.length === state.sorted.length ? state.resultList.slice() : undefined;
+  const list = state.positions && state.resultList?.length === state.sorted.length ? state.resultList.slice() : all ? new Array<FlowResult>(flows.length) : undefined;
+  const aligned = all ? state.traceList : undefined;
+  const figureList = all ? new Array<FlowFigures>(flows.length) : undefined;
   const names = new Map<string, string>();
-  for (const flow of flows) {
-    const trace = state.traces.get(flow.id)!;
+  for (let i = 0; i < flows.length; i++) {
+    const flow = flows[i]!;
+    const trace = aligned ? aligned[i]! : state.traces.get(flow.id)!;
     const result = flowResult(flow, trace, state.index);
     const figures = estimateFlowFigures(flow, trace, state.index, names, result.innerMtu);
     state.figures.set(flow.id, figures);
-    state.results.set(flow.id, withEstimate(result, figures));
-    const at = list ? state.positions!.get(flow.id) : undefined;
-    if (at !== undefined) list![at] = state.results.get(flow.id)!;
+    const summary = withEstimate(result, figures);
+    state.results.set(flow.id, summary);
+    if (figureList) figureList[i] = figures;
+    const at = all ? i : list ? state.positions!.get(flow.id) : undefined;
+    if (at !== undefined) list![at] = summary;
   }
   state.resultList = list;
+  return figureList;
 }
 
-/** Host and link loads and problems over every flow's figures, in flow-id order. */
-export function throughputOf(state: SessionState): ThroughputAnalysis {
-  const figures = state.sorted.flatMap((f) => state.figures.get(f.id) ?? []);
+/** Host and link loads and problems over every flow's figures (`figures`: those of `sorted`, when at hand), in flow-id order. */
+export function throughputOf(state: SessionState, figures = state.sorted.flatMap((f) => state.figures.get(f.id) ?? [])): ThroughputAnalysis {
   // The ledger is built at the first edit that can use it (a one-shot analysis never needs it).
   state.ledger = undefined;
-  return assembleThroughput(state, figures, state.hardware);
+  // Figures of every flow line up with the trace list.
+  const traceList = figures.length === state.sorted.length ? state.traceList : undefined;
+  return assembleThroughput({ ...state, traceList }, figures, state.hardware);
 }
 
 /** Where a flow's load went before an edit: the hosts and links it loaded. */

@@ -36,6 +36,8 @@ type TracesBefore = Map<string, FlowTrace | undefined>;
 function retrace(state: SessionState, prev: SessionState, changes: ScenarioChanges): TracesBefore | undefined {
   const next = state.scenario;
   if (changes.flows.size === 0 && !changes.kinds.has('flows')) return undefined;
+  // Traces are replaced below (and perhaps the flow list): the list lined up with `sorted` no longer holds.
+  state.traceList = undefined;
   // `prev` is consumed: its protection table moves on to the new state and is edited in place
   // (tens of thousands of entries, of which an edit changes a few). Protections configured
   // by what changed (an overlay, a tunnel, a flow's TLS) are made anew; the rest stay the same

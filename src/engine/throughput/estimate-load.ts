@@ -107,18 +107,23 @@ export function linkShareAt(wire: readonly number[], hops: FlowTrace['hops'], j:
   return share;
 }
 
-/** Wire load of every link, sorted by link id: each flow's per-hop wire Gbit/s (`wire`, NaN where the link is unknown), in flow-id order. */
+/**
+ * Wire load of every link, sorted by link id: each flow's per-hop wire Gbit/s (`wire`, NaN where the
+ * link is unknown), in flow-id order; `traces` by flow id, or lined up with `estimates`.
+ */
 export function linkLoads(
   scenario: Scenario,
-  traces: ReadonlyMap<string, FlowTrace>,
+  traces: ReadonlyMap<string, FlowTrace> | readonly FlowTrace[],
   estimates: readonly { summary: FlowSummary; wire: readonly number[] }[],
 ): LinkLoad[] {
+  const list = Array.isArray(traces) ? (traces as readonly FlowTrace[]) : undefined;
+  const traceById = list ? undefined : (traces as ReadonlyMap<string, FlowTrace>);
   // One entry per link, so each hop costs one lookup; sums still run in estimate order.
   const byLink = new Map<string, { wire: number; flows: number[] }>();
   for (let i = 0; i < estimates.length; i++) {
     const { summary, wire: perHop } = estimates[i]!;
     if (perHop.length === 0) continue;
-    const trace = traces.get(summary.flow);
+    const trace = list ? list[i] : traceById!.get(summary.flow);
     if (!trace) continue;
     for (let j = 0; j < trace.hops.length; j++) {
       const share = linkShareAt(perHop, trace.hops, j);

@@ -44,15 +44,15 @@ export function hardwareProblems(scenario: Scenario): ThroughputProblem[] {
 
 /** Puts per-flow figures (in flow-id order) together with the hardware problems into the analysis. */
 export function assembleThroughput(
-  input: Omit<ThroughputInput, 'flows'>,
+  input: Omit<ThroughputInput, 'flows'> & { traceList?: readonly FlowTrace[] | undefined },
   figures: readonly FlowFigures[],
   hardware: readonly ThroughputProblem[],
 ): ThroughputAnalysis {
-  const { scenario, traces } = input;
+  const { scenario, traces, traceList } = input;
   return {
     flows: figures.map((f) => f.summary),
     hosts: hostLoads(scenario, figures.map((f) => f.crypto)),
-    links: linkLoads(scenario, traces, figures),
+    links: linkLoads(scenario, traceList ?? traces, figures),
     problems: problemsOf(figures, hardware),
   };
 }

@@ -67,12 +67,20 @@ export function traceFacts(trace: FlowTrace): number {
  * The facts of every flow, aligned with `sortedFlows(ctx)`: the caller's (an analysis computes them
  * once for all rules, session-state.ts `ruleInputOf`), or read from each trace's cached flags.
  */
-export function flowFacts(ctx: { scenario: { flows: readonly Flow[] }; traces: ReadonlyMap<string, FlowTrace>; sortedFlows?: readonly Flow[]; facts?: Uint8Array }): Uint8Array {
+export function flowFacts(ctx: {
+  scenario: { flows: readonly Flow[] };
+  traces: ReadonlyMap<string, FlowTrace>;
+  sortedFlows?: readonly Flow[];
+  facts?: Uint8Array;
+  /** The traces of `sortedFlows` in that order, when the caller has them lined up. */
+  traceList?: readonly FlowTrace[];
+}): Uint8Array {
   if (ctx.facts && ctx.sortedFlows && ctx.facts.length === ctx.sortedFlows.length) return ctx.facts;
   const flows = sortedFlows(ctx);
+  const aligned = ctx.sortedFlows && ctx.traceList?.length === flows.length ? ctx.traceList : undefined;
   const flags = new Uint8Array(flows.length);
   flows.forEach((flow, i) => {
-    const trace = ctx.traces.get(flow.id);
+    const trace = aligned ? aligned[i] : ctx.traces.get(flow.id);
     // Read, not cached per trace: the caller keeps the list, and a weak map of every trace of a
     // large region costs each garbage collection (ephemeron tables are marked to a fixed point).
     if (trace) flags[i] = factsOf(trace);
