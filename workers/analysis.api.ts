@@ -60,7 +60,7 @@ export interface AnalysisResponse {
   summary?: ExposureSummary;
   /** With `inParts`: the slices that carry the large lists left empty in this response. */
   parts?: PartsPlan;
-  /** With `inParts`: the exposures, packed (`analysis.exposures` is empty until they are unpacked). */
+  /** With `inParts`: the exposures, packed (`analysis.exposures` is then empty; the page reads these by position). */
   packed?: PackedExposures;
 }
 
@@ -246,7 +246,7 @@ export const analysisApi = {
         analysis,
         summary: summarizeExposures(analysis.exposures),
       };
-      // Most pairs are plain `none` (88 % at 1,000 hosts): the page makes those itself instead of deserialising them.
+      // Most pairs are plain `none` (88 % at 1,000 hosts): the page makes one when asked for it instead of deserialising them.
       const packed = request.inParts ? packExposures(analysis.exposures, analysis.flows) : undefined;
       if (packed) {
         response.analysis = { ...analysis, exposures: [] };

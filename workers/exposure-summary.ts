@@ -9,6 +9,7 @@
  */
 import type { ExposureLevel } from '../src/model/types.ts';
 import type { Exposure } from '../src/engine/types.ts';
+import type { ExposureRows } from './exposure-rows.ts';
 
 /** The levels an attacker reaches, most revealing first (SPEC X6). */
 export const LEVELS_SHOWN = [
@@ -33,14 +34,14 @@ export interface AttackerExposures {
 /** Per attacker id. */
 export type ExposureSummary = Partial<Record<string, AttackerExposures>>;
 
-/** Summarises `exposures` in one pass. */
-export function summarizeExposures(exposures: readonly Exposure[]): ExposureSummary {
+/** Summarises `exposures` in one pass (the worker's full list; on the page, only a small analysis's). */
+export function summarizeExposures(exposures: ExposureRows): ExposureSummary {
   const lists = new Map<
     string,
     { payload: number; headers: number; tamper: number; at: Record<ExposureLevel, number[]> }
   >();
   for (let i = 0; i < exposures.length; i++) {
-    const e = exposures[i]!;
+    const e = exposures.at(i)!;
     let c = lists.get(e.attacker);
     if (!c)
       lists.set(
@@ -70,7 +71,7 @@ export function summarizeExposures(exposures: readonly Exposure[]): ExposureSumm
  * headers, metadata and none, each in list order — the order of a stable sort by level.
  */
 export function readableExposures(
-  exposures: readonly Exposure[],
+  exposures: ExposureRows,
   summary: ExposureSummary,
   attackers: readonly string[],
 ): Exposure[] {
@@ -78,7 +79,7 @@ export function readableExposures(
   for (const level of LEVELS_SHOWN) {
     const positions = mergePositions(attackers.map((a) => summary[a]?.at[level]));
     for (const i of positions) {
-      const e = exposures[i]!;
+      const e = exposures.at(i)!;
       if (e.level === 'payload' || e.level === 'headers' || e.tamper) out.push(e);
     }
   }

@@ -3,8 +3,8 @@
  * flow × attacker pairs and 88 % of them are plain `none` (no vantage, no reason): posting them as
  * objects made the page deserialise half a million objects, a 5,000-host region two and a half
  * million. Packed, only the pairs that say something travel as objects, with their positions in
- * one typed array (copied as one block); the page makes the plain `none` pairs itself, a step at a
- * time. Pure functions shared by both sides.
+ * one typed array (copied as one block); the page keeps them so and reads them by position
+ * (exposure-rows.ts), making a plain `none` pair only when asked for it.
  */
 import type { Exposure } from '../src/engine/types.ts';
 
@@ -17,10 +17,6 @@ export interface PackedExposures {
   /** Those pairs, in the same order. */
   detailed: Exposure[];
 }
-
-// Shared, frozen empty lists, as the engine gives pairs without a vantage.
-const NO_IDS: string[] = Object.freeze([]) as unknown as string[];
-const NO_REASONS: Exposure['reasons'] = Object.freeze([]) as unknown as Exposure['reasons'];
 
 /** A pair that says nothing: no vantage, no reason, level none (SPEC X6). */
 function plain(e: Exposure): boolean {
@@ -51,33 +47,4 @@ export function packExposures(exposures: readonly Exposure[], flows: readonly { 
     detailed[n++] = exposures[i]!;
   }
   return { attackers, at, detailed };
-}
-
-/**
- * Unpacks into the full list, `step` pairs at a time: the generator yields after each step, so a
- * caller can give the page its turn in between (2.5 million pairs take a few hundred milliseconds).
- */
-export function* unpackExposures(packed: PackedExposures, flows: readonly { id: string }[], out: Exposure[], step = 100_000): Generator<number> {
-  const { attackers, at, detailed } = packed;
-  const total = flows.length * attackers.length;
-  out.length = 0;
-  let next = 0;
-  for (let start = 0; start < total; start += step) {
-    const end = Math.min(total, start + step);
-    for (let i = start; i < end; i++) {
-      if (next < at.length && at[next] === i) {
-        out.push(detailed[next++]!);
-        continue;
-      }
-      out.push({ flow: flows[Math.floor(i / attackers.length)]!.id, attacker: attackers[i % attackers.length]!, level: 'none', tamper: false, vantages: NO_IDS, reasons: NO_REASONS });
-    }
-    yield end;
-  }
-}
-
-/** Unpacks in one go. */
-export function unpackAll(packed: PackedExposures, flows: readonly { id: string }[]): Exposure[] {
-  const out: Exposure[] = [];
-  for (const _ of unpackExposures(packed, flows, out, Number.MAX_SAFE_INTEGER)) void _;
-  return out;
 }

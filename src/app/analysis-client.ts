@@ -5,9 +5,10 @@
  */
 import * as Comlink from 'comlink';
 import { createModelReceiver, putSlice } from '../../workers/analysis-parts.ts';
-import { unpackExposures } from '../../workers/packed-exposures.ts';
+import { createPackedRows, type ExposureRows } from '../../workers/exposure-rows.ts';
 import type { AnalysisApi } from '../../workers/analysis.api.ts';
 import type { Comparison } from '../engine/throughput/compare-protections.ts';
+import type { Analysis } from '../engine/types.ts';
 import type { Scenario } from '../model/types.ts';
 
 /** The comparison call the worker exposes once SPEC T8 is wired in. */
@@ -18,7 +19,19 @@ interface CompareApi {
 /** Arguments of `analysisApi.analyze`, as plain structured-clone data. */
 export type AnalyzeRequest = Parameters<AnalysisApi['analyze']>[0];
 /** What `analysisApi.analyze` resolves to. */
-export type AnalyzeResult = Awaited<ReturnType<AnalysisApi['analyze']>>;
+type AnalysisResponse = Awaited<ReturnType<AnalysisApi['analyze']>>;
+
+/**
+ * An analysis as the page holds it. Its `exposures` are rows read by position, never a list to
+ * walk: a packed result (every large one) makes a plain `none` pair only when asked for it, and a
+ * 5,000-host region has 2.5 million pairs, so the page reaches them only through the worker's
+ * per-attacker summary, a look-up by pair (`exposureLookup`) or a page of rows. A plain `Analysis`
+ * (a small result, tests' fakes) is one as well.
+ */
+export type PageAnalysis = Omit<Analysis, 'exposures'> & { exposures: ExposureRows };
+
+/** What `AnalysisClient.analyze` resolves to: the worker's response, its exposures read in place. */
+export type AnalyzeResult = Omit<AnalysisResponse, 'analysis' | 'packed'> & { analysis?: PageAnalysis };
 
 /** Progress as the app displays it: a fraction in [0, 1] and an optional phase name. */
 export interface Progress {
@@ -125,7 +138,7 @@ export class AnalysisClient {
         { ...req, inParts: true },
         cb as never,
         Comlink.proxy(receive) as never,
-      )) as AnalyzeResult;
+      )) as AnalysisResponse;
       // Only a valid scenario is analysed, and then its model came ahead (unless it came along).
       if (result.analysis && !result.model) result.model = model;
       const plan = result.parts;
@@ -142,12 +155,10 @@ export class AnalysisClient {
         putSlice(result as unknown as Record<string, unknown>, plan!.slices[i]!, await asked[i]!);
       }
       delete result.parts;
-      if (result.packed && result.analysis) {
-        // The plain `none` pairs are made here, a step at a time with the page's turn in between.
-        for (const _ of unpackExposures(result.packed, result.analysis.flows, result.analysis.exposures)) await nextTask();
-        delete result.packed;
-      }
-      return result;
+      const { packed, ...rest } = result;
+      if (!packed || !rest.analysis) return rest;
+      // The exposures stay packed (`analysis.exposures` came empty): rows read them in place.
+      return { ...rest, analysis: { ...rest.analysis, exposures: createPackedRows(packed, rest.analysis.flows) } };
     });
   }
 

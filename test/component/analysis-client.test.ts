@@ -1,9 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import * as Comlink from 'comlink';
 import { AnalysisClient, isSuperseded, toProgress, type ModelUpdate } from '../../src/app/analysis-client.ts';
+import { indexExposures } from '../../src/app/lens/exposure-format.ts';
+import { AnalysisState } from '../../src/app/state/analysis-state.svelte.ts';
+import { generateScenario } from '../../src/generate/generate-scenario.ts';
+import { serializeScenario } from '../../src/model/serialize-scenario.ts';
 import { splitModel, type ModelMessage } from '../../workers/analysis-parts.ts';
+import { analysisApi } from '../../workers/analysis.api.ts';
+import { readableExposures } from '../../workers/exposure-summary.ts';
 import type { Scenario } from '../../src/model/types.ts';
+import { listRows } from '../support/list-rows.ts';
 import { analysis, model } from './fixtures/two-hosts.ts';
+
+const LEVELS = ['payload', 'headers', 'metadata', 'none'];
 
 /** A stand-in worker: a MessageChannel whose far end exposes a fake analysis API. */
 function fakeWorkers(delays: number[]) {
@@ -52,6 +61,34 @@ function modelAheadWorker(big: Scenario) {
     port1.start();
     return Object.assign(port1, { terminate: () => port1.close() }) as unknown as Worker;
   };
+}
+
+/** A worker that runs the real analysis API in this thread, as the app's worker does in its own. */
+function realWorker() {
+  const { port1, port2 } = new MessageChannel();
+  Comlink.expose(analysisApi, port2 as unknown as Comlink.Endpoint);
+  port1.start();
+  return Object.assign(port1, { terminate: () => (port1.close(), port2.close()) }) as unknown as Worker;
+}
+
+/**
+ * The lists reachable from `root` through enumerable properties (typed arrays aside), and how many
+ * exposure-shaped objects they hold in all: what the page would hold if it had unpacked.
+ */
+function reachable(root: unknown): { longestList: number; exposures: number } {
+  const seen = new Set<object>();
+  const todo: unknown[] = [root];
+  let longestList = 0;
+  let exposures = 0;
+  while (todo.length > 0) {
+    const value = todo.pop();
+    if (value === null || typeof value !== 'object' || seen.has(value) || ArrayBuffer.isView(value)) continue;
+    seen.add(value);
+    if (Array.isArray(value)) longestList = Math.max(longestList, value.length);
+    else if ('flow' in value && 'attacker' in value && 'vantages' in value && 'reasons' in value) exposures++;
+    todo.push(...Object.values(value));
+  }
+  return { longestList, exposures };
 }
 
 describe('AnalysisClient (latest-wins, real cancellation)', () => {
@@ -146,6 +183,32 @@ describe('AnalysisClient (latest-wins, real cancellation)', () => {
     expect(result.parts).toBeUndefined();
     expect(most).toBe(4);
     client.dispose();
+  });
+
+  it('a packed result stays packed on the page: its pairs are read by position, and nothing holds a list of them all', async () => {
+    const text = serializeScenario(generateScenario({ hosts: 60 }));
+    const whole = (await analysisApi.analyze({ text })).analysis!;
+    const pairs = whole.exposures.length;
+    const state = new AnalysisState(new AnalysisClient(realWorker));
+    await state.run(text, 'region.yaml');
+    const shown = state.analysis!;
+    expect(state.error).toBeUndefined();
+    expect(Array.isArray(shown.exposures)).toBe(false);
+    expect(shown.exposures.length).toBe(pairs);
+    // Exposure objects are held only inside the packed rows (the pairs that say something), no list is as long as all pairs.
+    const held = reachable({ model: state.model, analysis: shown, summary: state.summary });
+    expect(held.exposures).toBe(0);
+    expect(held.longestList).toBeGreaterThanOrEqual(whole.flows.length);
+    expect(held.longestList).toBeLessThan(pairs);
+    // What the views read from it is what they read from the engine's list.
+    expect(listRows(shown.exposures)).toEqual(whole.exposures);
+    const attackers = [...new Set(whole.exposures.map((e) => e.attacker))];
+    expect(readableExposures(shown.exposures, state.summary!, attackers)).toEqual(
+      whole.exposures.filter((e) => e.level === 'payload' || e.level === 'headers' || e.tamper).sort((a, b) => LEVELS.indexOf(a.level) - LEVELS.indexOf(b.level)),
+    );
+    const index = indexExposures(shown);
+    for (const e of whole.exposures.filter((_, i) => i % 7 === 0)) expect(index.get(e.flow, e.attacker)).toEqual(e);
+    expect(index.get('no-such-flow', attackers[0]!)).toBeUndefined();
   });
 
   it('progress in any common shape becomes a fraction in [0, 1]', () => {

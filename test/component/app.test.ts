@@ -8,8 +8,8 @@ import type { AnalyzeResult, ModelUpdate } from '../../src/app/analysis-client.t
 import { PREVIEW_FLOWS } from '../../src/app/state/analysis-state.svelte.ts';
 import { analysis, model } from './fixtures/two-hosts.ts';
 
-function setup() {
-  const { client, requests } = createFakeClient();
+function setup(options: { packed?: boolean } = {}) {
+  const { client, requests } = createFakeClient(options);
   const store = createMemoryStore();
   const app = createAppContext({ client, store });
   render(App, { props: { app, headless: true } });
@@ -93,5 +93,36 @@ describe('App', () => {
     finish({ diagnostics: [], model, analysis });
     await waitFor(() => expect(app.canvas.view?.stats().links['l-c1']).toBe('plaintext'));
     expect(screen.queryByTestId('canvas-analysing')).toBeNull();
+  });
+});
+
+describe('App with a packed analysis (exposures read by position, as for a large region)', () => {
+  it('the matrix shows each pair’s level, the plain `none` pair included, and a cell opens its reasons', async () => {
+    const { app } = setup({ packed: true });
+    await waitFor(() => expect(app.analysis.completed).toBeGreaterThan(0));
+    expect(Array.isArray(app.analysis.analysis?.exposures)).toBe(false);
+    const tap = await screen.findByTestId('cell-f-ab-tap');
+    expect(tap.textContent).toContain('payload');
+    expect(tap.textContent).toContain('tamper');
+    const idle = screen.getByTestId('cell-f-ab-idle');
+    expect(idle.textContent).toContain('none');
+    expect(idle.textContent).not.toContain('tamper');
+    await fireEvent.click(tap);
+    expect((await screen.findByTestId('cell-reasons')).textContent).toContain('no encryption layer');
+    await fireEvent.click(idle);
+    expect((await screen.findByTestId('cell-reasons')).textContent).toContain('idle → f-ab: none');
+  });
+
+  it('picking attackers lists what they read and marks their vantage; one that sees nothing adds nothing', async () => {
+    const { app } = setup({ packed: true });
+    await fireEvent.click(await screen.findByTestId('attacker-idle'));
+    expect((await screen.findByTestId('lens-exposed')).textContent).not.toContain('f-ab');
+    await fireEvent.click(screen.getByTestId('attacker-tap'));
+    await waitFor(() => expect(screen.getByTestId('lens-exposed').textContent).toContain('f-ab'));
+    expect(screen.getByTestId('attacker-list').textContent).toContain('1 payload');
+    await waitFor(() =>
+      expect(app.canvas.view?.core().getElementById('l-c1').hasClass('vantage')).toBe(true),
+    );
+    expect(app.canvas.view?.core().getElementById('f-ab').hasClass('exposure-payload')).toBe(true);
   });
 });

@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { Analysis, Exposure } from '../../src/engine/types.ts';
+import { analyzeScenario } from '../../src/engine/analyze-scenario.ts';
+import { generateScenario } from '../../src/generate/generate-scenario.ts';
+import type { PageAnalysis } from '../../src/app/analysis-client.ts';
+import { lensHighlight } from '../../src/app/canvas/lens-highlight.ts';
 import { indexExposures } from '../../src/app/lens/exposure-format.ts';
+import { createPackedRows } from '../../workers/exposure-rows.ts';
 import { readableExposures, summarizeExposures } from '../../workers/exposure-summary.ts';
+import { packExposures } from '../../workers/packed-exposures.ts';
 
 const exposure = (flow: string, attacker: string, level: Exposure['level'] = 'none'): Exposure => ({ flow, attacker, level, tamper: false, vantages: [], reasons: [] });
 const analysisOf = (exposures: Exposure[]) => ({ exposures }) as unknown as Analysis;
@@ -37,3 +43,34 @@ describe('indexExposures', () => {
     expect(new Set(readableExposures(list, summary, ['a']).map((e) => e.flow)).size).toBe(0);
   });
 });
+
+describe('the views over a packed analysis (exposures read by position)', () => {
+  const scenario = generateScenario({ hosts: 20 });
+  const whole = analyzeScenario(scenario);
+  const packed: PageAnalysis = { ...whole, exposures: createPackedRows(packExposures(whole.exposures, whole.flows)!, whole.flows) };
+  const summary = summarizeExposures(whole.exposures);
+  const attackers = scenario.attackers.map((a) => a.id);
+  const choices = [...attackers.map((a) => [a]), attackers.slice(0, 3), attackers];
+
+  it('the index finds every pair as over the full list, and nothing for unknown ids', () => {
+    const overRows = indexExposures(packed);
+    const overList = indexExposures(whole);
+    for (const e of whole.exposures) expect(overRows.get(e.flow, e.attacker)).toEqual(e);
+    for (const [flow, attacker] of [['no-such-flow', attackers[0]!], [whole.flows[0]!.id, 'no-such-attacker']] as const)
+      expect([overRows.get(flow, attacker), overList.get(flow, attacker)]).toEqual([undefined, undefined]);
+  });
+
+  it('the lens list and the canvas highlight of any picked attackers are those of the full list', () => {
+    const drawnFlows = new Set(whole.flows.filter((_, i) => i % 3 === 0).map((f) => f.id));
+    for (const chosen of choices) {
+      expect(readableExposures(packed.exposures, summary, chosen)).toEqual(readableExposures(whole.exposures, summary, chosen));
+      expect(lensHighlight(scenario, packed, { attackers: chosen }, { summary })).toEqual(lensHighlight(scenario, whole, { attackers: chosen }));
+      expect(lensHighlight(scenario, packed, { attackers: chosen }, { summary, drawnFlows })).toEqual(
+        lensHighlight(scenario, whole, { attackers: chosen }, { summary, drawnFlows }),
+      );
+    }
+    // Some attacker reads something, so the comparison above is not one of empty highlights.
+    expect(choices.some((c) => Object.keys(lensHighlight(scenario, packed, { attackers: c }, { summary }).flows ?? {}).length > 0)).toBe(true);
+  });
+});
+

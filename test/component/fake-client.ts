@@ -1,19 +1,38 @@
 /**
  * An in-thread stand-in for the worker client (jsdom has no Worker): returns a fixed result, or
- * diagnostics for text that contains `BROKEN`.
+ * diagnostics for text that contains `BROKEN`. With `packed`, the result is the one the real
+ * client gives for a large analysis: the exposures kept packed and read by position, with the
+ * worker's summary, and one more attacker that sees nothing (its pair is made when asked for).
  */
 import type { AnalysisClient, AnalyzeRequest, AnalyzeResult } from '../../src/app/analysis-client.ts';
 import type { FlowTrace } from '../../src/engine/types.ts';
+import { createPackedRows } from '../../workers/exposure-rows.ts';
+import { summarizeExposures } from '../../workers/exposure-summary.ts';
+import { packExposures } from '../../workers/packed-exposures.ts';
 import { analysis, model } from './fixtures/two-hosts.ts';
 
-export function createFakeClient(): { client: AnalysisClient; requests: AnalyzeRequest[] } {
+/** The fixture with an attacker that sees nothing, its exposures packed as the real client keeps them. */
+export function packedResult(): AnalyzeResult {
+  const idle = { id: 'idle', name: 'Nowhere', at: { links: [], devices: [], hosts: [], workloads: [], sites: [] }, can: ['read' as const], knows: [] };
+  const none = { flow: 'f-ab', attacker: 'idle', level: 'none' as const, tamper: false, vantages: [], reasons: [] };
+  const exposures = [...analysis.exposures, none];
+  const packed = packExposures(exposures, analysis.flows)!;
+  return {
+    diagnostics: [],
+    model: { ...model, attackers: [...model.attackers, idle] },
+    analysis: { ...analysis, exposures: createPackedRows(packed, analysis.flows) },
+    summary: summarizeExposures(exposures),
+  };
+}
+
+export function createFakeClient(options: { packed?: boolean } = {}): { client: AnalysisClient; requests: AnalyzeRequest[] } {
   const requests: AnalyzeRequest[] = [];
   const fake = {
     async analyze(req: AnalyzeRequest): Promise<AnalyzeResult> {
       requests.push(req);
       if (req.text?.includes('BROKEN'))
         return { diagnostics: [{ code: 'link_unknown_endpoint', severity: 'error', message: 'link l1 ends at unknown host ghost', path: ['links', 0, 'between', 1], line: 3, column: 24 }] };
-      return { diagnostics: [], model, analysis };
+      return options.packed ? packedResult() : { diagnostics: [], model, analysis };
     },
     async traceFlow(): Promise<FlowTrace | undefined> {
       return undefined;

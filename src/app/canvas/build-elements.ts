@@ -8,7 +8,8 @@
  */
 import type { ElementDefinition } from 'cytoscape';
 import type { Scenario } from '../../model/types.ts';
-import type { Analysis, LinkStatusValue } from '../../engine/types.ts';
+import type { LinkStatusValue } from '../../engine/types.ts';
+import type { PageAnalysis } from '../analysis-client.ts';
 import { findRacks, representatives, type Detail, type Rack } from './group-nodes.ts';
 import { EdgeFolder, type Status } from './fold-edges.ts';
 import { addMeshes } from './build-meshes.ts';
@@ -51,7 +52,7 @@ export interface Sink {
 /** Builds the canvas elements for a scenario and (optionally) its analysis. */
 export function buildElements(
   model: Scenario,
-  analysis: Analysis | undefined,
+  analysis: PageAnalysis | undefined,
   options: BuildOptions,
 ): BuiltElements {
   const racks = options.detail?.racks ? findRacks(model) : [];
@@ -265,7 +266,7 @@ function addInner(
   }
 }
 
-function addFlows(model: Scenario, analysis: Analysis | undefined, sink: Sink): void {
+function addFlows(model: Scenario, analysis: PageAnalysis | undefined, sink: Sink): void {
   const results = new Map(analysis?.flows.map((f) => [f.id, f]) ?? []);
   const hostOf = new Map(model.workloads.map((w) => [w.id, w.host]));
   const endpoint = (id: string): string | undefined => sink.drawn(id) ?? sink.drawn(hostOf.get(id) ?? '');

@@ -4,7 +4,8 @@
  * subjects of the selected finding.
  */
 import type { Scenario, ExposureLevel } from '../../model/types.ts';
-import type { Analysis, FlowTrace } from '../../engine/types.ts';
+import type { FlowTrace } from '../../engine/types.ts';
+import type { PageAnalysis } from '../analysis-client.ts';
 import type { Highlight } from './topology-view.ts';
 import { LEVELS_SHOWN, mergePositions, summarizeExposures, type ExposureSummary } from '../../../workers/exposure-summary.ts';
 
@@ -31,7 +32,7 @@ export interface HighlightSources {
 /** Computes the highlight for a selection. */
 export function lensHighlight(
   model: Scenario | undefined,
-  analysis: Analysis | undefined,
+  analysis: PageAnalysis | undefined,
   sel: HighlightSelection,
   sources: HighlightSources = {},
 ): Highlight {
@@ -48,7 +49,7 @@ export function lensHighlight(
     const drawn = sources.drawnFlows;
     for (const level of drawn?.size === 0 ? [] : LEVELS_SHOWN) {
       for (const i of mergePositions([...chosen].map((a) => summary[a]?.at[level]))) {
-        const e = analysis.exposures[i]!;
+        const e = analysis.exposures.at(i)!;
         if (drawn && !drawn.has(e.flow)) continue;
         if (e.tamper) tamper.add(e.flow);
         if (e.level === 'none') continue;

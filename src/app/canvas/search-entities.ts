@@ -4,7 +4,7 @@
  * are searched; a host's or device's status is the worst status of its links.
  */
 import type { Scenario } from '../../model/types.ts';
-import type { Analysis } from '../../engine/types.ts';
+import type { PageAnalysis } from '../analysis-client.ts';
 import { worse, type Status } from './fold-edges.ts';
 
 /** An entity the search looks at. */
@@ -20,7 +20,7 @@ interface Searchable {
 const FIELDS = ['role', 'site', 'status', 'kind'] as const;
 
 /** The ids of the entities matching `query` (empty for an empty query), in file order. */
-export function searchEntities(model: Scenario, analysis: Analysis | undefined, query: string): string[] {
+export function searchEntities(model: Scenario, analysis: PageAnalysis | undefined, query: string): string[] {
   const terms = query.trim().toLowerCase().split(/\s+/).filter(Boolean);
   if (terms.length === 0) return [];
   return searchables(model, analysis)
@@ -39,7 +39,7 @@ function matches(e: Searchable, term: string): boolean {
   return e.id.toLowerCase().includes(term) || (e.name?.toLowerCase().includes(term) ?? false);
 }
 
-function searchables(model: Scenario, analysis: Analysis | undefined): Searchable[] {
+function searchables(model: Scenario, analysis: PageAnalysis | undefined): Searchable[] {
   const linkStatus = new Map<string, Status>(analysis?.links.map((l) => [l.id, l.status]) ?? []);
   const nodeStatus = new Map<string, Status>();
   for (const link of model.links) {

@@ -4,7 +4,8 @@
  */
 import { exposureLookup } from '../../engine/exposure/exposure-lookup.ts';
 import type { ExposureLevel } from '../../model/types.ts';
-import type { Analysis, Exposure } from '../../engine/types.ts';
+import type { Exposure } from '../../engine/types.ts';
+import type { PageAnalysis } from '../analysis-client.ts';
 
 /** Glyph, word and one-line meaning of each level (SPEC X6). */
 export const levelInfo: Record<ExposureLevel, { glyph: string; word: string; meaning: string }> = {
@@ -30,8 +31,11 @@ export interface ExposureIndex {
   get(flow: string, attacker: string): Exposure | undefined;
 }
 
-/** An index of the exposures by flow and attacker, without a table of all pairs (engine's exposure-lookup.ts). */
-export function indexExposures(analysis: Analysis | undefined): ExposureIndex {
+/**
+ * An index of the exposures by flow and attacker, without a table of all pairs (engine's
+ * exposure-lookup.ts): a binary search over the rows, packed or not.
+ */
+export function indexExposures(analysis: PageAnalysis | undefined): ExposureIndex {
   return { get: exposureLookup(analysis?.exposures ?? []) };
 }
 

@@ -6,9 +6,16 @@
  * that arrives (a preview); edits and small files show model and analysis together.
  */
 import type { Diagnostic, Scenario } from '../../model/types.ts';
-import type { Analysis, FlowTrace } from '../../engine/types.ts';
+import type { FlowTrace } from '../../engine/types.ts';
 import { summarizeExposures, type ExposureSummary } from '../../../workers/exposure-summary.ts';
-import { isSuperseded, nextTask, type AnalysisClient, type ModelUpdate, type Progress } from '../analysis-client.ts';
+import {
+  isSuperseded,
+  nextTask,
+  type AnalysisClient,
+  type ModelUpdate,
+  type PageAnalysis,
+  type Progress,
+} from '../analysis-client.ts';
 
 /** Quiet time after the last edit before re-analysing. */
 const DEBOUNCE_MS = 250;
@@ -31,7 +38,8 @@ export interface ScheduleOptions {
 export class AnalysisState {
   diagnostics = $state.raw<Diagnostic[]>([]);
   model = $state.raw<Scenario | undefined>(undefined);
-  analysis = $state.raw<Analysis | undefined>(undefined);
+  /** The shown analysis; its `exposures` are read by position, never walked (see `PageAnalysis`). */
+  analysis = $state.raw<PageAnalysis | undefined>(undefined);
   /** Per attacker, the tallies and positions of the shown analysis's exposures (with `analysis`). */
   summary = $state.raw<ExposureSummary | undefined>(undefined);
   /**

@@ -3,7 +3,8 @@
  * analysis, and no slice may carry much more than its budget. The parsed model travels ahead of
  * the analysis the same way, its topology first.
  */
-import { unpackAll } from '../../../workers/packed-exposures.ts';
+import { createPackedRows } from '../../../workers/exposure-rows.ts';
+import { listRows } from '../../support/list-rows.ts';
 import { describe, expect, it } from 'vitest';
 import { generateScenario } from '../../../src/generate/generate-scenario.ts';
 import { serializeScenario } from '../../../src/model/serialize-scenario.ts';
@@ -76,10 +77,10 @@ describe('analysisApi.analyze with inParts', () => {
     const { parts, ...received } = structuredClone(skeleton);
     for (let i = 0; i < parts!.slices.length; i++)
       putSlice(received as never, parts!.slices[i]!, await analysisApi.analysisPart(parts!.id, i));
-    // The exposures come packed: the plain `none` pairs (most of them) stay behind, and the page makes them itself.
+    // The exposures come packed: the plain `none` pairs (most of them) stay behind, and the page makes one when asked for it.
     const { packed, ...rest } = received;
     expect(packed!.detailed.length).toBeLessThan(whole.analysis!.exposures.length / 2);
-    rest.analysis!.exposures = unpackAll(packed!, rest.analysis!.flows);
+    rest.analysis!.exposures = listRows(createPackedRows(packed!, rest.analysis!.flows));
     expect(JSON.stringify(rest)).toBe(JSON.stringify(whole));
     await expect(analysisApi.analysisPart(parts!.id + 1, 0)).rejects.toThrow(/no longer available/);
   });

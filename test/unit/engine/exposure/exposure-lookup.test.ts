@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { exposureLookup } from '../../../../src/engine/exposure/exposure-lookup.ts';
+import { exposureLookup, type ExposureRows } from '../../../../src/engine/exposure/exposure-lookup.ts';
 import type { Exposure } from '../../../../src/engine/types.ts';
 
 const exposure = (flow: string, attacker: string, level: Exposure['level'] = 'none'): Exposure => ({ flow, attacker, level, tamper: false, vantages: [], reasons: [] });
@@ -20,5 +20,25 @@ describe('exposureLookup', () => {
     expect(find('f2', 'b')).toBe(list[0]);
     expect(find('f1', 'a')).toBe(list[1]);
     expect(exposureLookup([list[1]!, list[0]!], (e) => e.level !== 'none')('f2', 'b')).toBe(list[0]);
+  });
+
+  it('reads rows that are not a list through `at`, and indexes them pair by pair when they are not in engine order', () => {
+    const list = [exposure('f2', 'b', 'payload'), exposure('f1', 'a'), exposure('f1', 'b', 'headers')];
+    const rows: ExposureRows = { length: list.length, at: (i) => list.at(i) };
+    const find = exposureLookup(rows);
+    for (const e of list) expect(find(e.flow, e.attacker)).toBe(e);
+    expect(find('f2', 'a')).toBeUndefined();
+  });
+
+  it('trusts a miss in rows known to be complete: no index of all pairs is built', () => {
+    const list = ['f1', 'f2', 'f3'].flatMap((f) => ['a', 'b'].map((a) => exposure(f, a)));
+    let reads = 0;
+    const rows: ExposureRows = { length: list.length, complete: true, at: (i) => (reads++, list.at(i)) };
+    const find = exposureLookup(rows);
+    for (const e of list) expect(find(e.flow, e.attacker)).toBe(e);
+    reads = 0;
+    expect(find('f9', 'a')).toBeUndefined();
+    expect(find('f1', 'zz')).toBeUndefined();
+    expect(reads).toBeLessThan(list.length);
   });
 });
