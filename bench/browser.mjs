@@ -4,6 +4,8 @@
  *   - topology interactive: navigation start → the scenario is on the canvas (a large file is
  *     drawn before its analysis is done) and the page has handled a real mouse move sent right
  *     after that, i.e. it answers input; `topologyDrawnMs` is the drawing alone;
+ *   - statuses: navigation start → the canvas shows link statuses (a large file's come ahead of
+ *     the rest of its analysis);
  *   - load to interactive: navigation start → the analysed scenario is on the canvas;
  *   - longest main-thread task during the analysis and over the whole load (PerformanceObserver
  *     `longtask`, i.e. tasks ≥ 50 ms, https://w3c.github.io/longtasks/);
@@ -133,6 +135,8 @@ async function measure(base, text) {
     await page.waitForTimeout(500);
     const r = await page.evaluate(() => ({
       first: window.__plainsight.firstRenderAt(),
+      // A build from before `statusesAt` showed statuses with the analysis only.
+      statuses: window.__plainsight.statusesAt?.() ?? window.__plainsight.firstRenderAt(),
       run: window.__plainsight.lastRunMs(),
       win: window.__plainsight.lastRunWindow(),
       tasks: window.__longTasks,
@@ -149,6 +153,7 @@ async function measure(base, text) {
     return {
       topologyDrawnMs: topology.drawn,
       topologyInteractiveMs: topology.interactive,
+      statusesMs: r.statuses,
       loadToInteractiveMs: r.first,
       analysisMs: r.run,
       longestTaskDuringAnalysisMs: longest(r.win),
@@ -221,6 +226,7 @@ async function main() {
     'scenario',
     'topologyDrawnMs',
     'topologyInteractiveMs',
+    'statusesMs',
     'loadToInteractiveMs',
     'analysisMs',
     'longestTaskDuringAnalysisMs',

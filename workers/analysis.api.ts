@@ -178,7 +178,7 @@ function analyzeText(
     if (current.text === text) return session.analysis;
     current = undefined;
     try {
-      const analysis = session.update(model);
+      const analysis = session.update(model, onProgress);
       current = { text, attackers: key, session };
       onProgress({ phase: 'update', done: 1, total: 1 });
       return analysis;

@@ -8,7 +8,7 @@ import { createModelReceiver, putSlice } from '../../workers/analysis-parts.ts';
 import { createPackedRows, type ExposureRows } from '../../workers/exposure-rows.ts';
 import type { AnalysisApi } from '../../workers/analysis.api.ts';
 import type { Comparison } from '../engine/throughput/compare-protections.ts';
-import type { Analysis } from '../engine/types.ts';
+import type { Analysis, LinkStatus } from '../engine/types.ts';
 import type { Scenario } from '../model/types.ts';
 
 /** The comparison call the worker exposes once SPEC T8 is wired in. */
@@ -33,10 +33,15 @@ export type PageAnalysis = Omit<Analysis, 'exposures'> & { exposures: ExposureRo
 /** What `AnalysisClient.analyze` resolves to: the worker's response, its exposures read in place. */
 export type AnalyzeResult = Omit<AnalysisResponse, 'analysis' | 'packed'> & { analysis?: PageAnalysis };
 
-/** Progress as the app displays it: a fraction in [0, 1] and an optional phase name. */
+/**
+ * Progress as the app displays it: a fraction in [0, 1] and an optional phase name; with the
+ * `paths` phase of a first analysis, the link statuses, final already (SPEC X8: they read the
+ * traces alone), so the map can show them while the rest of the analysis runs.
+ */
 export interface Progress {
   fraction: number;
   phase?: string;
+  links?: LinkStatus[];
 }
 
 /** The parsed model as it arrives ahead of its analysis: the topology first, then the whole model. */
@@ -86,8 +91,10 @@ export function toProgress(value: unknown): Progress {
     const v = value as Record<string, unknown>;
     const phase = typeof v.phase === 'string' ? v.phase : typeof v.stage === 'string' ? v.stage : undefined;
     if (typeof v.fraction === 'number') return { fraction: clamp(v.fraction), phase };
-    if (typeof v.done === 'number' && typeof v.total === 'number' && v.total > 0)
-      return { fraction: clamp(v.done / v.total), phase };
+    if (typeof v.done === 'number' && typeof v.total === 'number' && v.total > 0) {
+      const links = Array.isArray(v.links) ? (v.links as LinkStatus[]) : undefined;
+      return { fraction: clamp(v.done / v.total), phase, ...(links ? { links } : {}) };
+    }
     if (typeof v.percent === 'number') return { fraction: clamp(v.percent / 100), phase };
     return { fraction: 0, phase };
   }

@@ -58,6 +58,8 @@ export interface TestHook {
   firstRenderAt(): number | undefined;
   /** performance.now() when the canvas first showed a scenario, analysed or not (a large file's topology). */
   topologyAt(): number | undefined;
+  /** performance.now() when the canvas first showed link statuses (ahead of the analysis or with it). */
+  statusesAt(): number | undefined;
   classesOf(id: string): string[];
   /** Position of a node, or an edge's midpoint, on screen (for clicks), relative to the canvas element. */
   rendered(id: string): { x: number; y: number } | undefined;
@@ -89,6 +91,7 @@ export function installTestHook(app: AppContext): void {
     lastRunWindow: () => app.analysis.lastRunWindow,
     firstRenderAt: () => app.canvas.firstRenderAt,
     topologyAt: () => app.canvas.firstTopologyAt,
+    statusesAt: () => app.canvas.firstStatusesAt,
     classesOf: (id) => {
       const el = app.canvas.view?.core().getElementById(id);
       return el && el.nonempty() ? el.classes() : [];

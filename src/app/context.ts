@@ -20,9 +20,10 @@ export interface AppContext {
   client: AnalysisClient;
   /**
    * The mounted canvas, once there is one; performance.now() when it first drew a scenario
-   * (`firstTopologyAt`, analysed or not) and an analysed one (`firstRenderAt`).
+   * (`firstTopologyAt`, analysed or not), its link statuses (`firstStatusesAt`: reported ahead of
+   * the analysis, or with it) and an analysed one (`firstRenderAt`).
    */
-  canvas: { view?: TopologyView; firstRenderAt?: number; firstTopologyAt?: number };
+  canvas: { view?: TopologyView; firstRenderAt?: number; firstTopologyAt?: number; firstStatusesAt?: number };
 }
 
 export const [getApp, setApp] = createContext<AppContext>();

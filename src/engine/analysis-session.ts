@@ -20,8 +20,10 @@ export interface AnalysisSession {
   /**
    * Analyses the edited scenario, re-using what the edit cannot have changed. Entities an editor
    * did not touch should stay the same objects (they are compared by identity first, then by value).
+   * `onProgress` hears the phases when the scenario is analysed afresh (another topology: a file
+   * opened in the place of the last one), the link statuses with the first.
    */
-  update(next: Scenario): Analysis;
+  update(next: Scenario, onProgress?: ProgressListener): Analysis;
   /** What per-flow detail (hop stacks, the throughput breakdown) reads: the current scenario, index and traces. */
   readonly detail: { scenario: Scenario; index: ScenarioIndex; traces: ReadonlyMap<string, FlowTrace> };
   /**
@@ -54,8 +56,8 @@ export function createAnalysisSession(scenario: Scenario, options: AnalysisOptio
     get analysis() {
       return analysis;
     },
-    update(next: Scenario): Analysis {
-      state = updateState(state, next);
+    update(next: Scenario, onProgress?: ProgressListener): Analysis {
+      state = updateState(state, next, onProgress);
       analysis = analysisOf(state);
       return analysis;
     },

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as Comlink from 'comlink';
-import { AnalysisClient, isSuperseded, toProgress, type ModelUpdate } from '../../src/app/analysis-client.ts';
+import { AnalysisClient, isSuperseded, toProgress, type ModelUpdate, type Progress } from '../../src/app/analysis-client.ts';
 import { indexExposures } from '../../src/app/lens/exposure-format.ts';
 import { AnalysisState } from '../../src/app/state/analysis-state.svelte.ts';
 import { generateScenario } from '../../src/generate/generate-scenario.ts';
@@ -209,6 +209,20 @@ describe('AnalysisClient (latest-wins, real cancellation)', () => {
     const index = indexExposures(shown);
     for (const e of whole.exposures.filter((_, i) => i % 7 === 0)) expect(index.get(e.flow, e.attacker)).toEqual(e);
     expect(index.get('no-such-flow', attackers[0]!)).toBeUndefined();
+  });
+
+  it('the real worker reports the link statuses ahead with the paths phase, and they are the analysis’s own', async () => {
+    const client = new AnalysisClient(realWorker);
+    // A file open already, as in the app: the region opened next is analysed afresh, in the worker's session.
+    await client.analyze({ text: serializeScenario(generateScenario({ hosts: 12, seed: 9 })) });
+    const text = serializeScenario(generateScenario({ hosts: 60, seed: 4 }));
+    const seen: Progress[] = [];
+    const result = await client.analyze({ text, fileName: 'region.yaml' }, (p) => seen.push(p));
+    const ahead = seen.filter((p) => p.links !== undefined);
+    expect(ahead.map((p) => p.phase)).toEqual(['paths']);
+    expect(ahead[0]!.links).toEqual(result.analysis!.links);
+    expect(ahead[0]!.links!.some((l) => l.status === 'plaintext')).toBe(true);
+    client.dispose();
   });
 
   it('progress in any common shape becomes a fraction in [0, 1]', () => {

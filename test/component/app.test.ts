@@ -4,7 +4,7 @@ import App from '../../src/app/App.svelte';
 import { createAppContext } from '../../src/app/create-app-context.ts';
 import { createMemoryStore } from '../../src/app/files/scenario-store.ts';
 import { createFakeClient } from './fake-client.ts';
-import type { AnalyzeResult, ModelUpdate } from '../../src/app/analysis-client.ts';
+import type { AnalyzeResult, ModelUpdate, Progress } from '../../src/app/analysis-client.ts';
 import { PREVIEW_FLOWS } from '../../src/app/state/analysis-state.svelte.ts';
 import { analysis, model } from './fixtures/two-hosts.ts';
 
@@ -93,6 +93,53 @@ describe('App', () => {
     finish({ diagnostics: [], model, analysis });
     await waitFor(() => expect(app.canvas.view?.stats().links['l-c1']).toBe('plaintext'));
     expect(screen.queryByTestId('canvas-analysing')).toBeNull();
+  });
+  it.each(['model first', 'statuses first'])(
+    'a large file being opened shows the link statuses its analysis reports ahead, before the analysis (%s)',
+    async (order) => {
+      const { client } = createFakeClient();
+      const large = {
+        ...model,
+        flows: Array.from({ length: PREVIEW_FLOWS }, (_, i) => ({ ...model.flows[0]!, id: `f${i}` })),
+      };
+      let finish: (r: AnalyzeResult) => void = () => {};
+      client.analyze = (_req, onProgress?: (p: Progress) => void, onModel?: (u: ModelUpdate) => void) => {
+        const topology = () => onModel?.({ model: { ...large, flows: [] }, complete: false, flowCount: PREVIEW_FLOWS });
+        // The statuses of the analysis that will arrive (the fixture's), as the worker reports them after tracing.
+        const ahead = () => onProgress?.({ fraction: 1 / 3, phase: 'paths', links: analysis.links });
+        for (const send of order === 'model first' ? [topology, ahead] : [ahead, topology]) send();
+        return new Promise((resolve) => (finish = resolve));
+      };
+      const app = createAppContext({ client, store: createMemoryStore() });
+      render(App, { props: { app, headless: true } });
+      await waitFor(() => expect(app.canvas.view?.stats().links['l-c1']).toBe('plaintext'));
+      // Links carry their status; the analysis itself (flows, exposures, findings) is still to come.
+      expect(app.analysis.analysis).toBeUndefined();
+      expect(app.canvas.firstStatusesAt).toBeDefined();
+      expect(app.canvas.firstRenderAt).toBeUndefined();
+      expect(screen.getByTestId('canvas-analysing').textContent).toContain('link statuses are in');
+      expect(app.analysis.progress.links).toBeUndefined();
+      finish({ diagnostics: [], model, analysis });
+      await waitFor(() => expect(app.canvas.firstRenderAt).toBeDefined());
+      expect(app.analysis.statusesAhead).toBeUndefined();
+      expect(app.canvas.view?.stats().links['l-c1']).toBe('plaintext');
+      expect(screen.queryByTestId('canvas-analysing')).toBeNull();
+    },
+  );
+
+  it('statuses reported for a file that is not previewed (an edit, a small file) are not shown ahead', async () => {
+    const { client } = createFakeClient();
+    let finish: (r: AnalyzeResult) => void = () => {};
+    client.analyze = (_req, onProgress?: (p: Progress) => void) => {
+      onProgress?.({ fraction: 1 / 3, phase: 'paths', links: analysis.links.map((l) => ({ ...l, status: 'encrypted' as const })) });
+      return new Promise((resolve) => (finish = resolve));
+    };
+    const app = createAppContext({ client, store: createMemoryStore() });
+    render(App, { props: { app, headless: true } });
+    await waitFor(() => expect(app.analysis.running).toBe(true));
+    expect(app.analysis.statusesAhead).toBeUndefined();
+    finish({ diagnostics: [], model, analysis });
+    await waitFor(() => expect(app.canvas.view?.stats().links['l-c1']).toBe('plaintext'));
   });
 });
 

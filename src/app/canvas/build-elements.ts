@@ -8,7 +8,7 @@
  */
 import type { ElementDefinition } from 'cytoscape';
 import type { Scenario } from '../../model/types.ts';
-import type { LinkStatusValue } from '../../engine/types.ts';
+import type { LinkStatus, LinkStatusValue } from '../../engine/types.ts';
 import type { PageAnalysis } from '../analysis-client.ts';
 import { findRacks, representatives, type Detail, type Rack } from './group-nodes.ts';
 import { EdgeFolder, type Status } from './fold-edges.ts';
@@ -28,6 +28,8 @@ export interface BuildOptions {
    * has 8,000 rack-to-rack flow bundles.
    */
   flows?: boolean;
+  /** Link statuses reported ahead of the analysis (used while there is none): links coloured, flows still unknown. */
+  statusesAhead?: readonly LinkStatus[];
 }
 
 /** Elements plus the mapping from hidden entities to the node that stands for them. */
@@ -64,7 +66,8 @@ export function buildElements(
     summaries: new Set(),
     drawn: (id) => drawnOf(id, alias, sink.nodes),
   };
-  const statuses = new Map<string, Status>(analysis?.links.map((l) => [l.id, l.status]) ?? []);
+  // Without an analysis, the statuses it reported ahead (a preview), if any: links only, flows wait.
+  const statuses = new Map<string, Status>((analysis?.links ?? options.statusesAhead)?.map((l) => [l.id, l.status]) ?? []);
   addPhysical(model, options, sink, alias, { racks, rep });
   addMeshes(model, options.meshSpokeLimit ?? DEFAULT_SPOKE_LIMIT, sink);
   const folder = new EdgeFolder();

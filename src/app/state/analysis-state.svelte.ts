@@ -6,7 +6,7 @@
  * that arrives (a preview); edits and small files show model and analysis together.
  */
 import type { Diagnostic, Scenario } from '../../model/types.ts';
-import type { FlowTrace } from '../../engine/types.ts';
+import type { FlowTrace, LinkStatus } from '../../engine/types.ts';
 import { summarizeExposures, type ExposureSummary } from '../../../workers/exposure-summary.ts';
 import {
   isSuperseded,
@@ -43,6 +43,12 @@ export class AnalysisState {
   /** Per attacker, the tallies and positions of the shown analysis's exposures (with `analysis`). */
   summary = $state.raw<ExposureSummary | undefined>(undefined);
   /**
+   * Link statuses of the shown model while its analysis still runs (a preview): the analysis
+   * reports them once the paths are traced, seconds before the rest at 5,000 hosts. They are the
+   * very statuses the analysis will hold; flows, exposures and findings still wait for it.
+   */
+  statusesAhead = $state.raw<LinkStatus[] | undefined>(undefined);
+  /**
    * Flows of the shown model still on their way from the worker: a preview shows the topology
    * first, its `flows` empty until they arrive (a region's flows are most of its model). 0 otherwise.
    */
@@ -71,6 +77,9 @@ export class AnalysisState {
   #runs = 0;
   /** The text the shown analysis belongs to (the worker caches traces by it). */
   #analyzedText: string | undefined;
+  /** The run whose model is previewed, and the statuses a run reported ahead of its analysis. */
+  #previewRun = 0;
+  #ahead: { run: number; links: LinkStatus[] } | undefined;
 
   constructor(client: AnalysisClient) {
     this.#client = client;
@@ -103,9 +112,17 @@ export class AnalysisState {
     const started = performance.now();
     try {
       const preview = (update: ModelUpdate): void => {
-        if (mine === this.#runs && opening && update.flowCount >= PREVIEW_FLOWS) this.#preview(update);
+        if (mine === this.#runs && opening && update.flowCount >= PREVIEW_FLOWS) this.#preview(update, mine);
       };
-      const result = await this.#client.analyze({ text, fileName }, (p) => (this.progress = p), preview);
+      const progress = (p: Progress): void => {
+        const { links, ...shown } = p;
+        this.progress = shown;
+        // Model and progress come over separate channels: whichever is first, the statuses show with their model.
+        if (!links || mine !== this.#runs) return;
+        this.#ahead = { run: mine, links };
+        if (this.#previewRun === mine && !this.analysis) this.statusesAhead = links;
+      };
+      const result = await this.#client.analyze({ text, fileName }, progress, preview);
       const received = performance.now();
       // Apply in a task of its own: receiving (structured-clone) and re-rendering are then two
       // shorter main-thread tasks instead of one long one.
@@ -118,6 +135,8 @@ export class AnalysisState {
       }
       if (result.analysis) {
         this.analysis = result.analysis;
+        this.statusesAhead = undefined;
+        this.#ahead = undefined;
         // The worker summarises; a client that does not (tests' fakes) leaves it to this thread.
         this.summary = result.summary ?? summarizeExposures(result.analysis.exposures);
         this.#analyzedText = text;
@@ -139,12 +158,14 @@ export class AnalysisState {
    * Shows a model whose analysis is still running. The shown analysis (of another file) goes: link
    * statuses, findings and exposures must never be claimed for a model they were not computed for.
    */
-  #preview(update: ModelUpdate): void {
+  #preview(update: ModelUpdate, run: number): void {
     this.model = update.model;
     this.pendingFlows = update.complete ? 0 : update.flowCount;
     this.analysis = undefined;
     this.summary = undefined;
     this.#analyzedText = undefined;
+    this.#previewRun = run;
+    this.statusesAhead = this.#ahead?.run === run ? this.#ahead.links : undefined;
   }
 
   /** The loaded trace of `flowId`, if it is the one loaded. */

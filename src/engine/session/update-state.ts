@@ -20,7 +20,7 @@ import { indexScenario } from '../scenario-index.ts';
 import { reindexFlow } from './element-index.ts';
 import { sameKnowledge } from './same-knowledge.ts';
 import { scenarioChanges, type EntityKind, type ScenarioChanges } from './scenario-changes.ts';
-import { buildState, estimateFlows, findingsOf, ledgerOf, positionsOf, ruleInputOf, loadsBefore, selectedAttackers, throughputOf, updatedThroughput, type SessionState } from './session-state.ts';
+import { buildState, estimateFlows, type ProgressListener, findingsOf, ledgerOf, positionsOf, ruleInputOf, loadsBefore, selectedAttackers, throughputOf, updatedThroughput, type SessionState } from './session-state.ts';
 import { updateExposures } from './update-exposures.ts';
 import { buildLinkViews, statusesOf, updateLinkStatuses } from './link-views.ts';
 import { updateRequirementFindings, updateRequirements, type DirtyPairs } from './update-requirements.ts';
@@ -206,9 +206,10 @@ function refind(state: SessionState, prev: SessionState, changes: ScenarioChange
 }
 
 /** The session state after `next` replaced the scenario of `prev` (which is consumed). */
-export function updateState(prev: SessionState, next: Scenario): SessionState {
+export function updateState(prev: SessionState, next: Scenario, onProgress?: ProgressListener): SessionState {
   const changes = scenarioChanges(prev.scenario, next);
-  if (changes.global) return buildState(next, prev.options);
+  // Another topology (another file opened, most often) is analysed afresh, with its phases reported.
+  if (changes.global) return buildState(next, prev.options, onProgress);
   const state: SessionState = { ...prev, scenario: next, index: indexScenario(next, { scenario: prev.scenario, index: prev.index }) };
   const retraced = retrace(state, prev, changes);
   const attackers = reknow(state, prev, changes);
