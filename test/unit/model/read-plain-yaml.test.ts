@@ -176,6 +176,8 @@ describe('readPlainYaml agrees with the full parser', () => {
       const token = fc.constantFrom(
         'a', 'x y', 'null', 'Null', '~', 'true', 'False', 'yes', '0', '-7', '+3', '007', '0o17', '0x1F', '1.5', '.5', '2.', '1e3', '-.inf', '.NaN', 'nan',
         '10.0.0.1', 'fd00::1', 'a:b', 'a #b', 'a#b', '-a', '?a', ':a', 'é', '𝔥', 'a, b', '[x]', '{y}', "it's", 'say "hi"', '\\', '',
+        // Near misses of the special forms, by first character: text.
+        'tree', 'Trueish', 'F', 'fa', 'Nope', 'NaN', 'NULLs', '.x', '+', '~x', '.Inf', '-0x1',
       );
       const scalar = fc.oneof(
         token.map((t) => ({ text: t })),
