@@ -7,6 +7,7 @@ import { packExposures, type PackedExposures } from './packed-exposures.ts';
 import { releaseProxy } from 'comlink';
 import { parse as parseYaml } from 'yaml';
 import { createAnalysisSession, type AnalysisSession } from '../src/engine/analysis-session.ts';
+import type { AnalysisProgressEvent } from '../src/engine/session/session-state.ts';
 import {
   sliceItems,
   splitModel,
@@ -64,12 +65,8 @@ export interface AnalysisResponse {
   packed?: PackedExposures;
 }
 
-/** Progress of a long analysis, reported phase by phase. */
-export interface AnalysisProgress {
-  phase: string;
-  done: number;
-  total: number;
-}
+/** Progress of a long analysis, reported phase by phase (the engine's event: with `paths`, the link statuses). */
+export type AnalysisProgress = AnalysisProgressEvent;
 
 /** Progress callback; across a worker it is a `Comlink.proxy`, whose calls return promises. */
 export type ProgressCallback = (progress: AnalysisProgress) => void | Promise<void>;

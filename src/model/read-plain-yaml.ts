@@ -31,7 +31,7 @@ const NAN = /^(?:\.nan|\.NaN|\.NAN)$/;
 /** The value of a plain scalar under the core schema. */
 function resolvePlain(text: string): unknown {
   // By its first character a scalar is mostly text at once (ids, names, enum values): a region's
-  // file has millions, and eight tests each cost more than the rest of reading them.
+  // file has millions, and the eight tests were about a tenth of reading a 5,000-host file (CPU profile).
   const c = text.charCodeAt(0);
   const numeric = (c >= 48 && c <= 57) || c === 43 || c === 45 || c === 46; // 0-9 + - .
   if (!numeric && text.length > 0 && c !== 126 && c !== 110 && c !== 78 && c !== 116 && c !== 84 && c !== 102 && c !== 70) return text; // ~ n N t T f F

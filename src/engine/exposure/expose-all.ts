@@ -6,6 +6,7 @@
  */
 import type { Flow } from '../../model/types.ts';
 import type { ScenarioIndex } from '../scenario-index.ts';
+import { traceAt, type TraceSource } from '../trace-source.ts';
 import type { Exposure, FlowTrace, Reason } from '../types.ts';
 import type { AttackerKnowledge } from './attacker-knowledge.ts';
 import { exposeFlow } from './expose-flow.ts';
@@ -106,17 +107,15 @@ export function exposeRow(
  */
 export function exposeAll(
   flows: readonly Flow[],
-  traces: ReadonlyMap<string, FlowTrace> | readonly FlowTrace[],
+  traces: TraceSource,
   knowledge: readonly AttackerKnowledge[],
   index: ScenarioIndex,
 ): Exposure[] {
   const out = new Array<Exposure>(flows.length * knowledge.length);
   const ctx = { reach: reachOf(knowledge), index, seen: new Int32Array(knowledge.length).fill(-1), stamp: 0 };
-  const list = Array.isArray(traces) ? (traces as readonly FlowTrace[]) : undefined;
-  const byId = list ? undefined : (traces as ReadonlyMap<string, FlowTrace>);
   flows.forEach((flow, i) => {
     ctx.stamp = i;
-    exposeRow(flow, list ? list[i]! : byId!.get(flow.id)!, knowledge, ctx, out, i * knowledge.length);
+    exposeRow(flow, traceAt(traces, i, flow.id)!, knowledge, ctx, out, i * knowledge.length);
   });
   return out;
 }

@@ -22,6 +22,7 @@ import { lowerBound, patchSorted } from '../sorted-lists.ts';
 import { estimateFlowFigures, type FlowFigures } from '../throughput/flow-figures.ts';
 import { flowMtu } from '../throughput/flow-mtu.ts';
 import { flowFacts } from '../exposure/rules/helpers/trace-facts.ts';
+import { traceAt } from '../trace-source.ts';
 import type { ElementIndex } from './element-index.ts';
 import type { LinkViews } from './link-views.ts';
 import type { ThroughputAnalysis, ThroughputProblem } from '../throughput/types.ts';
@@ -196,7 +197,7 @@ export function estimateFlows(state: SessionState, flows: readonly Flow[]): Flow
   const names = new Map<string, string>();
   for (let i = 0; i < flows.length; i++) {
     const flow = flows[i]!;
-    const trace = aligned ? aligned[i]! : state.traces.get(flow.id)!;
+    const trace = traceAt(aligned ?? state.traces, i, flow.id)!;
     const result = flowResult(flow, trace, state.index);
     const figures = estimateFlowFigures(flow, trace, state.index, names, result.innerMtu);
     state.figures.set(flow.id, figures);

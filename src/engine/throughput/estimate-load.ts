@@ -7,6 +7,7 @@
 import type { Scenario } from '../../model/types.ts';
 import type { FlowTrace, Protection } from '../types.ts';
 import type { FlowSummary, HostLoad, LinkLoad, SaLoad } from './types.ts';
+import { traceAt, type TraceSource } from '../trace-source.ts';
 
 const byId = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
@@ -113,17 +114,15 @@ export function linkShareAt(wire: readonly number[], hops: FlowTrace['hops'], j:
  */
 export function linkLoads(
   scenario: Scenario,
-  traces: ReadonlyMap<string, FlowTrace> | readonly FlowTrace[],
+  traces: TraceSource,
   estimates: readonly { summary: FlowSummary; wire: readonly number[] }[],
 ): LinkLoad[] {
-  const list = Array.isArray(traces) ? (traces as readonly FlowTrace[]) : undefined;
-  const traceById = list ? undefined : (traces as ReadonlyMap<string, FlowTrace>);
   // One entry per link, so each hop costs one lookup; sums still run in estimate order.
   const byLink = new Map<string, { wire: number; flows: number[] }>();
   for (let i = 0; i < estimates.length; i++) {
     const { summary, wire: perHop } = estimates[i]!;
     if (perHop.length === 0) continue;
-    const trace = list ? list[i] : traceById!.get(summary.flow);
+    const trace = traceAt(traces, i, summary.flow);
     if (!trace) continue;
     for (let j = 0; j < trace.hops.length; j++) {
       const share = linkShareAt(perHop, trace.hops, j);

@@ -8,6 +8,7 @@
 import type { Flow } from '../../../../model/types.ts';
 import type { FlowTrace, Layer } from '../../../types.ts';
 import { sortedFlows } from './describe.ts';
+import { traceAt } from '../../../trace-source.ts';
 
 /** Some hop carries the payload with no confidentiality layer around it (SPEC X8). */
 export const PLAINTEXT = 1;
@@ -80,7 +81,7 @@ export function flowFacts(ctx: {
   const aligned = ctx.sortedFlows && ctx.traceList?.length === flows.length ? ctx.traceList : undefined;
   const flags = new Uint8Array(flows.length);
   flows.forEach((flow, i) => {
-    const trace = aligned ? aligned[i] : ctx.traces.get(flow.id);
+    const trace = traceAt(aligned ?? ctx.traces, i, flow.id);
     // Read, not cached per trace: the caller keeps the list, and a weak map of every trace of a
     // large region costs each garbage collection (ephemeron tables are marked to a fixed point).
     if (trace) flags[i] = factsOf(trace);
