@@ -33,12 +33,17 @@ export function ipLayer(from: string, to: string, ipv6: boolean, own = false): L
   return { kind: ipv6 ? 'ipv6' : 'ipv4', label: `${ipv6 ? 'ipv6' : 'ipv4'}(${from}→${to})`, headerBytes: ipv6 ? IPV6_BYTES : IPV4_BYTES, ...(own ? { own } : {}) };
 }
 
+/** The label of an ESP layer: cipher, mode and the SA's ends. */
+export function espLabel(p: Protection): string {
+  return `esp(${p.cipher}, ${p.mode ?? 'transport'}, ${p.endpoints[0]}↔${p.endpoints[1]})`;
+}
+
 function espLayers(p: Protection): Layer[] {
   const cipher = p.cipher as Parameters<typeof espIvIcvBytes>[0];
   const { iv, icv } = espIvIcvBytes(cipher);
   const esp: Layer = {
     kind: 'esp',
-    label: `esp(${p.cipher}, ${p.mode ?? 'transport'}, ${p.endpoints[0]}↔${p.endpoints[1]})`,
+    label: espLabel(p),
     headerBytes: ESP_HEADER_BYTES + iv,
     trailerBytes: ESP_TRAILER_FIXED_BYTES + icv,
     protection: p,

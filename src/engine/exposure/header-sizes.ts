@@ -51,6 +51,24 @@ export function espIvIcvBytes(cipher: IpsecCipher): { iv: number; icv: number } 
   }
 }
 
+/**
+ * Padding alignment: Linux `blksize = ALIGN(crypto_aead_blocksize(aead), 4)` (net/ipv4/esp4.c):
+ * AEADs and ESP-NULL have block size 1, so 4; AES-CBC has 16 (domain-facts A.1).
+ */
+export function espAlignBytes(cipher: IpsecCipher): number {
+  return cipher === 'aes-cbc-hmac-sha256' ? 16 : 4;
+}
+
+/**
+ * Whether ESP with either cipher has the same size on every packet (IV, ICV, padding) and hides
+ * the same (ESP-NULL hides nothing): aes-gcm-128, aes-gcm-256 and chacha20-poly1305 are alike.
+ */
+export function sameEspShape(a: IpsecCipher, b: IpsecCipher): boolean {
+  const x = espIvIcvBytes(a);
+  const y = espIvIcvBytes(b);
+  return x.iv === y.iv && x.icv === y.icv && espAlignBytes(a) === espAlignBytes(b) && (a === 'null') === (b === 'null');
+}
+
 const CBC_IV_ICV = Object.freeze({ iv: 16, icv: 16 });
 const NULL_IV_ICV = Object.freeze({ iv: 0, icv: 16 });
 const AEAD_IV_ICV = Object.freeze({ iv: 8, icv: 16 });

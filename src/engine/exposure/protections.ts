@@ -39,6 +39,24 @@ export class ProtectionTable {
 
   private readonly tlsByFlow = new Map<string, Protection>();
 
+  /**
+   * Gives the IPsec SAs configured by each source (overlay or explicit tunnel) its new cipher, in
+   * place, and returns them by id: an analysis session whose edit changed nothing but a cipher of
+   * the same ESP sizes (session/update-ciphers.ts) keeps every trace that holds them.
+   */
+  recipher(ciphers: ReadonlyMap<string, string>): Map<string, Protection> {
+    const changed = new Map<string, Protection>();
+    for (const [source, cipher] of ciphers) {
+      for (const id of this.idsBySource.get(source) ?? []) {
+        const p = this.byId.get(id);
+        if (!p || p.kind !== 'ipsec') continue;
+        p.cipher = cipher;
+        changed.set(id, p);
+      }
+    }
+    return changed;
+  }
+
   /** The SA or peer pair of `source` between two nodes: one object per id (made the first time). */
   private pairInterned(id: string, make: (id: string) => Protection): Protection {
     return this.byId.get(id) ?? this.add(make(id));

@@ -90,6 +90,14 @@ const VIA_TEXT: Record<OpenVia, string> = {
   endpoint: 'ends in the attacker',
 };
 
+/**
+ * The text of a reason about one encryption layer at a vantage: how it was opened (`via`), or that
+ * it stopped the attacker. It names the protection and its cipher, so a cipher edit writes it anew.
+ */
+export function layerReasonText(vantageId: string, p: Protection, via: OpenVia | undefined): string {
+  return via ? `${vantageId}: ${describe(p)} ${VIA_TEXT[via]}` : `${vantageId}: stopped by ${describe(p)}: the attacker holds none of its keys`;
+}
+
 /** Reads a stack at a vantage: exposure level, tampering and the reasons for both. */
 export function readStack(vantage: Vantage, k: AttackerKnowledge): StackReading {
   const reasons: Reason[] = [];
@@ -107,10 +115,10 @@ export function readStack(vantage: Vantage, k: AttackerKnowledge): StackReading 
     if (!access) forgeable = false;
     const via: OpenVia | undefined = access?.via ?? (p.confidential ? undefined : 'integrity-only');
     if (via) {
-      reasons.push({ text: `${vantage.id}: ${describe(p)} ${VIA_TEXT[via]}`, vantage: vantage.id, protection: p.id, via, ...(access?.keystore ? { keystore: access.keystore } : {}) });
+      reasons.push({ text: layerReasonText(vantage.id, p, via), vantage: vantage.id, protection: p.id, via, ...(access?.keystore ? { keystore: access.keystore } : {}) });
     } else {
       blocked = layer;
-      reasons.push({ text: `${vantage.id}: stopped by ${describe(p)}: the attacker holds none of its keys`, vantage: vantage.id, protection: p.id });
+      reasons.push({ text: layerReasonText(vantage.id, p, undefined), vantage: vantage.id, protection: p.id });
     }
   }
   const level: ExposureLevel = payloadVisible ? 'payload' : l4Visible ? 'headers' : 'metadata';

@@ -4,7 +4,8 @@
  * compared by identity first (an editor replaces only the entities it edits) and by value second.
  */
 import { deepEqual } from '../../model/deep-equal.ts';
-import type { Flow, Scenario } from '../../model/types.ts';
+import type { Flow, IpsecCipher, IpsecPolicy, Overlay, Scenario, Tunnel } from '../../model/types.ts';
+import { sameEspShape } from '../exposure/header-sizes.ts';
 
 /** Entity lists of a scenario. */
 export type EntityKind = 'sites' | 'hosts' | 'devices' | 'links' | 'bridges' | 'overlays' | 'tunnels' | 'networks' | 'workloads' | 'keystores' | 'ipsec' | 'wireguard' | 'flows' | 'attackers' | 'requirements';
@@ -38,6 +39,12 @@ export interface ScenarioChanges {
   flows: Set<string>;
   /** Attackers added or edited. */
   attackers: Set<string>;
+  /**
+   * Set when the edit changed nothing but the IPsec cipher of overlays, explicit tunnels or
+   * `ipsec:` policies, each to one of the same ESP sizes and confidentiality (`sameEspShape`):
+   * source id → new cipher. Such an edit is not `global`: no path or stack changes shape.
+   */
+  ciphers?: Map<string, IpsecCipher>;
 }
 
 /** Whether two entity lists hold the same ids in the same order (the entities may differ). */
@@ -88,6 +95,41 @@ function flowsTouching(flows: readonly Flow[], workloads: ReadonlySet<string>, n
   return found;
 }
 
+/** The new cipher when `b` differs from `a` in that cipher alone, to one of the same ESP shape. */
+function newCipher<T>(a: T, b: T, cipherOf: (x: T) => IpsecCipher | undefined, withCipher: (x: T, cipher: IpsecCipher) => T): IpsecCipher | undefined {
+  const from = cipherOf(a);
+  const to = cipherOf(b);
+  if (from === undefined || to === undefined || from === to || !sameEspShape(from, to)) return undefined;
+  return deepEqual(withCipher(a, to), b) ? to : undefined;
+}
+
+/** An overlay's or explicit tunnel's new cipher (see `newCipher`). */
+function tunnelCipher(a: Overlay | Tunnel, b: Overlay | Tunnel): IpsecCipher | undefined {
+  return newCipher(a, b, (x) => x.ipsec?.cipher, (x, cipher) => ({ ...x, ipsec: { ...x.ipsec!, cipher } }));
+}
+
+/** An `ipsec:` policy's new cipher (see `newCipher`). */
+function policyCipher(a: IpsecPolicy, b: IpsecPolicy): IpsecCipher | undefined {
+  return newCipher(a, b, (x) => x.cipher, (x, cipher) => ({ ...x, cipher }));
+}
+
+/** Sources whose cipher alone changed (see `ScenarioChanges.ciphers`), or undefined when the edit is anything else. */
+function cipherEdits(prev: Scenario, next: Scenario, kinds: ReadonlyMap<EntityKind, KindChange>): Map<string, IpsecCipher> | undefined {
+  if (kinds.size === 0) return undefined;
+  const ciphers = new Map<string, IpsecCipher>();
+  for (const [kind, change] of kinds) {
+    if ((kind !== 'overlays' && kind !== 'tunnels' && kind !== 'ipsec') || !change.sameIds) return undefined;
+    for (let i = 0; i < next[kind].length; i++) {
+      const id = next[kind][i]!.id;
+      if (!change.ids.has(id)) continue;
+      const cipher = kind === 'ipsec' ? policyCipher(prev.ipsec[i]!, next.ipsec[i]!) : tunnelCipher(prev[kind][i]!, next[kind][i]!);
+      if (cipher === undefined) return undefined;
+      ciphers.set(id, cipher);
+    }
+  }
+  return ciphers;
+}
+
 /** Compares two versions of a scenario. */
 export function scenarioChanges(prev: Scenario, next: Scenario): ScenarioChanges {
   const kinds = new Map<EntityKind, KindChange>();
@@ -100,11 +142,13 @@ export function scenarioChanges(prev: Scenario, next: Scenario): ScenarioChanges
   const networks = new Set([...ids('networks'), ...networksOf(prev, overlays), ...networksOf(next, overlays)]);
   const flows = flowsTouching(next.flows, ids('workloads'), networks, [prev, next]);
   for (const id of ids('flows')) flows.add(id);
+  const ciphers = cipherEdits(prev, next, kinds);
   return {
     kinds,
-    global: GLOBAL.some((k) => kinds.has(k)),
+    global: !ciphers && GLOBAL.some((k) => kinds.has(k)),
     knowledge: KNOWLEDGE.some((k) => kinds.has(k)),
     flows,
     attackers: ids('attackers'),
+    ...(ciphers ? { ciphers } : {}),
   };
 }

@@ -19,6 +19,7 @@ import { requirementFailed } from '../exposure/rules/requirement-failed.ts';
 import { indexScenario } from '../scenario-index.ts';
 import { reindexFlow } from './element-index.ts';
 import { sameKnowledge } from './same-knowledge.ts';
+import { updateCiphers } from './update-ciphers.ts';
 import { scenarioChanges, type EntityKind, type ScenarioChanges } from './scenario-changes.ts';
 import { buildState, estimateFlows, type ProgressListener, findingsOf, ledgerOf, positionsOf, ruleInputOf, loadsBefore, selectedAttackers, throughputOf, updatedThroughput, type SessionState } from './session-state.ts';
 import { updateExposures } from './update-exposures.ts';
@@ -210,6 +211,9 @@ export function updateState(prev: SessionState, next: Scenario, onProgress?: Pro
   const changes = scenarioChanges(prev.scenario, next);
   // Another topology (another file opened, most often) is analysed afresh, with its phases reported.
   if (changes.global) return buildState(next, prev.options, onProgress);
+  // A cipher swapped for one of the same ESP sizes: traces, loads on the wire and exposure levels stay.
+  // A policy applies by position along any path: then every flow is costed again.
+  if (changes.ciphers) return updateCiphers(prev, next, changes, changes.kinds.has('ipsec') ? prev.sorted : flowsIn(prev, changes.flows));
   const state: SessionState = { ...prev, scenario: next, index: indexScenario(next, { scenario: prev.scenario, index: prev.index }) };
   const retraced = retrace(state, prev, changes);
   const attackers = reknow(state, prev, changes);

@@ -5,7 +5,7 @@
  */
 import type { Flow } from '../../model/types.ts';
 import type { ScenarioIndex } from '../scenario-index.ts';
-import type { FlowTrace, Protection } from '../types.ts';
+import type { FlowTrace, Hop, Protection } from '../types.ts';
 import { cycleFigures, type PacketSize } from './endpoint-costs.ts';
 import type { FlowCrypto, HostCrypto } from './estimate-load.ts';
 import { deadLink, mtuBelowOverhead, ownHeaderBytes } from './estimate-flow.ts';
@@ -124,6 +124,44 @@ function hostLimits(flow: Flow, trace: FlowTrace, index: ScenarioIndex, packet: 
   return crypto ? crypto.slice() : NO_HOSTS;
 }
 
+/** The leg last folded: hops of one leg share their wraps and mostly their link MTU (reset per flow). */
+const LEG: { wraps: Hop['wraps'] | undefined; mtu: number; added: number } = { wraps: undefined, mtu: -1, added: 0 };
+
+/** The bytes wrapped around a packet of `packetBytes` on this hop (SPEC T2), each leg folded once. */
+function addedOn(hop: Hop, mtu: number, packetBytes: number): number {
+  if (hop.wraps !== LEG.wraps || mtu !== LEG.mtu) {
+    LEG.wraps = hop.wraps;
+    LEG.mtu = mtu;
+    LEG.added = hopOverheadBytes(hop.wraps, packetBytes, mtu);
+  }
+  return LEG.added;
+}
+
+/**
+ * The figures of a flow whose path, header sizes and so wire loads are as `previous` has them, but
+ * whose ciphers cost differently (session/update-ciphers.ts): the least link limit is read again
+ * without the wire list, the hosts' CPU limits and crypto loads are worked out anew, and the wire
+ * loads and problems are the previous ones. Equal to `estimateFlowFigures` of the flow (tested).
+ */
+export function recostFlowFigures(flow: Flow, trace: FlowTrace, index: ScenarioIndex, names: SubjectNames, previous: FlowFigures): FlowFigures {
+  const { packetBytes, payloadBytes } = previous.summary;
+  // Unreachable, local (no crypto) and too-small packets have no CPU term that a cipher moves.
+  if (trace.local || trace.hops.length === 0 || packetBytes === null || payloadBytes === null || payloadBytes <= 0) return previous;
+  const best: Best = { gbps: 0, link: false, id: '' };
+  LEG.wraps = undefined;
+  for (let j = 0; j < trace.hops.length; j++) {
+    const hop = trace.hops[j]!;
+    const link = index.links.get(hop.link);
+    if (!link) continue;
+    const share = payloadBytes / (packetBytes + addedOn(hop, link.mtu, packetBytes) + ETHERNET_FRAMING_BYTES);
+    lower(best, Math.max(0, link.gbps) * share, true, link.id);
+  }
+  const crypto = hostLimits(flow, trace, index, { packetBytes, payloadBytes }, best);
+  const s = previous.summary;
+  const summary: FlowSummary = { flow: s.flow, rateGbps: s.rateGbps, packetBytes, payloadBytes, innerMtu: s.innerMtu, overheadBytes: s.overheadBytes, wireEfficiency: s.wireEfficiency, maxGbps: best.gbps, bottleneck: subject(best, names) };
+  return { summary, crypto: { flow: flow.id, hosts: crypto }, wire: previous.wire, problems: previous.problems };
+}
+
 /**
  * Estimates one flow in figures, with its crypto load, its wire load per hop and the problems met
  * on the way; `innerMtu` is the flow result's when the caller has it (else computed, SPEC T2).
@@ -142,19 +180,12 @@ export function estimateFlowFigures(flow: Flow, trace: FlowTrace, index: Scenari
   let overhead = 0;
   const wire = new Array<number>(trace.hops.length).fill(Number.NaN);
   const rate = Math.max(0, flow.rateGbps);
-  // Hops of one leg share their wraps and mostly their link MTU: each leg's overhead is folded once.
-  let lastWraps: FlowTrace['hops'][number]['wraps'] | undefined;
-  let lastMtu = -1;
-  let added = 0;
+  LEG.wraps = undefined;
   for (let j = 0; j < trace.hops.length; j++) {
     const hop = trace.hops[j]!;
     const link = index.links.get(hop.link);
     if (!link) continue;
-    if (hop.wraps !== lastWraps || link.mtu !== lastMtu) {
-      lastWraps = hop.wraps;
-      lastMtu = link.mtu;
-      added = hopOverheadBytes(hop.wraps, packetBytes, link.mtu);
-    }
+    const added = addedOn(hop, link.mtu, packetBytes);
     // Every header and the framing cross the link at the flow's rate of payload (SPEC T3, T7).
     wire[j] = (rate * (packetBytes + added + ETHERNET_FRAMING_BYTES)) / payloadBytes;
     const share = payloadBytes / (packetBytes + added + ETHERNET_FRAMING_BYTES);

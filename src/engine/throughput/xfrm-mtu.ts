@@ -10,6 +10,7 @@ import {
   IPV4_BYTES,
   IPV6_BYTES,
   NAT_T_BYTES,
+  espAlignBytes,
   espIvIcvBytes,
 } from '../exposure/header-sizes.ts';
 
@@ -19,14 +20,6 @@ export interface EspParams {
   mode: IpsecMode;
   ipv6: boolean;
   natT: boolean;
-}
-
-/**
- * Padding alignment: Linux `blksize = ALIGN(crypto_aead_blocksize(aead), 4)` (net/ipv4/esp4.c):
- * AEADs and ESP-NULL have block size 1, so 4; AES-CBC has 16 (domain-facts A.1).
- */
-function espAlignBytes(cipher: IpsecCipher): number {
-  return cipher === 'aes-cbc-hmac-sha256' ? 16 : 4;
 }
 
 function ipHeaderBytes(ipv6: boolean): number {

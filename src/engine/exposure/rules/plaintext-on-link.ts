@@ -3,16 +3,17 @@
  * around it (SPEC §2.1, X8 "plaintext").
  */
 import type { FlowTrace, Reason } from '../../types.ts';
-import { isTrustedLink, listIds, plural, stackText } from './helpers/describe.ts';
+import { isTrustedLink, LabelTexts, listIds, plural, stackText } from './helpers/describe.ts';
 import { plaintextHops } from './helpers/payload-cover.ts';
 import type { Rule } from './rule.ts';
 
 /**
  * The reasons a trace gives this rule, per link it crosses in plaintext, in hop order. Kept per
- * trace (traces never change once built): an analysis session reports a busy link again after
- * every edit that touches it, and such a link can carry thousands of plaintext flows.
+ * trace (a trace's path never changes once built, its labels only with a cipher edit): an analysis
+ * session reports a busy link again after every edit that touches it, and such a link can carry
+ * thousands of plaintext flows.
  */
-const reasonsByTrace = new WeakMap<FlowTrace, Map<string, Reason[]>>();
+const reasonsByTrace = new LabelTexts<FlowTrace, Map<string, Reason[]>>();
 
 function plaintextReasons(trace: FlowTrace): Map<string, Reason[]> {
   let byLink = reasonsByTrace.get(trace);

@@ -53,8 +53,41 @@ export function stackText(hop: Hop): string {
   return text;
 }
 
+/**
+ * Layer labels change in one case only: an analysis session's cipher edit renames the ESP layers
+ * of the SAs it touched in place (session/update-ciphers.ts) and calls `labelsChanged`.
+ */
+let labelEpoch = 0;
+
+/** Forgets every text made from layer labels (after a cipher edit renamed layers in place). */
+export function labelsChanged(): void {
+  labelEpoch++;
+}
+
+/** Texts made from layer labels, kept per stack or trace (weakly) until labels change. */
+export class LabelTexts<K extends object, V> {
+  private map = new WeakMap<K, V>();
+  private epoch = labelEpoch;
+
+  get(key: K): V | undefined {
+    return this.current().get(key);
+  }
+
+  set(key: K, value: V): void {
+    this.current().set(key, value);
+  }
+
+  private current(): WeakMap<K, V> {
+    if (this.epoch !== labelEpoch) {
+      this.map = new WeakMap();
+      this.epoch = labelEpoch;
+    }
+    return this.map;
+  }
+}
+
 /** Texts of stacks already described, by stack array (kept only while the stack lives). */
-const stackTexts = new WeakMap<readonly Layer[], string>();
+const stackTexts = new LabelTexts<readonly Layer[], string>();
 
 /** True for a link inside a trusted site and not into a carrier network: the operator's own domain. */
 export function isTrustedLink(index: ScenarioIndex, link: Link): boolean {

@@ -1,0 +1,157 @@
+/**
+ * Re-analysis after a cipher edit (issue 8 "change one overlay's cipher"): the edit changed nothing
+ * but the IPsec cipher of overlays or explicit tunnels, each to one with the same ESP sizes and the
+ * same confidentiality (aes-gcm-128, aes-gcm-256 and chacha20-poly1305 are alike; see
+ * `ScenarioChanges.ciphers`). Then no path, header size, MTU, wire load, link status, exposure level
+ * or tamper bit can change. What does change is the cipher's name — in the SA objects, in the ESP
+ * layers' labels and in every reason or stack text that names them — and its CPU cost. So the
+ * traces are kept: their SA objects take the new cipher in place and their ESP layers a new label;
+ * the flows of those SAs are estimated again; reasons that name such an SA are written anew; and
+ * only the rules whose findings can name a cipher or read crypto loads run again. The result equals
+ * a full analysis of the edited scenario byte for byte (test/unit/engine/session).
+ */
+import type { Flow, Scenario } from '../../model/types.ts';
+import { espLabel } from '../exposure/build-stack.ts';
+import { layerReasonText } from '../exposure/read-stack.ts';
+import { cryptoCpuSaturated } from '../exposure/rules/crypto-cpu-saturated.ts';
+import { doubleEncryption } from '../exposure/rules/double-encryption.ts';
+import { labelsChanged } from '../exposure/rules/helpers/describe.ts';
+import { integrityOnly } from '../exposure/rules/integrity-only.ts';
+import { requirementFailed } from '../exposure/rules/requirement-failed.ts';
+import { indexScenario } from '../scenario-index.ts';
+import { traceAt } from '../trace-source.ts';
+import type { FlowSummary } from '../throughput/types.ts';
+import type { Exposure, Finding, FlowResult, FlowTrace, Layer, Protection, Reason } from '../types.ts';
+import type { ScenarioChanges } from './scenario-changes.ts';
+import { findingsOf, ledgerOf, positionsOf, type SessionState } from './session-state.ts';
+import { hostLoadOf } from '../throughput/load-ledger.ts';
+import { recostFlowFigures, type SubjectNames } from '../throughput/flow-figures.ts';
+
+/**
+ * The rules whose findings a cipher edit of the same ESP shape can change: crypto loads (saturated
+ * hosts) and stack texts of hops where a confidential SA sits (nested encryption; integrity-only
+ * layers, cheap to run). Failed requirements keep their pairs and get their exposures' renamed
+ * reasons. The other rules read paths, MTUs, wire loads, link statuses and stacks where the payload
+ * is plaintext, and a stack that holds a confidential ESP layer never has its payload in plaintext
+ * (SPEC X3: a layer covers everything inside it), so none of their texts names one of these SAs.
+ */
+const CIPHER_RULES: ReadonlySet<string> = new Set([cryptoCpuSaturated.id, doubleEncryption.id, integrityOnly.id]);
+
+/** Gives the ESP layers of the changed SAs their new label (hops of one leg share their stack: each stack is read once in a row). */
+function relabel(traces: Iterable<FlowTrace>, changed: ReadonlyMap<string, Protection>): void {
+  for (const trace of traces) {
+    let last: readonly Layer[] | undefined;
+    for (const hop of trace.hops) {
+      if (hop.stack === last) continue;
+      last = hop.stack;
+      for (const layer of hop.stack) {
+        const p = layer.protection;
+        if (layer.kind === 'esp' && p !== undefined && changed.get(p.id) === p) layer.label = espLabel(p);
+      }
+    }
+  }
+  labelsChanged();
+}
+
+/** The reasons with every one that names a changed SA written anew, or undefined when none does. */
+function renamedReasons(reasons: readonly Reason[], changed: ReadonlyMap<string, Protection>): Reason[] | undefined {
+  let out: Reason[] | undefined;
+  for (let r = 0; r < reasons.length; r++) {
+    const reason = reasons[r]!;
+    const p = reason.protection !== undefined ? changed.get(reason.protection) : undefined;
+    if (p === undefined || reason.vantage === undefined) continue;
+    out ??= reasons.slice();
+    // Reasons about a layer are made by `readStack`, its text by `layerReasonText`: only the text changes.
+    out[r] = { ...reason, text: layerReasonText(reason.vantage, p, reason.via) };
+  }
+  return out;
+}
+
+/** The exposures with every reason that names a changed SA written anew (other pairs are kept as they are). */
+function renamed(exposures: Exposure[], changed: ReadonlyMap<string, Protection>): Exposure[] {
+  let out: Exposure[] | undefined;
+  for (let i = 0; i < exposures.length; i++) {
+    const e = exposures[i]!;
+    if (e.reasons.length === 0) continue;
+    const reasons = renamedReasons(e.reasons, changed);
+    if (!reasons) continue;
+    out ??= exposures.slice();
+    out[i] = { flow: e.flow, attacker: e.attacker, level: e.level, tamper: e.tamper, vantages: e.vantages, reasons };
+  }
+  return out ?? exposures;
+}
+
+/**
+ * The findings of failed requirements with their reasons renamed: they are the exposures' reasons
+ * (requirement-failed.ts), and which pairs fail did not change.
+ */
+function renamedFindings(findings: Finding[], changed: ReadonlyMap<string, Protection>): Finding[] {
+  let out: Finding[] | undefined;
+  for (let i = 0; i < findings.length; i++) {
+    const f = findings[i]!;
+    const reasons = renamedReasons(f.reasons, changed);
+    if (!reasons) continue;
+    out ??= findings.slice();
+    out[i] = { ...f, reasons };
+  }
+  return out ?? findings;
+}
+
+/** A flow's summary with its new estimate (written out: the commonest shape, without an `unreachable`). */
+function withFigures(r: FlowResult, s: FlowSummary): FlowResult {
+  if (r.unreachable !== undefined) return { ...r, maxGbps: s.maxGbps, bottleneck: s.bottleneck };
+  return { id: r.id, path: r.path, plaintextLinks: r.plaintextLinks, innerMtu: r.innerMtu, overheadBytes: r.overheadBytes, maxGbps: s.maxGbps, bottleneck: s.bottleneck };
+}
+
+/**
+ * Costs the flows again (`recostFlowFigures`) and sums the crypto loads of the hosts they load over
+ * the ledger, in flow order as a full analysis does. Link loads (the wire), problems, MTUs and the
+ * rest of each flow's summary stay as they were.
+ */
+function recost(state: SessionState, flows: readonly Flow[]): void {
+  const names: SubjectNames = new Map();
+  // Every flow (a region on one overlay) is read by position, its trace from the kept list.
+  const all = flows.length === state.sorted.length;
+  const positions = all ? undefined : positionsOf(state);
+  const traces = all ? state.traceList : undefined;
+  const ledger = state.ledger;
+  const list = state.resultList?.length === state.sorted.length ? state.resultList.slice() : undefined;
+  const summaries = state.throughput.flows.slice();
+  const hosts = new Set<string>();
+  for (let i = 0; i < flows.length; i++) {
+    const flow = flows[i]!;
+    const at = positions ? positions.get(flow.id)! : i;
+    const before = ledger ? ledger.figures[at]! : state.figures.get(flow.id)!;
+    const figures = recostFlowFigures(flow, traceAt(traces ?? state.traces, at, flow.id)!, state.index, names, before);
+    if (figures === before) continue;
+    state.figures.set(flow.id, figures);
+    if (ledger) ledger.figures[at] = figures;
+    summaries[at] = figures.summary;
+    const result = withFigures(state.results.get(flow.id)!, figures.summary);
+    state.results.set(flow.id, result);
+    if (list) list[at] = result;
+    const loaded = figures.crypto.hosts;
+    for (let h = 0; h < loaded.length; h++) hosts.add(loaded[h]!.host);
+  }
+  state.resultList = list;
+  // The hosts each flow loads are its SAs' ends, the same before and after: the ledger still holds.
+  const { hosts: byHost, figures } = (state.ledger ??= ledgerOf(state));
+  const loads = state.throughput.hosts.map((load) => {
+    const host = state.index.hosts.get(load.host);
+    return host && hosts.has(load.host) ? hostLoadOf(host, byHost.get(load.host) ?? [], figures, load.flows) : load;
+  });
+  state.throughput = { ...state.throughput, flows: summaries, hosts: loads };
+}
+
+/** The session state after a cipher edit (`changes.ciphers`); `affected`: the flows on the edited sources' networks, in id order. */
+export function updateCiphers(prev: SessionState, next: Scenario, changes: ScenarioChanges, affected: readonly Flow[]): SessionState {
+  const state: SessionState = { ...prev, scenario: next, index: indexScenario(next, { scenario: prev.scenario, index: prev.index }) };
+  // `prev` is consumed (as by every update): its SA objects, shared by the kept traces, change in place.
+  const changed = prev.protections.recipher(changes.ciphers!);
+  relabel(state.traceList ?? state.traces.values(), changed);
+  recost(state, affected);
+  state.exposures = renamed(state.exposures, changed);
+  state.findings = findingsOf(state, prev.findings, CIPHER_RULES);
+  state.findings.set(requirementFailed.id, renamedFindings(prev.findings.get(requirementFailed.id) ?? [], changed));
+  return state;
+}

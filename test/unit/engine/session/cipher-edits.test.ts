@@ -1,0 +1,165 @@
+/**
+ * A cipher edit (issue 8 "change one overlay's cipher") swapping a cipher for one of the same ESP
+ * sizes keeps the session's traces and renames their SAs in place (session/update-ciphers.ts). Its
+ * result must still be the full analysis of the edited scenario byte for byte, also for every edit
+ * that follows it, and any other cipher edit must take the general path.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { createAnalysisSession } from '../../../../src/engine/analysis-session.ts';
+import { analyzeScenario } from '../../../../src/engine/analyze-scenario.ts';
+import { scenarioChanges } from '../../../../src/engine/session/scenario-changes.ts';
+import { generateScenario } from '../../../../src/generate/generate-scenario.ts';
+import { parseScenario } from '../../../../src/model/parse-scenario.ts';
+import type { IpsecCipher, Scenario } from '../../../../src/model/types.ts';
+import { checkProperty, PROPERTY_TIMEOUT_MS } from '../../../support/check-property.ts';
+
+const CIPHERS: readonly IpsecCipher[] = ['aes-gcm-128', 'aes-gcm-256', 'chacha20-poly1305', 'aes-cbc-hmac-sha256', 'null'];
+const json = (value: unknown): string => JSON.stringify(value);
+
+/** Every overlay, explicit tunnel and `ipsec:` policy with IPsec gets `cipher` (the rest is shared). */
+function withCipher(s: Scenario, cipher: IpsecCipher): Scenario {
+  return {
+    ...s,
+    overlays: s.overlays.map((o) => (o.ipsec ? { ...o, ipsec: { ...o.ipsec, cipher } } : o)),
+    tunnels: s.tunnels.map((t) => (t.ipsec ? { ...t, ipsec: { ...t.ipsec, cipher } } : t)),
+    ipsec: s.ipsec.map((p) => ({ ...p, cipher })),
+  };
+}
+
+function examples(): { name: string; scenario: Scenario }[] {
+  return readdirSync('scenarios')
+    .filter((f) => f.endsWith('.yaml'))
+    .map((name) => ({ name, scenario: parseScenario(readFileSync(`scenarios/${name}`, 'utf8')).model! }));
+}
+
+const region = (seed: number): Scenario =>
+  generateScenario({ hosts: 24, hostsPerRack: 8, sites: 2, overlay: 'ovn', workloadsPerHost: 3, flowsPerWorkload: 3, attackers: 7, seed });
+
+describe('cipher edits (issue 8)', () => {
+  it('take the in-place path only for a cipher of the same ESP sizes and confidentiality, changed alone', () => {
+    const s = withCipher(region(2), 'aes-gcm-256');
+    const overlay = s.overlays.findIndex((o) => o.ipsec);
+    const edit = (change: (ipsec: NonNullable<Scenario['overlays'][number]['ipsec']>) => object): Scenario => ({
+      ...s,
+      overlays: s.overlays.map((o, i) => (i === overlay ? { ...o, ipsec: { ...o.ipsec!, ...change(o.ipsec!) } } : o)),
+    });
+    // AES-GCM and ChaCha20-Poly1305 ESP: 8-byte IV, 16-byte ICV, 4-byte padding (RFC 4106, RFC 7634).
+    expect(scenarioChanges(s, edit(() => ({ cipher: 'aes-gcm-128' }))).ciphers).toEqual(new Map([[s.overlays[overlay]!.id, 'aes-gcm-128']]));
+    expect(scenarioChanges(s, edit(() => ({ cipher: 'chacha20-poly1305' }))).ciphers?.size).toBe(1);
+    // AES-CBC has a 16-byte IV and 16-byte blocks, ESP-NULL hides nothing: both re-trace.
+    expect(scenarioChanges(s, edit(() => ({ cipher: 'aes-cbc-hmac-sha256' }))).ciphers).toBeUndefined();
+    expect(scenarioChanges(s, edit(() => ({ cipher: 'null' }))).ciphers).toBeUndefined();
+    // The cipher and anything else, or another kind of entity as well.
+    expect(scenarioChanges(s, edit((ipsec) => ({ cipher: 'aes-gcm-128', dropPlaintext: !ipsec.dropPlaintext }))).ciphers).toBeUndefined();
+    const withAttacker = { ...edit(() => ({ cipher: 'aes-gcm-128' })), attackers: s.attackers.slice(1) };
+    expect(scenarioChanges(s, withAttacker).ciphers).toBeUndefined();
+    // Read again from the file, every entity a new object: still the one cipher.
+    expect(scenarioChanges(s, structuredClone(edit(() => ({ cipher: 'aes-gcm-128' })))).ciphers?.size).toBe(1);
+  });
+
+  it('[§4] on every example, each cipher after each other equals the full analysis, and so do the edits after them', () => {
+    let inPlace = 0;
+    for (const { name, scenario: start } of examples()) {
+      if (!start.overlays.some((o) => o.ipsec) && !start.tunnels.some((t) => t.ipsec) && start.ipsec.length === 0) continue;
+      let scenario = start;
+      const session = createAnalysisSession(scenario);
+      for (const cipher of [...CIPHERS, 'aes-gcm-128', 'chacha20-poly1305', 'aes-gcm-256'] as const) {
+        const next = withCipher(scenario, cipher);
+        if (scenarioChanges(scenario, next).ciphers) inPlace++;
+        scenario = next;
+        expect(json(session.update(scenario)), `${name} → ${cipher}`).toBe(json(analyzeScenario(scenario)));
+      }
+      // The SAs renamed in place must serve later edits too: a flow's TLS switched, then the file read again.
+      const flow = scenario.flows[0]!;
+      scenario = { ...scenario, flows: scenario.flows.map((f) => (f === flow ? { ...f, tls: !f.tls } : f)) };
+      expect(json(session.update(scenario)), `${name}, TLS after the ciphers`).toBe(json(analyzeScenario(scenario)));
+      scenario = structuredClone(withCipher(scenario, 'aes-gcm-128'));
+      expect(json(session.update(scenario)), `${name}, read again`).toBe(json(analyzeScenario(scenario)));
+    }
+    // The SCS region's overlay, both gateways' policy and Cilium's policy have AEAD ciphers.
+    expect(inPlace).toBeGreaterThanOrEqual(9);
+  });
+
+  it('[§4] renames the SA in exposure reasons, failed requirements and nested-encryption texts of a region', () => {
+    let scenario = withCipher(region(4), 'aes-gcm-256');
+    const session = createAnalysisSession(scenario);
+    scenario = withCipher(scenario, 'chacha20-poly1305');
+    const after = session.update(scenario);
+    expect(json(after)).toBe(json(analyzeScenario(scenario)));
+    // What the edit had to rewrite is there: reasons naming an SA with its new cipher.
+    const named = (text: string): boolean => /IPsec SA \S+ \(chacha20-poly1305\)/.test(text);
+    expect(after.exposures.some((e) => e.reasons.some((r) => named(r.text)))).toBe(true);
+    expect(after.findings.some((f) => f.rule === 'requirement-failed' && f.reasons.some((r) => named(r.text)))).toBe(true);
+    expect(json(after)).not.toMatch(/aes-gcm-256/);
+  });
+
+  it('[§4] with nested encryption and saturated crypto cores, the texts and loads that name or cost the cipher follow it', () => {
+    const base = withCipher(region(6), 'aes-gcm-256');
+    const computes = base.hosts.filter((h) => h.role === 'compute').map((h) => h.id);
+    // WireGuard between the compute hosts around the overlay's ESP (double-encryption), and heavy
+    // flows whose SAs need more than a core (crypto-cpu-saturated, SPEC T5).
+    let scenario: Scenario = {
+      ...base,
+      wireguard: [{ id: 'wg-all', members: computes }],
+      flows: base.flows.map((f, i) => (i % 7 === 0 ? { ...f, rateGbps: 30 } : f)),
+    };
+    const session = createAnalysisSession(scenario);
+    const rules = (a: ReturnType<typeof analyzeScenario>): Set<string> => new Set(a.findings.map((f) => f.rule));
+    expect([...rules(session.analysis)]).toEqual(expect.arrayContaining(['double-encryption', 'crypto-cpu-saturated']));
+    for (const cipher of ['chacha20-poly1305', 'aes-gcm-128'] as const) {
+      const before = session.analysis;
+      scenario = withCipher(scenario, cipher);
+      expect(scenarioChanges(withCipher(scenario, 'aes-gcm-256'), scenario).ciphers).toBeDefined();
+      const after = session.update(scenario);
+      expect(json(after), cipher).toBe(json(analyzeScenario(scenario)));
+      const texts = (a: typeof after, rule: string): string => json(a.findings.filter((f) => f.rule === rule));
+      expect(texts(after, 'double-encryption')).toContain(cipher);
+      expect(texts(after, 'crypto-cpu-saturated')).not.toBe(texts(before, 'crypto-cpu-saturated'));
+      expect(json(after.throughput.hosts)).not.toBe(json(before.throughput.hosts));
+    }
+    // The kept traces carry the renamed SAs and ESP labels: as a fresh analysis traces them.
+    const fresh = createAnalysisSession(scenario).detail.traces;
+    let compared = 0;
+    for (const [id, trace] of session.detail.traces) {
+      if (compared++ % 5 !== 0) continue;
+      expect(json(trace), id).toBe(json(fresh.get(id)));
+    }
+  });
+
+  it('[§4] through random sequences of cipher swaps on one overlay, moves, attacker and rate edits, every step equals the full analysis', () => {
+    const step = fc.tuple(fc.constantFrom('cipher', 'move', 'attacker', 'rate', 'prepare'), fc.nat({ max: 1000 }), fc.nat({ max: 1000 }));
+    const property = fc.property(fc.constantFrom('ovn', 'ovs'), fc.nat({ max: 50 }), fc.array(step, { minLength: 3, maxLength: 7 }), (overlay, seed, steps) => {
+      let scenario = generateScenario({ hosts: 12, hostsPerRack: 4, sites: 2, overlay, workloadsPerHost: 2, flowsPerWorkload: 2, attackers: 4, seed });
+      const session = createAnalysisSession(scenario);
+      const computes = scenario.hosts.filter((h) => h.role === 'compute').map((h) => h.id);
+      for (const [kind, a, b] of steps) {
+        const s = scenario;
+        if (kind === 'prepare') {
+          while (session.prepare());
+          continue;
+        }
+        if (kind === 'cipher') {
+          const secured = s.overlays.filter((o) => o.ipsec);
+          const target = secured[a % Math.max(1, secured.length)];
+          const cipher = CIPHERS[b % CIPHERS.length]!;
+          scenario = { ...s, overlays: s.overlays.map((o) => (o === target ? { ...o, ipsec: { ...o.ipsec!, cipher } } : o)) };
+        } else if (kind === 'move') {
+          const vms = s.workloads.filter((w) => w.kind === 'vm');
+          const vm = vms[a % vms.length]!;
+          scenario = { ...s, workloads: s.workloads.map((w) => (w === vm ? { ...w, host: computes[b % computes.length]! } : w)) };
+        } else if (kind === 'attacker') {
+          const at = { links: [s.links[a % s.links.length]!.id], devices: [], hosts: [computes[b % computes.length]!], workloads: [], sites: [] };
+          scenario = { ...s, attackers: [...s.attackers, { id: `added-${s.attackers.length}`, at, can: ['read', 'inject'], knows: s.keystores.slice(0, b % 2).map((k) => k.id) }] };
+        } else {
+          // A heavy flow: crypto cores saturate, so the saturation rule and busiest SAs move with the cipher.
+          const flow = s.flows[a % s.flows.length]!;
+          scenario = { ...s, flows: s.flows.map((f) => (f === flow ? { ...f, rateGbps: 5 + (b % 40) } : f)) };
+        }
+        expect(json(session.update(scenario)), `${overlay} seed ${seed} ${kind}`).toBe(json(analyzeScenario(scenario)));
+      }
+    });
+    checkProperty(property, { numRuns: 15 });
+  }, PROPERTY_TIMEOUT_MS);
+});
