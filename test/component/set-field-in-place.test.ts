@@ -4,6 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { setFieldInPlace, type FieldEdit } from '../../src/app/state/set-field-in-place.ts';
 import { applyYamlEdits, collections } from '../../src/app/state/yaml-edit.ts';
+import { generateScenario } from '../../src/generate/generate-scenario.ts';
+import { serializeScenario } from '../../src/model/serialize-scenario.ts';
 
 const ROOT = process.cwd();
 const examples = readdirSync(join(ROOT, 'scenarios'))
@@ -18,11 +20,26 @@ function expected(text: string, edit: FieldEdit): unknown {
   for (const c of collections) {
     const item = doc[c]?.find((e) => e.id === edit.id);
     if (!item) continue;
-    const key = edit.key[0] as string;
-    if (edit.value === undefined || edit.value === '') delete item[key];
-    else item[key] = edit.value;
+    const [key, sub] = edit.key as [string, string | undefined];
+    const target = sub === undefined ? item : ((item[key] ??= {}) as Record<string, unknown>);
+    const field = sub ?? key;
+    if (edit.value === undefined || edit.value === '') delete target[field];
+    else target[field] = edit.value;
   }
   return doc;
+}
+
+/** How many lines of `before` are no longer in `after` (as a multiset). */
+function linesGone(before: string, after: string): number {
+  const left = new Map<string, number>();
+  for (const l of after.split('\n')) left.set(l, (left.get(l) ?? 0) + 1);
+  let gone = 0;
+  for (const l of before.split('\n')) {
+    const n = left.get(l) ?? 0;
+    if (n === 0) gone++;
+    else left.set(l, n - 1);
+  }
+  return gone;
 }
 
 const REGION = `plainsight: 1
@@ -95,12 +112,64 @@ describe('setFieldInPlace', () => {
     const cases: FieldEdit[] = [
       { id: 'f-1', key: ['port'], value: 5433 }, // a comment on the line
       { id: 'f-3', key: ['port'], value: 81 }, // an item in flow style
-      { id: 'c0000', key: ['cpu', 'cores'], value: 16 }, // a nested key
+      { id: 'c0000', key: ['cpu', 'cores', 'x'], value: 16 }, // a key two levels down
+      { id: 'f-2', key: ['tags', 'a'], value: 'b' }, // a list is no map
+      { id: 'c0000', key: ['cpu'], value: { cores: 'a, b' } }, // a comma would split a flow map
+      { id: 'c0000', key: ['cpu', 'cores'], value: { n: 1 } }, // not a scalar
       { id: 'f-2', key: ['tags'], value: 'b' }, // a block value
       { id: 'f-2', key: ['port'], value: { a: 1 } }, // not a scalar
       { id: 'nope', key: ['port'], value: 1 }, // no such entity
     ];
     for (const edit of cases) expect(setFieldInPlace(REGION, edit), JSON.stringify(edit)).toBeUndefined();
+  });
+
+  it('sets a map of scalars, or one scalar in it, on its own lines (map fields of the first items of every example and a generated region)', () => {
+    let edited = 0;
+    for (const text of [...examples, serializeScenario(generateScenario({ hosts: 8, hostsPerRack: 4 }))]) {
+      const doc = parse(text) as Doc;
+      for (const c of collections) {
+        // A few items per collection: each check reads the whole file again.
+        for (const item of (doc[c] ?? []).slice(0, 3)) {
+          for (const [key, old] of Object.entries(item)) {
+            if (!old || typeof old !== 'object' || Array.isArray(old)) continue;
+            const entries = Object.entries(old as Record<string, unknown>);
+            if (!entries.every(([, v]) => ['string', 'number', 'boolean'].includes(typeof v))) continue;
+            const [sub, v] = entries[0]!;
+            const changed = typeof v === 'number' ? v + 1 : typeof v === 'boolean' ? !v : `${String(v)}-x`;
+            for (const edit of [
+              { id: String(item.id), key: [key, sub], value: changed },
+              { id: String(item.id), key: [key], value: { ...(old as object), [sub]: changed, added: 'yes' } },
+              { id: String(item.id), key: [key, sub], value: undefined },
+            ]) {
+              const out = setFieldInPlace(text, edit);
+              if (out === undefined) continue;
+              edited++;
+              expect(parse(out), JSON.stringify(edit)).toEqual(expected(text, edit));
+              // Only the field's lines change: every other line is kept.
+              expect(linesGone(text, out), JSON.stringify(edit)).toBeLessThanOrEqual(2);
+            }
+          }
+        }
+      }
+    }
+    expect(edited).toBeGreaterThan(20);
+  }, 20_000);
+
+  it("swaps an overlay's cipher in a block with comments, keeping the lines and comments it does not change", () => {
+    const scs = readFileSync(join(ROOT, 'scenarios', 'scs-openstack-region.yaml'), 'utf8');
+    const edit = { id: 'ovn-geneve', key: ['ipsec'], value: { cipher: 'chacha20-poly1305', auth: 'ca', keystore: 'ca-ovn', natT: false, dropPlaintext: true } };
+    const out = setFieldInPlace(scs, edit);
+    expect(parse(out ?? '')).toEqual(expected(scs, edit));
+    expect(out).toContain('      cipher: chacha20-poly1305\n      auth: ca # OVN IPsec is certificate-only');
+    expect(out).toContain('dropPlaintext: true # ipsec_skb_mark set: no plaintext window while IKE converges\n      natT: false\n');
+    // The same swap as the inspector's cipher select makes it on a generated region: one line.
+    const region = serializeScenario(generateScenario({ hosts: 8, hostsPerRack: 4 }));
+    const overlay = (parse(region) as Doc).overlays![0]!;
+    const swap = { id: String(overlay.id), key: ['ipsec'], value: { ...(overlay.ipsec as object), cipher: 'aes-gcm-128' } };
+    const swapped = applyYamlEdits(region, [{ op: 'set-field', ...swap }]);
+    expect(parse(swapped)).toEqual(expected(region, swap));
+    const before = region.split('\n');
+    expect(swapped.split('\n').filter((l, i) => l !== before[i])).toHaveLength(1);
   });
 
   it('the editor keeps the rest of a large file as written (no flow map rewritten)', () => {

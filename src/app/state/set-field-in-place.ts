@@ -1,12 +1,16 @@
 /**
- * The inspector's commonest edit — one scalar field of one entity — as a change of one line,
- * without parsing the file. The full path (yaml-edit.ts) parses the whole text with positions and
- * writes all of it out again: 10 s for a 1,000-host region, and every flow map such as
- * `{cores: 32}` came back as `{ cores: 32 }` (13,000 lines changed to edit one port). Only the
+ * The inspector's commonest edits — one scalar field of one entity, or a small map of scalars such
+ * as an overlay's `ipsec` or one scalar inside it (`macsec.cipher`) — as a change of one or a few
+ * lines, without parsing the file. The full path (yaml-edit.ts) parses the whole text with
+ * positions and writes all of it out again: 6–10 s for a 1,000-host region, and every flow map such
+ * as `{cores: 32}` came back as `{ cores: 32 }` (350,000 lines changed to swap a cipher). Only the
  * plain block style is handled here (`- id: x` items of a top-level collection, `key: value`
- * lines); anything else returns undefined and the full path runs.
+ * lines, a map as `key: {a: 1}` on one line or as `key:` over `a: 1` lines); anything else
+ * returns undefined and the full path runs. A map edit reads the edited item back and returns
+ * undefined unless it holds exactly what the edit asked for.
  */
-import { stringify } from 'yaml';
+import { parse, stringify } from 'yaml';
+import { deepEqual } from '../../model/deep-equal.ts';
 import { collections } from './collections.ts';
 
 /** One field of one entity, set to a scalar or (undefined / '') removed. */
@@ -21,10 +25,8 @@ const KEY = /^[A-Za-z][A-Za-z0-9_-]*$/;
 /** The text with the field edited, or undefined when this needs the full YAML path. */
 export function setFieldInPlace(text: string, edit: FieldEdit): string | undefined {
   const [key, ...deeper] = edit.key;
-  if (key === undefined || deeper.length > 0 || key === 'id' || !KEY.test(key) || text.includes('\r'))
-    return undefined;
-  const value = formatScalar(edit.value);
-  if (value === null) return undefined;
+  if (key === undefined || deeper.length > 1 || key === 'id' || !KEY.test(key) || text.includes('\r')) return undefined;
+  if (deeper.length === 1 && !KEY.test(deeper[0]!)) return undefined;
   const lines = text.split('\n');
   const item = findItem(lines, edit.id);
   if (!item) return undefined;
@@ -34,10 +36,134 @@ export function setFieldInPlace(text: string, edit: FieldEdit): string | undefin
   const same = fields.filter((f) => f.key === key);
   if (same.length > 1) return undefined;
   const line = same[0];
+  if (deeper.length === 1 || isScalarMap(edit.value)) return setMap(lines, item, indent, key, line, deeper[0], edit.value);
+  const value = formatScalar(edit.value);
+  if (value === null) return undefined;
   if (line && !line.plain) return undefined;
   if (line) lines.splice(line.at, 1, ...(value === undefined ? [] : [`${indent}${key}: ${value}`]));
   else if (value !== undefined) lines.splice(item.end, 0, `${indent}${key}: ${value}`);
   return lines.join('\n');
+}
+
+type ScalarMap = Record<string, string | number | boolean>;
+
+function isScalarMap(value: unknown): value is ScalarMap {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    !Array.isArray(value) &&
+    Object.values(value).every((v) => ['string', 'number', 'boolean'].includes(typeof v))
+  );
+}
+
+/** The nested lines of a `key:` block field (deeper than `indent`) up to the item's end, blank and comment lines included. */
+function blockLines(lines: string[], at: number, end: number, indent: string): number[] {
+  const out: number[] = [];
+  for (let i = at + 1; i < end; i++) {
+    const l = lines[i]!;
+    if (l.trim() !== '' && !l.trimStart().startsWith('#') && !l.startsWith(`${indent} `)) break;
+    out.push(i);
+  }
+  return out;
+}
+
+/** A scalar written for a flow map (`{a: x}`): undefined where flow indicators would change its meaning. */
+function flowScalar(value: string | number | boolean): string | undefined {
+  const written = formatScalar(value);
+  if (typeof written !== 'string' || /[,[\]{}#]|: /.test(written)) return undefined;
+  return written;
+}
+
+/**
+ * Sets a map-of-scalars field (or one scalar `sub` inside it) written as a one-line flow map, as a
+ * block of `sub: value` lines, or absent; lines of sub-keys that keep their value stay as written.
+ */
+function setMap(
+  lines: string[],
+  item: { start: number; indent: number; end: number },
+  indent: string,
+  key: string,
+  line: FieldLine | undefined,
+  sub: string | undefined,
+  value: unknown,
+): string | undefined {
+  const rest = line ? lines[line.at]!.slice(indent.length + key.length + 1) : '';
+  const flow = line !== undefined && line.plain && /^\s*\{.*\}\s*$/.test(rest);
+  const block = line !== undefined && rest.trim() === '' ? blockLines(lines, line.at, item.end, indent) : undefined;
+  if (line && !flow && !block) return undefined;
+  let old: unknown = {};
+  try {
+    if (flow) old = parse(rest);
+    else if (block) old = parse(block.map((i) => lines[i]).join('\n')) ?? {};
+  } catch {
+    return undefined;
+  }
+  if (!isScalarMap(old)) return undefined;
+  let next: ScalarMap;
+  if (sub === undefined) next = value as ScalarMap;
+  else {
+    next = { ...old };
+    if (value === undefined || value === '') delete next[sub];
+    else if (['string', 'number', 'boolean'].includes(typeof value)) next[sub] = value as string | number | boolean;
+    else return undefined;
+  }
+  const entries = Object.entries(next).map(([k, v]) => [k, flowScalar(v)] as const);
+  if (entries.some(([k, v]) => v === undefined || !KEY.test(k))) return undefined;
+  const before = readItem(lines, item);
+  if (block && line) {
+    if (entries.length === 0) return undefined;
+    // Sub-keys keep their lines when their value stays; changed lines must be plain, new ones go last.
+    const nested = block.filter((i) => lines[i]!.trim() !== '' && !lines[i]!.trimStart().startsWith('#'));
+    if (nested.length === 0) return undefined;
+    const subIndent = lines[nested[0]!]!.length - lines[nested[0]!]!.trimStart().length;
+    const pad = ' '.repeat(subIndent);
+    const written = new Map(entries as (readonly [string, string])[]);
+    const out: (string | undefined)[] = lines.slice();
+    for (const i of nested) {
+      const m = /^ *([A-Za-z][A-Za-z0-9_-]*):(.*)$/.exec(lines[i]!);
+      if (!m || lines[i]!.length - lines[i]!.trimStart().length !== subIndent) return undefined;
+      const [, k, v] = m as unknown as [string, string, string];
+      const plain = !/[#&*!|>]/.test(v);
+      const now = written.get(k);
+      written.delete(k);
+      // A line whose value stays keeps its comment; the read-back below catches a misread value.
+      if (now !== undefined && v.replace(/\s+#.*$/, '').trim() === now) continue;
+      if (!plain) return undefined;
+      out[i] = now === undefined ? undefined : `${pad}${k}: ${now}`;
+    }
+    const last = nested[nested.length - 1]!;
+    const added = [...written].map(([k, v]) => `${pad}${k}: ${v}`);
+    const result = out.flatMap((l, i) => (i === last ? [l, ...added] : [l])).filter((l): l is string => l !== undefined);
+    return checked(result, item, result.length - lines.length, before, key, next);
+  }
+  const spaced = flow && /^\s*\{ /.test(rest);
+  // Removing the last sub-key leaves an empty map, as the full path does.
+  const map = entries.length === 0 ? '{}' : spaced ? `{ ${entries.map(([k, v]) => `${k}: ${v}`).join(', ')} }` : `{${entries.map(([k, v]) => `${k}: ${v}`).join(', ')}}`;
+  const out = lines.slice();
+  if (line) out[line.at] = `${indent}${key}: ${map}`;
+  else out.splice(item.end, 0, `${indent}${key}: ${map}`);
+  return checked(out, item, out.length - lines.length, before, key, next);
+}
+
+/** The item's data as YAML reads it (its lines from `- id:` to its end), or undefined. */
+function readItem(lines: string[], item: { start: number; end: number }, end = item.end): Record<string, unknown> | undefined {
+  try {
+    const value = parse(lines.slice(item.start, end).join('\n')) as unknown;
+    return Array.isArray(value) && value.length === 1 && typeof value[0] === 'object' ? (value[0] as Record<string, unknown>) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The edited text when its item (`delta` lines longer now) reads back as before with `key` set to
+ * `value`; else undefined, and the full path makes the edit.
+ */
+function checked(out: string[], item: { start: number; end: number }, delta: number, before: Record<string, unknown> | undefined, key: string, value: ScalarMap): string | undefined {
+  if (!before) return undefined;
+  const after = readItem(out, item, item.end + delta);
+  const want = { ...before, [key]: value };
+  return after && deepEqual(after, want) ? out.join('\n') : undefined;
 }
 
 /** A scalar as YAML writes it on one line; undefined to remove the key; null when not a one-line scalar. */
