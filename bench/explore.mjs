@@ -2,8 +2,8 @@
  * Exploration benchmark (issue 8): opens a `plainsight generate --hosts N` region in the production
  * build in headless Chromium, waits for its analysis, then explores it the way a user would — open
  * a site and a rack, search, select a link and a flow, open the matrix, the attacker list, the
- * findings and the throughput view, switch the attacker lens, scroll the long lists, and change one
- * flow's port in the inspector. For each interaction it reports the longest main-thread task
+ * findings and the throughput view, switch the attacker lens, scroll the long lists, change one
+ * flow's port in the inspector and swap the overlay's IPsec cipher. For each interaction it reports the longest main-thread task
  * (PerformanceObserver `longtask`, https://w3c.github.io/longtasks/; tasks under 50 ms are not
  * reported, so 0 means "none over 50 ms") and the wall time until the result is on screen, and
  * saves a screenshot of what the user sees to test-results/explore-<hosts>-<n>-<step>.png.
@@ -341,6 +341,33 @@ const steps = [
       );
       const shown = await hook(page, () => performance.now());
       return { detail: `${flow}: port ${old} → ${old + 1}`, editToResultMs: Math.round(shown - started) };
+    },
+  },
+  {
+    name: 'edit: swap the overlay’s cipher',
+    edit: true,
+    async run(page) {
+      await page.keyboard.press('Escape');
+      await page.getByTestId('tab-inspector').click();
+      const picker = page.getByLabel('Pick an entity');
+      const overlay = await picker.locator('optgroup[label=Overlay] option').first().getAttribute('value');
+      await picker.selectOption(overlay);
+      const cipher = page.getByLabel('IPsec cipher');
+      await cipher.waitFor({ timeout: STEP });
+      const old = await cipher.inputValue();
+      const next = old === 'aes-gcm-128' ? 'aes-gcm-256' : 'aes-gcm-128';
+      const n = await hook(page, () => window.__plainsight.completed());
+      const started = await hook(page, () => performance.now());
+      await cipher.selectOption(next);
+      await wait(
+        page,
+        (c) =>
+          window.__plainsight.ready() && window.__plainsight.completed() > c && window.__plainsight.stats(),
+        n,
+      );
+      await wait(page, (v) => document.querySelector('[aria-label="IPsec cipher"]')?.value === v, next);
+      const shown = await hook(page, () => performance.now());
+      return { detail: `${overlay}: ${old || '(default)'} → ${next}`, editToResultMs: Math.round(shown - started) };
     },
   },
 ];
