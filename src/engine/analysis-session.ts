@@ -1,8 +1,9 @@
 /**
  * Incremental analysis (issue 8): a session keeps the indexes, traces, estimates and exposures of
  * the last scenario it analysed, and after an edit re-computes only what the edit can change (an
- * attacker: its exposures, the requirements and the requirement-failed rule; an overlay's cipher:
- * the traces and estimates of the flows on its networks; a moved workload: its flows). Every result
+ * attacker: its exposures, the requirements and the requirement-failed rule; an overlay's settings:
+ * the traces and estimates of the flows on its networks, or for a cipher of the same ESP sizes just
+ * their CPU figures and the texts that name its SAs; a moved workload: its flows). Every result
  * equals `analyzeScenario` of the same scenario, byte for byte. Pure and synchronous like the rest.
  */
 import type { Scenario } from '../model/types.ts';
@@ -24,7 +25,11 @@ export interface AnalysisSession {
    * opened in the place of the last one), the link statuses with the first.
    */
   update(next: Scenario, onProgress?: ProgressListener): Analysis;
-  /** What per-flow detail (hop stacks, the throughput breakdown) reads: the current scenario, index and traces. */
+  /**
+   * What per-flow detail (hop stacks, the throughput breakdown) reads: the current scenario, index
+   * and traces. They belong to the session: the next update may change them in place (a cipher
+   * edit renames SAs in the kept traces), so copy what must outlive it.
+   */
   readonly detail: { scenario: Scenario; index: ScenarioIndex; traces: ReadonlyMap<string, FlowTrace> };
   /**
    * Builds now one piece of what the first edit would otherwise build — the flows' positions, the
