@@ -314,63 +314,70 @@ const steps = [
     name: 'edit: change a flow’s port',
     edit: true,
     async run(page) {
-      await page.keyboard.press('Escape');
-      await page.getByTestId('tab-inspector').click();
-      const picker = page.getByLabel('Pick an entity');
-      const flow = await picker.locator('optgroup[label=Flow] option').first().getAttribute('value');
-      await picker.selectOption(flow);
+      const flow = await pickInInspector(page, 'Flow');
       const port = page.getByTestId('field-port').locator('input');
       await port.waitFor({ timeout: STEP });
       const old = Number(await port.inputValue());
-      const n = await hook(page, () => window.__plainsight.completed());
-      const started = await hook(page, () => performance.now());
-      await port.fill(String(old + 1));
-      await port.press('Enter');
-      await port.blur();
-      // The re-analysed result is shown: a new analysis, nothing stale, the inspector showing the new port.
-      await wait(
+      const editToResultMs = await timedEdit(
         page,
-        (c) =>
-          window.__plainsight.ready() && window.__plainsight.completed() > c && window.__plainsight.stats(),
-        n,
-      );
-      await wait(
-        page,
+        async () => {
+          await port.fill(String(old + 1));
+          await port.press('Enter');
+          await port.blur();
+        },
         (p) => document.querySelector('[data-testid="field-port"] input')?.value === String(p),
         old + 1,
       );
-      const shown = await hook(page, () => performance.now());
-      return { detail: `${flow}: port ${old} → ${old + 1}`, editToResultMs: Math.round(shown - started) };
+      return { detail: `${flow}: port ${old} → ${old + 1}`, editToResultMs };
     },
   },
   {
     name: 'edit: swap the overlay’s cipher',
     edit: true,
     async run(page) {
-      await page.keyboard.press('Escape');
-      await page.getByTestId('tab-inspector').click();
-      const picker = page.getByLabel('Pick an entity');
-      const overlay = await picker.locator('optgroup[label=Overlay] option').first().getAttribute('value');
-      await picker.selectOption(overlay);
+      const overlay = await pickInInspector(page, 'Overlay');
       const cipher = page.getByLabel('IPsec cipher');
       await cipher.waitFor({ timeout: STEP });
       const old = await cipher.inputValue();
       const next = old === 'aes-gcm-128' ? 'aes-gcm-256' : 'aes-gcm-128';
-      const n = await hook(page, () => window.__plainsight.completed());
-      const started = await hook(page, () => performance.now());
-      await cipher.selectOption(next);
-      await wait(
+      const editToResultMs = await timedEdit(
         page,
-        (c) =>
-          window.__plainsight.ready() && window.__plainsight.completed() > c && window.__plainsight.stats(),
-        n,
+        () => cipher.selectOption(next),
+        (v) => document.querySelector('[aria-label="IPsec cipher"]')?.value === v,
+        next,
       );
-      await wait(page, (v) => document.querySelector('[aria-label="IPsec cipher"]')?.value === v, next);
-      const shown = await hook(page, () => performance.now());
-      return { detail: `${overlay}: ${old || '(default)'} → ${next}`, editToResultMs: Math.round(shown - started) };
+      return { detail: `${overlay}: ${old || '(default)'} → ${next}`, editToResultMs };
     },
   },
 ];
+
+/** Opens the inspector on the first entity of a picker group (`Flow`, `Overlay`); returns its id. */
+async function pickInInspector(page, group) {
+  await page.keyboard.press('Escape');
+  await page.getByTestId('tab-inspector').click();
+  const picker = page.getByLabel('Pick an entity');
+  const id = await picker.locator(`optgroup[label=${group}] option`).first().getAttribute('value');
+  await picker.selectOption(id);
+  return id;
+}
+
+/**
+ * Makes an inspector edit and waits until its re-analysed result is shown — a new analysis, nothing
+ * stale, the inspector showing the new value (`shows(arg)` in the page) — and returns the wall time.
+ */
+async function timedEdit(page, act, shows, arg) {
+  const n = await hook(page, () => window.__plainsight.completed());
+  const started = await hook(page, () => performance.now());
+  await act();
+  await wait(
+    page,
+    (c) => window.__plainsight.ready() && window.__plainsight.completed() > c && window.__plainsight.stats(),
+    n,
+  );
+  await wait(page, shows, arg);
+  const shown = await hook(page, () => performance.now());
+  return Math.round(shown - started);
+}
 
 async function explore(base, hosts) {
   const text = await regionText(hosts);
