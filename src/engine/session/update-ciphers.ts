@@ -118,6 +118,7 @@ function recost(state: SessionState, flows: readonly Flow[]): void {
   const list = state.resultList?.length === state.sorted.length ? state.resultList.slice() : undefined;
   const summaries = state.throughput.flows.slice();
   const hosts = new Set<string>();
+  let moved = false;
   for (let i = 0; i < flows.length; i++) {
     const flow = flows[i]!;
     const at = positions ? positions.get(flow.id)! : i;
@@ -130,11 +131,18 @@ function recost(state: SessionState, flows: readonly Flow[]): void {
     const result = withFigures(state.results.get(flow.id)!, figures.summary);
     state.results.set(flow.id, result);
     if (list) list[at] = result;
-    const loaded = figures.crypto.hosts;
-    for (let h = 0; h < loaded.length; h++) hosts.add(loaded[h]!.host);
+    const now = figures.crypto.hosts;
+    const was = before.crypto.hosts;
+    for (let h = 0; h < now.length; h++) hosts.add(now[h]!.host);
+    if (now.length !== was.length || now.some((share, h) => share.host !== was[h]!.host)) {
+      moved = true;
+      for (let h = 0; h < was.length; h++) hosts.add(was[h]!.host);
+    }
   }
   state.resultList = list;
-  // The hosts each flow loads are its SAs' ends, the same before and after: the ledger still holds.
+  // A flow's crypto lands on its SAs' ends whatever their cipher, so the ledger holds; should a
+  // flow load other hosts now after all, the ledger is built afresh.
+  if (moved) state.ledger = undefined;
   const { hosts: byHost, figures } = (state.ledger ??= ledgerOf(state));
   const loads = state.throughput.hosts.map((load) => {
     const host = state.index.hosts.get(load.host);
