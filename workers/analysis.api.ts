@@ -24,7 +24,7 @@ import { indexScenario, type ScenarioIndex } from '../src/engine/scenario-index.
 import { compareProtections, type Comparison } from '../src/engine/throughput/compare-protections.ts';
 import { estimateFlowDetail } from '../src/engine/throughput/estimate-throughput.ts';
 import type { Analysis, FlowTrace } from '../src/engine/types.ts';
-import { parseScenario } from '../src/model/parse-scenario.ts';
+import { parseEdited, parseScenario, type CleanReading } from '../src/model/parse-scenario.ts';
 import { serializeScenario } from '../src/model/serialize-scenario.ts';
 import type { Diagnostic, ParseResult, Scenario } from '../src/model/types.ts';
 import { validateScenarioObject } from '../src/model/validate-scenario-object.ts';
@@ -76,8 +76,12 @@ export type ModelCallback = (message: ModelMessage) => void | Promise<void>;
 
 const DEFAULT_FILE_NAME = 'scenario.yaml';
 
-/** The last text parsed, with its file name: the app asks for an analysis, then per-flow detail, of one text. */
-let parsed: { text: string; fileName: string; result: ParseResult } | undefined;
+/**
+ * The last text parsed, with its file name: the app asks for an analysis, then per-flow detail, of
+ * one text; and with its clean reading, so that the next text, usually one edit away, is read only
+ * where it changed.
+ */
+let parsed: { text: string; fileName: string; result: ParseResult; reading?: CleanReading } | undefined;
 
 function load(request: AnalysisRequest): ParseResult {
   if (request.text !== undefined) {
@@ -85,8 +89,8 @@ function load(request: AnalysisRequest): ParseResult {
     // Detail requests name no file; the model does not depend on the name, only diagnostics do.
     if (parsed?.text === request.text && (parsed.fileName === fileName || request.fileName === undefined))
       return parsed.result;
-    const result = parseScenario(request.text, { fileName });
-    parsed = { text: request.text, fileName, result };
+    const { result, reading } = parseEdited(request.text, parsed?.reading, { fileName });
+    parsed = { text: request.text, fileName, result, ...(reading ? { reading } : {}) };
     return result;
   }
   if (request.model !== undefined) return validateScenarioObject(request.model);

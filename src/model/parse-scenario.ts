@@ -8,6 +8,7 @@ import { formatModelPath } from './format-model-path.ts';
 import { loadYaml } from './load-yaml.ts';
 import { createLocator } from './locate-node.ts';
 import { readPlainYaml } from './read-plain-yaml.ts';
+import { rereadEdited } from './reread-plain-yaml.ts';
 import { runStages } from './run-stages.ts';
 import type { Diagnostic, ParseResult } from './types.ts';
 
@@ -21,23 +22,38 @@ function byPosition(a: Diagnostic, b: Diagnostic): number {
   return (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0);
 }
 
+/** A file read cleanly by the plain reader: its text and plain value, kept to read the next edit of it. */
+export interface CleanReading {
+  text: string;
+  value: Record<string, unknown>;
+}
+
 /**
  * The common case fast: a file in the plain YAML subset (read-plain-yaml.ts) without a single
  * diagnostic needs no positions, so the full parser is skipped; any diagnostic, or a file outside
- * the subset, goes the full way, which reports exactly as before.
+ * the subset, goes the full way, which reports exactly as before. After an edit inside one item of
+ * a list, only that item is read again (reread-plain-yaml.ts); validation always sees the whole.
  */
-function parseClean(text: string): ParseResult | undefined {
+function parseClean(text: string, previous?: CleanReading): { result: ParseResult; reading: CleanReading } | undefined {
   if (text.length > MAX_FILE_CHARS) return undefined;
-  const value = readPlainYaml(text);
+  const value = (previous && rereadEdited(previous.text, previous.value, text)) ?? readPlainYaml(text);
   if (value === undefined) return undefined;
   const reporter = createReporter();
   const model = runStages(value, reporter);
-  return model && reporter.drafts.length === 0 ? { model, diagnostics: [] } : undefined;
+  return model && reporter.drafts.length === 0 ? { result: { model, diagnostics: [] }, reading: { text, value } } : undefined;
 }
 
 /** Parses a scenario; the model is present only when no diagnostic is an error. */
 export function parseScenario(text: string, options: ParseOptions = {}): ParseResult {
-  return parseClean(text) ?? parseScenarioFully(text, options);
+  return parseClean(text)?.result ?? parseScenarioFully(text, options);
+}
+
+/**
+ * `parseScenario` of a text that may be an edit of one read before: with that text's clean reading
+ * only the edited item is read again. Returns the result and, when it is clean, this text's reading.
+ */
+export function parseEdited(text: string, previous: CleanReading | undefined, options: ParseOptions = {}): { result: ParseResult; reading?: CleanReading } {
+  return parseClean(text, previous) ?? { result: parseScenarioFully(text, options) };
 }
 
 /** Parses with the full YAML parser, positions and all: what `parseScenario` does whenever a file has diagnostics. */
