@@ -11,12 +11,16 @@ export interface PartSlice {
   path: string[];
   start: number;
   end: number;
+  /** The receiver has these very items already: the same slice of response `PartsPlan.basis`. */
+  kept?: boolean;
 }
 
 /** How a response was split: the slices to fetch, in order. */
 export interface PartsPlan {
   id: number;
   slices: PartSlice[];
+  /** The response (one the receiver put together whole) that the `kept` slices repeat. */
+  basis?: number;
 }
 
 /** Lists are looked for this many levels below the root (`analysis.throughput.links` is three). */
@@ -136,6 +140,29 @@ function slicesAndTotal(path: string[], list: readonly unknown[], cost: Cost): {
     }
   }
   return { slices, total };
+}
+
+/**
+ * Marks the slices of `plan` that hold the very objects `previous` held at the same place (the
+ * same list and range): after an edit an analysis session keeps every result object the edit did
+ * not reach, so most slices of a large region repeat the last response, and the receiver, which
+ * put that one together, keeps its own copies instead of receiving them again. Returns how many.
+ */
+export function markKept(plan: PartsPlan, response: Record<string, unknown>, previous: { plan: PartsPlan; response: Record<string, unknown> }): number {
+  const before = new Set(previous.plan.slices.map((s) => `${s.path.join('.')}:${s.start}:${s.end}`));
+  let kept = 0;
+  for (const slice of plan.slices) {
+    if (!before.has(`${slice.path.join('.')}:${slice.start}:${slice.end}`)) continue;
+    const now = listAt(response, slice.path);
+    const then = listAt(previous.response, slice.path);
+    let same = true;
+    for (let i = slice.start; i < slice.end && same; i++) same = now[i] === then[i];
+    if (!same) continue;
+    slice.kept = true;
+    kept++;
+  }
+  if (kept > 0) plan.basis = previous.plan.id;
+  return kept;
 }
 
 /** The items of one slice of the (unsplit) response. */

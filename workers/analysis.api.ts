@@ -9,6 +9,7 @@ import { parse as parseYaml } from 'yaml';
 import { createAnalysisSession, type AnalysisSession } from '../src/engine/analysis-session.ts';
 import type { AnalysisProgressEvent } from '../src/engine/session/session-state.ts';
 import {
+  markKept,
   sliceItems,
   splitModel,
   splitResponse,
@@ -50,6 +51,11 @@ export interface AnalysisRequest {
    * single message takes the receiving thread long to deserialise (the app sets it).
    */
   inParts?: boolean;
+  /**
+   * With `inParts`: the id of the last response in parts the caller put together whole. Slices of
+   * the answer that repeat it (the same objects at the same place) are marked `kept`.
+   */
+  have?: number;
 }
 
 /** Diagnostics always; the model when valid; the analysis when it ran. */
@@ -207,6 +213,8 @@ function prepareWhenIdle(): void {
 /** The last response answered in parts, until the next analysis. */
 let parts: { id: number; response: AnalysisResponse; plan: PartsPlan } | undefined;
 let partsCount = 0;
+/** The last two responses answered in parts: what a caller's `have` may name. */
+let recent: { id: number; response: Record<string, unknown>; plan: PartsPlan }[] = [];
 
 /** The API object; `Comlink.expose(analysisApi)` in a worker, called directly in tests. */
 export const analysisApi = {
@@ -257,6 +265,11 @@ export const analysisApi = {
         ? splitResponse(response as unknown as Record<string, unknown>, ++partsCount)
         : undefined;
       parts = split ? { id: split.plan.id, response, plan: split.plan } : undefined;
+      if (split) {
+        const basis = recent.find((r) => r.id === request.have);
+        if (basis) markKept(split.plan, response as unknown as Record<string, unknown>, basis);
+        recent = [...recent.slice(-1), { id: split.plan.id, response: response as unknown as Record<string, unknown>, plan: split.plan }];
+      }
       // A response in parts is out once its last part is fetched.
       if (!split) prepareWhenIdle();
       return split ? { ...(split.skeleton as unknown as AnalysisResponse), parts: split.plan } : response;

@@ -4,7 +4,7 @@
  * the engine is synchronous, so a message could never interrupt it) and starts a fresh one.
  */
 import * as Comlink from 'comlink';
-import { createModelReceiver, putSlice } from '../../workers/analysis-parts.ts';
+import { createModelReceiver, putSlice, sliceItems } from '../../workers/analysis-parts.ts';
 import { createPackedRows, type ExposureRows } from '../../workers/exposure-rows.ts';
 import type { AnalysisApi } from '../../workers/analysis.api.ts';
 import type { Comparison } from '../engine/throughput/compare-protections.ts';
@@ -118,6 +118,8 @@ interface Channel {
 export class AnalysisClient {
   #channels = new Map<string, Channel>();
   #factory: WorkerFactory;
+  /** The last analysis put together whole from parts, and the worker that sent it. */
+  #whole?: { remote: Comlink.Remote<AnalysisApi>; id: number; result: Record<string, unknown> };
 
   constructor(factory: WorkerFactory = defaultFactory) {
     this.#factory = factory;
@@ -141,27 +143,43 @@ export class AnalysisClient {
       onModel?.({ model: m, complete, flowCount });
     });
     return this.#run('analyze', async (api) => {
+      // The last result put together whole by this very worker: slices that repeat it are kept.
+      const basis = this.#whole?.remote === api ? this.#whole : undefined;
+      this.#whole = undefined;
       const result = (await api.analyze(
-        { ...req, inParts: true },
+        { ...req, inParts: true, ...(basis ? { have: basis.id } : {}) },
         cb as never,
         Comlink.proxy(receive) as never,
       )) as AnalysisResponse;
       // Only a valid scenario is analysed, and then its model came ahead (unless it came along).
       if (result.analysis && !result.model) result.model = model;
       const plan = result.parts;
+      const slices = plan?.slices ?? [];
+      const reuse = basis !== undefined && plan?.basis === basis.id;
       // Each slice is its own message, so the page stays responsive while a large result arrives.
       // A few are asked for ahead: the worker packs the next slices while this thread unpacks one.
-      const asked: Promise<unknown[]>[] = [];
-      for (let i = 0; i < (plan?.slices.length ?? 0); i++) {
-        while (asked.length < Math.min(plan!.slices.length, i + PARTS_AHEAD)) {
-          const part = api.analysisPart(plan!.id, asked.length);
+      // A kept slice is taken from the last result, which holds the very same items.
+      const fetched = slices.flatMap((slice, i) => (reuse && slice.kept ? [] : [i]));
+      const asked = new Map<number, Promise<unknown[]>>();
+      let next = 0;
+      for (let i = 0; i < slices.length; i++) {
+        if (reuse && slices[i]!.kept) {
+          putSlice(result as unknown as Record<string, unknown>, slices[i]!, sliceItems(basis.result, slices[i]!));
+          continue;
+        }
+        while (next < fetched.length && asked.size < PARTS_AHEAD) {
+          const index = fetched[next++]!;
+          const part = api.analysisPart(plan!.id, index);
           // Awaited in turn below; until then a failure must not count as unhandled.
           part.catch(() => {});
-          asked.push(part);
+          asked.set(index, part);
         }
-        putSlice(result as unknown as Record<string, unknown>, plan!.slices[i]!, await asked[i]!);
+        const items = await asked.get(i)!;
+        asked.delete(i);
+        putSlice(result as unknown as Record<string, unknown>, slices[i]!, items);
       }
       delete result.parts;
+      if (plan) this.#whole = { remote: api, id: plan.id, result: result as unknown as Record<string, unknown> };
       const { packed, ...rest } = result;
       if (!packed || !rest.analysis) return rest;
       // The exposures stay packed (`analysis.exposures` came empty): rows read them in place.

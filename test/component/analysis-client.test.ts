@@ -5,6 +5,7 @@ import { indexExposures } from '../../src/app/lens/exposure-format.ts';
 import { AnalysisState } from '../../src/app/state/analysis-state.svelte.ts';
 import { generateScenario } from '../../src/generate/generate-scenario.ts';
 import { serializeScenario } from '../../src/model/serialize-scenario.ts';
+import { setFieldInPlace } from '../../src/app/state/set-field-in-place.ts';
 import { splitModel, type ModelMessage } from '../../workers/analysis-parts.ts';
 import { analysisApi } from '../../workers/analysis.api.ts';
 import { readableExposures } from '../../workers/exposure-summary.ts';
@@ -209,6 +210,45 @@ describe('AnalysisClient (latest-wins, real cancellation)', () => {
     const index = indexExposures(shown);
     for (const e of whole.exposures.filter((_, i) => i % 7 === 0)) expect(index.get(e.flow, e.attacker)).toEqual(e);
     expect(index.get('no-such-flow', attackers[0]!)).toBeUndefined();
+  });
+
+  it('after an edit, the slices that repeat the last result are kept on the page, and the result is the worker’s own', async () => {
+    let fetched = 0;
+    const counting = {
+      ...analysisApi,
+      analysisPart(id: number, index: number) {
+        fetched++;
+        return analysisApi.analysisPart(id, index);
+      },
+    };
+    const worker = () => {
+      const { port1, port2 } = new MessageChannel();
+      Comlink.expose(counting, port2 as unknown as Comlink.Endpoint);
+      port1.start();
+      return Object.assign(port1, { terminate: () => (port1.close(), port2.close()) }) as unknown as Worker;
+    };
+    const client = new AnalysisClient(worker);
+    let text = serializeScenario(generateScenario({ hosts: 150, seed: 5 }));
+    await client.analyze({ text, fileName: 'region.yaml' });
+    const all = fetched;
+    expect(all).toBeGreaterThan(5);
+    const flow = generateScenario({ hosts: 150, seed: 5 }).flows[3]!;
+    const edits = [
+      setFieldInPlace(text, { id: flow.id, key: ['port'], value: 8443 })!,
+      // The cipher swap renames an SA in most exposures' reasons: few slices repeat.
+      setFieldInPlace(setFieldInPlace(text, { id: flow.id, key: ['port'], value: 8443 })!, { id: 'ovn', key: ['ipsec'], value: { cipher: 'aes-gcm-128', auth: 'ca', keystore: 'ovn-ca', natT: false, dropPlaintext: true } })!,
+    ];
+    for (const [n, next] of edits.entries()) {
+      fetched = 0;
+      text = next;
+      const shown = (await client.analyze({ text, fileName: 'region.yaml' })).analysis!;
+      if (n === 0) expect(fetched).toBeLessThan(all / 2);
+      // What the page holds is what the worker computed for this text, list by list.
+      const whole = (await analysisApi.analyze({ text, fileName: 'region.yaml' })).analysis!;
+      expect(listRows(shown.exposures)).toEqual(whole.exposures);
+      expect({ ...shown, exposures: [] }).toEqual({ ...whole, exposures: [] });
+    }
+    client.dispose();
   });
 
   it('the real worker reports the link statuses ahead with the paths phase, and they are the analysis’s own', async () => {
