@@ -10,7 +10,7 @@ import { describeEntity, ENTITY_NOUNS, isPlainObject, kindOfSchema, kindOfValue 
 import { createReporter } from './draft-diagnostic.ts';
 import { formatModelPath } from './format-model-path.ts';
 import type { EntityKind, ListSchema, Schema, UnionSchema } from './schema-dsl.ts';
-import { ID_PATTERN, label, wrongType, type ShapeContext } from './shape-context.ts';
+import { ID_PATTERN, label, wrongType, type Declaration, type Reference, type ShapeContext } from './shape-context.ts';
 import type { ModelPath } from './types.ts';
 
 /** Cleans a value known to be valid (a default), discarding anything it would report. */
@@ -25,7 +25,57 @@ export function cleanSilently(schema: Schema, value: unknown): unknown {
   return checkValue(schema, value, [], silent);
 }
 
+/**
+ * The shape checks of clean entities of one reading, for the next (`ShapeContext.keep`): after an
+ * edit the reader hands over every item of a top-level list it did not read again as the very
+ * same object at the same place (reread-plain-yaml.ts), so only the edited item is checked again.
+ * What an entity's check leaves — its clean value, the id it declares, the references it makes —
+ * depends on the item and its place alone, and is replayed. Kept per list in arrays aligned with
+ * its items (no map of 300,000 entities to hash into, or for the garbage collector to walk).
+ */
+export interface ShapeMemo {
+  /** The reading's declarations and references, in order; the spans below point into them. */
+  declarations: Declaration[];
+  references: Reference[];
+  lists: Map<string, { items: readonly unknown[]; clean: unknown[]; spans: Int32Array }>;
+}
+
+/** A kept entity's spans: declarations from, to, references from, to; -1 when its check reported anything. */
+const SPAN = 4;
+
 function checkEntity(
+  kind: EntityKind,
+  schema: Schema,
+  item: unknown,
+  path: ModelPath,
+  ctx: ShapeContext,
+  list?: { now: ShapeMemo['lists'] extends Map<string, infer L> ? L : never; before: ShapeMemo | undefined; index: number },
+): unknown {
+  if (!list) return checkEntityAnew(kind, schema, item, path, ctx);
+  const { now, before, index } = list;
+  const at = index * SPAN;
+  const then = before?.lists.get(path[0] as string);
+  if (then && then.items[index] === item && then.spans[at]! >= 0) {
+    const from = ctx.declarations.length;
+    for (let d = then.spans[at]!; d < then.spans[at + 1]!; d++) ctx.declarations.push(before!.declarations[d]!);
+    const refs = ctx.references.length;
+    for (let r = then.spans[at + 2]!; r < then.spans[at + 3]!; r++) ctx.references.push(before!.references[r]!);
+    now.spans.set([from, ctx.declarations.length, refs, ctx.references.length], at);
+    now.clean[index] = then.clean[index];
+    return then.clean[index];
+  }
+  const from = ctx.declarations.length;
+  const refs = ctx.references.length;
+  const reported = ctx.reporter.drafts.length;
+  const clean = checkEntityAnew(kind, schema, item, path, ctx);
+  if (ctx.reporter.drafts.length === reported) {
+    now.spans.set([from, ctx.declarations.length, refs, ctx.references.length], at);
+    now.clean[index] = clean;
+  }
+  return clean;
+}
+
+function checkEntityAnew(
   kind: EntityKind,
   schema: Schema,
   item: unknown,
@@ -62,10 +112,14 @@ function checkList(
     );
   }
   const seen = schema.unique ? new Set<string>() : undefined;
+  // The entities of a top-level list are kept for the next reading when asked to (see `ShapeMemo`).
+  const memo = ctx.keep && schema.entity && path.length === 1 ? ctx.keep : undefined;
+  const now = memo ? { items: value, clean: new Array<unknown>(value.length), spans: new Int32Array(value.length * SPAN).fill(-1) } : undefined;
+  if (memo && now) memo.next.lists.set(path[0] as string, now);
   return value.map((item: unknown, index) => {
     const itemPath = [...path, index];
     const clean = schema.entity
-      ? checkEntity(schema.entity, schema.items, item, itemPath, ctx)
+      ? checkEntity(schema.entity, schema.items, item, itemPath, ctx, now && memo ? { now, before: memo.previous, index } : undefined)
       : checkValue(schema.items, item, itemPath, ctx);
     if (seen && typeof clean === 'string') {
       if (seen.has(clean))

@@ -10,6 +10,7 @@ import { createLocator } from './locate-node.ts';
 import { readPlainYaml } from './read-plain-yaml.ts';
 import { rereadEdited } from './reread-plain-yaml.ts';
 import { runStages } from './run-stages.ts';
+import type { ShapeMemo } from './check-shape.ts';
 import type { Diagnostic, ParseResult } from './types.ts';
 
 /** Options of parseScenario. */
@@ -26,21 +27,26 @@ function byPosition(a: Diagnostic, b: Diagnostic): number {
 export interface CleanReading {
   text: string;
   value: Record<string, unknown>;
+  /** What its entities' shape checks left (check-shape.ts), replayed for the items an edit left alone. */
+  memo?: ShapeMemo;
 }
 
 /**
  * The common case fast: a file in the plain YAML subset (read-plain-yaml.ts) without a single
  * diagnostic needs no positions, so the full parser is skipped; any diagnostic, or a file outside
  * the subset, goes the full way, which reports exactly as before. After an edit inside one item of
- * a list, only that item is read again (reread-plain-yaml.ts); validation always sees the whole.
+ * a list, only that item is read again (reread-plain-yaml.ts) and shape-checked again (the others'
+ * checks are kept, check-shape.ts); references and semantics are always checked on the whole.
  */
-function parseClean(text: string, previous?: CleanReading): { result: ParseResult; reading: CleanReading } | undefined {
+function parseClean(text: string, previous?: CleanReading, keep = false): { result: ParseResult; reading: CleanReading } | undefined {
   if (text.length > MAX_FILE_CHARS) return undefined;
   const value = (previous && rereadEdited(previous.text, previous.value, text)) ?? readPlainYaml(text);
   if (value === undefined) return undefined;
   const reporter = createReporter();
-  const model = runStages(value, reporter);
-  return model && reporter.drafts.length === 0 ? { result: { model, diagnostics: [] }, reading: { text, value } } : undefined;
+  const memo: { previous?: ShapeMemo; next?: ShapeMemo } | undefined = keep ? (previous?.memo ? { previous: previous.memo } : {}) : undefined;
+  const model = runStages(value, reporter, memo ? { keep: memo } : {});
+  if (!model || reporter.drafts.length > 0) return undefined;
+  return { result: { model, diagnostics: [] }, reading: { text, value, ...(memo?.next ? { memo: memo.next } : {}) } };
 }
 
 /** Parses a scenario; the model is present only when no diagnostic is an error. */
@@ -53,7 +59,7 @@ export function parseScenario(text: string, options: ParseOptions = {}): ParseRe
  * only the edited item is read again. Returns the result and, when it is clean, this text's reading.
  */
 export function parseEdited(text: string, previous: CleanReading | undefined, options: ParseOptions = {}): { result: ParseResult; reading?: CleanReading } {
-  return parseClean(text, previous) ?? { result: parseScenarioFully(text, options) };
+  return parseClean(text, previous, true) ?? { result: parseScenarioFully(text, options) };
 }
 
 /** Parses with the full YAML parser, positions and all: what `parseScenario` does whenever a file has diagnostics. */

@@ -13,14 +13,20 @@ import type { ShapeContext } from './shape-context.ts';
 import { checkTopology } from './check-topology.ts';
 import { checkWorkloads } from './check-workloads.ts';
 import { isPlainObject } from './describe-schema.ts';
+import type { ShapeMemo } from './check-shape.ts';
 import type { Reporter } from './draft-diagnostic.ts';
 import { normalizeScenario } from './normalize-scenario.ts';
 import { scenarioSchema, type ShapedScenario } from './schema.ts';
 import type { SemanticContext } from './semantic-context.ts';
 import type { Scenario } from './types.ts';
 
-/** Runs the shape and semantic stages; returns the (possibly blank-filled) normalised model. */
-export function runStages(value: unknown, reporter: Reporter): Scenario | undefined {
+/**
+ * Runs the shape and semantic stages; returns the (possibly blank-filled) normalised model. With
+ * `keep`, what the shape checks of clean entities leave is put in `keep.next` for the reading of
+ * the next edit, and what `keep.previous` kept is replayed for the raw items that are the same
+ * objects at the same place (check-shape.ts `ShapeMemo`).
+ */
+export function runStages(value: unknown, reporter: Reporter, options: { keep?: { previous?: ShapeMemo; next?: ShapeMemo } } = {}): Scenario | undefined {
   if (!isPlainObject(value)) {
     reporter.report('not_a_mapping', [], 'the scenario is not a mapping of fields', {
       hint: 'a scenario starts with `plainsight: 1` and `name: …`',
@@ -34,6 +40,10 @@ export function runStages(value: unknown, reporter: Reporter): Scenario | undefi
     owner: 'the scenario',
     ownerDepth: 0,
   };
+  if (options.keep) {
+    options.keep.next = { declarations: shape.declarations, references: shape.references, lists: new Map() };
+    shape.keep = { ...(options.keep.previous ? { previous: options.keep.previous } : {}), next: options.keep.next };
+  }
   const shaped = checkObject(scenarioSchema, value, [], shape) as ShapedScenario;
   const registry = registerIds(shape.declarations, reporter);
   checkReferences(shape.references, registry, reporter);

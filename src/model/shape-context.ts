@@ -7,6 +7,7 @@ import type { Reporter } from './draft-diagnostic.ts';
 import { formatModelPath } from './format-model-path.ts';
 import type { EntityKind, RefSchema, Schema } from './schema-dsl.ts';
 import type { ModelPath } from './types.ts';
+import type { ShapeMemo } from './check-shape.ts';
 
 /** Pattern every id matches (SPEC §1). */
 export const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._:/-]*$/;
@@ -38,6 +39,8 @@ export interface ShapeContext {
   /** The entity being checked in words (`host \`c1\``); field labels are relative to it. */
   owner: string;
   ownerDepth: number;
+  /** Keep what clean entities' checks leave for the next reading (`next`), and replay what `previous` kept (check-shape.ts). */
+  keep?: { previous?: ShapeMemo; next: ShapeMemo };
 }
 
 /** "`nic.gbps` of host `c1`": a field named relative to the entity that owns it. */

@@ -135,6 +135,46 @@ describe('rereadEdited', () => {
     expect(fast).toBeGreaterThan(20);
   }, PROPERTY_TIMEOUT_MS);
 
+  it('parseEdited gives what parseScenario gives through random field edits, also ones that break references or values', () => {
+    const property = fc.property(
+      fc.constantFrom(...examples.filter((t) => parseScenario(t).diagnostics.length === 0), region),
+      fc.array(fc.tuple(fc.nat(), fc.nat(), fc.constantFrom('bump', 'break', 'rename')), { minLength: 2, maxLength: 6 }),
+      (start, steps) => {
+        let text = start;
+        let reading = parseEdited(text, undefined).reading;
+        for (const [a, b, how] of steps) {
+          const doc = readPlainYaml(text);
+          if (!doc) break;
+          const lists = Object.values(doc).filter((v): v is Record<string, unknown>[] => Array.isArray(v) && v.length > 0 && typeof v[0] === 'object');
+          if (lists.length === 0) break;
+          const list = lists[a % lists.length]!;
+          const item = list[b % list.length]!;
+          const fields = Object.entries(item).filter(([k, v]) => k !== 'id' && ['string', 'number', 'boolean'].includes(typeof v));
+          const [field, old] = fields[b % Math.max(1, fields.length)] ?? ['id', item.id];
+          // A changed value, a value of the wrong type, or a new id (which breaks whatever referred to the old one).
+          const value = how === 'rename' ? `${String(item.id)}-renamed` : how === 'break' ? (typeof old === 'number' ? 'many' : 42) : typeof old === 'number' ? old + 1 : typeof old === 'boolean' ? !old : `${String(old)}-x`;
+          const idLine = `- id: ${String(item.id)}\n`;
+          const next =
+            how === 'rename'
+              ? text.includes(idLine)
+                ? text.replace(idLine, `- id: ${String(value)}\n`)
+                : undefined
+              : setFieldInPlace(text, { id: String(item.id), key: [field], value });
+          if (next === undefined) continue;
+          if (reading) short++;
+          text = next;
+          const edited = parseEdited(text, reading);
+          expect(JSON.stringify(edited.result)).toBe(JSON.stringify(parseScenario(text)));
+          reading = edited.reading;
+        }
+      },
+    );
+    let short = 0;
+    checkProperty(property, { numRuns: 40 });
+    // Most edits start from a clean reading (the others follow an edit that broke the file).
+    expect(short).toBeGreaterThan(20);
+  }, PROPERTY_TIMEOUT_MS);
+
   it('parseEdited gives the model parseScenario gives, edit after edit', () => {
     let text = region;
     let reading = parseEdited(text, undefined).reading;
