@@ -198,18 +198,25 @@ export type ModelMessage =
     }
   | { kind: 'slice'; index: number; items: unknown[] };
 
-/** Splits a model into the messages of `ModelMessage`, in sending order; the model is not changed. */
-export function splitModel(model: { flows: readonly unknown[] }): ModelMessage[] {
+/**
+ * Splits a model into the messages of `ModelMessage`, in sending order; the model is not changed.
+ * With `previous` (a model the receiver put together whole, split likewise), slices whose items are
+ * the very objects it held at the same place are marked `kept` and not sent: the receiver takes
+ * them from its own copy (an analysis session keeps the entities an edit left alone).
+ */
+export function splitModel(model: { flows: readonly unknown[] }, previous?: { model: { flows: readonly unknown[] }; slices: PartSlice[] }): ModelMessage[] {
   const topology: Record<string, unknown> = { ...model, flows: [] };
   const split = splitResponse({ model: topology }, 0, modelCostOf);
   const head = split?.skeleton.model ?? topology;
-  const slices = [...(split?.plan.slices ?? []), ...slicesOf(['model', 'flows'], model.flows, modelCostOf)];
+  // Fresh slice objects: `kept` marks belong to this split alone.
+  const slices = [...(split?.plan.slices ?? []), ...slicesOf(['model', 'flows'], model.flows, modelCostOf)].map((s) => ({ ...s }));
   const topologySlices = split?.plan.slices.length ?? 0;
   // Every path also leads to its list in `{ model }`: the topology shares all lists but the flows.
   const root = { model };
+  if (previous) markKept({ id: 0, slices }, root, { plan: { id: 0, slices: previous.slices }, response: { model: previous.model } });
   return [
     { kind: 'head', model: head, slices, topology: topologySlices, flowCount: model.flows.length },
-    ...slices.map((slice, index) => ({ kind: 'slice' as const, index, items: sliceItems(root, slice) })),
+    ...slices.flatMap((slice, index) => (slice.kept ? [] : [{ kind: 'slice' as const, index, items: sliceItems(root, slice) }])),
   ];
 }
 
@@ -220,8 +227,9 @@ export type ModelReport<M> = (model: M, complete: boolean, flowCount: number) =>
  * Puts a model sent as `splitModel`'s messages back together. Reports the topology once its
  * slices are in — a copy whose `flows` is empty, so it never changes under its reader as the flow
  * slices arrive — and then the whole model; a model without flow slices is reported whole only.
+ * `kept` slices are taken from `previous`, the model the sender split them against.
  */
-export function createModelReceiver<M>(report: ModelReport<M>): (message: ModelMessage) => void {
+export function createModelReceiver<M>(report: ModelReport<M>, previous?: M): (message: ModelMessage) => void {
   let head: Extract<ModelMessage, { kind: 'head' }> | undefined;
   let root: { model: Record<string, unknown> } = { model: {} };
   let received = 0;
@@ -230,12 +238,22 @@ export function createModelReceiver<M>(report: ModelReport<M>): (message: ModelM
     if (received === head.slices.length) report(root.model as M, true, head.flowCount);
     else if (received === head.topology) report({ ...root.model, flows: [] } as M, false, head.flowCount);
   };
+  /** Takes the kept slices from here on from the previous model, reporting as each stage completes. */
+  const keep = (): void => {
+    while (head && received < head.slices.length && head.slices[received]!.kept) {
+      if (previous === undefined) throw new Error(`model slice ${received} was kept, but there is no model to keep it from`);
+      putSlice(root, head.slices[received]!, sliceItems({ model: previous as Record<string, unknown> }, head.slices[received]!));
+      received++;
+      check();
+    }
+  };
   return (message) => {
     if (message.kind === 'head') {
       head = message;
       root = { model: message.model };
       received = 0;
-      return check();
+      check();
+      return keep();
     }
     const slice = head?.slices[message.index];
     if (!slice || message.index !== received)
@@ -243,5 +261,6 @@ export function createModelReceiver<M>(report: ModelReport<M>): (message: ModelM
     putSlice(root, slice, message.items);
     received++;
     check();
+    keep();
   };
 }

@@ -7,6 +7,7 @@ import { packExposures, type PackedExposures } from './packed-exposures.ts';
 import { releaseProxy } from 'comlink';
 import { parse as parseYaml } from 'yaml';
 import { createAnalysisSession, type AnalysisSession } from '../src/engine/analysis-session.ts';
+import { shareUnchanged } from '../src/engine/session/scenario-changes.ts';
 import type { AnalysisProgressEvent } from '../src/engine/session/session-state.ts';
 import {
   markKept,
@@ -14,6 +15,7 @@ import {
   splitModel,
   splitResponse,
   type ModelMessage,
+  type PartSlice,
   type PartsPlan,
 } from './analysis-parts.ts';
 import { analyzeScenario } from '../src/engine/analyze-scenario.ts';
@@ -213,8 +215,8 @@ function prepareWhenIdle(): void {
 /** The last response answered in parts, until the next analysis. */
 let parts: { id: number; response: AnalysisResponse; plan: PartsPlan } | undefined;
 let partsCount = 0;
-/** The last two responses answered in parts: what a caller's `have` may name. */
-let recent: { id: number; response: Record<string, unknown>; plan: PartsPlan }[] = [];
+/** The last two responses answered in parts, with the model sent ahead of each: what a caller's `have` may name. */
+let recent: { id: number; response: Record<string, unknown>; plan: PartsPlan; model?: Scenario; modelSlices?: PartSlice[] }[] = [];
 
 /** The API object; `Comlink.expose(analysisApi)` in a worker, called directly in tests. */
 export const analysisApi = {
@@ -232,7 +234,15 @@ export const analysisApi = {
     try {
       const loaded = load(request);
       if (hasErrors(loaded)) return { diagnostics: loaded.diagnostics };
-      const model = loaded.model as Scenario;
+      let model = loaded.model as Scenario;
+      const id = ++partsCount;
+      // What the caller put together whole last time (see `have`): its model's and result's
+      // slices that come again unchanged are marked kept rather than sent.
+      const basis = recent.find((r) => r.id === request.have);
+      // An edit of the session's scenario: the entities it left alone become the session's own
+      // objects, compared by identity from here on and kept by the caller.
+      if (request.text !== undefined && current?.text !== request.text && current?.attackers === JSON.stringify(request.attackers ?? null))
+        model = shareUnchanged(current.session.detail.scenario, model);
       // The engine is synchronous; keep what the callbacks return so the result is posted only
       // after every progress and model message was handled (Comlink orders no port against another).
       const pending: unknown[] = [];
@@ -240,7 +250,12 @@ export const analysisApi = {
       const early = onModel !== undefined && !isAnalysed(request);
       // Each message is serialised as it is posted, all before the analysis starts: the receiver
       // unpacks them while the engine runs. The same bytes used to follow the analysis instead.
-      if (early) for (const message of splitModel(model)) pending.push(onModel(message));
+      let modelSlices: PartSlice[] | undefined;
+      if (early) {
+        const messages = splitModel(model, basis?.model && basis.modelSlices ? { model: basis.model, slices: basis.modelSlices } : undefined);
+        modelSlices = (messages[0] as Extract<ModelMessage, { kind: 'head' }>).slices;
+        for (const message of messages) pending.push(onModel(message));
+      }
       const analysis =
         request.text !== undefined
           ? analyzeText(request.text, model, request.attackers, progress)
@@ -261,14 +276,12 @@ export const analysisApi = {
         response.analysis = { ...analysis, exposures: [] };
         response.packed = packed;
       }
-      const split = request.inParts
-        ? splitResponse(response as unknown as Record<string, unknown>, ++partsCount)
-        : undefined;
+      const split = request.inParts ? splitResponse(response as unknown as Record<string, unknown>, id) : undefined;
       parts = split ? { id: split.plan.id, response, plan: split.plan } : undefined;
       if (split) {
-        const basis = recent.find((r) => r.id === request.have);
         if (basis) markKept(split.plan, response as unknown as Record<string, unknown>, basis);
-        recent = [...recent.slice(-1), { id: split.plan.id, response: response as unknown as Record<string, unknown>, plan: split.plan }];
+        const sent = { id, response: response as unknown as Record<string, unknown>, plan: split.plan };
+        recent = [...recent.slice(-1), modelSlices ? { ...sent, model, modelSlices } : sent];
       }
       // A response in parts is out once its last part is fetched.
       if (!split) prepareWhenIdle();

@@ -119,7 +119,7 @@ export class AnalysisClient {
   #channels = new Map<string, Channel>();
   #factory: WorkerFactory;
   /** The last analysis put together whole from parts, and the worker that sent it. */
-  #whole?: { remote: Comlink.Remote<AnalysisApi>; id: number; result: Record<string, unknown> };
+  #whole?: { remote: Comlink.Remote<AnalysisApi>; id: number; result: Record<string, unknown>; model?: Scenario };
 
   constructor(factory: WorkerFactory = defaultFactory) {
     this.#factory = factory;
@@ -138,14 +138,15 @@ export class AnalysisClient {
   ): Promise<AnalyzeResult> {
     const cb = onProgress ? Comlink.proxy((v: unknown) => onProgress(toProgress(v))) : undefined;
     let model: Scenario | undefined;
-    const receive = createModelReceiver<Scenario>((m, complete, flowCount) => {
-      if (complete) model = m;
-      onModel?.({ model: m, complete, flowCount });
-    });
     return this.#run('analyze', async (api) => {
-      // The last result put together whole by this very worker: slices that repeat it are kept.
+      // The last result put together whole by this very worker: slices that repeat it (its model's
+      // and its analysis's) are kept.
       const basis = this.#whole?.remote === api ? this.#whole : undefined;
       this.#whole = undefined;
+      const receive = createModelReceiver<Scenario>((m, complete, flowCount) => {
+        if (complete) model = m;
+        onModel?.({ model: m, complete, flowCount });
+      }, basis?.model);
       const result = (await api.analyze(
         { ...req, inParts: true, ...(basis ? { have: basis.id } : {}) },
         cb as never,
@@ -179,7 +180,7 @@ export class AnalysisClient {
         putSlice(result as unknown as Record<string, unknown>, slices[i]!, items);
       }
       delete result.parts;
-      if (plan) this.#whole = { remote: api, id: plan.id, result: result as unknown as Record<string, unknown> };
+      if (plan) this.#whole = { remote: api, id: plan.id, result: result as unknown as Record<string, unknown>, ...(result.model ? { model: result.model } : {}) };
       const { packed, ...rest } = result;
       if (!packed || !rest.analysis) return rest;
       // The exposures stay packed (`analysis.exposures` came empty): rows read them in place.

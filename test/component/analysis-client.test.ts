@@ -6,6 +6,7 @@ import { AnalysisState } from '../../src/app/state/analysis-state.svelte.ts';
 import { generateScenario } from '../../src/generate/generate-scenario.ts';
 import { serializeScenario } from '../../src/model/serialize-scenario.ts';
 import { setFieldInPlace } from '../../src/app/state/set-field-in-place.ts';
+import { parseScenario } from '../../src/model/parse-scenario.ts';
 import { splitModel, type ModelMessage } from '../../workers/analysis-parts.ts';
 import { analysisApi } from '../../workers/analysis.api.ts';
 import { readableExposures } from '../../workers/exposure-summary.ts';
@@ -214,11 +215,16 @@ describe('AnalysisClient (latest-wins, real cancellation)', () => {
 
   it('after an edit, the slices that repeat the last result are kept on the page, and the result is the worker’s own', async () => {
     let fetched = 0;
+    let modelSlices = 0;
     const counting = {
       ...analysisApi,
       analysisPart(id: number, index: number) {
         fetched++;
         return analysisApi.analysisPart(id, index);
+      },
+      analyze(request: Parameters<typeof analysisApi.analyze>[0], onProgress?: never, onModel?: (m: ModelMessage) => Promise<void>) {
+        const counted = onModel && ((m: ModelMessage) => (m.kind === 'slice' && modelSlices++, onModel(m)));
+        return analysisApi.analyze(request, onProgress, counted);
       },
     };
     const worker = () => {
@@ -229,9 +235,12 @@ describe('AnalysisClient (latest-wins, real cancellation)', () => {
     };
     const client = new AnalysisClient(worker);
     let text = serializeScenario(generateScenario({ hosts: 150, seed: 5 }));
-    await client.analyze({ text, fileName: 'region.yaml' });
+    const seen: ModelUpdate[] = [];
+    await client.analyze({ text, fileName: 'region.yaml' }, undefined, (m) => seen.push(m));
     const all = fetched;
+    const allModel = modelSlices;
     expect(all).toBeGreaterThan(5);
+    expect(allModel).toBeGreaterThan(3);
     const flow = generateScenario({ hosts: 150, seed: 5 }).flows[3]!;
     const edits = [
       setFieldInPlace(text, { id: flow.id, key: ['port'], value: 8443 })!,
@@ -240,13 +249,20 @@ describe('AnalysisClient (latest-wins, real cancellation)', () => {
     ];
     for (const [n, next] of edits.entries()) {
       fetched = 0;
+      modelSlices = 0;
       text = next;
-      const shown = (await client.analyze({ text, fileName: 'region.yaml' })).analysis!;
+      seen.length = 0;
+      const result = await client.analyze({ text, fileName: 'region.yaml' }, undefined, (m) => seen.push(m));
+      const shown = result.analysis!;
       if (n === 0) expect(fetched).toBeLessThan(all / 2);
-      // What the page holds is what the worker computed for this text, list by list.
+      // One flow or one overlay changed: one model slice travels, the others are kept.
+      expect(modelSlices).toBeLessThanOrEqual(1);
+      // What the page holds is what the worker computed for this text, list by list, and its model is the file's.
       const whole = (await analysisApi.analyze({ text, fileName: 'region.yaml' })).analysis!;
       expect(listRows(shown.exposures)).toEqual(whole.exposures);
       expect({ ...shown, exposures: [] }).toEqual({ ...whole, exposures: [] });
+      expect(result.model).toEqual(parseScenario(text).model);
+      expect(seen.at(-1)).toEqual({ model: result.model, complete: true, flowCount: result.model!.flows.length });
     }
     client.dispose();
   });

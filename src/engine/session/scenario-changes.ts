@@ -130,6 +130,34 @@ function cipherEdits(prev: Scenario, next: Scenario, kinds: ReadonlyMap<EntityKi
   return ciphers;
 }
 
+/**
+ * `next` with every entity that equals (by value) the one of `prev` at the same place, or of the
+ * same id, replaced by that object of `prev`, and a list wholly equal replaced by `prev`'s list. A
+ * file read again after an edit has new objects throughout; shared, the entities an edit left
+ * alone are compared by identity from then on, and a receiver that holds the last model keeps them.
+ */
+export function shareUnchanged(prev: Scenario, next: Scenario): Scenario {
+  const out = { ...next } as Scenario;
+  for (const kind of KINDS) {
+    const before = prev[kind] as readonly { id: string }[];
+    const after = next[kind] as readonly { id: string }[];
+    if (before === after) continue;
+    const byId = sameIdsInOrder(before, after) ? undefined : new Map(before.map((e) => [e.id, e]));
+    let all = before.length === after.length;
+    const list = after.map((e, i) => {
+      const old = byId ? byId.get(e.id) : before[i];
+      if (old !== undefined && (old === e || deepEqual(old, e))) {
+        if (old !== before[i]) all = false;
+        return old;
+      }
+      all = false;
+      return e;
+    });
+    (out as unknown as Record<string, unknown>)[kind] = all ? before : list;
+  }
+  return out;
+}
+
 /** Compares two versions of a scenario. */
 export function scenarioChanges(prev: Scenario, next: Scenario): ScenarioChanges {
   const kinds = new Map<EntityKind, KindChange>();
