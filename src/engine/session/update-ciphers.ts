@@ -1,7 +1,7 @@
 /**
  * Re-analysis after a cipher edit (issue 8 "change one overlay's cipher"): the edit changed nothing
- * but the IPsec cipher of overlays or explicit tunnels, each to one with the same ESP sizes and the
- * same confidentiality (aes-gcm-128, aes-gcm-256 and chacha20-poly1305 are alike; see
+ * but the IPsec cipher of overlays, explicit tunnels or `ipsec:` policies, each to one with the same
+ * ESP sizes and the same confidentiality (aes-gcm-128, aes-gcm-256 and chacha20-poly1305 are alike; see
  * `ScenarioChanges.ciphers`). Then no path, header size, MTU, wire load, link status, exposure level
  * or tamper bit can change. What does change is the cipher's name — in the SA objects, in the ESP
  * layers' labels and in every reason or stack text that names them — and its CPU cost. So the
