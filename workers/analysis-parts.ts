@@ -69,16 +69,29 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
-/** The lists in `root` whose items cost more than one slice, depth first, with their slices (one pass over each list). */
-function largeLists(root: Record<string, unknown>, cost: Cost, path: string[] = []): { path: string[]; slices: PartSlice[] }[] {
+/** Slices of a previous split by list (path joined), with the lengths of those lists then. */
+type Reusable = Map<string, { length: number; slices: PartSlice[] }>;
+
+/**
+ * The lists in `root` whose items cost more than one slice, depth first, with their slices (one
+ * pass over each list). A list that was split `before` and has as many items now is cut where it
+ * was then, without walking its items: after an edit most lists hold the same objects, and walking
+ * the 1.5 million items of a 5,000-host result took a third of a second per edit.
+ */
+function largeLists(root: Record<string, unknown>, cost: Cost, path: string[] = [], before?: Reusable): { path: string[]; slices: PartSlice[] }[] {
   const found: { path: string[]; slices: PartSlice[] }[] = [];
   for (const [key, value] of Object.entries(root)) {
     if (Array.isArray(value)) {
       const at = [...path, key];
+      const then = before?.get(at.join('.'));
+      if (then && then.length === value.length) {
+        found.push({ path: at, slices: then.slices.map((s) => ({ path: at, start: s.start, end: s.end })) });
+        continue;
+      }
       const { slices, total } = slicesAndTotal(at, value, cost);
       if (total > SLICE_BUDGET) found.push({ path: at, slices });
     } else if (isRecord(value) && path.length + 1 < MAX_DEPTH) {
-      found.push(...largeLists(value, cost, [...path, key]));
+      found.push(...largeLists(value, cost, [...path, key], before));
     }
   }
   return found;
@@ -93,14 +106,26 @@ function listAt(root: Record<string, unknown>, path: readonly string[]): unknown
 /**
  * Splits a response: the skeleton (copied along the paths of large lists, which it holds empty;
  * the response itself is not changed) and the slices that carry their items. Undefined when
- * nothing is large enough to split.
+ * nothing is large enough to split. With `previous` (the last split, usually one edit before),
+ * lists as long as they were are cut where they were.
  */
 export function splitResponse<T extends Record<string, unknown>>(
   response: T,
   id: number,
   cost: Cost = costOf,
+  previous?: { plan: PartsPlan; response: Record<string, unknown> },
 ): { skeleton: T; plan: PartsPlan } | undefined {
-  const lists = largeLists(response, cost);
+  let before: Reusable | undefined;
+  if (previous) {
+    before = new Map();
+    for (const slice of previous.plan.slices) {
+      const key = slice.path.join('.');
+      let entry = before.get(key);
+      if (!entry) before.set(key, (entry = { length: listAt(previous.response, slice.path).length, slices: [] }));
+      entry.slices.push(slice);
+    }
+  }
+  const lists = largeLists(response, cost, [], before);
   if (lists.length === 0) return undefined;
   const skeleton = { ...response } as Record<string, unknown>;
   const slices: PartSlice[] = [];

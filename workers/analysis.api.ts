@@ -276,7 +276,7 @@ export const analysisApi = {
         response.analysis = { ...analysis, exposures: [] };
         response.packed = packed;
       }
-      const split = request.inParts ? splitResponse(response as unknown as Record<string, unknown>, id) : undefined;
+      const split = request.inParts ? splitResponse(response as unknown as Record<string, unknown>, id, undefined, basis) : undefined;
       parts = split ? { id: split.plan.id, response, plan: split.plan } : undefined;
       if (split) {
         if (basis) markKept(split.plan, response as unknown as Record<string, unknown>, basis);

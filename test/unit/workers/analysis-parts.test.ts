@@ -10,6 +10,7 @@ import { generateScenario } from '../../../src/generate/generate-scenario.ts';
 import { serializeScenario } from '../../../src/model/serialize-scenario.ts';
 import {
   createModelReceiver,
+  markKept,
   putSlice,
   SLICE_BUDGET,
   sliceItems,
@@ -64,6 +65,26 @@ describe('splitResponse / putSlice', () => {
 
   it('leaves a small response whole', () => {
     expect(splitResponse({ analysis: { exposures: [1, 2, 3] } }, 1)).toBeUndefined();
+  });
+
+  it('after an edit, cuts lists as long as before where they were cut, marks the slices of the same objects kept, and still round-trips', () => {
+    const items = Array.from({ length: 60_000 }, (_, i) => ({ id: `x${i}` }));
+    const first = { analysis: { exposures: items, other: Array.from({ length: 30_000 }, (_, i) => i) } };
+    const before = splitResponse(first, 1)!;
+    // One item replaced by a much larger one, and the other list one longer.
+    const edited = items.slice();
+    edited[100] = { id: 'x100', tags: Array.from({ length: 500 }, (_, i) => `t${i}`) } as never;
+    const second = { analysis: { exposures: edited, other: [...first.analysis.other, 1] } };
+    const after = splitResponse(second, 2, undefined, { plan: before.plan, response: first })!;
+    const cuts = (plan: typeof before.plan, path: string) => plan.slices.filter((s) => s.path.join('.') === path).map((s) => [s.start, s.end]);
+    expect(cuts(after.plan, 'analysis.exposures')).toEqual(cuts(before.plan, 'analysis.exposures'));
+    expect(cuts(after.plan, 'analysis.other')).toEqual(cuts(splitResponse(second, 3)!.plan, 'analysis.other'));
+    // Every slice of the exposures but the edited one, and the first of the longer list (its items unchanged).
+    expect(markKept(after.plan, second, { plan: before.plan, response: first })).toBe(after.plan.slices.filter((s) => s.path.join('.') === 'analysis.exposures').length - 1 + 1);
+    expect(after.plan.basis).toBe(1);
+    const received = structuredClone(after.skeleton);
+    for (const slice of after.plan.slices) putSlice(received, slice, sliceItems(slice.kept ? first : second, slice));
+    expect(JSON.stringify(received)).toBe(JSON.stringify(second));
   });
 });
 
