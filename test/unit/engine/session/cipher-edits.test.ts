@@ -14,6 +14,7 @@ import { generateScenario } from '../../../../src/generate/generate-scenario.ts'
 import { parseScenario } from '../../../../src/model/parse-scenario.ts';
 import type { IpsecCipher, Scenario } from '../../../../src/model/types.ts';
 import { checkProperty, PROPERTY_TIMEOUT_MS } from '../../../support/check-property.ts';
+import { moveVm, sessionRegion } from '../../../support/session-steps.ts';
 
 const CIPHERS: readonly IpsecCipher[] = ['aes-gcm-128', 'aes-gcm-256', 'chacha20-poly1305', 'aes-cbc-hmac-sha256', 'null'];
 const json = (value: unknown): string => JSON.stringify(value);
@@ -131,7 +132,7 @@ describe('cipher edits (issue 8)', () => {
   it('[§4] through random sequences of cipher swaps on one overlay, moves, attacker and rate edits, every step equals the full analysis', () => {
     const step = fc.tuple(fc.constantFrom('cipher', 'move', 'attacker', 'rate', 'prepare'), fc.nat({ max: 1000 }), fc.nat({ max: 1000 }));
     const property = fc.property(fc.constantFrom('ovn', 'ovs'), fc.nat({ max: 50 }), fc.array(step, { minLength: 3, maxLength: 7 }), (overlay, seed, steps) => {
-      let scenario = generateScenario({ hosts: 12, hostsPerRack: 4, sites: 2, overlay, workloadsPerHost: 2, flowsPerWorkload: 2, attackers: 4, seed });
+      let scenario = sessionRegion(overlay, seed);
       const session = createAnalysisSession(scenario);
       const computes = scenario.hosts.filter((h) => h.role === 'compute').map((h) => h.id);
       for (const [kind, a, b] of steps) {
@@ -146,9 +147,7 @@ describe('cipher edits (issue 8)', () => {
           const cipher = CIPHERS[b % CIPHERS.length]!;
           scenario = { ...s, overlays: s.overlays.map((o) => (o === target ? { ...o, ipsec: { ...o.ipsec!, cipher } } : o)) };
         } else if (kind === 'move') {
-          const vms = s.workloads.filter((w) => w.kind === 'vm');
-          const vm = vms[a % vms.length]!;
-          scenario = { ...s, workloads: s.workloads.map((w) => (w === vm ? { ...w, host: computes[b % computes.length]! } : w)) };
+          scenario = moveVm(s, a, b);
         } else if (kind === 'attacker') {
           const at = { links: [s.links[a % s.links.length]!.id], devices: [], hosts: [computes[b % computes.length]!], workloads: [], sites: [] };
           scenario = { ...s, attackers: [...s.attackers, { id: `added-${s.attackers.length}`, at, can: ['read', 'inject'], knows: s.keystores.slice(0, b % 2).map((k) => k.id) }] };

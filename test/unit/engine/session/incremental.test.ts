@@ -12,6 +12,7 @@ import type { Scenario } from '../../../../src/model/types.ts';
 import { validateScenarioObject } from '../../../../src/model/validate-scenario-object.ts';
 import { scenarioArbitrary } from '../../../support/arbitraries.ts';
 import { checkProperty, PROPERTY_TIMEOUT_MS } from '../../../support/check-property.ts';
+import { moveVm, sessionRegion } from '../../../support/session-steps.ts';
 
 type Edit = (s: Scenario) => Scenario;
 
@@ -105,15 +106,12 @@ describe('analysis session (issue 8)', () => {
     // flips confidentiality on the overlay's links, so whole views move.
     const edit = fc.tuple(fc.constantFrom('move', 'tls', 'cipher'), fc.nat({ max: 1000 }), fc.nat({ max: 1000 }));
     const property = fc.property(fc.constantFrom('ovn', 'ovs', 'none'), fc.nat({ max: 50 }), fc.array(edit, { minLength: 3, maxLength: 6 }), (overlay, seed, steps) => {
-      let scenario = generateScenario({ hosts: 12, hostsPerRack: 4, sites: 2, overlay, workloadsPerHost: 2, flowsPerWorkload: 2, attackers: 4, seed });
+      let scenario = sessionRegion(overlay, seed);
       const session = createAnalysisSession(scenario);
-      const computes = scenario.hosts.filter((h) => h.role === 'compute').map((h) => h.id);
       for (const [kind, a, b] of steps) {
         const s = scenario;
         if (kind === 'move') {
-          const vms = s.workloads.filter((w) => w.kind === 'vm');
-          const vm = vms[a % vms.length]!;
-          scenario = { ...s, workloads: s.workloads.map((w) => (w === vm ? { ...w, host: computes[b % computes.length]! } : w)) };
+          scenario = moveVm(s, a, b);
         } else if (kind === 'tls') {
           const flow = s.flows[a % s.flows.length]!;
           scenario = { ...s, flows: s.flows.map((f) => (f === flow ? { ...f, tls: !f.tls } : f)) };
