@@ -158,6 +158,9 @@ describe('cipher edits (issue 8)', () => {
         }
         expect(json(session.update(scenario)), `${overlay} seed ${seed} ${kind}`).toBe(json(analyzeScenario(scenario)));
       }
+      // The kept traces, renamed in place and traced again in turns, are what a fresh analysis traces.
+      const fresh = createAnalysisSession(scenario).detail.traces;
+      for (const [id, trace] of session.detail.traces) expect(json(trace), id).toBe(json(fresh.get(id)));
     });
     checkProperty(property, { numRuns: 15 });
   }, PROPERTY_TIMEOUT_MS);
