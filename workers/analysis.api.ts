@@ -212,11 +212,11 @@ function prepareWhenIdle(): void {
   }, 0);
 }
 
-/** The last response answered in parts, until the next analysis. */
-let parts: { id: number; response: AnalysisResponse; plan: PartsPlan } | undefined;
 let partsCount = 0;
 /** The last two responses answered in parts, with the model sent ahead of each: what a caller's `have` may name. */
 let recent: { id: number; response: Record<string, unknown>; plan: PartsPlan; model?: Scenario; modelSlices?: PartSlice[] }[] = [];
+/** The id of the last response when it was answered in parts (the last of `recent`), until the next analysis. */
+let partsOf: number | undefined;
 
 /** The API object; `Comlink.expose(analysisApi)` in a worker, called directly in tests. */
 export const analysisApi = {
@@ -277,7 +277,7 @@ export const analysisApi = {
         response.packed = packed;
       }
       const split = request.inParts ? splitResponse(response as unknown as Record<string, unknown>, id, undefined, basis) : undefined;
-      parts = split ? { id: split.plan.id, response, plan: split.plan } : undefined;
+      partsOf = split ? id : undefined;
       if (split) {
         if (basis) markKept(split.plan, response as unknown as Record<string, unknown>, basis);
         const sent = { id, response: response as unknown as Record<string, unknown>, plan: split.plan };
@@ -294,10 +294,11 @@ export const analysisApi = {
 
   /** Slice `index` of the last response answered in parts (`inParts`). */
   async analysisPart(id: number, index: number): Promise<unknown[]> {
-    const slice = parts?.id === id ? parts.plan.slices[index] : undefined;
+    const parts = partsOf === id ? recent.at(-1) : undefined;
+    const slice = parts?.plan.slices[index];
     if (!parts || !slice) throw new Error(`analysis part ${id}/${index} is no longer available`);
     if (index === parts.plan.slices.length - 1) prepareWhenIdle();
-    return sliceItems(parts.response as unknown as Record<string, unknown>, slice);
+    return sliceItems(parts.response, slice);
   },
 
   /** Diagnostics of scenario text, and the model when it is valid (SPEC §1.2). */

@@ -37,7 +37,14 @@ export interface ShapeMemo {
   /** The reading's declarations and references, in order; the spans below point into them. */
   declarations: Declaration[];
   references: Reference[];
-  lists: Map<string, { items: readonly unknown[]; clean: unknown[]; spans: Int32Array }>;
+  lists: Map<string, KeptList>;
+}
+
+/** One top-level list of a reading: its raw items, their clean values and spans (`SPAN` numbers each). */
+interface KeptList {
+  items: readonly unknown[];
+  clean: unknown[];
+  spans: Int32Array;
 }
 
 /** A kept entity's spans: declarations from, to, references from, to; -1 when its check reported anything. */
@@ -49,7 +56,7 @@ function checkEntity(
   item: unknown,
   path: ModelPath,
   ctx: ShapeContext,
-  list?: { now: ShapeMemo['lists'] extends Map<string, infer L> ? L : never; before: ShapeMemo | undefined; index: number },
+  list?: { now: KeptList; before: ShapeMemo | undefined; index: number },
 ): unknown {
   if (!list) return checkEntityAnew(kind, schema, item, path, ctx);
   const { now, before, index } = list;

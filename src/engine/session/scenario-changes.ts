@@ -140,20 +140,16 @@ export function shareUnchanged(prev: Scenario, next: Scenario): Scenario {
   const out = { ...next } as Scenario;
   for (const kind of KINDS) {
     const before = prev[kind] as readonly { id: string }[];
-    const after = next[kind] as readonly { id: string }[];
-    if (before === after) continue;
-    const byId = sameIdsInOrder(before, after) ? undefined : new Map(before.map((e) => [e.id, e]));
-    let all = before.length === after.length;
-    const list = after.map((e, i) => {
-      const old = byId ? byId.get(e.id) : before[i];
-      if (old !== undefined && (old === e || deepEqual(old, e))) {
-        if (old !== before[i]) all = false;
-        return old;
-      }
-      all = false;
-      return e;
-    });
-    (out as unknown as Record<string, unknown>)[kind] = all ? before : list;
+    const change = kindChange(before, next[kind]);
+    // Nothing changed (the same list, or equal entities in the same order): the last list itself.
+    if (!change) {
+      (out as unknown as Record<string, unknown>)[kind] = before;
+      continue;
+    }
+    const byId = change.sameIds ? undefined : new Map(before.map((e) => [e.id, e]));
+    (out as unknown as Record<string, unknown>)[kind] = (next[kind] as readonly { id: string }[]).map((e, i) =>
+      change.ids.has(e.id) ? e : (byId ? byId.get(e.id)! : before[i]!),
+    );
   }
   return out;
 }

@@ -94,7 +94,7 @@ describe('rereadEdited', () => {
     let fast = 0;
     for (const text of [...examples, region]) {
       const doc = readPlainYaml(text)!;
-      for (const [key, list] of Object.entries(doc)) {
+      for (const list of Object.values(doc)) {
         if (!Array.isArray(list)) continue;
         for (const item of list.slice(0, 5) as Record<string, unknown>[]) {
           for (const [field, old] of Object.entries(item)) {
@@ -106,7 +106,6 @@ describe('rereadEdited', () => {
           const added = setFieldInPlace(text, { id: String(item.id), key: ['zz'], value: 1 });
           if (added !== undefined && reread(text, added)) fast++;
         }
-        expect(key).toBeTypeOf('string');
       }
     }
     expect(fast).toBeGreaterThan(150);

@@ -54,7 +54,10 @@ function factsOf(trace: FlowTrace): number {
   return facts;
 }
 
-/** The flags of one trace (cached per trace object: traces are never changed once built). */
+/**
+ * The flags of one trace (cached per trace object: what they read — kinds, confidentiality, which
+ * layers are the flow's own — never changes once a trace is built; a cipher edit renames labels only).
+ */
 export function traceFacts(trace: FlowTrace): number {
   let facts = byTrace.get(trace);
   if (facts === undefined) {
