@@ -16,6 +16,16 @@ export function lowerBound<T>(list: readonly T[], before: (item: T) => boolean):
   return lo;
 }
 
+/**
+ * Sorts a list of ids in code-unit order, in place, unless it already is: lists gathered in flow-id
+ * order (a link's or host's flows) come sorted, and checking costs one comparison per item where
+ * sorting them again costs several.
+ */
+export function sortIds(ids: string[]): string[] {
+  for (let i = 1; i < ids.length; i++) if (ids[i - 1]! > ids[i]!) return ids.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  return ids;
+}
+
 /** Where `value` is, or would be inserted, in an ascending list of ids or numbers. */
 export function slotOf<T extends string | number>(list: readonly T[], value: T): number {
   return lowerBound(list, (item) => item < value);

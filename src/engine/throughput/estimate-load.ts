@@ -8,6 +8,7 @@ import type { Scenario } from '../../model/types.ts';
 import type { FlowTrace, Protection } from '../types.ts';
 import type { FlowSummary, HostLoad, LinkLoad, SaLoad } from './types.ts';
 import { traceAt, type TraceSource } from '../trace-source.ts';
+import { sortIds } from '../sorted-lists.ts';
 
 const byId = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
@@ -85,7 +86,7 @@ export function hostLoads(scenario: Scenario, crypto: readonly FlowCrypto[]): Ho
         utilisation,
         busiestSa,
         saturated: coresUsed > available || (busiestSa?.coresUsed ?? 0) > 1,
-        flows: (sum?.flows ?? []).map((j) => crypto[j]!.flow).sort(byId),
+        flows: sortIds((sum?.flows ?? []).map((j) => crypto[j]!.flow)),
       };
     })
     .sort((a, b) => byId(a.host, b.host));
@@ -137,7 +138,7 @@ export function linkLoads(
   return scenario.links
     .map((link): LinkLoad => {
       const sum = byLink.get(link.id);
-      return linkLoadFrom(link, sum?.wire ?? 0, (sum?.flows ?? []).map((j) => estimates[j]!.summary.flow).sort(byId));
+      return linkLoadFrom(link, sum?.wire ?? 0, sortIds((sum?.flows ?? []).map((j) => estimates[j]!.summary.flow)));
     })
     .sort((a, b) => byId(a.link, b.link));
 }
