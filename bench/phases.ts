@@ -41,18 +41,18 @@ for (let run = 0; run < runs; run++) {
   const traces = new Map(scenario.flows.map((flow) => [flow.id, traceFlow(flow, ctx)]));
   lap('traces');
   const sorted = [...scenario.flows].sort((a, b) => compareIds(a.id, b.id));
-  const state = { scenario, options: {}, index, protections: ctx.protections, traces, sorted, results: new Map(), figures: new Map() } as unknown as SessionState;
-  estimateFlows(state, sorted);
+  const state = { scenario, options: {}, index, protections: ctx.protections, traces, sorted } as unknown as SessionState;
+  const figures = estimateFlows(state, sorted);
   lap('estimate');
   state.hardware = hardwareProblems(scenario);
-  state.throughput = throughputOf(state);
+  state.throughput = throughputOf(state, figures);
   lap('throughput');
   state.knowledge = selectedAttackers(scenario, {}).map((a) => buildAttackerKnowledge(a, index));
   state.exposures = exposeAll(sorted, traces, state.knowledge, index);
   lap('expose');
   state.links = linkStatuses(scenario, traces.values());
   lap('links');
-  state.requirements = evaluateRequirements(scenario.requirements, scenario.flows, state.exposures);
+  state.requirements = evaluateRequirements(scenario.requirements, sorted, state.exposures);
   lap('requirements');
   // The input every rule reads (flow facts included, computed once for all rules as in an analysis).
   const input = ruleInputOf(state);

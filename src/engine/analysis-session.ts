@@ -10,7 +10,7 @@ import type { Scenario } from '../model/types.ts';
 import type { ScenarioIndex } from './scenario-index.ts';
 import { buildElementIndex } from './session/element-index.ts';
 import { buildLinkViews } from './session/link-views.ts';
-import { buildState, ledgerOf, positionsOf, resultOf, type ProgressListener, type SessionState } from './session/session-state.ts';
+import { buildState, figuresOf, ledgerOf, positionsOf, resultOf, resultsOf, type ProgressListener, type SessionState } from './session/session-state.ts';
 import { updateState } from './session/update-state.ts';
 import type { Analysis, AnalysisOptions, FlowTrace } from './types.ts';
 
@@ -71,10 +71,14 @@ export function createAnalysisSession(scenario: Scenario, options: AnalysisOptio
     },
     prepare(): boolean {
       if (!state.positions) positionsOf(state);
+      else if (!state.figures || !state.results) {
+        figuresOf(state);
+        resultsOf(state);
+      }
       else if (!state.ledger) state.ledger = ledgerOf(state);
       else if (!state.linkViews) state.linkViews = buildLinkViews(state.scenario, state.traces.values());
       else if (!state.elements) state.elements = buildElementIndex(state.sorted, state.traces);
-      return !state.positions || !state.ledger || !state.linkViews || !state.elements;
+      return !state.positions || !state.figures || !state.results || !state.ledger || !state.linkViews || !state.elements;
     },
   };
 }

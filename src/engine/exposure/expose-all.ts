@@ -90,29 +90,37 @@ export function exposeRow(
   flow: Flow,
   trace: FlowTrace,
   knowledge: readonly AttackerKnowledge[],
-  ctx: { reach: Reach; index: ScenarioIndex; seen: Int32Array; stamp: number },
+  ctx: { reach: Reach; index: ScenarioIndex; seen: Int32Array; stamp: number; reached?: number[] },
   out: Exposure[],
   offset: number,
 ): void {
   markReached(flow, trace, ctx.reach, ctx.seen, ctx.stamp);
   for (let a = 0; a < knowledge.length; a++) {
     const k = knowledge[a]!;
-    out[offset + a] = ctx.seen[a] === ctx.stamp ? exposeFlow(flow, trace, k, ctx.index) : noExposure(flow, k);
+    if (ctx.seen[a] !== ctx.stamp) {
+      out[offset + a] = noExposure(flow, k);
+      continue;
+    }
+    const e = exposeFlow(flow, trace, k, ctx.index);
+    out[offset + a] = e;
+    if (ctx.reached && (e.level !== 'none' || e.tamper)) ctx.reached.push(offset + a);
   }
 }
 
 /**
  * Every flow × attacker exposure, flows in the given order, attackers in knowledge order (SPEC §4);
- * `traces` by flow id, or lined up with `flows`.
+ * `traces` by flow id, or lined up with `flows`. `reached`, when given, receives the positions of
+ * the exposures that see something or can tamper, in order (what requirements read).
  */
 export function exposeAll(
   flows: readonly Flow[],
   traces: TraceSource,
   knowledge: readonly AttackerKnowledge[],
   index: ScenarioIndex,
+  reached?: number[],
 ): Exposure[] {
   const out = new Array<Exposure>(flows.length * knowledge.length);
-  const ctx = { reach: reachOf(knowledge), index, seen: new Int32Array(knowledge.length).fill(-1), stamp: 0 };
+  const ctx = { reach: reachOf(knowledge), index, seen: new Int32Array(knowledge.length).fill(-1), stamp: 0, reached };
   flows.forEach((flow, i) => {
     ctx.stamp = i;
     exposeRow(flow, traceAt(traces, i, flow.id)!, knowledge, ctx, out, i * knowledge.length);

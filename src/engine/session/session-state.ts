@@ -61,11 +61,17 @@ export interface SessionState {
    * 250,000 flows); dropped by an edit that traces flows again.
    */
   traceList?: FlowTrace[];
-  /** Per flow id: its summary (with the estimate merged in) and its throughput figures. */
-  results: Map<string, FlowResult>;
+  /**
+   * Per flow id: its summary (with the estimate merged in) and its throughput figures (`resultsOf`,
+   * `figuresOf`). A full analysis lists them in `sorted` order and leaves these maps to the first
+   * edit (or a session's idle time): two maps of 250,000 entries are a second at 5,000 hosts.
+   */
+  results?: Map<string, FlowResult>;
   /** The summaries in `sorted` order, as the result lists them; dropped whenever an estimate changes. */
   resultList?: FlowResult[];
-  figures: Map<string, FlowFigures>;
+  figures?: Map<string, FlowFigures>;
+  /** The figures in `sorted` order, from a full analysis, until `figures` is built from them. */
+  figureList?: FlowFigures[];
   hardware: ThroughputProblem[];
   throughput: ThroughputAnalysis;
   /** Each flow's position in `sorted`, built when first needed (dropped when the flow list changes). */
@@ -125,8 +131,24 @@ export function findingsOf(state: SessionState, previous?: Map<string, Finding[]
 
 /** The flow summaries in `sorted` order, as the result lists them (kept until an estimate changes). */
 export function resultListOf(state: SessionState): FlowResult[] {
-  state.resultList ??= state.sorted.map((f) => state.results.get(f.id)!);
+  state.resultList ??= state.sorted.map((f) => resultsOf(state).get(f.id)!);
   return state.resultList;
+}
+
+/** Each flow's summary by id, built from a full analysis's list the first time. */
+export function resultsOf(state: SessionState): Map<string, FlowResult> {
+  state.results ??= new Map(state.sorted.map((f, i) => [f.id, state.resultList![i]!]));
+  return state.results;
+}
+
+/** Each flow's throughput figures by id, built from a full analysis's list the first time. */
+export function figuresOf(state: SessionState): Map<string, FlowFigures> {
+  if (!state.figures) {
+    const list = state.figureList!;
+    state.figures = new Map(state.sorted.map((f, i) => [f.id, list[i]!]));
+    state.figureList = undefined;
+  }
+  return state.figures;
 }
 
 /** What the rules read of a state: every flow, its traces and results, links, exposures, loads. */
@@ -167,7 +189,7 @@ export function buildState(scenario: Scenario, options: AnalysisOptions = {}, on
   // Files list their flows in id order as often as not (generated regions always): then no look-up at all.
   const inFileOrder = sorted.every((flow, i) => flow === scenario.flows[i]);
   const traceList = inFileOrder ? traced : sorted.map((flow) => traces.get(flow.id)!);
-  const state = { scenario, options, index, router, protections: ctx.protections, traces, sorted, traceList, results: new Map(), figures: new Map() } as unknown as SessionState;
+  const state = { scenario, options, index, router, protections: ctx.protections, traces, sorted, traceList } as unknown as SessionState;
   // Statuses read the traces alone: worked out first, they can be shown while the rest runs.
   if (upTo === 'all') state.links = linkStatuses(scenario, traceList);
   onProgress?.({ phase: 'paths', done: 1, total: 3, ...(upTo === 'all' ? { links: state.links } : {}) });
@@ -175,10 +197,11 @@ export function buildState(scenario: Scenario, options: AnalysisOptions = {}, on
   state.hardware = hardwareProblems(scenario);
   state.throughput = throughputOf(state, figures);
   state.knowledge = selectedAttackers(scenario, options).map((a) => buildAttackerKnowledge(a, index));
-  state.exposures = exposeAll(sorted, traceList, state.knowledge, index);
+  const reached: number[] = [];
+  state.exposures = exposeAll(sorted, traceList, state.knowledge, index, reached);
   onProgress?.({ phase: 'exposure', done: 2, total: 3 });
   if (upTo === 'exposures') return state;
-  state.requirements = evaluateRequirements(scenario.requirements, scenario.flows, state.exposures);
+  state.requirements = evaluateRequirements(scenario.requirements, sorted, state.exposures, reached);
   state.findings = findingsOf(state);
   onProgress?.({ phase: 'findings', done: 3, total: 3 });
   return state;
@@ -190,6 +213,10 @@ export function buildState(scenario: Scenario, options: AnalysisOptions = {}, on
  */
 export function estimateFlows(state: SessionState, flows: readonly Flow[]): FlowFigures[] | undefined {
   const all = flows === state.sorted;
+  // A first, full estimate only lists: the maps by id are built from the lists when first needed.
+  const fresh = all && !state.figures;
+  const figureMap = fresh ? undefined : figuresOf(state);
+  const resultMap = fresh ? undefined : resultsOf(state);
   // With positions (the flow list as before) the list of summaries is patched; else built again when needed.
   const list = state.positions && state.resultList?.length === state.sorted.length ? state.resultList.slice() : all ? new Array<FlowResult>(flows.length) : undefined;
   const aligned = all ? state.traceList : undefined;
@@ -200,19 +227,20 @@ export function estimateFlows(state: SessionState, flows: readonly Flow[]): Flow
     const trace = traceAt(aligned ?? state.traces, i, flow.id)!;
     const result = flowResult(flow, trace, state.index);
     const figures = estimateFlowFigures(flow, trace, state.index, names, result.innerMtu);
-    state.figures.set(flow.id, figures);
+    figureMap?.set(flow.id, figures);
     const summary = withEstimate(result, figures);
-    state.results.set(flow.id, summary);
+    resultMap?.set(flow.id, summary);
     if (figureList) figureList[i] = figures;
     const at = all ? i : list ? state.positions!.get(flow.id) : undefined;
     if (at !== undefined) list![at] = summary;
   }
   state.resultList = list;
+  if (fresh) state.figureList = figureList;
   return figureList;
 }
 
 /** Host and link loads and problems over every flow's figures (`figures`: those of `sorted`, when at hand), in flow-id order. */
-export function throughputOf(state: SessionState, figures = state.sorted.flatMap((f) => state.figures.get(f.id) ?? [])): ThroughputAnalysis {
+export function throughputOf(state: SessionState, figures = state.sorted.flatMap((f) => figuresOf(state).get(f.id) ?? [])): ThroughputAnalysis {
   // The ledger is built at the first edit that can use it (a one-shot analysis never needs it).
   state.ledger = undefined;
   // Figures of every flow line up with the trace list.
@@ -251,7 +279,7 @@ function indexById<T>(list: readonly T[], id: string, idOf: (x: T) => string): n
  */
 export function updatedThroughput(state: SessionState, flows: readonly Flow[], before: ReadonlyMap<string, LoadBefore>): ThroughputAnalysis {
   // Removed flows lose their figures (retrace), so equal sizes mean every flow has its figures.
-  if (flows.length > state.sorted.length / 8 || state.throughput.flows.length !== state.sorted.length || state.figures.size !== state.sorted.length) return throughputOf(state);
+  if (flows.length > state.sorted.length / 8 || state.throughput.flows.length !== state.sorted.length || figuresOf(state).size !== state.sorted.length) return throughputOf(state);
   // Built now, the ledger already holds the flows' new places; kept, it moves them there.
   const fresh = !state.ledger;
   const ledger = (state.ledger ??= ledgerOf(state));
@@ -272,7 +300,7 @@ export function updatedThroughput(state: SessionState, flows: readonly Flow[], b
   };
   for (const flow of flows) {
     const position = positionsOf(state).get(flow.id)!;
-    const f = state.figures.get(flow.id)!;
+    const f = figuresOf(state).get(flow.id)!;
     figures[position] = f;
     const was = before.get(flow.id) ?? { hosts: [], links: [], problems: false };
     const now = { hosts: hostsOf(f), links: linkSharesOf(f, state.traces.get(flow.id)) };
@@ -301,15 +329,16 @@ export function updatedThroughput(state: SessionState, flows: readonly Flow[], b
     linkLoads[at] = linkLoadOf(link, ledger.links.get(id), patchSorted(linkLoads[at]!.flows, left, on));
   }
   const summaries = prev.flows.slice();
-  for (const flow of flows) summaries[positionsOf(state).get(flow.id)!] = state.figures.get(flow.id)!.summary;
+  for (const flow of flows) summaries[positionsOf(state).get(flow.id)!] = figuresOf(state).get(flow.id)!.summary;
   // Problems are gathered from every flow's figures; when the flows estimated again had none, before or now, they are as they were.
-  const problemsMoved = flows.some((f) => (state.figures.get(f.id)?.problems.length ?? 0) > 0) || [...before.values()].some((b) => b.problems);
+  const problemsMoved = flows.some((f) => (figuresOf(state).get(f.id)?.problems.length ?? 0) > 0) || [...before.values()].some((b) => b.problems);
   return { flows: summaries, hosts: hostLoads, links: linkLoads, problems: problemsMoved ? problemsOf(figures, state.hardware) : prev.problems };
 }
 
 /** A fresh ledger of the state's flows (their current figures and traces). */
 export function ledgerOf(state: SessionState): NonNullable<SessionState['ledger']> {
-  const figures = state.sorted.map((f) => state.figures.get(f.id)!);
+  const byId = figuresOf(state);
+  const figures = state.sorted.map((f) => byId.get(f.id)!);
   return { ...buildLedger(figures, state.traces), figures };
 }
 

@@ -23,7 +23,7 @@ import { traceAt } from '../trace-source.ts';
 import type { FlowSummary } from '../throughput/types.ts';
 import type { Exposure, Finding, FlowResult, FlowTrace, Layer, Protection, Reason } from '../types.ts';
 import type { ScenarioChanges } from './scenario-changes.ts';
-import { findingsOf, ledgerOf, positionsOf, type SessionState } from './session-state.ts';
+import { figuresOf, findingsOf, ledgerOf, positionsOf, resultsOf, type SessionState } from './session-state.ts';
 import { hostLoadOf } from '../throughput/load-ledger.ts';
 import { recostFlowFigures, type SubjectNames } from '../throughput/flow-figures.ts';
 
@@ -122,14 +122,14 @@ function recost(state: SessionState, flows: readonly Flow[]): void {
   for (let i = 0; i < flows.length; i++) {
     const flow = flows[i]!;
     const at = positions ? positions.get(flow.id)! : i;
-    const before = ledger ? ledger.figures[at]! : state.figures.get(flow.id)!;
+    const before = ledger ? ledger.figures[at]! : figuresOf(state).get(flow.id)!;
     const figures = recostFlowFigures(flow, traceAt(traces ?? state.traces, at, flow.id)!, state.index, names, before);
     if (figures === before) continue;
-    state.figures.set(flow.id, figures);
+    figuresOf(state).set(flow.id, figures);
     if (ledger) ledger.figures[at] = figures;
     summaries[at] = figures.summary;
-    const result = withFigures(state.results.get(flow.id)!, figures.summary);
-    state.results.set(flow.id, result);
+    const result = withFigures(resultsOf(state).get(flow.id)!, figures.summary);
+    resultsOf(state).set(flow.id, result);
     if (list) list[at] = result;
     const now = figures.crypto.hosts;
     const was = before.crypto.hosts;

@@ -21,7 +21,7 @@ import { reindexFlow } from './element-index.ts';
 import { sameKnowledge } from './same-knowledge.ts';
 import { updateCiphers } from './update-ciphers.ts';
 import { scenarioChanges, type EntityKind, type ScenarioChanges } from './scenario-changes.ts';
-import { buildState, estimateFlows, type ProgressListener, findingsOf, ledgerOf, positionsOf, ruleInputOf, loadsBefore, selectedAttackers, throughputOf, updatedThroughput, type SessionState } from './session-state.ts';
+import { buildState, estimateFlows, figuresOf, resultsOf, type ProgressListener, findingsOf, ledgerOf, positionsOf, ruleInputOf, loadsBefore, selectedAttackers, throughputOf, updatedThroughput, type SessionState } from './session-state.ts';
 import { updateExposures } from './update-exposures.ts';
 import { buildLinkViews, statusesOf, updateLinkStatuses } from './link-views.ts';
 import { updateRequirementFindings, updateRequirements, type DirtyPairs } from './update-requirements.ts';
@@ -90,17 +90,17 @@ function retrace(state: SessionState, prev: SessionState, changes: ScenarioChang
     const present = new Set(next.flows.map((f) => f.id));
     for (const id of changes.flows) {
       if (present.has(id)) continue;
-      state.results.delete(id);
-      state.figures.delete(id);
+      resultsOf(state).delete(id);
+      figuresOf(state).delete(id);
     }
-    estimateFlows(state, state.sorted.filter((f) => changes.flows.has(f.id) || !state.figures.has(f.id)));
+    estimateFlows(state, state.sorted.filter((f) => changes.flows.has(f.id) || !figuresOf(state).has(f.id)));
     state.throughput = throughputOf(state);
     state.ledger = ledgerOf(state);
     return before;
   }
   // The flow list is the same: only the loads of hosts and links the re-traced flows touch change.
   const affected = flowsIn(state, changes.flows);
-  const loads = loadsBefore(prev.figures, before, affected);
+  const loads = loadsBefore(figuresOf(prev), before, affected);
   estimateFlows(state, affected);
   state.throughput = updatedThroughput(state, affected, loads);
   // A full pass (many flows re-traced) leaves no ledger: a session builds it now, not at the next small edit.
@@ -163,7 +163,7 @@ function updateFlowFindings(state: SessionState, previous: readonly Finding[], r
   const mentions = (f: Finding): boolean => f.subjects.some((id) => dirty.has(id));
   const kept = previous.filter((f) => !mentions(f));
   const flows = flowsIn(state, dirty);
-  const input = { scenario: state.scenario, index: state.index, traces: state.traces, flows: flows.map((f) => state.results.get(f.id)!), links: state.links, exposures: state.exposures, requirements: state.requirements, throughput: state.throughput, sortedFlows: flows };
+  const input = { scenario: state.scenario, index: state.index, traces: state.traces, flows: flows.map((f) => resultsOf(state).get(f.id)!), links: state.links, exposures: state.exposures, requirements: state.requirements, throughput: state.throughput, sortedFlows: flows };
   // A rule that walks every flow of the scenario still reports only the dirty ones' findings here.
   const fresh = runRules(input, [rule]).filter(mentions);
   return mergeFindings(kept, fresh);
@@ -187,7 +187,7 @@ function refind(state: SessionState, prev: SessionState, changes: ScenarioChange
   const requirementsEdited = changes.kinds.has('requirements');
   const anyDirty = dirty.flows.size > 0 || dirty.attackers.size > 0;
   let changed: Exposure[] = [];
-  if (requirementsEdited) state.requirements = evaluateRequirements(state.scenario.requirements, state.scenario.flows, state.exposures);
+  if (requirementsEdited) state.requirements = evaluateRequirements(state.scenario.requirements, state.sorted, state.exposures);
   else if (anyDirty) ({ results: state.requirements, changed } = updateRequirements(state, prev, dirty));
   const attackerSideOnly = !traced && !changes.knowledge && [...changes.kinds.keys()].every((k) => ATTACKER_SIDE.has(k));
   const others = changes.kinds.size > 0 && !attackerSideOnly;
@@ -214,6 +214,9 @@ export function updateState(prev: SessionState, next: Scenario, onProgress?: Pro
   // A cipher swapped for one of the same ESP sizes: traces, loads on the wire and exposure levels stay.
   // A policy applies by position along any path: then every flow is costed again.
   if (changes.ciphers) return updateCiphers(prev, next, changes, changes.kinds.has('ipsec') ? prev.sorted : flowsIn(prev, changes.flows));
+  // The maps by flow id move on to the new state and are edited in place: built now, before they are shared.
+  resultsOf(prev);
+  figuresOf(prev);
   const state: SessionState = { ...prev, scenario: next, index: indexScenario(next, { scenario: prev.scenario, index: prev.index }) };
   const retraced = retrace(state, prev, changes);
   const attackers = reknow(state, prev, changes);

@@ -34,19 +34,22 @@ interface SaSums {
 
 /** The busiest SA: most cores, ties by protection id then direction (`inbound` before `outbound`). */
 export function busiestOf(sums: SaSums | undefined): SaLoad | null {
-  let best: SaLoad | null = null;
+  if (!sums) return null;
+  let best: Protection | undefined;
+  let bestDirection: SaLoad['direction'] = 'inbound';
+  let bestCores = 0;
   for (const direction of ['inbound', 'outbound'] as const) {
-    for (const [p, coresUsed] of sums?.[direction] ?? []) {
-      const protection = p.id;
-      if (
-        !best ||
-        coresUsed > best.coresUsed ||
-        (coresUsed === best.coresUsed && (protection < best.protection || (protection === best.protection && direction < best.direction)))
-      )
-        best = { protection, direction, coresUsed };
-    }
+    // Ids are read on a tie only: a host has an SA per peer, and reading each one's id is a cache miss.
+    sums[direction].forEach((cores, p) => {
+      if (best === undefined || cores > bestCores || (cores === bestCores && (p.id < best.id || (p.id === best.id && direction < bestDirection)))) {
+        best = p;
+        bestDirection = direction;
+        bestCores = cores;
+      }
+    });
   }
-  return best;
+  const found = best as Protection | undefined;
+  return found === undefined ? null : { protection: found.id, direction: bestDirection, coresUsed: bestCores };
 }
 
 /** One host's running totals: cores, record positions (each once, ascending) and per-SA sums. */

@@ -4,7 +4,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { buildState } from '../../../../src/engine/session/session-state.ts';
+import { buildState, figuresOf } from '../../../../src/engine/session/session-state.ts';
 import { buildLedger, hostLoadOf, linkLoadOf, moveInLedger, moveOnLinks } from '../../../../src/engine/throughput/load-ledger.ts';
 import { generateScenario } from '../../../../src/generate/generate-scenario.ts';
 import { parseScenario } from '../../../../src/model/parse-scenario.ts';
@@ -16,7 +16,7 @@ const examples = readdirSync('scenarios')
 
 function checkLedger(name: string, scenario: Scenario): void {
   const state = buildState(scenario);
-  const figures = state.sorted.map((f) => state.figures.get(f.id)!);
+  const figures = state.sorted.map((f) => figuresOf(state).get(f.id)!);
   const ledger = buildLedger(figures, state.traces);
   for (const host of scenario.hosts) {
     const full = state.throughput.hosts.find((h) => h.host === host.id);
