@@ -205,7 +205,8 @@ export function planRoute(start: Extract<RouteStart, { kind: 'routed' }>, index:
   for (const spec of planned) {
     const path = router.path(spec.from, spec.to);
     if (!path) return { kind: 'unreachable', fromHost: src.host, toHost: dst.host, reason: `no underlay path from ${spec.from} to ${spec.to}` };
-    legs.push({ ...spec, path });
+    // A literal, not a spread: a leg per host pair, and spreading copies property by property.
+    legs.push(spec.tunnel ? { from: spec.from, to: spec.to, path, tunnel: spec.tunnel, fromIsHost: spec.fromIsHost, toIsHost: spec.toIsHost } : { from: spec.from, to: spec.to, path, fromIsHost: spec.fromIsHost, toIsHost: spec.toIsHost });
   }
   return { kind: 'routed', fromHost: src.host, toHost: dst.host, legs };
 }

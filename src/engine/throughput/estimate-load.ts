@@ -59,8 +59,26 @@ interface HostSum {
   sa: SaSums;
 }
 
+/**
+ * The flows at these positions (ascending) by id, in id order: `ids` lists every flow's id by
+ * position, in flow-id order when `inOrder` (then picking is all: no string is read); else sorted.
+ */
+function idsAt(positions: readonly number[] | undefined, ids: readonly string[], inOrder: boolean): string[] {
+  if (!positions) return [];
+  const out = new Array<string>(positions.length);
+  for (let n = 0; n < positions.length; n++) out[n] = ids[positions[n]!]!;
+  return inOrder ? out : sortIds(out);
+}
+
+/** Whether a list of ids is in code-unit order (what every per-flow list should be). */
+export function idsInOrder(ids: readonly string[]): boolean {
+  for (let i = 1; i < ids.length; i++) if (ids[i - 1]! > ids[i]!) return false;
+  return true;
+}
+
 /** Crypto cores used on every host with a CPU, sorted by host id; `crypto` in flow-id order. */
-export function hostLoads(scenario: Scenario, crypto: readonly FlowCrypto[]): HostLoad[] {
+export function hostLoads(scenario: Scenario, crypto: readonly FlowCrypto[], ids = crypto.map((c) => c.flow)): HostLoad[] {
+  const inOrder = idsInOrder(ids);
   // One entry per host, so each share costs one lookup; sums still run in record order.
   const byHost = new Map<string, HostSum>();
   for (let i = 0; i < crypto.length; i++) {
@@ -89,7 +107,7 @@ export function hostLoads(scenario: Scenario, crypto: readonly FlowCrypto[]): Ho
         utilisation,
         busiestSa,
         saturated: coresUsed > available || (busiestSa?.coresUsed ?? 0) > 1,
-        flows: sortIds((sum?.flows ?? []).map((j) => crypto[j]!.flow)),
+        flows: idsAt(sum?.flows, ids, inOrder),
       };
     })
     .sort((a, b) => byId(a.host, b.host));
@@ -120,7 +138,9 @@ export function linkLoads(
   scenario: Scenario,
   traces: TraceSource,
   estimates: readonly { summary: FlowSummary; wire: readonly number[] }[],
+  ids = estimates.map((e) => e.summary.flow),
 ): LinkLoad[] {
+  const inOrder = idsInOrder(ids);
   // One entry per link, so each hop costs one lookup; sums still run in estimate order.
   const byLink = new Map<string, { wire: number; flows: number[] }>();
   for (let i = 0; i < estimates.length; i++) {
@@ -141,7 +161,7 @@ export function linkLoads(
   return scenario.links
     .map((link): LinkLoad => {
       const sum = byLink.get(link.id);
-      return linkLoadFrom(link, sum?.wire ?? 0, sortIds((sum?.flows ?? []).map((j) => estimates[j]!.summary.flow)));
+      return linkLoadFrom(link, sum?.wire ?? 0, idsAt(sum?.flows, ids, inOrder));
     })
     .sort((a, b) => byId(a.link, b.link));
 }

@@ -49,10 +49,19 @@ export function assembleThroughput(
   hardware: readonly ThroughputProblem[],
 ): ThroughputAnalysis {
   const { scenario, traces, traceList } = input;
+  const flows = new Array<FlowFigures['summary']>(figures.length);
+  const crypto = new Array<FlowFigures['crypto']>(figures.length);
+  const ids = new Array<string>(figures.length);
+  for (let i = 0; i < figures.length; i++) {
+    const f = figures[i]!;
+    flows[i] = f.summary;
+    crypto[i] = f.crypto;
+    ids[i] = f.summary.flow;
+  }
   return {
-    flows: figures.map((f) => f.summary),
-    hosts: hostLoads(scenario, figures.map((f) => f.crypto)),
-    links: linkLoads(scenario, traceList ?? traces, figures),
+    flows,
+    hosts: hostLoads(scenario, crypto, ids),
+    links: linkLoads(scenario, traceList ?? traces, figures, ids),
     problems: problemsOf(figures, hardware),
   };
 }
