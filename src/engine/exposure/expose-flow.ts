@@ -7,7 +7,7 @@ import type { ExposureLevel, Flow } from '../../model/types.ts';
 import type { ScenarioIndex } from '../scenario-index.ts';
 import type { Exposure, FlowTrace, Reason } from '../types.ts';
 import type { AttackerKnowledge } from './attacker-knowledge.ts';
-import { readOutcome, readStack, TAMPER_BIT, type Vantage } from './read-stack.ts';
+import { readOutcome, readStack, TAMPER_BIT, tamperReason, type Vantage } from './read-stack.ts';
 
 // Shared, frozen empty lists: most flow × attacker pairs have no vantage at all.
 const NO_IDS: string[] = Object.freeze([]) as unknown as string[];
@@ -98,7 +98,7 @@ export function exposeFlow(flow: Flow, trace: FlowTrace, k: AttackerKnowledge, i
     }
     if ((outcome & TAMPER_BIT) !== 0 && !tamper) {
       tamper = true;
-      tamperReasons = [{ text: `${v.id}: can inject and forge every authenticated layer around the payload`, vantage: v.id }];
+      tamperReasons = [tamperReason(k, v.id)];
     }
   }
   if (deepest !== undefined) {

@@ -98,6 +98,42 @@ export function layerReasonText(vantageId: string, p: Protection, via: OpenVia |
   return via ? `${vantageId}: ${describe(p)} ${VIA_TEXT[via]}` : `${vantageId}: stopped by ${describe(p)}: the attacker holds none of its keys`;
 }
 
+/** The reasons that name a vantage alone, made once per attacker and vantage (by level rank, 1–3). */
+interface VantageReasons {
+  sees: (Reason | undefined)[];
+  tamper?: Reason;
+}
+
+/**
+ * Per attacker, the reasons that depend on the vantage alone: what it sees there, and that it can
+ * tamper there. A tapped spine link sees thousands of flows, and each of their exposures keeps
+ * these reasons: they are one shared object each (reasons are never changed in place).
+ */
+const vantageReasons = new WeakMap<AttackerKnowledge, Map<string, VantageReasons>>();
+
+function reasonsAt(k: AttackerKnowledge, vantageId: string): VantageReasons {
+  let byVantage = vantageReasons.get(k);
+  if (!byVantage) vantageReasons.set(k, (byVantage = new Map()));
+  let reasons = byVantage.get(vantageId);
+  if (!reasons) byVantage.set(vantageId, (reasons = { sees: [] }));
+  return reasons;
+}
+
+const LEVEL_OF_RANK: readonly ExposureLevel[] = ['none', 'metadata', 'headers', 'payload'];
+
+/** What the attacker sees at a vantage (level metadata, headers or payload). */
+function seesReason(k: AttackerKnowledge, vantageId: string, level: ExposureLevel): Reason {
+  const reasons = reasonsAt(k, vantageId);
+  const rank = LEVEL_OF_RANK.indexOf(level);
+  return (reasons.sees[rank] ??= { text: `${vantageId}: sees ${levelText(level)}`, vantage: vantageId });
+}
+
+/** That the attacker can inject at a vantage and forge every authenticated layer around the payload. */
+export function tamperReason(k: AttackerKnowledge, vantageId: string): Reason {
+  const reasons = reasonsAt(k, vantageId);
+  return (reasons.tamper ??= { text: `${vantageId}: can inject and forge every authenticated layer around the payload`, vantage: vantageId });
+}
+
 /** Reads a stack at a vantage: exposure level, tampering and the reasons for both. */
 export function readStack(vantage: Vantage, k: AttackerKnowledge): StackReading {
   const reasons: Reason[] = [];
@@ -125,7 +161,7 @@ export function readStack(vantage: Vantage, k: AttackerKnowledge): StackReading 
   // One exact-size array, seen-level reason first: a reading is kept in its exposure, and an
   // array grown by pushes keeps spare slots.
   const all = new Array<Reason>(reasons.length + 1);
-  all[0] = { text: `${vantage.id}: sees ${levelText(level)}`, vantage: vantage.id };
+  all[0] = seesReason(k, vantage.id, level);
   for (let i = 0; i < reasons.length; i++) all[i + 1] = reasons[i]!;
   // Every authenticated layer inside the blocker is out of reach too, so forging needs all of them.
   const tamper = vantage.inject && forgeable;
