@@ -25,6 +25,7 @@ import type { Exposure, Finding, FlowResult, FlowTrace, Layer, Protection, Reaso
 import type { ScenarioChanges } from './scenario-changes.ts';
 import { figuresOf, findingsOf, ledgerOf, positionsOf, resultsOf, type SessionState } from './session-state.ts';
 import { hostLoadOf } from '../throughput/load-ledger.ts';
+import type { HostCrypto } from '../throughput/estimate-load.ts';
 import { recostFlowFigures, type SubjectNames } from '../throughput/flow-figures.ts';
 
 /**
@@ -112,8 +113,14 @@ function recost(state: SessionState, flows: readonly Flow[]): void {
   const names: SubjectNames = new Map();
   // Every flow (a region on one overlay) is read by position, its trace from the kept list.
   const all = flows.length === state.sorted.length;
-  const positions = all ? undefined : positionsOf(state);
   const traces = all ? state.traceList : undefined;
+  // The flows come in id order, as `sorted`: their positions are found walking both lists.
+  const sorted = state.sorted;
+  let cursor = 0;
+  const positionOf = (flow: Flow): number => {
+    while (cursor < sorted.length && sorted[cursor] !== flow && sorted[cursor]!.id !== flow.id) cursor++;
+    return cursor < sorted.length ? cursor++ : positionsOf(state).get(flow.id)!;
+  };
   const ledger = state.ledger;
   const list = state.resultList?.length === state.sorted.length ? state.resultList.slice() : undefined;
   const summaries = state.throughput.flows.slice();
@@ -121,7 +128,7 @@ function recost(state: SessionState, flows: readonly Flow[]): void {
   let moved = false;
   for (let i = 0; i < flows.length; i++) {
     const flow = flows[i]!;
-    const at = positions ? positions.get(flow.id)! : i;
+    const at = all ? i : positionOf(flow);
     const before = ledger ? ledger.figures[at]! : figuresOf(state).get(flow.id)!;
     const figures = recostFlowFigures(flow, traceAt(traces ?? state.traces, at, flow.id)!, state.index, names, before);
     if (figures === before) continue;
@@ -134,7 +141,7 @@ function recost(state: SessionState, flows: readonly Flow[]): void {
     const now = figures.crypto.hosts;
     const was = before.crypto.hosts;
     for (let h = 0; h < now.length; h++) hosts.add(now[h]!.host);
-    if (now.length !== was.length || now.some((share, h) => share.host !== was[h]!.host)) {
+    if (!sameHosts(now, was)) {
       moved = true;
       for (let h = 0; h < was.length; h++) hosts.add(was[h]!.host);
     }
@@ -149,6 +156,13 @@ function recost(state: SessionState, flows: readonly Flow[]): void {
     return host && hosts.has(load.host) ? hostLoadOf(host, byHost.get(load.host) ?? [], figures, load.flows) : load;
   });
   state.throughput = { ...state.throughput, flows: summaries, hosts: loads };
+}
+
+/** Whether a flow's crypto lands on the same hosts, in the same order, as before. */
+function sameHosts(now: readonly HostCrypto[], was: readonly HostCrypto[]): boolean {
+  if (now.length !== was.length) return false;
+  for (let h = 0; h < now.length; h++) if (now[h]!.host !== was[h]!.host) return false;
+  return true;
 }
 
 /** The session state after a cipher edit (`changes.ciphers`); `affected`: the flows on the edited sources' networks, in id order. */
