@@ -75,6 +75,9 @@ export const persistenceChecks = [
     name: 'a damaged working-copy record and a damaged library record give a clear message; the other saved scenarios are intact (issue 7)',
     async run({ context, base, out }) {
       const page = await openApp(context, base);
+      // The opened scenario is autosaved 300 ms after it loads: damaged before that, the working
+      // copy would be written over with a good one and the reload would find nothing to report.
+      await saved(page);
       await page.evaluate(
         () =>
           new Promise((resolve, reject) => {
