@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtemp, readFile, readdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { completed, hook, pickInspectorEntity, storeWorkingCopy, waitAnalysed, waitHook } from './checks.mjs';
+import { completed, hook, onAppOrigin, pickInspectorEntity, storeWorkingCopy, waitAnalysed, waitHook } from './checks.mjs';
 import { generateScenario } from './generate-scenario.mjs';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
@@ -62,11 +62,7 @@ export const featureChecks = [
   {
     name: 'a large file being opened is on the map before its analysis under an “Analysing…” note, its links grey until their statuses come ahead of the analysis',
     async run({ page, base, out, metrics }) {
-      // Run alone (E2E_ONLY), the page is still blank: the app's storage needs its origin.
-      if (!page.url().startsWith(base)) {
-        await page.goto(`${base}?testhook`);
-        await waitAnalysed(page);
-      }
+      await onAppOrigin(page, base);
       // 20,000 flows: above the preview threshold (5,000), and seconds of analysis to look into.
       await storeWorkingCopy(
         page,

@@ -63,8 +63,18 @@ async function openWithShortcut(page) {
   }
 }
 
+/** Opens the app on a page still blank (a check run alone, E2E_ONLY): its storage needs the app's origin. */
+export async function onAppOrigin(page, base) {
+  if (page.url().startsWith(base)) return;
+  await page.goto(`${base}?testhook`);
+  await waitAnalysed(page);
+}
+
 /** Puts `text` into the app's autosaved working copy (IndexedDB), as if it had been edited there; the next load opens it. */
 export async function storeWorkingCopy(page, text, fileName) {
+  // The page's own scenario is autosaved 300 ms after it loads: that write must land first, or it
+  // replaces this working copy before the next load reads it.
+  await page.waitForFunction(() => !window.__plainsight || window.__plainsight.savedRevision() >= window.__plainsight.revision(), null, { timeout: 30000 });
   await page.evaluate(
     async ([t, name]) => {
       const db = await new Promise((res, rej) => {
@@ -233,6 +243,7 @@ export const checks = [
   {
     name: 'a generated 1,000-host scenario opens with racks collapsed and an aggregated mesh, and the main thread stays responsive',
     async run({ page, base, out, largeScenario, metrics }) {
+      await onAppOrigin(page, base);
       await storeWorkingCopy(page, largeScenario, 'generated-1000.yaml');
       await page.addInitScript(() => {
         window.__longTasks = [];
