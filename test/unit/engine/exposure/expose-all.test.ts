@@ -6,6 +6,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildAttackerKnowledge } from '../../../../src/engine/exposure/attacker-knowledge.ts';
 import { buildTraces } from '../../../../src/engine/exposure/build-traces.ts';
+import { evaluateRequirements } from '../../../../src/engine/exposure/evaluate-requirements.ts';
 import { exposeAll } from '../../../../src/engine/exposure/expose-all.ts';
 import { exposeFlow } from '../../../../src/engine/exposure/expose-flow.ts';
 import { indexScenario } from '../../../../src/engine/scenario-index.ts';
@@ -33,5 +34,25 @@ describe('exposeAll', () => {
   it('[X4] gives the same exposures as exposeFlow on a generated two-site region with site, device, root and co-tenant attackers', () => {
     const [bulk, pairwise] = bothWays(generateScenario({ sites: 2, racksPerSite: 1, hostsPerRack: 6, workloadsPerHost: 2, flowsPerWorkload: 3, attackers: 12 }));
     expect(bulk).toEqual(pairwise);
+  });
+
+  it('[X6] lists as reached exactly the pairs that see something or can tamper, and requirements read from them alone fail as from every pair', () => {
+    const scenarios = [...fc.sample(scenarioArbitrary, { seed: 12, numRuns: 150 }), generateScenario({ sites: 2, racksPerSite: 1, hostsPerRack: 6, workloadsPerHost: 2, flowsPerWorkload: 3, attackers: 12 })];
+    let checked = 0;
+    for (const s of scenarios) {
+      const index = indexScenario(s);
+      const traces = buildTraces(s, index);
+      const knowledge = s.attackers.map((a) => buildAttackerKnowledge(a, index));
+      const reached: number[] = [];
+      const exposures = exposeAll(s.flows, traces, knowledge, index, reached);
+      const expected = exposures.flatMap((e, i) => (e.level !== 'none' || e.tamper ? [i] : []));
+      expect(reached).toEqual(expected);
+      const requirements = [...s.requirements, { id: 'zz-any', flows: 'all' as const, against: 'all' as const, maxExposure: 'none' as const, noTamper: true }];
+      const fromReached = evaluateRequirements(requirements, s.flows, exposures, reached);
+      expect(fromReached).toEqual(evaluateRequirements(requirements, s.flows, exposures));
+      checked += fromReached.reduce((n, r) => n + r.failures.length, 0);
+    }
+    // The strictest requirement fails wherever anything is seen: the comparison is not of empty lists.
+    expect(checked).toBeGreaterThan(100);
   });
 });
