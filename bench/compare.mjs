@@ -39,7 +39,13 @@ console.log(times.join(' '));
 
 const work = mkdtempSync(join(tmpdir(), 'plainsight-compare-'));
 const tree = join(work, 'base');
-const run = (cmd, args, cwd = ROOT) => execFileSync(cmd, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 1 << 24 });
+const run = (cmd, args, cwd = ROOT) =>
+  execFileSync(cmd, args, {
+    cwd,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+    maxBuffer: 1 << 24,
+  });
 try {
   run('git', ['worktree', 'add', '--detach', tree, base]);
   symlinkSync(join(ROOT, 'node_modules'), join(tree, 'node_modules'));
@@ -51,7 +57,14 @@ try {
     const entry = join(work, `${side}.ts`);
     writeFileSync(entry, script(root));
     bundles[side] = join(work, `${side}.mjs`);
-    run(join(ROOT, 'node_modules/.bin/esbuild'), [entry, '--bundle', '--platform=node', '--format=esm', `--outfile=${bundles[side]}`, '--log-level=warning']);
+    run(join(ROOT, 'node_modules/.bin/esbuild'), [
+      entry,
+      '--bundle',
+      '--platform=node',
+      '--format=esm',
+      `--outfile=${bundles[side]}`,
+      '--log-level=warning',
+    ]);
   }
   const times = { base: [], head: [] };
   for (let r = 0; r < rounds; r++) {
