@@ -3,6 +3,7 @@
  * (a busy link lists 10,000 flows, a requirement 15,000 failures, of which an edit changes a few).
  * Ids are in code-unit order, the order of every result list (SPEC §4, compare-ids.ts).
  */
+import { compareIds } from './compare-ids.ts';
 
 /** The first position whose item is not before the target; `before(item)` holds for every item up to it. */
 export function lowerBound<T>(list: readonly T[], before: (item: T) => boolean): number {
@@ -16,14 +17,19 @@ export function lowerBound<T>(list: readonly T[], before: (item: T) => boolean):
   return lo;
 }
 
+/** Whether a list of ids is in code-unit order (what every per-flow list should be). */
+export function idsInOrder(ids: readonly string[]): boolean {
+  for (let i = 1; i < ids.length; i++) if (ids[i - 1]! > ids[i]!) return false;
+  return true;
+}
+
 /**
  * Sorts a list of ids in code-unit order, in place, unless it already is: lists gathered in flow-id
  * order (a link's or host's flows) come sorted, and checking costs one comparison per item where
  * sorting them again costs several.
  */
 export function sortIds(ids: string[]): string[] {
-  for (let i = 1; i < ids.length; i++) if (ids[i - 1]! > ids[i]!) return ids.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  return ids;
+  return idsInOrder(ids) ? ids : ids.sort(compareIds);
 }
 
 /** Where `value` is, or would be inserted, in an ascending list of ids or numbers. */

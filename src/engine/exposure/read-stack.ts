@@ -98,9 +98,9 @@ export function layerReasonText(vantageId: string, p: Protection, via: OpenVia |
   return via ? `${vantageId}: ${describe(p)} ${VIA_TEXT[via]}` : `${vantageId}: stopped by ${describe(p)}: the attacker holds none of its keys`;
 }
 
-/** The reasons that name a vantage alone, made once per attacker and vantage (by level rank, 1–3). */
+/** The reasons that name a vantage alone, made once per attacker and vantage. */
 interface VantageReasons {
-  sees: (Reason | undefined)[];
+  sees: Partial<Record<ExposureLevel, Reason>>;
   tamper?: Reason;
 }
 
@@ -115,23 +115,18 @@ function reasonsAt(k: AttackerKnowledge, vantageId: string): VantageReasons {
   let byVantage = vantageReasons.get(k);
   if (!byVantage) vantageReasons.set(k, (byVantage = new Map()));
   let reasons = byVantage.get(vantageId);
-  if (!reasons) byVantage.set(vantageId, (reasons = { sees: [] }));
+  if (!reasons) byVantage.set(vantageId, (reasons = { sees: {} }));
   return reasons;
 }
 
-const LEVEL_OF_RANK: readonly ExposureLevel[] = ['none', 'metadata', 'headers', 'payload'];
-
 /** What the attacker sees at a vantage (level metadata, headers or payload). */
 function seesReason(k: AttackerKnowledge, vantageId: string, level: ExposureLevel): Reason {
-  const reasons = reasonsAt(k, vantageId);
-  const rank = LEVEL_OF_RANK.indexOf(level);
-  return (reasons.sees[rank] ??= { text: `${vantageId}: sees ${levelText(level)}`, vantage: vantageId });
+  return (reasonsAt(k, vantageId).sees[level] ??= { text: `${vantageId}: sees ${levelText(level)}`, vantage: vantageId });
 }
 
 /** That the attacker can inject at a vantage and forge every authenticated layer around the payload. */
 export function tamperReason(k: AttackerKnowledge, vantageId: string): Reason {
-  const reasons = reasonsAt(k, vantageId);
-  return (reasons.tamper ??= { text: `${vantageId}: can inject and forge every authenticated layer around the payload`, vantage: vantageId });
+  return (reasonsAt(k, vantageId).tamper ??= { text: `${vantageId}: can inject and forge every authenticated layer around the payload`, vantage: vantageId });
 }
 
 /** Reads a stack at a vantage: exposure level, tampering and the reasons for both. */

@@ -206,7 +206,7 @@ export function planRoute(start: Extract<RouteStart, { kind: 'routed' }>, index:
     const path = router.path(spec.from, spec.to);
     if (!path) return { kind: 'unreachable', fromHost: src.host, toHost: dst.host, reason: `no underlay path from ${spec.from} to ${spec.to}` };
     // A literal, not a spread: a leg per host pair, and spreading copies property by property.
-    legs.push(spec.tunnel ? { from: spec.from, to: spec.to, path, tunnel: spec.tunnel, fromIsHost: spec.fromIsHost, toIsHost: spec.toIsHost } : { from: spec.from, to: spec.to, path, fromIsHost: spec.fromIsHost, toIsHost: spec.toIsHost });
+    legs.push({ from: spec.from, to: spec.to, path, tunnel: spec.tunnel, fromIsHost: spec.fromIsHost, toIsHost: spec.toIsHost });
   }
   return { kind: 'routed', fromHost: src.host, toHost: dst.host, legs };
 }

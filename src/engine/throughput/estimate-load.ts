@@ -8,7 +8,7 @@ import type { Scenario } from '../../model/types.ts';
 import type { FlowTrace, Protection } from '../types.ts';
 import type { FlowSummary, HostLoad, LinkLoad, SaLoad } from './types.ts';
 import { traceAt, type TraceSource } from '../trace-source.ts';
-import { sortIds } from '../sorted-lists.ts';
+import { idsInOrder, sortIds } from '../sorted-lists.ts';
 
 const byId = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
@@ -59,26 +59,30 @@ interface HostSum {
   sa: SaSums;
 }
 
-/**
- * The flows at these positions (ascending) by id, in id order: `ids` lists every flow's id by
- * position, in flow-id order when `inOrder` (then picking is all: no string is read); else sorted.
- */
-function idsAt(positions: readonly number[] | undefined, ids: readonly string[], inOrder: boolean): string[] {
-  if (!positions) return [];
-  const out = new Array<string>(positions.length);
-  for (let n = 0; n < positions.length; n++) out[n] = ids[positions[n]!]!;
-  return inOrder ? out : sortIds(out);
+/** Every flow's id by position (in flow-id order), and whether that order holds — checked once per analysis. */
+export interface FlowIds {
+  ids: readonly string[];
+  inOrder: boolean;
 }
 
-/** Whether a list of ids is in code-unit order (what every per-flow list should be). */
-export function idsInOrder(ids: readonly string[]): boolean {
-  for (let i = 1; i < ids.length; i++) if (ids[i - 1]! > ids[i]!) return false;
-  return true;
+/** The flow ids of a list of flows (by position), with their order checked. */
+export function flowIdsOf(ids: readonly string[]): FlowIds {
+  return { ids, inOrder: idsInOrder(ids) };
+}
+
+/**
+ * The flows at these positions (ascending) by id, in id order: picked from the list of ids, with no
+ * string read when that list is in order (the positions ascend), else sorted.
+ */
+function idsAt(positions: readonly number[] | undefined, flows: FlowIds): string[] {
+  if (!positions) return [];
+  const out = new Array<string>(positions.length);
+  for (let n = 0; n < positions.length; n++) out[n] = flows.ids[positions[n]!]!;
+  return flows.inOrder ? out : sortIds(out);
 }
 
 /** Crypto cores used on every host with a CPU, sorted by host id; `crypto` in flow-id order. */
-export function hostLoads(scenario: Scenario, crypto: readonly FlowCrypto[], ids = crypto.map((c) => c.flow)): HostLoad[] {
-  const inOrder = idsInOrder(ids);
+export function hostLoads(scenario: Scenario, crypto: readonly FlowCrypto[], ids: FlowIds): HostLoad[] {
   // One entry per host, so each share costs one lookup; sums still run in record order.
   const byHost = new Map<string, HostSum>();
   for (let i = 0; i < crypto.length; i++) {
@@ -107,7 +111,7 @@ export function hostLoads(scenario: Scenario, crypto: readonly FlowCrypto[], ids
         utilisation,
         busiestSa,
         saturated: coresUsed > available || (busiestSa?.coresUsed ?? 0) > 1,
-        flows: idsAt(sum?.flows, ids, inOrder),
+        flows: idsAt(sum?.flows, ids),
       };
     })
     .sort((a, b) => byId(a.host, b.host));
@@ -138,9 +142,8 @@ export function linkLoads(
   scenario: Scenario,
   traces: TraceSource,
   estimates: readonly { summary: FlowSummary; wire: readonly number[] }[],
-  ids = estimates.map((e) => e.summary.flow),
+  ids: FlowIds,
 ): LinkLoad[] {
-  const inOrder = idsInOrder(ids);
   // One entry per link, so each hop costs one lookup; sums still run in estimate order.
   const byLink = new Map<string, { wire: number; flows: number[] }>();
   for (let i = 0; i < estimates.length; i++) {
@@ -161,7 +164,7 @@ export function linkLoads(
   return scenario.links
     .map((link): LinkLoad => {
       const sum = byLink.get(link.id);
-      return linkLoadFrom(link, sum?.wire ?? 0, idsAt(sum?.flows, ids, inOrder));
+      return linkLoadFrom(link, sum?.wire ?? 0, idsAt(sum?.flows, ids));
     })
     .sort((a, b) => byId(a.link, b.link));
 }

@@ -7,7 +7,7 @@ import type { Scenario } from '../../model/types.ts';
 import type { ScenarioIndex } from '../scenario-index.ts';
 import type { FlowResult, FlowTrace } from '../types.ts';
 import { estimateFlow } from './estimate-flow.ts';
-import { hostLoads, linkLoads } from './estimate-load.ts';
+import { flowIdsOf, hostLoads, linkLoads } from './estimate-load.ts';
 import { estimateFlowFigures, type FlowFigures, type SubjectNames } from './flow-figures.ts';
 import type { FlowEstimate, ThroughputAnalysis, ThroughputProblem } from './types.ts';
 
@@ -58,10 +58,11 @@ export function assembleThroughput(
     crypto[i] = f.crypto;
     ids[i] = f.summary.flow;
   }
+  const flowIds = flowIdsOf(ids);
   return {
     flows,
-    hosts: hostLoads(scenario, crypto, ids),
-    links: linkLoads(scenario, traceList ?? traces, figures, ids),
+    hosts: hostLoads(scenario, crypto, flowIds),
+    links: linkLoads(scenario, traceList ?? traces, figures, flowIds),
     problems: problemsOf(figures, hardware),
   };
 }
