@@ -12,6 +12,7 @@ import { buildElementIndex } from './session/element-index.ts';
 import { buildLinkViews } from './session/link-views.ts';
 import { buildState, figuresOf, ledgerOf, positionsOf, resultOf, resultsOf, type ProgressListener, type SessionState } from './session/session-state.ts';
 import { updateState } from './session/update-state.ts';
+import { reasonedOf } from './session/update-ciphers.ts';
 import type { Analysis, AnalysisOptions, FlowTrace } from './types.ts';
 
 /** An analysis that follows a scenario through edits. */
@@ -78,7 +79,8 @@ export function createAnalysisSession(scenario: Scenario, options: AnalysisOptio
       else if (!state.ledger) state.ledger = ledgerOf(state);
       else if (!state.linkViews) state.linkViews = buildLinkViews(state.scenario, state.traces.values());
       else if (!state.elements) state.elements = buildElementIndex(state.sorted, state.traces);
-      return !state.positions || !state.figures || !state.results || !state.ledger || !state.linkViews || !state.elements;
+      else if (state.reasoned?.of !== state.exposures) state.reasoned = { of: state.exposures, at: reasonedOf(state.exposures) };
+      return !state.positions || !state.figures || !state.results || !state.ledger || !state.linkViews || !state.elements || state.reasoned?.of !== state.exposures;
     },
   };
 }

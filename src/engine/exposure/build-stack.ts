@@ -51,6 +51,10 @@ function espLayers(p: Protection): Layer[] {
   return p.natT ? [{ kind: 'udp', label: 'udp(4500, NAT-T)', headerBytes: NAT_T_BYTES }, esp] : [esp];
 }
 
+function espOf(p: Protection, ctx: StackContext): Layer[] {
+  return ctx.sharedEsp ? ctx.sharedEsp(p, espLayers) : espLayers(p);
+}
+
 function encapLayers(wrap: Extract<Wrap, { kind: 'encap' }>, ends: [string, string], ctx: StackContext, pendingEsp: Layer[]): Layer[] {
   const outer = [ipLayer(ctx.addr(ends[0]), ctx.addr(ends[1]), wrap.ipv6), ...pendingEsp];
   const innerEth = fixedLayer(ctx, 'eth', 'eth(inner)', ETH_BYTES);
@@ -81,6 +85,8 @@ export interface StackContext {
   addr: AddressOf;
   /** Shares unprotected layers with identical labels (UDP, Geneve, inner Ethernet…) between stacks. */
   interned?: Map<string, Layer>;
+  /** Shares each SA's ESP layers between the stacks it protects (`ProtectionTable.layersOf`). */
+  sharedEsp?: (p: Protection, make: (p: Protection) => Layer[]) => Layer[];
 }
 
 /**
@@ -121,11 +127,11 @@ export function buildWrapLayers(wraps: readonly Wrap[], ctx: StackContext): Wrap
       }
       case 'ipsec-tunnel': {
         const [a, b] = wrap.protection.endpoints;
-        outer.push(ipLayer(ctx.addr(a), ctx.addr(b), wrap.ipv6), ...espLayers(wrap.protection));
+        outer.push(ipLayer(ctx.addr(a), ctx.addr(b), wrap.ipv6), ...espOf(wrap.protection, ctx));
         break;
       }
       case 'ipsec-transport':
-        pending = [...pending, ...espLayers(wrap.protection)];
+        pending = [...pending, ...espOf(wrap.protection, ctx)];
         break;
       case 'encap':
         outer.push(...encapLayers(wrap, ctx.legEnds, ctx, pending));

@@ -64,7 +64,7 @@ export function legBase(flowKey: PacketKey, leg: Leg, segmentSa: Protection | un
     if (b.source === source && b.hostEnds === hostEnds && b.sa === sa && b.proto === proto && b.port === port) return b;
   }
   const wraps = legWraps(flowKey, leg, segmentSa, ctx);
-  const built = buildWrapLayers(wraps, { legEnds: [leg.from, leg.to], addr: ctx.addr, interned: ctx.ownLayers });
+  const built = buildWrapLayers(wraps, { legEnds: [leg.from, leg.to], addr: ctx.addr, interned: ctx.ownLayers, sharedEsp: ctx.sharedEsp });
   // Exact-size copies: arrays grown by pushes keep spare slots, and a region has a leg base per host pair.
   const base: LegBase = { outer: built.outer.slice(), afterOwnIp: built.afterOwnIp, wraps: wraps.slice(), source, hostEnds, sa, proto, port };
   if (first) base.next = first;

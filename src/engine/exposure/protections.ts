@@ -4,7 +4,7 @@
  */
 import type { Flow, IpsecPolicy, Link, TunnelIpsec, WireguardMesh } from '../../model/types.ts';
 import { pairKey } from '../scenario-index.ts';
-import type { Protection } from '../types.ts';
+import type { Layer, Protection } from '../types.ts';
 
 function sortedPair(a: string, b: string): [string, string] {
   return a < b ? [a, b] : [b, a];
@@ -15,6 +15,13 @@ export class ProtectionTable {
   private readonly byId = new Map<string, Protection>();
   /** The ids each source configured, so that `drop` finds them without reading every entry. */
   private readonly idsBySource = new Map<string, string[]>();
+
+  /**
+   * The layers each SA puts on the wire (ESP, with the NAT-T header before it), by SA id: they
+   * depend on the SA alone, so every leg it protects, in either direction, shares them, and a
+   * cipher edit relabels them here without walking the traces.
+   */
+  private readonly layersById = new Map<string, Layer[]>();
 
   private add(p: Protection): Protection {
     this.byId.set(p.id, p);
@@ -31,7 +38,10 @@ export class ProtectionTable {
    */
   drop(sources: ReadonlySet<string>): void {
     for (const source of sources) {
-      for (const id of this.idsBySource.get(source) ?? []) this.byId.delete(id);
+      for (const id of this.idsBySource.get(source) ?? []) {
+        this.byId.delete(id);
+        this.layersById.delete(id);
+      }
       this.idsBySource.delete(source);
     }
     for (const source of sources) this.tlsByFlow.delete(source);
@@ -55,6 +65,18 @@ export class ProtectionTable {
       }
     }
     return changed;
+  }
+
+  /** The layers of SA `p` on the wire, made by `make` the first time (see `layersById`). */
+  layersOf(p: Protection, make: (p: Protection) => Layer[]): Layer[] {
+    let layers = this.layersById.get(p.id);
+    if (!layers) this.layersById.set(p.id, (layers = make(p)));
+    return layers;
+  }
+
+  /** The layers made for SA `id` so far (`layersOf`), if any. */
+  madeLayers(id: string): readonly Layer[] | undefined {
+    return this.layersById.get(id);
   }
 
   /** The SA or peer pair of `source` between two nodes: one object per id (made the first time). */

@@ -7,7 +7,7 @@ import type { Link } from '../../model/types.ts';
 import type { UnderlayRouter } from '../graph/underlay-router.ts';
 import type { ScenarioIndex } from '../scenario-index.ts';
 import type { Layer, Wrap } from '../types.ts';
-import type { AddressOf, WrapLayers } from './build-stack.ts';
+import type { AddressOf, StackContext, WrapLayers } from './build-stack.ts';
 import { ProtectionTable } from './protections.ts';
 import { preparePolicies, type PolicySet } from './policy-match.ts';
 import type { Route } from './route-flow.ts';
@@ -18,6 +18,8 @@ export interface TraceContext {
   router: UnderlayRouter;
   policies: PolicySet;
   protections: ProtectionTable;
+  /** `protections.layersOf`, bound once for the stack builder. */
+  sharedEsp: NonNullable<StackContext['sharedEsp']>;
   addr: AddressOf;
   /** Per source and destination host, the routes planned between them (see `planOf`), chained by `next`. */
   routes: Map<string, Map<string, CachedEntry>>;
@@ -94,6 +96,7 @@ export function createTraceContext(index: ScenarioIndex, router: UnderlayRouter,
     router,
     policies: preparePolicies([...index.policies.values()]),
     protections,
+    sharedEsp: (p, make) => protections.layersOf(p, make),
     addr: (node) => index.hosts.get(node)?.ip ?? node,
     routes: new Map(),
     legCache: new Map(),

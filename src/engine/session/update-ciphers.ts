@@ -21,7 +21,8 @@ import { requirementFailed } from '../exposure/rules/requirement-failed.ts';
 import { indexScenario } from '../scenario-index.ts';
 import { traceAt } from '../trace-source.ts';
 import type { FlowSummary } from '../throughput/types.ts';
-import type { Exposure, Finding, FlowResult, FlowTrace, Layer, Protection, Reason } from '../types.ts';
+import type { ProtectionTable } from '../exposure/protections.ts';
+import type { Exposure, Finding, FlowResult, Protection, Reason } from '../types.ts';
 import type { ScenarioChanges } from './scenario-changes.ts';
 import { figuresOf, findingsOf, ledgerOf, positionsOf, resultsOf, type SessionState } from './session-state.ts';
 import { hostLoadOf } from '../throughput/load-ledger.ts';
@@ -38,18 +39,11 @@ import { recostFlowFigures, type SubjectNames } from '../throughput/flow-figures
  */
 const CIPHER_RULES: ReadonlySet<string> = new Set([cryptoCpuSaturated.id, doubleEncryption.id, integrityOnly.id]);
 
-/** Gives the ESP layers of the changed SAs their new label (hops of one leg share their stack: each stack is read once in a row). */
-function relabel(traces: Iterable<FlowTrace>, changed: ReadonlyMap<string, Protection>): void {
-  for (const trace of traces) {
-    let last: readonly Layer[] | undefined;
-    for (const hop of trace.hops) {
-      if (hop.stack === last) continue;
-      last = hop.stack;
-      for (const layer of hop.stack) {
-        const p = layer.protection;
-        if (layer.kind === 'esp' && p !== undefined && changed.get(p.id) === p) layer.label = espLabel(p);
-      }
-    }
+/** Gives the ESP layers of the changed SAs their new label: each SA's layers are made once and shared by its stacks (`ProtectionTable.layersOf`). */
+function relabel(table: ProtectionTable, changed: ReadonlyMap<string, Protection>): void {
+  for (const [id, p] of changed) {
+    const layers = table.madeLayers(id);
+    if (layers) for (const layer of layers) if (layer.kind === 'esp' && layer.protection === p) layer.label = espLabel(p);
   }
   labelsChanged();
 }
@@ -68,18 +62,33 @@ function renamedReasons(reasons: readonly Reason[], changed: ReadonlyMap<string,
   return out;
 }
 
+/** The positions of the exposures that give reasons (a tenth of the pairs in a region), ascending. */
+export function reasonedOf(exposures: readonly Exposure[]): Uint32Array {
+  let n = 0;
+  for (let i = 0; i < exposures.length; i++) if (exposures[i]!.reasons.length > 0) n++;
+  const at = new Uint32Array(n);
+  n = 0;
+  for (let i = 0; i < exposures.length; i++) if (exposures[i]!.reasons.length > 0) at[n++] = i;
+  return at;
+}
+
 /** The exposures with every reason that names a changed SA written anew (other pairs are kept as they are). */
-function renamed(exposures: Exposure[], changed: ReadonlyMap<string, Protection>): Exposure[] {
+function renamed(state: SessionState, changed: ReadonlyMap<string, Protection>): Exposure[] {
+  const exposures = state.exposures;
+  // Which pairs give reasons does not change with a cipher: the list holds for the renamed array too.
+  const reasoned = state.reasoned?.of === exposures ? state.reasoned.at : reasonedOf(exposures);
   let out: Exposure[] | undefined;
-  for (let i = 0; i < exposures.length; i++) {
+  for (let k = 0; k < reasoned.length; k++) {
+    const i = reasoned[k]!;
     const e = exposures[i]!;
-    if (e.reasons.length === 0) continue;
     const reasons = renamedReasons(e.reasons, changed);
     if (!reasons) continue;
     out ??= exposures.slice();
     out[i] = { flow: e.flow, attacker: e.attacker, level: e.level, tamper: e.tamper, vantages: e.vantages, reasons };
   }
-  return out ?? exposures;
+  const result = out ?? exposures;
+  state.reasoned = { of: result, at: reasoned };
+  return result;
 }
 
 /**
@@ -123,6 +132,10 @@ function recost(state: SessionState, flows: readonly Flow[]): void {
   };
   const ledger = state.ledger;
   const list = state.resultList?.length === state.sorted.length ? state.resultList.slice() : undefined;
+  // When every flow is costed again and both lists are at hand, the maps by flow id are left to be
+  // built from the lists (`figuresOf`, `resultsOf`: in the session's idle time) rather than set
+  // entry by entry.
+  const byList = all && ledger !== undefined && list !== undefined;
   const summaries = state.throughput.flows.slice();
   const hosts = new Set<string>();
   let moved = false;
@@ -132,11 +145,11 @@ function recost(state: SessionState, flows: readonly Flow[]): void {
     const before = ledger ? ledger.figures[at]! : figuresOf(state).get(flow.id)!;
     const figures = recostFlowFigures(flow, traceAt(traces ?? state.traces, at, flow.id)!, state.index, names, before);
     if (figures === before) continue;
-    figuresOf(state).set(flow.id, figures);
+    if (!byList) figuresOf(state).set(flow.id, figures);
     if (ledger) ledger.figures[at] = figures;
     summaries[at] = figures.summary;
-    const result = withFigures(resultsOf(state).get(flow.id)!, figures.summary);
-    resultsOf(state).set(flow.id, result);
+    const result = withFigures(byList ? list[at]! : resultsOf(state).get(flow.id)!, figures.summary);
+    if (!byList) resultsOf(state).set(flow.id, result);
     if (list) list[at] = result;
     const now = figures.crypto.hosts;
     const was = before.crypto.hosts;
@@ -147,6 +160,11 @@ function recost(state: SessionState, flows: readonly Flow[]): void {
     }
   }
   state.resultList = list;
+  if (byList) {
+    state.results = undefined;
+    state.figures = undefined;
+    state.figureList = ledger.figures;
+  }
   // A flow's crypto lands on its SAs' ends whatever their cipher, so the ledger holds; should a
   // flow load other hosts now after all, the ledger is built afresh.
   if (moved) state.ledger = undefined;
@@ -170,9 +188,9 @@ export function updateCiphers(prev: SessionState, next: Scenario, changes: Scena
   const state: SessionState = { ...prev, scenario: next, index: indexScenario(next, { scenario: prev.scenario, index: prev.index }) };
   // `prev` is consumed (as by every update): its SA objects, shared by the kept traces, change in place.
   const changed = prev.protections.recipher(changes.ciphers!);
-  relabel(state.traceList ?? state.traces.values(), changed);
+  relabel(prev.protections, changed);
   recost(state, affected);
-  state.exposures = renamed(state.exposures, changed);
+  state.exposures = renamed(state, changed);
   state.findings = findingsOf(state, prev.findings, CIPHER_RULES);
   state.findings.set(requirementFailed.id, renamedFindings(prev.findings.get(requirementFailed.id) ?? [], changed));
   return state;

@@ -129,6 +129,31 @@ describe('cipher edits (issue 8)', () => {
     }
   });
 
+  it('[§4] when every flow crosses the edited overlay of a prepared session, the edits after it still equal the full analysis', () => {
+    // Every flow on the overlay: the edit re-costs them all, lists first, maps by flow id left to idle time.
+    const full = withCipher(region(8), 'aes-gcm-256');
+    const overlayNets = new Set(full.networks.filter((n) => n.kind === 'overlay').map((n) => n.id));
+    const onOverlay = new Set(full.workloads.filter((w) => w.networks.some((n) => overlayNets.has(n))).map((w) => w.id));
+    let scenario: Scenario = { ...full, flows: full.flows.filter((f) => onOverlay.has(f.from) && onOverlay.has(f.to)) };
+    expect(scenario.flows.length).toBeGreaterThan(20);
+    const session = createAnalysisSession(scenario);
+    const steps: [string, (s: Scenario) => Scenario, boolean][] = [
+      ['cipher', (s) => withCipher(s, 'chacha20-poly1305'), true],
+      ['cipher again', (s) => withCipher(s, 'aes-gcm-128'), false],
+      ['move', (s) => moveVm(s, 3, 5), false],
+      ['cipher after a move', (s) => withCipher(s, 'aes-gcm-256'), true],
+      ['attacker', (s) => ({ ...s, attackers: [...s.attackers, { id: 'added', at: { links: [s.links[2]!.id], devices: [], hosts: [], workloads: [], sites: [] }, can: ['read'], knows: [] }] }), false],
+      ['cipher last', (s) => withCipher(s, 'chacha20-poly1305'), false],
+    ];
+    for (const [name, edit, prepared] of steps) {
+      if (prepared) while (session.prepare());
+      const next = edit(scenario);
+      if (name.startsWith('cipher')) expect(scenarioChanges(scenario, next).ciphers, name).toBeDefined();
+      scenario = next;
+      expect(json(session.update(scenario)), name).toBe(json(analyzeScenario(scenario)));
+    }
+  });
+
   it('[§4] through random sequences of cipher swaps on one overlay, moves, attacker and rate edits, every step equals the full analysis', () => {
     const step = fc.tuple(fc.constantFrom('cipher', 'move', 'attacker', 'rate', 'prepare'), fc.nat({ max: 1000 }), fc.nat({ max: 1000 }));
     const property = fc.property(fc.constantFrom('ovn', 'ovs'), fc.nat({ max: 50 }), fc.array(step, { minLength: 3, maxLength: 7 }), (overlay, seed, steps) => {
