@@ -30,7 +30,11 @@ export type AddressOf = (node: string) => string;
 
 /** An IP header layer between two nodes. */
 export function ipLayer(from: string, to: string, ipv6: boolean, own = false): Layer {
-  return { kind: ipv6 ? 'ipv6' : 'ipv4', label: `${ipv6 ? 'ipv6' : 'ipv4'}(${from}→${to})`, headerBytes: ipv6 ? IPV6_BYTES : IPV4_BYTES, ...(own ? { own } : {}) };
+  const kind = ipv6 ? 'ipv6' : 'ipv4';
+  const label = `${kind}(${from}→${to})`;
+  const headerBytes = ipv6 ? IPV6_BYTES : IPV4_BYTES;
+  // Two literals, not a spread: one of these per flow and per leg.
+  return own ? { kind, label, headerBytes, own } : { kind, label, headerBytes };
 }
 
 /** The label of an ESP layer: cipher, mode and the SA's ends. */
@@ -55,18 +59,31 @@ function espOf(p: Protection, ctx: StackContext): Layer[] {
   return ctx.sharedEsp ? ctx.sharedEsp(p, espLayers) : espLayers(p);
 }
 
-function encapLayers(wrap: Extract<Wrap, { kind: 'encap' }>, ends: [string, string], ctx: StackContext, pendingEsp: Layer[]): Layer[] {
-  const outer = [ipLayer(ctx.addr(ends[0]), ctx.addr(ends[1]), wrap.ipv6), ...pendingEsp];
+/**
+ * What follows an encapsulation's outer IP header (and the ESP around it): UDP for VXLAN and
+ * Geneve, the tunnel header and the inner Ethernet header. It depends on the wrap alone, and a
+ * tunnel's legs share their wrap, so it is made once per wrap when the context keeps them.
+ */
+function encapTail(wrap: Extract<Wrap, { kind: 'encap' }>, ctx: StackContext): readonly Layer[] {
+  const known = ctx.encapTails?.get(wrap);
+  if (known) return known;
   const innerEth = fixedLayer(ctx, 'eth', 'eth(inner)', ETH_BYTES);
-  if (wrap.type === 'gre') {
-    return [...outer, fixedLayer(ctx, 'gre', `gre(key, ${wrap.source})`, GRE_KEY_BYTES), innerEth];
+  let tail: Layer[];
+  if (wrap.type === 'gre') tail = [fixedLayer(ctx, 'gre', `gre(key, ${wrap.source})`, GRE_KEY_BYTES), innerEth];
+  else {
+    const port = wrap.type === 'vxlan' ? VXLAN_PORT : GENEVE_PORT;
+    const tunnelHeader =
+      wrap.type === 'vxlan'
+        ? fixedLayer(ctx, 'vxlan', `vxlan(${wrap.source})`, VXLAN_BYTES)
+        : fixedLayer(ctx, 'geneve', `geneve(${wrap.source}, opt ${wrap.optionBytes})`, GENEVE_BASE_BYTES + wrap.optionBytes);
+    tail = [fixedLayer(ctx, 'udp', `udp(${port})`, UDP_BYTES), tunnelHeader, innerEth];
   }
-  const port = wrap.type === 'vxlan' ? VXLAN_PORT : GENEVE_PORT;
-  const tunnelHeader =
-    wrap.type === 'vxlan'
-      ? fixedLayer(ctx, 'vxlan', `vxlan(${wrap.source})`, VXLAN_BYTES)
-      : fixedLayer(ctx, 'geneve', `geneve(${wrap.source}, opt ${wrap.optionBytes})`, GENEVE_BASE_BYTES + wrap.optionBytes);
-  return [...outer, fixedLayer(ctx, 'udp', `udp(${port})`, UDP_BYTES), tunnelHeader, innerEth];
+  ctx.encapTails?.set(wrap, tail);
+  return tail;
+}
+
+function pushAll(into: Layer[], layers: readonly Layer[]): void {
+  for (let i = 0; i < layers.length; i++) into.push(layers[i]!);
 }
 
 /** A layer without protection whose label says everything about it, shared when the context interns. */
@@ -87,6 +104,8 @@ export interface StackContext {
   interned?: Map<string, Layer>;
   /** Shares each SA's ESP layers between the stacks it protects (`ProtectionTable.layersOf`). */
   sharedEsp?: (p: Protection, make: (p: Protection) => Layer[]) => Layer[];
+  /** Shares the layers after each encapsulation's outer IP header between the legs of its tunnel (`encapTail`). */
+  encapTails?: Map<Wrap, readonly Layer[]>;
 }
 
 /**
@@ -95,7 +114,7 @@ export interface StackContext {
  */
 export interface WrapLayers {
   outer: Layer[];
-  afterOwnIp: Layer[];
+  afterOwnIp: readonly Layer[];
 }
 
 const OUTER_ETH: Layer = Object.freeze({ kind: 'eth', label: 'eth', headerBytes: ETH_BYTES }) as Layer;
@@ -110,10 +129,15 @@ function macsecLayer(p: Protection): Layer {
   };
 }
 
+const NO_LAYERS: readonly Layer[] = Object.freeze([]);
+/** Where `buildWrapLayers` gathers the outer layers before copying them out at their exact size. */
+const OUTER: Layer[] = [];
+
 /** Turns wraps (outermost first) into header layers, without the outer Ethernet header. */
 export function buildWrapLayers(wraps: readonly Wrap[], ctx: StackContext): WrapLayers {
-  const outer: Layer[] = [];
-  let pending: Layer[] = [];
+  const outer = OUTER;
+  outer.length = 0;
+  let pending = NO_LAYERS;
   for (const wrap of wraps) {
     switch (wrap.kind) {
       case 'macsec':
@@ -127,25 +151,31 @@ export function buildWrapLayers(wraps: readonly Wrap[], ctx: StackContext): Wrap
       }
       case 'ipsec-tunnel': {
         const [a, b] = wrap.protection.endpoints;
-        outer.push(ipLayer(ctx.addr(a), ctx.addr(b), wrap.ipv6), ...espOf(wrap.protection, ctx));
+        outer.push(ipLayer(ctx.addr(a), ctx.addr(b), wrap.ipv6));
+        pushAll(outer, espOf(wrap.protection, ctx));
         break;
       }
-      case 'ipsec-transport':
-        pending = [...pending, ...espOf(wrap.protection, ctx)];
+      case 'ipsec-transport': {
+        // Held back for the next IP header; an SA's layers are shared, so they are copied only when joined.
+        const esp = espOf(wrap.protection, ctx);
+        pending = pending.length === 0 ? esp : [...pending, ...esp];
         break;
+      }
       case 'encap':
-        outer.push(...encapLayers(wrap, ctx.legEnds, ctx, pending));
-        pending = [];
+        outer.push(ipLayer(ctx.addr(ctx.legEnds[0]), ctx.addr(ctx.legEnds[1]), wrap.ipv6));
+        pushAll(outer, pending);
+        pushAll(outer, encapTail(wrap, ctx));
+        pending = NO_LAYERS;
         break;
     }
   }
-  return { outer, afterOwnIp: pending };
+  return { outer: outer.slice(), afterOwnIp: pending };
 }
 
 /** Assembles the full stack on the wire, outermost first: Ethernet, wrap layers, the flow's own layers. */
 export function assembleStack(prefix: readonly Layer[], wrapLayers: WrapLayers, own: readonly Layer[]): Layer[] {
   // Sized exactly and filled in place: one stack per flow and leg is most of a trace's memory.
-  const after = own.length > 0 ? wrapLayers.afterOwnIp : [];
+  const after = own.length > 0 ? wrapLayers.afterOwnIp : NO_LAYERS;
   const stack = new Array<Layer>(1 + prefix.length + wrapLayers.outer.length + after.length + own.length);
   let n = 0;
   stack[n++] = OUTER_ETH;

@@ -32,10 +32,15 @@ function encapWrap(tunnel: LegTunnel, ipv6: boolean): Wrap {
  * addresses (the tunnel-mode SA's when one applies, else the leg's when host-sent), a transport
  * policy, the tunnel's IPsec and the encapsulation. MACsec is per link and added by the caller.
  */
+/** Where `legWraps` gathers a leg's wraps; the leg base keeps an exact-size copy. */
+const WRAPS: Wrap[] = [];
+
 function legWraps(flowKey: PacketKey, leg: Leg, segmentSa: Protection | undefined, ctx: TraceContext): Wrap[] {
-  const wraps: Wrap[] = [];
+  const wraps = WRAPS;
+  wraps.length = 0;
   const hostSent = leg.fromIsHost && leg.toIsHost;
-  const [wa, wb] = segmentSa ? segmentSa.endpoints : hostSent ? [leg.from, leg.to] : ['', ''];
+  const wa = segmentSa ? segmentSa.endpoints[0] : hostSent ? leg.from : '';
+  const wb = segmentSa ? segmentSa.endpoints[1] : hostSent ? leg.to : '';
   const mesh = wa && wb ? wireguardMeshFor(ctx.index, wa, wb) : undefined;
   if (mesh) wraps.push({ kind: 'wireguard', protection: ctx.protections.wireguard(ctx.index.wireguard.get(mesh)!, wa, wb), ipv6: isIpv6(ctx.index, wa, wb) });
   if (segmentSa) wraps.push({ kind: 'ipsec-tunnel', protection: segmentSa, ipv6: isIpv6(ctx.index, ...segmentSa.endpoints) });
@@ -63,10 +68,10 @@ export function legBase(flowKey: PacketKey, leg: Leg, segmentSa: Protection | un
   for (let b = first; b !== undefined; b = b.next) {
     if (b.source === source && b.hostEnds === hostEnds && b.sa === sa && b.proto === proto && b.port === port) return b;
   }
-  const wraps = legWraps(flowKey, leg, segmentSa, ctx);
-  const built = buildWrapLayers(wraps, { legEnds: [leg.from, leg.to], addr: ctx.addr, interned: ctx.ownLayers, sharedEsp: ctx.sharedEsp });
-  // Exact-size copies: arrays grown by pushes keep spare slots, and a region has a leg base per host pair.
-  const base: LegBase = { outer: built.outer.slice(), afterOwnIp: built.afterOwnIp, wraps: wraps.slice(), source, hostEnds, sa, proto, port };
+  const wraps = legWraps(flowKey, leg, segmentSa, ctx).slice();
+  const built = buildWrapLayers(wraps, { legEnds: [leg.from, leg.to], addr: ctx.addr, interned: ctx.ownLayers, sharedEsp: ctx.sharedEsp, encapTails: ctx.encapTails });
+  // Exact-size copies (`buildWrapLayers` copies its layers out): arrays grown by pushes keep spare slots, and a region has a leg base per host pair.
+  const base: LegBase = { outer: built.outer, afterOwnIp: built.afterOwnIp, wraps, source, hostEnds, sa, proto, port };
   if (first) base.next = first;
   byEnd.set(leg.to, base);
   return base;

@@ -17,11 +17,11 @@ export class ProtectionTable {
   private readonly idsBySource = new Map<string, string[]>();
 
   /**
-   * The layers each SA puts on the wire (ESP, with the NAT-T header before it), by SA id: they
+   * The layers each SA puts on the wire (ESP, with the NAT-T header before it), by SA: they
    * depend on the SA alone, so every leg it protects, in either direction, shares them, and a
    * cipher edit relabels them here without walking the traces.
    */
-  private readonly layersById = new Map<string, Layer[]>();
+  private readonly layersBySa = new Map<Protection, Layer[]>();
 
   private add(p: Protection): Protection {
     this.byId.set(p.id, p);
@@ -39,8 +39,9 @@ export class ProtectionTable {
   drop(sources: ReadonlySet<string>): void {
     for (const source of sources) {
       for (const id of this.idsBySource.get(source) ?? []) {
+        const p = this.byId.get(id);
+        if (p) this.layersBySa.delete(p);
         this.byId.delete(id);
-        this.layersById.delete(id);
       }
       this.idsBySource.delete(source);
     }
@@ -67,16 +68,16 @@ export class ProtectionTable {
     return changed;
   }
 
-  /** The layers of SA `p` on the wire, made by `make` the first time (see `layersById`). */
+  /** The layers of SA `p` on the wire, made by `make` the first time (see `layersBySa`). */
   layersOf(p: Protection, make: (p: Protection) => Layer[]): Layer[] {
-    let layers = this.layersById.get(p.id);
-    if (!layers) this.layersById.set(p.id, (layers = make(p)));
+    let layers = this.layersBySa.get(p);
+    if (!layers) this.layersBySa.set(p, (layers = make(p)));
     return layers;
   }
 
-  /** The layers made for SA `id` so far (`layersOf`), if any. */
-  madeLayers(id: string): readonly Layer[] | undefined {
-    return this.layersById.get(id);
+  /** The layers made for SA `p` so far (`layersOf`), if any. */
+  madeLayers(p: Protection): readonly Layer[] | undefined {
+    return this.layersBySa.get(p);
   }
 
   /** The SA or peer pair of `source` between two nodes: one object per id (made the first time). */

@@ -20,6 +20,7 @@ export interface TraceContext {
   protections: ProtectionTable;
   /** `protections.layersOf`, bound once for the stack builder. */
   sharedEsp: NonNullable<StackContext['sharedEsp']>;
+  encapTails: NonNullable<StackContext['encapTails']>;
   addr: AddressOf;
   /** Per source and destination host, the routes planned between them (see `planOf`), chained by `next`. */
   routes: Map<string, Map<string, CachedEntry>>;
@@ -97,6 +98,7 @@ export function createTraceContext(index: ScenarioIndex, router: UnderlayRouter,
     policies: preparePolicies([...index.policies.values()]),
     protections,
     sharedEsp: (p, make) => protections.layersOf(p, make),
+    encapTails: new Map(),
     addr: (node) => index.hosts.get(node)?.ip ?? node,
     routes: new Map(),
     legCache: new Map(),

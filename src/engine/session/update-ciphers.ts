@@ -41,8 +41,8 @@ const CIPHER_RULES: ReadonlySet<string> = new Set([cryptoCpuSaturated.id, double
 
 /** Gives the ESP layers of the changed SAs their new label: each SA's layers are made once and shared by its stacks (`ProtectionTable.layersOf`). */
 function relabel(table: ProtectionTable, changed: ReadonlyMap<string, Protection>): void {
-  for (const [id, p] of changed) {
-    const layers = table.madeLayers(id);
+  for (const p of changed.values()) {
+    const layers = table.madeLayers(p);
     if (layers) for (const layer of layers) if (layer.kind === 'esp' && layer.protection === p) layer.label = espLabel(p);
   }
   labelsChanged();

@@ -131,13 +131,14 @@ export interface CycleSums {
   crypto: number;
 }
 
-/** Turns a host's cycle sums into cycles per byte, cores at `rateGbps` and the single-flow limit (SPEC T5, T7). */
-export function cycleFigures(
-  host: Host,
-  sums: CycleSums,
-  packet: PacketSize,
-  rateGbps: number,
-): Pick<EndpointCost, 'cyclesPerByte' | 'coresAtRate' | 'limitGbps'> {
+/** What `cycleFigures` works out for one host. */
+export type CycleFigures = Pick<EndpointCost, 'cyclesPerByte' | 'coresAtRate' | 'limitGbps'>;
+
+/**
+ * Turns a host's cycle sums into cycles per byte, cores at `rateGbps` and the single-flow limit
+ * (SPEC T5, T7); written into `into` when given (bulk estimates reuse one object), else a new one.
+ */
+export function cycleFigures(host: Host, sums: CycleSums, packet: PacketSize, rateGbps: number, into?: CycleFigures): CycleFigures {
   const { serial, parallel, crypto } = sums;
   const hz = Math.max(0, host.cpu.ghz) * 1e9;
   const cores = Math.max(0, host.cpu.cores);
@@ -146,11 +147,11 @@ export function cycleFigures(
   const totalPps = serial + parallel > 0 ? (cores * hz) / (serial + parallel) : Number.POSITIVE_INFINITY;
   const limitPps = cores >= 1 && hz > 0 ? Math.min(serialPps, totalPps) : 0;
   const ratePps = bitsPerPacket > 0 ? (Math.max(0, rateGbps) * 1e9) / bitsPerPacket : 0;
-  return {
-    cyclesPerByte: packet.payloadBytes > 0 ? crypto / packet.payloadBytes : 0,
-    coresAtRate: hz > 0 ? (crypto * ratePps) / hz : 0,
-    limitGbps: Number.isFinite(limitPps) ? (limitPps * bitsPerPacket) / 1e9 : 0,
-  };
+  const out = into ?? { cyclesPerByte: 0, coresAtRate: 0, limitGbps: 0 };
+  out.cyclesPerByte = packet.payloadBytes > 0 ? crypto / packet.payloadBytes : 0;
+  out.coresAtRate = hz > 0 ? (crypto * ratePps) / hz : 0;
+  out.limitGbps = Number.isFinite(limitPps) ? (limitPps * bitsPerPacket) / 1e9 : 0;
+  return out;
 }
 
 /** Adds up terms into cycles, the single-flow limit and the cores taken at `rateGbps` (SPEC T5, T7). */

@@ -6,12 +6,12 @@
 import type { Flow } from '../../model/types.ts';
 import type { ScenarioIndex } from '../scenario-index.ts';
 import type { FlowTrace, Hop, Protection } from '../types.ts';
-import { cycleFigures, type PacketSize } from './endpoint-costs.ts';
+import { cycleFigures, type CycleFigures, type PacketSize } from './endpoint-costs.ts';
 import type { FlowCrypto, HostCrypto } from './estimate-load.ts';
 import { deadLink, mtuBelowOverhead, ownHeaderBytes } from './estimate-flow.ts';
 import { flowMtu } from './flow-mtu.ts';
 import { hopOverheadBytes } from './hop-mtu.ts';
-import { hostCycles, type HopSide } from './host-figures.ts';
+import { hostCycles, hostCyclesOut, type HopSide, type HostCyclesOut } from './host-figures.ts';
 import { ETHERNET_FRAMING_BYTES, STACK_CYCLES_PER_BYTE } from './packet-costs.ts';
 import type { EndpointRole, FlowSummary, ThroughputProblem } from './types.ts';
 
@@ -92,6 +92,21 @@ function mtuOf(hop: FlowTrace['hops'][number] | undefined, index: ScenarioIndex,
 /** The hops next to a host, refilled for every host of every flow (hostCycles keeps nothing of it). */
 const SIDES: { incoming: HopSide; outgoing: HopSide; tls: Protection | undefined } = { incoming: { hop: undefined, mtu: 0 }, outgoing: { hop: undefined, mtu: 0 }, tls: undefined };
 
+/** Reused by `hostLimits` for every host of every flow: what it copies out is all a flow keeps. */
+const CYCLES = hostCyclesOut();
+const CPU: CycleFigures = { cyclesPerByte: 0, coresAtRate: 0, limitGbps: 0 };
+const CRYPTO: HostCrypto[] = [];
+
+/** Each SA's share of a host's crypto cores: its cycles over all crypto cycles (as flowCrypto). */
+function sharesOf(out: HostCyclesOut, coresAtRate: number): HostCrypto['sas'] {
+  const shares: HostCrypto['sas'] = new Array<HostCrypto['sas'][number]>(out.count);
+  for (let k = 0; k < out.count; k++) {
+    const sa = out.sas[k]!;
+    shares[k] = { protection: sa.protection, direction: sa.direction, cores: (coresAtRate * sa.cycles) / out.sums.crypto };
+  }
+  return shares;
+}
+
 /** Crypto and CPU limits of every host on the path, lowering `best` in place; returns the hosts' crypto loads. */
 function hostLimits(flow: Flow, trace: FlowTrace, index: ScenarioIndex, packet: PacketSize, best: Best): HostCrypto[] {
   const hops = trace.hops;
@@ -101,7 +116,7 @@ function hostLimits(flow: Flow, trace: FlowTrace, index: ScenarioIndex, packet: 
     tls = layer.protection;
     break;
   }
-  let crypto: HostCrypto[] | undefined;
+  let n = 0;
   for (let i = 0; i <= hops.length; i++) {
     const node = i === 0 ? hops[0]!.from : hops[i - 1]!.to;
     const host = index.hosts.get(node);
@@ -112,16 +127,14 @@ function hostLimits(flow: Flow, trace: FlowTrace, index: ScenarioIndex, packet: 
     SIDES.outgoing.hop = hops[i];
     SIDES.outgoing.mtu = mtuOf(hops[i], index, packet);
     SIDES.tls = tls;
-    const { sums, sas } = hostCycles(node, host, role, SIDES, packet);
-    const cpu = cycleFigures(host, sums, packet, flow.rateGbps);
+    const { sums } = hostCycles(node, host, role, SIDES, packet, CYCLES);
+    const cpu = cycleFigures(host, sums, packet, flow.rateGbps, CPU);
     lower(best, cpu.limitGbps, false, node);
     if (sums.crypto <= 0) continue;
-    // The SA's share of the flow's crypto cores: its cycles over all crypto cycles (as flowCrypto).
-    const shares = sas.map((sa) => ({ protection: sa.protection, direction: sa.direction, cores: (cpu.coresAtRate * sa.cycles) / sums.crypto }));
-    (crypto ??= []).push({ host: node, coresAtRate: cpu.coresAtRate, sas: shares });
+    CRYPTO[n++] = { host: node, coresAtRate: cpu.coresAtRate, sas: sharesOf(CYCLES, cpu.coresAtRate) };
   }
-  // An exact-size copy: a pushed array keeps spare slots, and every flow keeps its list.
-  return crypto ? crypto.slice() : NO_HOSTS;
+  // An exact-size copy: every flow keeps its list.
+  return n === 0 ? NO_HOSTS : CRYPTO.slice(0, n);
 }
 
 /** The leg last folded: hops of one leg share their wraps and mostly their link MTU (reset per flow). */
@@ -195,6 +208,7 @@ export function estimateFlowFigures(flow: Flow, trace: FlowTrace, index: Scenari
     overhead = Math.max(overhead, added);
   }
   const crypto = hostLimits(flow, trace, index, { packetBytes, payloadBytes }, best);
-  const fields = { packetBytes, payloadBytes, innerMtu, overheadBytes: overhead, wireEfficiency: efficiency, maxGbps: best.gbps, bottleneck: subject(best, names) };
-  return figures(flow, fields, { crypto, wire, ...(problems ? { problems } : {}) });
+  // Written out rather than through `figures`: this is the shape of nearly every flow, and spreading builds each object twice.
+  const summary: FlowSummary = { flow: flow.id, rateGbps: flow.rateGbps, packetBytes, payloadBytes, innerMtu, overheadBytes: overhead, wireEfficiency: efficiency, maxGbps: best.gbps, bottleneck: subject(best, names) };
+  return { summary, crypto: { flow: flow.id, hosts: crypto }, wire, problems: problems ?? NO_PROBLEMS };
 }

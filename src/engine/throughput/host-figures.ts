@@ -27,14 +27,42 @@ export interface HopSide {
 
 const inBytes: number[] = [];
 const outBytes: number[] = [];
+const NO_WRAPS: readonly Wrap[] = Object.freeze([]);
+
+/**
+ * What `hostCycles` found at one host, filled in place: a bulk estimate calls it for every host of
+ * every flow, and the caller keeps only what it copies out. `sas[0..count)` are this host's SAs;
+ * the entries after them are spares from earlier hosts.
+ */
+export interface HostCyclesOut {
+  sums: CycleSums;
+  sas: SaCycles[];
+  count: number;
+}
+
+/** A fresh place for `hostCycles` to fill, reused call after call. */
+export function hostCyclesOut(): HostCyclesOut {
+  return { sums: { serial: 0, parallel: 0, crypto: 0 }, sas: [], count: 0 };
+}
 
 function hasEncap(wraps: readonly Wrap[], type: string, source: string): boolean {
   for (const w of wraps) if (w.kind === 'encap' && w.type === type && w.source === source) return true;
   return false;
 }
 
+function addSa(out: HostCyclesOut, protection: Protection, direction: SaCycles['direction'], cycles: number): void {
+  const spare = out.sas[out.count];
+  if (spare) {
+    spare.protection = protection;
+    spare.direction = direction;
+    spare.cycles = cycles;
+  } else out.sas.push({ protection, direction, cycles });
+  out.count++;
+}
+
 /** Adds one hop's layers at this host, as hopTerms does: encapsulation once per tunnel, layers it terminates. */
-function addHop(node: string, host: Host, wraps: readonly Wrap[], sizes: number[], other: readonly Wrap[], direction: Direction, acc: CycleSums, sas: SaCycles[]): void {
+function addHop(node: string, host: Host, wraps: readonly Wrap[], sizes: number[], other: readonly Wrap[], direction: Direction, out: HostCyclesOut): void {
+  const acc = out.sums;
   for (let i = 0; i < wraps.length; i++) {
     const wrap = wraps[i]!;
     if (wrap.kind === 'encap') {
@@ -59,14 +87,15 @@ function addHop(node: string, host: Host, wraps: readonly Wrap[], sizes: number[
       const cycles = espCycles(p, host, bytes, direction);
       acc.serial += cycles;
       acc.crypto += cycles;
-      sas.push({ protection: p, direction: direction === 'decrypt' ? 'inbound' : 'outbound', cycles });
+      addSa(out, p, direction === 'decrypt' ? 'inbound' : 'outbound', cycles);
     }
   }
 }
 
 /**
  * Cycle sums of one host on a flow's path and the IPsec SAs it runs, given the hops it receives
- * from and sends on; `tls` is the flow's TLS protection, paid at its two ends only.
+ * from and sends on; `tls` is the flow's TLS protection, paid at its two ends only. The result is
+ * written into `out` (see `HostCyclesOut`), which is also returned.
  */
 export function hostCycles(
   node: string,
@@ -74,19 +103,23 @@ export function hostCycles(
   role: EndpointRole,
   sides: { incoming: HopSide; outgoing: HopSide; tls: Protection | undefined },
   packet: PacketSize,
-): { sums: CycleSums; sas: SaCycles[] } {
-  const acc: CycleSums = { serial: STACK_CYCLES_PER_BYTE * packet.payloadBytes, parallel: 0, crypto: 0 };
-  const sas: SaCycles[] = [];
-  const inWraps = sides.incoming.hop?.wraps ?? [];
-  const outWraps = sides.outgoing.hop?.wraps ?? [];
+  out: HostCyclesOut = hostCyclesOut(),
+): HostCyclesOut {
+  const acc = out.sums;
+  acc.serial = STACK_CYCLES_PER_BYTE * packet.payloadBytes;
+  acc.parallel = 0;
+  acc.crypto = 0;
+  out.count = 0;
+  const inWraps = sides.incoming.hop?.wraps ?? NO_WRAPS;
+  const outWraps = sides.outgoing.hop?.wraps ?? NO_WRAPS;
   wrapInnerBytes(inWraps, packet.packetBytes, sides.incoming.mtu, inBytes);
   wrapInnerBytes(outWraps, packet.packetBytes, sides.outgoing.mtu, outBytes);
-  addHop(node, host, inWraps, inBytes, outWraps, 'decrypt', acc, sas);
-  addHop(node, host, outWraps, outBytes, inWraps, 'encrypt', acc, sas);
+  addHop(node, host, inWraps, inBytes, outWraps, 'decrypt', out);
+  addHop(node, host, outWraps, outBytes, inWraps, 'encrypt', out);
   if (sides.tls && role !== 'forwarder') {
     const cycles = cipherCyclesOf(sides.tls.cipher, host, packet.payloadBytes, role === 'source' ? 'encrypt' : 'decrypt');
     acc.serial += cycles;
     acc.crypto += cycles;
   }
-  return { sums: acc, sas };
+  return out;
 }
