@@ -120,9 +120,9 @@ function withFigures(r: FlowResult, s: FlowSummary): FlowResult {
  */
 function recost(state: SessionState, flows: readonly Flow[]): void {
   const names: SubjectNames = new Map();
-  // Every flow (a region on one overlay) is read by position, its trace from the kept list.
+  // Every flow (a region on one overlay) is read by position; traces from the kept list when there is one.
   const all = flows.length === state.sorted.length;
-  const traces = all ? state.traceList : undefined;
+  const traces = state.traceList?.length === state.sorted.length ? state.traceList : undefined;
   // The flows come in id order, as `sorted`: their positions are found walking both lists.
   const sorted = state.sorted;
   let cursor = 0;
@@ -132,10 +132,10 @@ function recost(state: SessionState, flows: readonly Flow[]): void {
   };
   const ledger = state.ledger;
   const list = state.resultList?.length === state.sorted.length ? state.resultList.slice() : undefined;
-  // When every flow is costed again and both lists are at hand, the maps by flow id are left to be
-  // built from the lists (`figuresOf`, `resultsOf`: in the session's idle time) rather than set
-  // entry by entry.
-  const byList = all && ledger !== undefined && list !== undefined;
+  // With both lists at hand (the ledger's figures and the summaries, each of every flow by
+  // position), the maps by flow id are left to be built from them (`figuresOf`, `resultsOf`: in
+  // the session's idle time) rather than set entry by entry: a region's overlay carries most flows.
+  const byList = ledger !== undefined && list !== undefined;
   const summaries = state.throughput.flows.slice();
   const hosts = new Set<string>();
   let moved = false;
