@@ -27,14 +27,14 @@ function encapWrap(tunnel: LegTunnel, ipv6: boolean): Wrap {
   return wrap;
 }
 
+/** Where `legWraps` gathers a leg's wraps; the leg base keeps an exact-size copy. */
+const WRAPS: Wrap[] = [];
+
 /**
  * Wraps that apply to a whole leg, outermost first: WireGuard between the packet's outer
  * addresses (the tunnel-mode SA's when one applies, else the leg's when host-sent), a transport
  * policy, the tunnel's IPsec and the encapsulation. MACsec is per link and added by the caller.
  */
-/** Where `legWraps` gathers a leg's wraps; the leg base keeps an exact-size copy. */
-const WRAPS: Wrap[] = [];
-
 function legWraps(flowKey: PacketKey, leg: Leg, segmentSa: Protection | undefined, ctx: TraceContext): Wrap[] {
   const wraps = WRAPS;
   wraps.length = 0;
