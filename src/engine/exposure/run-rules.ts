@@ -57,6 +57,9 @@ function ascending(ids: readonly string[], from: number): boolean {
   return true;
 }
 
+/** Up to this many subjects are put in order one by one (`insertSorted`). */
+const SHORT_SUBJECTS = 6;
+
 /**
  * Subjects sorted and without repeats. Rules mostly pass a sorted list (a link's flows), often
  * behind the one id it is about; those are checked and spliced in one pass, since a busy link
@@ -70,26 +73,13 @@ export function sortedSubjects(subjects: readonly string[]): string[] {
     insertSorted(rest, subjects[0]!);
     return rest;
   }
-  if (subjects.length <= SHORT_SUBJECTS) return sortedShort(subjects);
-  return [...new Set(subjects)].sort(compareStrings);
-}
-
-/** Up to this many subjects are sorted in place by insertion (a failed requirement names three). */
-const SHORT_SUBJECTS = 6;
-
-/** A short list sorted by insertion, repeats dropped: no set and no comparator calls for each of thousands of findings. */
-function sortedShort(subjects: readonly string[]): string[] {
-  const out: string[] = [];
-  for (let i = 0; i < subjects.length; i++) {
-    const id = subjects[i]!;
-    let j = out.length;
-    while (j > 0 && out[j - 1]! > id) j--;
-    if (j > 0 && out[j - 1] === id) continue;
-    out.push(id);
-    for (let k = out.length - 1; k > j; k--) out[k] = out[k - 1]!;
-    out[j] = id;
+  if (subjects.length <= SHORT_SUBJECTS) {
+    // A failed requirement names three subjects, and there are thousands: no set, no sort.
+    const out: string[] = [];
+    for (const id of subjects) insertSorted(out, id);
+    return out;
   }
-  return out;
+  return [...new Set(subjects)].sort(compareStrings);
 }
 
 /** Runs every rule (the registry by default); a rule that throws is a bug and aborts the run, naming the rule. */

@@ -211,12 +211,13 @@ export function updateState(prev: SessionState, next: Scenario, onProgress?: Pro
   const changes = scenarioChanges(prev.scenario, next);
   // Another topology (another file opened, most often) is analysed afresh, with its phases reported.
   if (changes.global) return buildState(next, prev.options, onProgress);
+  // A cipher swapped for one of the same ESP sizes: traces, loads on the wire and exposure levels stay.
+  // A policy applies by position along any path: then every flow is costed again. It writes the
+  // session's lists by position and needs no map by flow id built first.
+  if (changes.ciphers) return updateCiphers(prev, next, changes, changes.kinds.has('ipsec') ? prev.sorted : flowsIn(prev, changes.flows));
   // The maps by flow id move on to the new state and are edited in place: built now, before they are shared.
   resultsOf(prev);
   figuresOf(prev);
-  // A cipher swapped for one of the same ESP sizes: traces, loads on the wire and exposure levels stay.
-  // A policy applies by position along any path: then every flow is costed again.
-  if (changes.ciphers) return updateCiphers(prev, next, changes, changes.kinds.has('ipsec') ? prev.sorted : flowsIn(prev, changes.flows));
   const state: SessionState = { ...prev, scenario: next, index: indexScenario(next, { scenario: prev.scenario, index: prev.index }) };
   const retraced = retrace(state, prev, changes);
   const attackers = reknow(state, prev, changes);

@@ -103,7 +103,7 @@ export function hostCycles(
   role: EndpointRole,
   sides: { incoming: HopSide; outgoing: HopSide; tls: Protection | undefined },
   packet: PacketSize,
-  out: HostCyclesOut = hostCyclesOut(),
+  out: HostCyclesOut,
 ): HostCyclesOut {
   const acc = out.sums;
   acc.serial = STACK_CYCLES_PER_BYTE * packet.payloadBytes;
