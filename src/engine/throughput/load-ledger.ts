@@ -119,19 +119,29 @@ export function moveOnLinks(map: Map<string, LinkEntry>, position: number, befor
  */
 export function hostLoadOf(host: Host, positions: readonly number[], figures: readonly FlowFigures[], sorted?: string[]): HostLoad {
   let used = 0;
-  const sa = { outbound: new Map<Protection, number>(), inbound: new Map<Protection, number>() };
+  const outbound = new Map<Protection, number>();
+  const inbound = new Map<Protection, number>();
   const flows: string[] = [];
-  for (const i of positions) {
-    const f = figures[i]!;
+  const id = host.id;
+  for (let p = 0; p < positions.length; p++) {
+    const f = figures[positions[p]!]!;
+    const shares = f.crypto.hosts;
     let counted = false;
-    for (const share of f.crypto.hosts) {
-      if (share.host !== host.id) continue;
+    for (let h = 0; h < shares.length; h++) {
+      const share = shares[h]!;
+      if (share.host !== id) continue;
       used += share.coresAtRate;
       if (!counted && !sorted) flows.push(f.crypto.flow);
       counted = true;
-      for (const { protection, direction, cores } of share.sas) sa[direction].set(protection, (sa[direction].get(protection) ?? 0) + cores);
+      const sas = share.sas;
+      for (let k = 0; k < sas.length; k++) {
+        const { protection, cores } = sas[k]!;
+        const sums = sas[k]!.direction === 'inbound' ? inbound : outbound;
+        sums.set(protection, (sums.get(protection) ?? 0) + cores);
+      }
     }
   }
+  const sa = { outbound, inbound };
   const available = Math.max(0, host.cpu.cores);
   const busiestSa = busiestOf(sa);
   return {
