@@ -111,6 +111,26 @@ describe('rereadEdited', () => {
     expect(fast).toBeGreaterThan(150);
   });
 
+  it('finds the edited stretch wherever it lies against the chunks texts are compared in (4,096 and 64 characters)', () => {
+    // A one-character edit at, just before and just after each chunk boundary from either end, in
+    // a text long enough for several chunks: the common prefix and suffix must come out exact.
+    expect(region.length).toBeGreaterThan(2 * 4096 + 200);
+    let fast = 0;
+    const offsets = new Set<number>();
+    for (const boundary of [4096, 2 * 4096, 4096 + 64, 2 * 4096 + 128, 64 * 3])
+      for (const d of [-65, -64, -63, -1, 0, 1, 63, 64, 65]) {
+        offsets.add(boundary + d);
+        offsets.add(region.length - boundary + d);
+      }
+    for (const at of offsets) {
+      // Digits become other digits (a value edit); any other character gets a letter after it.
+      const c = region[at]!;
+      const next = /[0-9]/.test(c) ? region.slice(0, at) + String((Number(c) + 1) % 10) + region.slice(at + 1) : region.slice(0, at + 1) + 'x' + region.slice(at + 1);
+      if (reread(region, next)) fast++;
+    }
+    expect(fast).toBeGreaterThan(20);
+  });
+
   it('on random edits of the examples and a region, gives what reading the whole text gives or steps aside', () => {
     const texts = [...examples, region];
     let fast = 0;
