@@ -41,10 +41,18 @@ export interface ShapeMemo {
 }
 
 /** One top-level list of a reading: its raw items, their clean values and spans (`SPAN` numbers each). */
-interface KeptList {
+export interface KeptList {
   items: readonly unknown[];
   clean: unknown[];
   spans: Int32Array;
+  /**
+   * Filled by normalisation (normalize-scenario.ts): each clean value's normalised entity and the
+   * two things besides the value it was derived from (a link's end entities, a flow's endpoints'
+   * network lists), compared by identity.
+   */
+  normal?: unknown[];
+  dependsA?: unknown[];
+  dependsB?: unknown[];
 }
 
 /** A kept entity's spans: declarations from, to, references from, to; -1 when its check reported anything. */

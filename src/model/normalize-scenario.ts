@@ -26,13 +26,66 @@ import {
   normalizeWorkload,
 } from './normalize-overlay.ts';
 import { resolveFlowNetwork } from './resolve-flow-network.ts';
+import type { ShapeMemo } from './check-shape.ts';
 import type { ShapedScenario } from './schema.ts';
 import type { Attacker, Flow, FlowFilter, LayoutPoint, Requirement, Scenario, Workload } from './types.ts';
+
+const NO_NETWORKS: readonly string[] = Object.freeze([]);
 
 /** Networks of a flow endpoint: a workload's networks, none for a host (host-level traffic). */
 export function endpointNetworks(workloads: readonly Workload[]): (endpoint: string) => readonly string[] {
   const byId = new Map(workloads.map((workload) => [workload.id, workload.networks]));
-  return (endpoint) => byId.get(endpoint) ?? [];
+  return (endpoint) => byId.get(endpoint) ?? NO_NETWORKS;
+}
+
+/** The shape checks' memo of this reading and the last (run-stages.ts), when the reader keeps one. */
+export interface NormalMemo {
+  previous?: ShapeMemo;
+  next?: ShapeMemo;
+}
+
+/**
+ * Normalises one top-level list. With a memo, an item whose clean value is the very object the
+ * last reading normalised (the shape stage replays unchanged entities, check-shape.ts) gets the
+ * last reading's entity back, when what else it was derived from (`depends`) is the same too: an
+ * edit of one entity in a region of 50,000 flows normalises that entity, not the region, and the
+ * entities it left alone stay the same objects (what an analysis session compares first).
+ */
+function normalList<S, T>(
+  kind: keyof ShapedScenario,
+  items: readonly S[],
+  memo: NormalMemo | undefined,
+  make: (item: S) => T,
+  depends?: (item: S, out: [unknown, unknown]) => void,
+): T[] {
+  const now = memo?.next?.lists.get(kind);
+  if (!now) return items.map(make);
+  const then = memo?.previous?.lists.get(kind);
+  const normal = new Array<unknown>(items.length);
+  const dependsA = depends ? new Array<unknown>(items.length) : undefined;
+  const dependsB = depends ? new Array<unknown>(items.length) : undefined;
+  const deps: [unknown, unknown] = [undefined, undefined];
+  const out = new Array<T>(items.length);
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i]!;
+    if (depends) {
+      depends(item, deps);
+      dependsA![i] = deps[0];
+      dependsB![i] = deps[1];
+    }
+    const kept =
+      then?.normal !== undefined &&
+      then.clean[i] === item &&
+      item !== undefined &&
+      then.normal[i] !== undefined &&
+      (!depends || (then.dependsA![i] === deps[0] && then.dependsB![i] === deps[1]));
+    out[i] = kept ? (then!.normal![i] as T) : make(item);
+    normal[i] = out[i];
+  }
+  now.normal = normal;
+  if (dependsA) now.dependsA = dependsA;
+  if (dependsB) now.dependsB = dependsB;
+  return out;
 }
 
 /** Normalises a flow; `networksOf` resolves the network when the file leaves it out. */
@@ -103,32 +156,59 @@ function normalizeLayout(layout: ShapedScenario['layout']): Record<string, Layou
   return out;
 }
 
-/** The normalised scenario of a shaped document (see the module comment on blanks). */
-export function normalizeScenario(shaped: ShapedScenario): Scenario {
-  const hosts = shaped.hosts.map((host) => normalizeHost(host));
-  const devices = shaped.devices.map((device) => normalizeDevice(device));
+/**
+ * The normalised scenario of a shaped document (see the module comment on blanks); `memo` lets
+ * the entities an edit left alone come back as the last reading's objects (`normalList`).
+ */
+export function normalizeScenario(shaped: ShapedScenario, memo?: NormalMemo): Scenario {
+  const hosts = normalList('hosts', shaped.hosts, memo, normalizeHost);
+  const devices = normalList('devices', shaped.devices, memo, normalizeDevice);
   const ends = linkEnds(hosts, devices);
-  const workloads = shaped.workloads.map(normalizeWorkload);
+  // A link's rate, MTU and site default to its ends' (deriveLinkDefaults): the end entities decide it too.
+  const endEntities = new Map<string, unknown>();
+  for (const device of devices) endEntities.set(device.id, device);
+  for (const host of hosts) endEntities.set(host.id, host);
+  const workloads = normalList('workloads', shaped.workloads, memo, normalizeWorkload);
   const networksOf = endpointNetworks(workloads);
   return compact({
     plainsight: 1,
     name: shaped.name ?? '',
     description: shaped.description,
-    sites: shaped.sites.map((site) => normalizeSite(site)),
+    sites: normalList('sites', shaped.sites, memo, normalizeSite),
     hosts,
     devices,
-    links: shaped.links.map((link) => normalizeLink(link, ends)),
-    bridges: shaped.bridges.map((bridge) => normalizeBridge(bridge)),
+    links: normalList(
+      'links',
+      shaped.links,
+      memo,
+      (link) => normalizeLink(link, ends),
+      (link, out) => {
+        out[0] = endEntities.get(blank(link.between?.[0]));
+        out[1] = endEntities.get(blank(link.between?.[1]));
+      },
+    ),
+    bridges: normalList('bridges', shaped.bridges, memo, normalizeBridge),
+    // Members follow host roles and sites: overlays (a handful) are always normalised again.
     overlays: shaped.overlays.map((overlay) => normalizeOverlay(overlay, hosts)),
-    tunnels: shaped.tunnels.map(normalizeTunnel),
-    networks: shaped.networks.map(normalizeNetwork),
+    tunnels: normalList('tunnels', shaped.tunnels, memo, normalizeTunnel),
+    networks: normalList('networks', shaped.networks, memo, normalizeNetwork),
     workloads,
-    keystores: shaped.keystores.map(normalizeKeystore),
-    ipsec: shaped.ipsec.map(normalizeIpsecPolicy),
-    wireguard: shaped.wireguard.map(normalizeWireguard),
-    flows: shaped.flows.map((flow) => normalizeFlow(flow, networksOf)),
-    attackers: shaped.attackers.map(normalizeAttacker),
-    requirements: shaped.requirements.map(normalizeRequirement),
+    keystores: normalList('keystores', shaped.keystores, memo, normalizeKeystore),
+    ipsec: normalList('ipsec', shaped.ipsec, memo, normalizeIpsecPolicy),
+    wireguard: normalList('wireguard', shaped.wireguard, memo, normalizeWireguard),
+    // A flow without a network takes it from its endpoints' networks (resolveFlowNetwork).
+    flows: normalList(
+      'flows',
+      shaped.flows,
+      memo,
+      (flow) => normalizeFlow(flow, networksOf),
+      (flow, out) => {
+        out[0] = networksOf(blank(flow.from));
+        out[1] = networksOf(blank(flow.to));
+      },
+    ),
+    attackers: normalList('attackers', shaped.attackers, memo, normalizeAttacker),
+    requirements: normalList('requirements', shaped.requirements, memo, normalizeRequirement),
     layout: normalizeLayout(shaped.layout),
   }) as Scenario;
 }

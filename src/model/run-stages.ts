@@ -47,7 +47,7 @@ export function runStages(value: unknown, reporter: Reporter, options: { keep?: 
   const shaped = checkObject(scenarioSchema, value, [], shape) as ShapedScenario;
   const registry = registerIds(shape.declarations, reporter);
   checkReferences(shape.references, registry, reporter);
-  const model = normalizeScenario(shaped);
+  const model = normalizeScenario(shaped, options.keep);
   const ctx: SemanticContext = { model, registry, reporter };
   checkTopology(ctx);
   checkOverlays(ctx);

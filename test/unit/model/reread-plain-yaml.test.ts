@@ -194,6 +194,46 @@ describe('rereadEdited', () => {
     expect(short).toBeGreaterThan(20);
   }, PROPERTY_TIMEOUT_MS);
 
+  it('parseEdited keeps the entities an edit left alone as the same objects, and normalises again what depends on the edited one', () => {
+    type Model = Record<string, { id: string }[]>;
+    const kinds = ['sites', 'hosts', 'devices', 'links', 'bridges', 'tunnels', 'networks', 'workloads', 'keystores', 'ipsec', 'wireguard', 'flows', 'attackers', 'requirements'];
+    /** The ids whose entity is not the very object of the model before. */
+    const renewed = (before: Model, after: Model): string[] =>
+      kinds.flatMap((kind) => (after[kind] ?? []).filter((e, i) => before[kind]?.[i] !== e).map((e) => `${kind}:${e.id}`));
+    const first = parseEdited(region, undefined);
+    const model0 = first.result.model as unknown as Model;
+    expect(model0.flows!.find((f) => f.id === 'f-vm-c0-0-0')).toBeDefined();
+
+    // A flow's port: that flow alone is normalised again.
+    const text1 = setFieldInPlace(region, { id: 'f-vm-c0-0-0', key: ['port'], value: 5433 })!;
+    const second = parseEdited(text1, first.reading);
+    expect(JSON.stringify(second.result)).toBe(JSON.stringify(parseScenario(text1)));
+    const model1 = second.result.model as unknown as Model;
+    expect(renewed(model0, model1)).toEqual(['flows:f-vm-c0-0-0']);
+
+    // A host's NIC MTU: the host and the link whose MTU defaults to its ends' (SPEC §1.1 Link).
+    const text2 = text1.replace('    ip: 10.0.0.16\n    cpu: {cores: 32}\n    nic: {gbps: 25, mtu: 9000}', '    ip: 10.0.0.16\n    cpu: {cores: 32}\n    nic: {gbps: 25, mtu: 1500}');
+    expect(text2).not.toBe(text1);
+    const third = parseEdited(text2, second.reading);
+    expect(JSON.stringify(third.result)).toBe(JSON.stringify(parseScenario(text2)));
+    const model2 = third.result.model as unknown as Model & { links: { id: string; mtu: number }[] };
+    expect(renewed(model1, model2)).toEqual(['hosts:c0', 'links:l-c0']);
+    expect(model2.links.find((l) => l.id === 'l-c0')!.mtu).toBe(1500);
+
+    // A workload's networks: it, and the flows without a network of their own that start or end there.
+    const text3 = text2.replace('  - id: vm-c5-0\n    host: c5\n    networks: [tenant-000]', '  - id: vm-c5-0\n    host: c5\n    networks: [tenant-002]');
+    expect(text3).not.toBe(text2);
+    const fourth = parseEdited(text3, third.reading);
+    expect(JSON.stringify(fourth.result)).toBe(JSON.stringify(parseScenario(text3)));
+    const model3 = fourth.result.model as unknown as Model & { flows: { id: string; from: string; to: string; network?: string }[] };
+    const touching = model3.flows.filter((f) => f.from === 'vm-c5-0' || f.to === 'vm-c5-0').map((f) => `flows:${f.id}`);
+    expect(touching.length).toBeGreaterThan(1);
+    expect(renewed(model2, model3).sort()).toEqual(['workloads:vm-c5-0', ...touching].sort());
+    // Sharing no network any more, a flow takes its source's (SPEC §1.1 Flow.network).
+    expect(model2.flows!.find((f) => f.id === 'f-vm-c5-0-0')).toMatchObject({ network: 'tenant-000' });
+    expect(model3.flows.find((f) => f.id === 'f-vm-c5-0-0')!.network).toBe('tenant-002');
+  });
+
   it('parseEdited gives the model parseScenario gives, edit after edit', () => {
     let text = region;
     let reading = parseEdited(text, undefined).reading;
