@@ -38,6 +38,13 @@ export interface ShapeMemo {
   declarations: Declaration[];
   references: Reference[];
   lists: Map<string, KeptList>;
+  /**
+   * The references replayed from the reading before, as [from, to) index pairs into `references`:
+   * valid then, and so now too while the ids are declared as they were (run-stages.ts).
+   */
+  replayed: number[];
+  /** The reading's id registry, for the next reading to keep when its declarations are the same. */
+  registry?: Map<string, Declaration>;
 }
 
 /** One top-level list of a reading: its raw items, their clean values and spans (`SPAN` numbers each). */
@@ -75,6 +82,7 @@ function checkEntity(
     for (let d = then.spans[at]!; d < then.spans[at + 1]!; d++) ctx.declarations.push(before!.declarations[d]!);
     const refs = ctx.references.length;
     for (let r = then.spans[at + 2]!; r < then.spans[at + 3]!; r++) ctx.references.push(before!.references[r]!);
+    if (ctx.references.length > refs) ctx.keep!.next.replayed.push(refs, ctx.references.length);
     now.spans.set([from, ctx.declarations.length, refs, ctx.references.length], at);
     now.clean[index] = then.clean[index];
     return then.clean[index];

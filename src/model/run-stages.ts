@@ -9,7 +9,7 @@ import { checkKeystores } from './check-keystores.ts';
 import { checkObject } from './check-object.ts';
 import { checkOverlays } from './check-overlays.ts';
 import { checkReferences, registerIds } from './check-references.ts';
-import type { ShapeContext } from './shape-context.ts';
+import type { Declaration, Reference, ShapeContext } from './shape-context.ts';
 import { checkTopology } from './check-topology.ts';
 import { checkWorkloads } from './check-workloads.ts';
 import { isPlainObject } from './describe-schema.ts';
@@ -19,6 +19,35 @@ import { normalizeScenario } from './normalize-scenario.ts';
 import { scenarioSchema, type ShapedScenario } from './schema.ts';
 import type { SemanticContext } from './semantic-context.ts';
 import type { Scenario } from './types.ts';
+
+function samePath(a: readonly (string | number)[], b: readonly (string | number)[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/** Whether two readings declare the same ids, of the same kinds, at the same places, in the same order. */
+function sameDeclarations(before: readonly Declaration[], now: readonly Declaration[]): boolean {
+  if (before.length !== now.length) return false;
+  for (let i = 0; i < now.length; i++) {
+    const a = before[i]!;
+    const b = now[i]!;
+    if (a !== b && (a.id !== b.id || a.kind !== b.kind || !samePath(a.path, b.path))) return false;
+  }
+  return true;
+}
+
+/** The references outside the replayed ranges ([from, to) pairs, ascending). */
+function freshReferences(references: readonly Reference[], replayed: readonly number[]): Reference[] {
+  const fresh: Reference[] = [];
+  let at = 0;
+  for (let k = 0; k < replayed.length; k += 2) {
+    for (; at < replayed[k]!; at++) fresh.push(references[at]!);
+    at = replayed[k + 1]!;
+  }
+  for (; at < references.length; at++) fresh.push(references[at]!);
+  return fresh;
+}
 
 /**
  * Runs the shape and semantic stages; returns the (possibly blank-filled) normalised model. With
@@ -41,19 +70,25 @@ export function runStages(value: unknown, reporter: Reporter, options: { keep?: 
     ownerDepth: 0,
   };
   if (options.keep) {
-    options.keep.next = { declarations: shape.declarations, references: shape.references, lists: new Map() };
+    options.keep.next = { declarations: shape.declarations, references: shape.references, lists: new Map(), replayed: [] };
     shape.keep = { ...(options.keep.previous ? { previous: options.keep.previous } : {}), next: options.keep.next };
   }
   const shaped = checkObject(scenarioSchema, value, [], shape) as ShapedScenario;
-  const registry = registerIds(shape.declarations, reporter);
-  checkReferences(shape.references, registry, reporter);
+  // After an edit that declares every id as the reading before did (the last reading is always a
+  // clean one), its registry still holds, and so do the references replayed from it: only the
+  // edited entity's references are checked, and flows normalised as before are not checked again.
+  const before = options.keep?.previous;
+  const same = before?.registry !== undefined && sameDeclarations(before.declarations, shape.declarations);
+  const registry = same ? before.registry! : registerIds(shape.declarations, reporter);
+  if (options.keep?.next) options.keep.next.registry = registry;
+  checkReferences(same ? freshReferences(shape.references, options.keep!.next!.replayed) : shape.references, registry, reporter);
   const model = normalizeScenario(shaped, options.keep);
   const ctx: SemanticContext = { model, registry, reporter };
   checkTopology(ctx);
   checkOverlays(ctx);
   checkWorkloads(ctx);
   checkKeystores(ctx);
-  checkFlows(ctx);
+  checkFlows(ctx, same ? before.lists.get('flows')?.normal : undefined);
   checkAttackersAndRequirements(ctx);
   return model;
 }

@@ -232,6 +232,26 @@ describe('rereadEdited', () => {
     // Sharing no network any more, a flow takes its source's (SPEC §1.1 Flow.network).
     expect(model2.flows!.find((f) => f.id === 'f-vm-c5-0-0')).toMatchObject({ network: 'tenant-000' });
     expect(model3.flows.find((f) => f.id === 'f-vm-c5-0-0')!.network).toBe('tenant-002');
+
+    // Problems an edit brings are found although only the edited entity's references and flows are
+    // checked again: an unknown endpoint, and a named network neither endpoint is attached to —
+    // also when the flow is left alone and its endpoint leaves the network.
+    const unknown = setFieldInPlace(text3, { id: 'f-vm-c0-0-0', key: ['to'], value: 'vm-nowhere' })!;
+    const detached = setFieldInPlace(text3, { id: 'f-vm-c0-0-0', key: ['network'], value: 'tenant-003' })!;
+    const named = setFieldInPlace(text3, { id: 'f-vm-c0-0-0', key: ['network'], value: 'tenant-000' })!;
+    const namedReading = parseEdited(named, fourth.reading);
+    expect(namedReading.result.diagnostics).toEqual([]);
+    const left = named.replace('  - id: vm-c0-0\n    host: c0\n    networks: [tenant-000]', '  - id: vm-c0-0\n    host: c0\n    networks: [tenant-003]');
+    expect(left).not.toBe(named);
+    for (const [text, reading, code] of [
+      [unknown, fourth.reading, 'flow_unknown_endpoint'],
+      [detached, fourth.reading, 'flow_network_not_attached'],
+      [left, namedReading.reading, 'flow_network_not_attached'],
+    ] as const) {
+      const edited = parseEdited(text, reading);
+      expect(edited.result).toEqual(parseScenario(text));
+      expect(edited.result.diagnostics.map((d) => d.code)).toContain(code);
+    }
   });
 
   it('parseEdited gives the model parseScenario gives, edit after edit', () => {
