@@ -25,7 +25,7 @@ import type { ProtectionTable } from '../exposure/protections.ts';
 import type { Exposure, Finding, FlowResult, Protection, Reason } from '../types.ts';
 import type { ScenarioChanges } from './scenario-changes.ts';
 import { figuresOf, findingsOf, ledgerOf, positionsOf, resultsOf, type SessionState } from './session-state.ts';
-import { hostLoadOf } from '../throughput/load-ledger.ts';
+import { addToHostSums, hostLoadOf, hostLoadOfSums, type HostSumsById } from '../throughput/load-ledger.ts';
 import type { HostCrypto } from '../throughput/estimate-load.ts';
 import { recostFlowFigures, type SubjectNames } from '../throughput/flow-figures.ts';
 
@@ -139,11 +139,24 @@ function recost(state: SessionState, flows: readonly Flow[]): void {
   const summaries = state.throughput.flows.slice();
   const hosts = new Set<string>();
   let moved = false;
+  // Most flows costed again (a region's overlay): the hosts' crypto sums are added up as the flows
+  // are costed, every flow in flow order (those left alone from the ledger), while each one's
+  // figures are at hand. Given up should the positions not come in order after all.
+  let sums: HostSumsById | undefined = byList && flows.length * 2 > sorted.length ? new Map() : undefined;
+  let summed = -1;
   for (let i = 0; i < flows.length; i++) {
     const flow = flows[i]!;
     const at = all ? i : positionOf(flow);
     const before = ledger ? ledger.figures[at]! : figuresOf(state).get(flow.id)!;
     const figures = recostFlowFigures(flow, traceAt(traces ?? state.traces, at, flow.id)!, state.index, names, before);
+    if (sums) {
+      if (at <= summed) sums = undefined;
+      else {
+        for (let p = summed + 1; p < at; p++) addToHostSums(sums, ledger!.figures[p]!);
+        addToHostSums(sums, figures);
+        summed = at;
+      }
+    }
     if (figures === before) continue;
     if (!byList) figuresOf(state).set(flow.id, figures);
     if (ledger) ledger.figures[at] = figures;
@@ -169,9 +182,11 @@ function recost(state: SessionState, flows: readonly Flow[]): void {
   // flow load other hosts now after all, the ledger is built afresh.
   if (moved) state.ledger = undefined;
   const { hosts: byHost, figures } = (state.ledger ??= ledgerOf(state));
+  if (sums && !moved) for (let p = summed + 1; p < figures.length; p++) addToHostSums(sums, figures[p]!);
   const loads = state.throughput.hosts.map((load) => {
     const host = state.index.hosts.get(load.host);
-    return host && hosts.has(load.host) ? hostLoadOf(host, byHost.get(load.host) ?? [], figures, load.flows) : load;
+    if (!host || !hosts.has(load.host)) return load;
+    return sums && !moved ? hostLoadOfSums(host, sums, load.flows) : hostLoadOf(host, byHost.get(load.host) ?? [], figures, load.flows);
   });
   state.throughput = { ...state.throughput, flows: summaries, hosts: loads };
 }

@@ -141,7 +141,10 @@ export function hostLoadOf(host: Host, positions: readonly number[], figures: re
       }
     }
   }
-  const sa = { outbound, inbound };
+  return hostLoadFrom(host, used, { outbound, inbound }, sorted ?? flows.sort(byId));
+}
+
+function hostLoadFrom(host: Host, used: number, sa: { outbound: Map<Protection, number>; inbound: Map<Protection, number> }, flows: string[]): HostLoad {
   const available = Math.max(0, host.cpu.cores);
   const busiestSa = busiestOf(sa);
   return {
@@ -151,8 +154,46 @@ export function hostLoadOf(host: Host, positions: readonly number[], figures: re
     utilisation: available > 0 ? used / available : used > 0 ? 1 : 0,
     busiestSa,
     saturated: used > available || (busiestSa?.coresUsed ?? 0) > 1,
-    flows: sorted ?? flows.sort(byId),
+    flows,
   };
+}
+
+/** One host's running sums while the figures are read in flow order. */
+interface HostSums {
+  used: number;
+  outbound: Map<Protection, number>;
+  inbound: Map<Protection, number>;
+}
+
+/** Running crypto sums per host, filled flow by flow in flow order (`addToHostSums`). */
+export type HostSumsById = Map<string, HostSums>;
+
+/**
+ * Adds one flow's crypto to the sums of the hosts it loads. Called for every flow in flow order,
+ * each host's sums run in the order `hostLoadOf` adds them, so the loads are the same to the last
+ * bit; an edit that costs most flows again (a cipher) adds each flow as it is costed, while its
+ * figures are at hand, instead of reading them all again host by host.
+ */
+export function addToHostSums(sums: HostSumsById, f: FlowFigures): void {
+  const shares = f.crypto.hosts;
+  for (let h = 0; h < shares.length; h++) {
+    const share = shares[h]!;
+    let sum = sums.get(share.host);
+    if (!sum) sums.set(share.host, (sum = { used: 0, outbound: new Map(), inbound: new Map() }));
+    sum.used += share.coresAtRate;
+    const sas = share.sas;
+    for (let k = 0; k < sas.length; k++) {
+      const { protection, cores } = sas[k]!;
+      const bySa = sas[k]!.direction === 'inbound' ? sum.inbound : sum.outbound;
+      bySa.set(protection, (bySa.get(protection) ?? 0) + cores);
+    }
+  }
+}
+
+/** A host's crypto load from sums over every flow (`addToHostSums`), with its flow list sorted by id. */
+export function hostLoadOfSums(host: Host, sums: HostSumsById, flows: string[]): HostLoad {
+  const sum = sums.get(host.id);
+  return hostLoadFrom(host, sum?.used ?? 0, sum ?? { outbound: new Map(), inbound: new Map() }, flows);
 }
 
 /** One link's wire load from its ledger entry (shares summed in flow order) and its flows sorted by id. */
