@@ -10,11 +10,17 @@ function sortedPair(a: string, b: string): [string, string] {
   return a < b ? [a, b] : [b, a];
 }
 
+/** The SAs a cipher edit changed (`ProtectionTable.recipher`): all of them, and the one with an id if it is one. */
+export interface ChangedSas {
+  list: readonly Protection[];
+  get(id: string): Protection | undefined;
+}
+
 /** Creates and caches protection objects by id. */
 export class ProtectionTable {
   private readonly byId = new Map<string, Protection>();
-  /** The ids each source configured, so that `drop` finds them without reading every entry. */
-  private readonly idsBySource = new Map<string, string[]>();
+  /** The protections each source configured, so that `drop` and `recipher` find them without reading every entry. */
+  private readonly bySource = new Map<string, Protection[]>();
 
   /**
    * The layers each SA puts on the wire (ESP, with the NAT-T header before it), by SA: they
@@ -25,9 +31,9 @@ export class ProtectionTable {
 
   private add(p: Protection): Protection {
     this.byId.set(p.id, p);
-    const ids = this.idsBySource.get(p.source);
-    if (ids) ids.push(p.id);
-    else this.idsBySource.set(p.source, [p.id]);
+    const list = this.bySource.get(p.source);
+    if (list) list.push(p);
+    else this.bySource.set(p.source, [p]);
     return p;
   }
 
@@ -38,12 +44,11 @@ export class ProtectionTable {
    */
   drop(sources: ReadonlySet<string>): void {
     for (const source of sources) {
-      for (const id of this.idsBySource.get(source) ?? []) {
-        const p = this.byId.get(id);
-        if (p) this.layersBySa.delete(p);
-        this.byId.delete(id);
+      for (const p of this.bySource.get(source) ?? []) {
+        this.layersBySa.delete(p);
+        if (this.byId.get(p.id) === p) this.byId.delete(p.id);
       }
-      this.idsBySource.delete(source);
+      this.bySource.delete(source);
     }
     for (const source of sources) this.tlsByFlow.delete(source);
   }
@@ -52,20 +57,27 @@ export class ProtectionTable {
 
   /**
    * Gives the IPsec SAs configured by each source (overlay or explicit tunnel) its new cipher, in
-   * place, and returns them by id: an analysis session whose edit changed nothing but a cipher of
-   * the same ESP sizes (session/update-ciphers.ts) keeps every trace that holds them.
+   * place: an analysis session whose edit changed nothing but a cipher of the same ESP sizes
+   * (session/update-ciphers.ts) keeps every trace that holds them. Returns what changed, read
+   * from the table itself (a region's overlay has an SA per host pair: 200,000 at 5,000 hosts,
+   * too many to copy into a map of their own at every edit).
    */
-  recipher(ciphers: ReadonlyMap<string, string>): Map<string, Protection> {
-    const changed = new Map<string, Protection>();
+  recipher(ciphers: ReadonlyMap<string, string>): ChangedSas {
+    const list: Protection[] = [];
     for (const [source, cipher] of ciphers) {
-      for (const id of this.idsBySource.get(source) ?? []) {
-        const p = this.byId.get(id);
-        if (!p || p.kind !== 'ipsec') continue;
+      for (const p of this.bySource.get(source) ?? []) {
+        if (p.kind !== 'ipsec') continue;
         p.cipher = cipher;
-        changed.set(id, p);
+        list.push(p);
       }
     }
-    return changed;
+    return {
+      list,
+      get: (id) => {
+        const p = this.byId.get(id);
+        return p !== undefined && p.kind === 'ipsec' && ciphers.has(p.source) ? p : undefined;
+      },
+    };
   }
 
   /** The layers of SA `p` on the wire, made by `make` the first time (see `layersBySa`). */

@@ -21,8 +21,8 @@ import { requirementFailed } from '../exposure/rules/requirement-failed.ts';
 import { indexScenario } from '../scenario-index.ts';
 import { traceAt } from '../trace-source.ts';
 import type { FlowSummary } from '../throughput/types.ts';
-import type { ProtectionTable } from '../exposure/protections.ts';
-import type { Exposure, Finding, FlowResult, Protection, Reason } from '../types.ts';
+import type { ChangedSas, ProtectionTable } from '../exposure/protections.ts';
+import type { Exposure, Finding, FlowResult, Reason } from '../types.ts';
 import type { ScenarioChanges } from './scenario-changes.ts';
 import { figuresOf, findingsOf, ledgerOf, positionsOf, resultsOf, type SessionState } from './session-state.ts';
 import { addToHostSums, hostLoadOf, hostLoadOfSums, type HostSumsById } from '../throughput/load-ledger.ts';
@@ -40,8 +40,8 @@ import { recostFlowFigures, type SubjectNames } from '../throughput/flow-figures
 const CIPHER_RULES: ReadonlySet<string> = new Set([cryptoCpuSaturated.id, doubleEncryption.id, integrityOnly.id]);
 
 /** Gives the ESP layers of the changed SAs their new label: each SA's layers are made once and shared by its stacks (`ProtectionTable.layersOf`). */
-function relabel(table: ProtectionTable, changed: ReadonlyMap<string, Protection>): void {
-  for (const p of changed.values()) {
+function relabel(table: ProtectionTable, changed: ChangedSas): void {
+  for (const p of changed.list) {
     const layers = table.madeLayers(p);
     if (layers) for (const layer of layers) if (layer.kind === 'esp' && layer.protection === p) layer.label = espLabel(p);
   }
@@ -49,7 +49,7 @@ function relabel(table: ProtectionTable, changed: ReadonlyMap<string, Protection
 }
 
 /** The reasons with every one that names a changed SA written anew, or undefined when none does. */
-function renamedReasons(reasons: readonly Reason[], changed: ReadonlyMap<string, Protection>): Reason[] | undefined {
+function renamedReasons(reasons: readonly Reason[], changed: ChangedSas): Reason[] | undefined {
   let out: Reason[] | undefined;
   for (let r = 0; r < reasons.length; r++) {
     const reason = reasons[r]!;
@@ -73,7 +73,7 @@ export function reasonedOf(exposures: readonly Exposure[]): Uint32Array {
 }
 
 /** The exposures with every reason that names a changed SA written anew (other pairs are kept as they are). */
-function renamed(state: SessionState, changed: ReadonlyMap<string, Protection>): Exposure[] {
+function renamed(state: SessionState, changed: ChangedSas): Exposure[] {
   const exposures = state.exposures;
   // Which pairs give reasons does not change with a cipher: the list holds for the renamed array too.
   const reasoned = state.reasoned?.of === exposures ? state.reasoned.at : reasonedOf(exposures);
@@ -95,7 +95,7 @@ function renamed(state: SessionState, changed: ReadonlyMap<string, Protection>):
  * The findings of failed requirements with their reasons renamed: they are the exposures' reasons
  * (requirement-failed.ts), and which pairs fail did not change.
  */
-function renamedFindings(findings: Finding[], changed: ReadonlyMap<string, Protection>): Finding[] {
+function renamedFindings(findings: Finding[], changed: ChangedSas): Finding[] {
   let out: Finding[] | undefined;
   for (let i = 0; i < findings.length; i++) {
     const f = findings[i]!;
