@@ -13,6 +13,59 @@ export interface PartSlice {
   end: number;
   /** The receiver has these very items already: the same slice of response `PartsPlan.basis`. */
   kept?: boolean;
+  /**
+   * The items are those of the same slice of response `PartsPlan.basis` but for these fields,
+   * which hold numbers, strings, booleans or null: the part carries only the changed items'
+   * values (`SlicePatch`), applied to the receiver's copies (`applyPatch`).
+   */
+  patch?: string[];
+}
+
+/** What a patched slice's part carries: the changed items' offsets in the slice and, per patched field, their values. */
+export interface SlicePatch {
+  patched: true;
+  at: number[];
+  values: unknown[][];
+}
+
+/** Whether a value is sent by value in a patch: a number, string, boolean, null or undefined. */
+function scalar(value: unknown): boolean {
+  return value === null || typeof value !== 'object';
+}
+
+/** At most this many fields per patched slice: more, and the items are sent whole. */
+const MAX_PATCH_FIELDS = 4;
+
+/**
+ * The fields in which the items `now[start..end)` differ from `then[start..end)`, when every item is
+ * the very same object or a record with the same keys in the same order whose differing fields are
+ * all scalars (an edit that costs flows again changes their figures, not their paths); undefined
+ * when not so, or when nothing or too much differs.
+ */
+function patchFields(now: readonly unknown[], then: readonly unknown[], start: number, end: number): string[] | undefined {
+  const fields: string[] = [];
+  for (let i = start; i < end; i++) {
+    const a = now[i];
+    const b = then[i];
+    if (a === b) continue;
+    if (!isRecord(a) || !isRecord(b)) return undefined;
+    const keys = Object.keys(a);
+    const before = Object.keys(b);
+    if (keys.length !== before.length) return undefined;
+    for (let k = 0; k < keys.length; k++) {
+      const key = keys[k]!;
+      if (key !== before[k]) return undefined;
+      const x = a[key];
+      const y = b[key];
+      if (x === y || (Number.isNaN(x) && Number.isNaN(y))) continue;
+      if (!scalar(x) || !scalar(y)) return undefined;
+      if (!fields.includes(key)) {
+        if (fields.length === MAX_PATCH_FIELDS) return undefined;
+        fields.push(key);
+      }
+    }
+  }
+  return fields.length > 0 ? fields : undefined;
 }
 
 /** How a response was split: the slices to fetch, in order. */
@@ -173,21 +226,64 @@ function slicesAndTotal(path: string[], list: readonly unknown[], cost: Cost): {
  * not reach, so most slices of a large region repeat the last response, and the receiver, which
  * put that one together, keeps its own copies instead of receiving them again. Returns how many.
  */
-export function markKept(plan: PartsPlan, response: Record<string, unknown>, previous: { plan: PartsPlan; response: Record<string, unknown> }): number {
+export function markKept(
+  plan: PartsPlan,
+  response: Record<string, unknown>,
+  previous: { plan: PartsPlan; response: Record<string, unknown> },
+  options: { patches?: boolean } = {},
+): number {
   const before = new Set(previous.plan.slices.map((s) => `${s.path.join('.')}:${s.start}:${s.end}`));
   let kept = 0;
+  let patched = 0;
   for (const slice of plan.slices) {
     if (!before.has(`${slice.path.join('.')}:${slice.start}:${slice.end}`)) continue;
     const now = listAt(response, slice.path);
     const then = listAt(previous.response, slice.path);
     let same = true;
     for (let i = slice.start; i < slice.end && same; i++) same = now[i] === then[i];
-    if (!same) continue;
-    slice.kept = true;
-    kept++;
+    if (same) {
+      slice.kept = true;
+      kept++;
+      continue;
+    }
+    // Most items changed in a field or two (a cipher edit costs every flow of an overlay again):
+    // those values travel instead of the items with their paths and lists.
+    const fields = options.patches ? patchFields(now, then, slice.start, slice.end) : undefined;
+    if (fields) {
+      slice.patch = fields;
+      patched++;
+    }
   }
-  if (kept > 0) plan.basis = previous.plan.id;
+  if (kept + patched > 0) plan.basis = previous.plan.id;
   return kept;
+}
+
+/** The part of a patched slice (`PartSlice.patch`): the items of `response` that are not those of `previous`. */
+export function slicePatch(response: Record<string, unknown>, previous: Record<string, unknown>, slice: PartSlice): SlicePatch {
+  const now = listAt(response, slice.path);
+  const then = listAt(previous, slice.path);
+  const fields = slice.patch ?? [];
+  const at: number[] = [];
+  const values: unknown[][] = fields.map(() => []);
+  for (let i = slice.start; i < slice.end; i++) {
+    if (now[i] === then[i]) continue;
+    at.push(i - slice.start);
+    const item = now[i] as Record<string, unknown>;
+    for (let f = 0; f < fields.length; f++) values[f]!.push(item[fields[f]!]);
+  }
+  return { patched: true, at, values };
+}
+
+/** The items of a patched slice: the receiver's own copies (`base`, the slice of the basis) with the patch applied. */
+export function applyPatch(base: readonly unknown[], fields: readonly string[], patch: SlicePatch): unknown[] {
+  const items = base.slice();
+  for (let k = 0; k < patch.at.length; k++) {
+    const i = patch.at[k]!;
+    const item = { ...(items[i] as Record<string, unknown>) };
+    for (let f = 0; f < fields.length; f++) item[fields[f]!] = patch.values[f]![k];
+    items[i] = item;
+  }
+  return items;
 }
 
 /** The items of one slice of the (unsplit) response. */

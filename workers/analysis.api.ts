@@ -12,11 +12,13 @@ import type { AnalysisProgressEvent } from '../src/engine/session/session-state.
 import {
   markKept,
   sliceItems,
+  slicePatch,
   splitModel,
   splitResponse,
   type ModelMessage,
   type PartSlice,
   type PartsPlan,
+  type SlicePatch,
 } from './analysis-parts.ts';
 import { analyzeScenario } from '../src/engine/analyze-scenario.ts';
 import { summarizeExposures, type ExposureSummary } from './exposure-summary.ts';
@@ -214,7 +216,15 @@ function prepareWhenIdle(): void {
 
 let partsCount = 0;
 /** The last two responses answered in parts, with the model sent ahead of each: what a caller's `have` may name. */
-let recent: { id: number; response: Record<string, unknown>; plan: PartsPlan; model?: Scenario; modelSlices?: PartSlice[] }[] = [];
+let recent: {
+  id: number;
+  response: Record<string, unknown>;
+  plan: PartsPlan;
+  model?: Scenario;
+  modelSlices?: PartSlice[];
+  /** The response the plan's patched slices are patches of (`PartSlice.patch`). */
+  basis?: Record<string, unknown>;
+}[] = [];
 /** The id of the last response when it was answered in parts (the last of `recent`), until the next analysis. */
 let partsOf: number | undefined;
 
@@ -279,8 +289,9 @@ export const analysisApi = {
       const split = request.inParts ? splitResponse(response as unknown as Record<string, unknown>, id, undefined, basis) : undefined;
       partsOf = split ? id : undefined;
       if (split) {
-        if (basis) markKept(split.plan, response as unknown as Record<string, unknown>, basis);
-        const sent = { id, response: response as unknown as Record<string, unknown>, plan: split.plan };
+        if (basis) markKept(split.plan, response as unknown as Record<string, unknown>, basis, { patches: true });
+        const patched = basis !== undefined && split.plan.slices.some((s) => s.patch);
+        const sent = { id, response: response as unknown as Record<string, unknown>, plan: split.plan, ...(patched ? { basis: basis.response } : {}) };
         recent = [...recent.slice(-1), modelSlices ? { ...sent, model, modelSlices } : sent];
       }
       // A response in parts is out once its last part is fetched.
@@ -292,12 +303,17 @@ export const analysisApi = {
     }
   },
 
-  /** Slice `index` of the last response answered in parts (`inParts`). */
-  async analysisPart(id: number, index: number): Promise<unknown[]> {
+  /**
+   * Slice `index` of the last response answered in parts (`inParts`): its items, or for a patched
+   * slice (`PartSlice.patch`) the patch to the caller's copy of the basis, unless `whole` asks
+   * for the items anyway (a caller without that copy).
+   */
+  async analysisPart(id: number, index: number, whole = false): Promise<unknown[] | SlicePatch> {
     const parts = partsOf === id ? recent.at(-1) : undefined;
     const slice = parts?.plan.slices[index];
     if (!parts || !slice) throw new Error(`analysis part ${id}/${index} is no longer available`);
     if (index === parts.plan.slices.length - 1) prepareWhenIdle();
+    if (slice.patch && parts.basis && !whole) return slicePatch(parts.response, parts.basis, slice);
     return sliceItems(parts.response, slice);
   },
 

@@ -4,7 +4,7 @@
  * the engine is synchronous, so a message could never interrupt it) and starts a fresh one.
  */
 import * as Comlink from 'comlink';
-import { createModelReceiver, putSlice, sliceItems } from '../../workers/analysis-parts.ts';
+import { applyPatch, createModelReceiver, putSlice, sliceItems, type SlicePatch } from '../../workers/analysis-parts.ts';
 import { createPackedRows, type ExposureRows } from '../../workers/exposure-rows.ts';
 import type { AnalysisApi } from '../../workers/analysis.api.ts';
 import type { Comparison } from '../engine/throughput/compare-protections.ts';
@@ -161,7 +161,8 @@ export class AnalysisClient {
       // A few are asked for ahead: the worker packs the next slices while this thread unpacks one.
       // A kept slice is taken from the last result, which holds the very same items.
       const fetched = slices.flatMap((slice, i) => (reuse && slice.kept ? [] : [i]));
-      const asked = new Map<number, Promise<unknown[]>>();
+      // A patched slice comes as the changed values of the last result's items (whole without that result).
+      const asked = new Map<number, Promise<unknown[] | SlicePatch>>();
       let next = 0;
       for (let i = 0; i < slices.length; i++) {
         if (reuse && slices[i]!.kept) {
@@ -170,14 +171,16 @@ export class AnalysisClient {
         }
         while (next < fetched.length && asked.size < PARTS_AHEAD) {
           const index = fetched[next++]!;
-          const part = api.analysisPart(plan!.id, index);
+          const part = api.analysisPart(plan!.id, index, !reuse);
           // Awaited in turn below; until then a failure must not count as unhandled.
           part.catch(() => {});
           asked.set(index, part);
         }
-        const items = await asked.get(i)!;
+        const part = await asked.get(i)!;
         asked.delete(i);
-        putSlice(result as unknown as Record<string, unknown>, slices[i]!, items);
+        const slice = slices[i]!;
+        const items = Array.isArray(part) ? part : applyPatch(sliceItems(basis!.result, slice), slice.patch ?? [], part);
+        putSlice(result as unknown as Record<string, unknown>, slice, items);
       }
       delete result.parts;
       if (plan) this.#whole = { remote: api, id: plan.id, result: result as unknown as Record<string, unknown>, ...(result.model ? { model: result.model } : {}) };

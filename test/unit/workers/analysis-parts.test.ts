@@ -9,11 +9,13 @@ import { describe, expect, it } from 'vitest';
 import { generateScenario } from '../../../src/generate/generate-scenario.ts';
 import { serializeScenario } from '../../../src/model/serialize-scenario.ts';
 import {
+  applyPatch,
   createModelReceiver,
   markKept,
   putSlice,
   SLICE_BUDGET,
   sliceItems,
+  slicePatch,
   splitModel,
   splitResponse,
 } from '../../../workers/analysis-parts.ts';
@@ -88,6 +90,53 @@ describe('splitResponse / putSlice', () => {
   });
 });
 
+describe('markKept with patches', () => {
+  const flows = Array.from({ length: 50_000 }, (_, i) => ({ id: `f${i}`, path: [`host:a${i % 7}`, 'link:l1', 'host:b'], maxGbps: 10, bottleneck: 'cpu:a' }));
+  const first = { analysis: { flows } };
+  const before = splitResponse(first, 1)!;
+  const plan = () => splitResponse(first, 2, undefined, { plan: before.plan, response: first })!.plan;
+
+  it('sends the changed scalar fields of a slice whose items differ only there, and the receiver rebuilds the items', () => {
+    // A cipher edit: most flows get a new estimate, their paths stay the very same arrays.
+    const edited = flows.map((f, i) => (i % 3 === 0 ? f : { ...f, maxGbps: 9.5, bottleneck: i % 2 ? 'cpu:b' : f.bottleneck }));
+    edited[7] = { ...flows[7]!, maxGbps: Number.NaN };
+    const second = { analysis: { flows: edited } };
+    const after = plan();
+    expect(markKept(after, second, { plan: before.plan, response: first }, { patches: true })).toBe(0);
+    expect(after.basis).toBe(1);
+    expect(after.slices.every((s) => s.patch !== undefined)).toBe(true);
+    expect(new Set(after.slices.flatMap((s) => s.patch!))).toEqual(new Set(['maxGbps', 'bottleneck']));
+    const received = { analysis: { flows: [] as unknown[] } };
+    for (const slice of after.slices) {
+      // What crosses to the page: the patch, and the page's own copy of the last result.
+      const patch = structuredClone(slicePatch(second, first, slice));
+      expect(patch.at.length).toBeLessThan(slice.end - slice.start);
+      putSlice(received, slice, applyPatch(sliceItems(structuredClone(first), slice), slice.patch!, patch));
+    }
+    expect(received).toEqual(second);
+  });
+
+  it('sends the items whole when a list or object inside them changed, their keys differ, or too many fields changed', () => {
+    const cases = [
+      flows.map((f, i) => (i === 10 ? { ...f, path: [...f.path] } : f)),
+      flows.map((f, i) => (i === 10 ? { bottleneck: f.bottleneck, id: f.id, path: f.path, maxGbps: 1 } : f)),
+      flows.map((f, i) => (i === 10 ? { ...f, extra: 1 } : f)),
+      flows.map((f, i) => (i === 10 ? { id: 'g', path: f.path, maxGbps: 1, bottleneck: 'x', more: 2 } : i === 11 ? { ...f, maxGbps: 3 } : f)),
+    ];
+    for (const edited of cases) {
+      const after = plan();
+      markKept(after, { analysis: { flows: edited } }, { plan: before.plan, response: first }, { patches: true });
+      const first10 = after.slices.find((s) => s.start <= 10 && 10 < s.end)!;
+      expect(first10.patch).toBeUndefined();
+      expect(first10.kept).toBeUndefined();
+    }
+    // Without `patches`, a changed slice is sent whole as before.
+    const after = plan();
+    markKept(after, { analysis: { flows: flows.map((f) => ({ ...f, maxGbps: 1 })) } }, { plan: before.plan, response: first });
+    expect(after.slices.some((s) => s.patch)).toBe(false);
+  });
+});
+
 describe('analysisApi.analyze with inParts', () => {
   it('a 200-host region comes as a skeleton and slices that add up to the analysis', async () => {
     const text = serializeScenario(generateScenario({ hosts: 200 }));
@@ -97,7 +146,7 @@ describe('analysisApi.analyze with inParts', () => {
     expect(skeleton.analysis?.exposures).toEqual([]);
     const { parts, ...received } = structuredClone(skeleton);
     for (let i = 0; i < parts!.slices.length; i++)
-      putSlice(received as never, parts!.slices[i]!, await analysisApi.analysisPart(parts!.id, i));
+      putSlice(received as never, parts!.slices[i]!, (await analysisApi.analysisPart(parts!.id, i)) as unknown[]);
     // The exposures come packed: the plain `none` pairs (most of them) stay behind, and the page makes one when asked for it.
     const { packed, ...rest } = received;
     expect(packed!.detailed.length).toBeLessThan(whole.analysis!.exposures.length / 2);
