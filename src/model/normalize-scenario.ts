@@ -56,7 +56,7 @@ function normalList<S, T>(
   items: readonly S[],
   memo: NormalMemo | undefined,
   make: (item: S) => T,
-  depends?: (item: S, out: [unknown, unknown]) => void,
+  depends?: { of: (item: S, out: [unknown, unknown]) => void; same: boolean },
 ): T[] {
   const now = memo?.next?.lists.get(kind);
   if (!now) return items.map(make);
@@ -65,20 +65,26 @@ function normalList<S, T>(
   const dependsA = depends ? new Array<unknown>(items.length) : undefined;
   const dependsB = depends ? new Array<unknown>(items.length) : undefined;
   const deps: [unknown, unknown] = [undefined, undefined];
+  // What the items depend on is as it was (`depends.same`): an item the last reading normalised is
+  // kept with its dependencies as they were, without looking them up.
+  const carried = depends?.same === true && then?.dependsA !== undefined && then.dependsB !== undefined;
   const out = new Array<T>(items.length);
   for (let i = 0; i < items.length; i++) {
     const item = items[i]!;
+    const known = then?.normal !== undefined && then.clean[i] === item && item !== undefined && then.normal[i] !== undefined;
+    if (known && carried) {
+      out[i] = then.normal![i] as T;
+      dependsA![i] = then.dependsA![i];
+      dependsB![i] = then.dependsB![i];
+      normal[i] = out[i];
+      continue;
+    }
     if (depends) {
-      depends(item, deps);
+      depends.of(item, deps);
       dependsA![i] = deps[0];
       dependsB![i] = deps[1];
     }
-    const kept =
-      then?.normal !== undefined &&
-      then.clean[i] === item &&
-      item !== undefined &&
-      then.normal[i] !== undefined &&
-      (!depends || (then.dependsA![i] === deps[0] && then.dependsB![i] === deps[1]));
+    const kept = known && (!depends || (then!.dependsA![i] === deps[0] && then!.dependsB![i] === deps[1]));
     out[i] = kept ? (then!.normal![i] as T) : make(item);
     normal[i] = out[i];
   }
@@ -156,6 +162,14 @@ function normalizeLayout(layout: ShapedScenario['layout']): Record<string, Layou
   return out;
 }
 
+/** Whether a normalised list is the last reading's list of the very same objects (its length and every item). */
+function sameAsBefore(kind: keyof ShapedScenario, list: readonly unknown[], memo: NormalMemo | undefined): boolean {
+  const then = memo?.previous?.lists.get(kind)?.normal;
+  if (then === undefined || then.length !== list.length) return false;
+  for (let i = 0; i < list.length; i++) if (then[i] !== list[i]) return false;
+  return true;
+}
+
 /**
  * The normalised scenario of a shaped document (see the module comment on blanks); `memo` lets
  * the entities an edit left alone come back as the last reading's objects (`normalList`).
@@ -170,6 +184,10 @@ export function normalizeScenario(shaped: ShapedScenario, memo?: NormalMemo): Sc
   for (const host of hosts) endEntities.set(host.id, host);
   const workloads = normalList('workloads', shaped.workloads, memo, normalizeWorkload);
   const networksOf = endpointNetworks(workloads);
+  // Whether every host and device, and every workload, is the last reading's very object (an edit of
+  // something else): then no link's ends and no flow's endpoint networks can have changed.
+  const endsSame = sameAsBefore('hosts', hosts, memo) && sameAsBefore('devices', devices, memo);
+  const workloadsSame = sameAsBefore('workloads', workloads, memo);
   return compact({
     plainsight: 1,
     name: shaped.name ?? '',
@@ -182,9 +200,12 @@ export function normalizeScenario(shaped: ShapedScenario, memo?: NormalMemo): Sc
       shaped.links,
       memo,
       (link) => normalizeLink(link, ends),
-      (link, out) => {
-        out[0] = endEntities.get(blank(link.between?.[0]));
-        out[1] = endEntities.get(blank(link.between?.[1]));
+      {
+        of: (link, out) => {
+          out[0] = endEntities.get(blank(link.between?.[0]));
+          out[1] = endEntities.get(blank(link.between?.[1]));
+        },
+        same: endsSame,
       },
     ),
     bridges: normalList('bridges', shaped.bridges, memo, normalizeBridge),
@@ -202,9 +223,12 @@ export function normalizeScenario(shaped: ShapedScenario, memo?: NormalMemo): Sc
       shaped.flows,
       memo,
       (flow) => normalizeFlow(flow, networksOf),
-      (flow, out) => {
-        out[0] = networksOf(blank(flow.from));
-        out[1] = networksOf(blank(flow.to));
+      {
+        of: (flow, out) => {
+          out[0] = networksOf(blank(flow.from));
+          out[1] = networksOf(blank(flow.to));
+        },
+        same: workloadsSame,
       },
     ),
     attackers: normalList('attackers', shaped.attackers, memo, normalizeAttacker),
