@@ -3,7 +3,8 @@
  * A plain object of engine calls, so it runs and is tested in Node without any worker; every
  * argument and result is structured-clone data (STYLE "Layers").
  */
-import { packExposures, type PackedExposures } from './packed-exposures.ts';
+import type { PackedExposures } from './packed-exposures.ts';
+import { exposureViews, type ExposureViews } from './exposure-changes.ts';
 import { releaseProxy } from 'comlink';
 import { parse as parseYaml } from 'yaml';
 import { createAnalysisSession, type AnalysisSession } from '../src/engine/analysis-session.ts';
@@ -21,7 +22,7 @@ import {
   type SlicePatch,
 } from './analysis-parts.ts';
 import { analyzeScenario } from '../src/engine/analyze-scenario.ts';
-import { summarizeExposures, type ExposureSummary } from './exposure-summary.ts';
+import type { ExposureSummary } from './exposure-summary.ts';
 import { traceFlow } from '../src/engine/exposure/build-traces.ts';
 import { createTraceContext } from '../src/engine/exposure/trace-context.ts';
 import { createUnderlayRouter } from '../src/engine/graph/underlay-router.ts';
@@ -214,6 +215,9 @@ function prepareWhenIdle(): void {
   }, 0);
 }
 
+/** The exposure summary and packing of the last analysis, for the next one to start from (exposure-changes.ts). */
+let lastViews: ExposureViews | undefined;
+
 let partsCount = 0;
 /** The last two responses answered in parts, with the model sent ahead of each: what a caller's `have` may name. */
 let recent: {
@@ -274,14 +278,17 @@ export const analysisApi = {
               onProgress: progress,
             });
       await Promise.all(pending);
+      // Most pairs are plain `none` (88 % at 1,000 hosts): the page makes one when asked for it
+      // instead of deserialising them. After an edit, summary and packing follow the pairs it changed.
+      const views = exposureViews(analysis.exposures, analysis.flows, request.inParts === true, lastViews);
+      lastViews = views;
       const response: AnalysisResponse = {
         diagnostics: loaded.diagnostics,
         ...(early ? {} : { model }),
         analysis,
-        summary: summarizeExposures(analysis.exposures),
+        summary: views.summary,
       };
-      // Most pairs are plain `none` (88 % at 1,000 hosts): the page makes one when asked for it instead of deserialising them.
-      const packed = request.inParts ? packExposures(analysis.exposures, analysis.flows) : undefined;
+      const packed = views.packed;
       if (packed) {
         response.analysis = { ...analysis, exposures: [] };
         response.packed = packed;

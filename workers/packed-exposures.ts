@@ -19,7 +19,7 @@ export interface PackedExposures {
 }
 
 /** A pair that says nothing: no vantage, no reason, level none (SPEC X6). */
-function plain(e: Exposure): boolean {
+export function plainExposure(e: Exposure): boolean {
   return e.level === 'none' && !e.tamper && e.vantages.length === 0 && e.reasons.length === 0;
 }
 
@@ -36,13 +36,13 @@ export function packExposures(exposures: readonly Exposure[], flows: readonly { 
   for (let i = 0; i < exposures.length; i++) {
     const e = exposures[i]!;
     if (e.flow !== flows[Math.floor(i / count)]!.id || e.attacker !== attackers[i % count]) return undefined;
-    if (!plain(e)) detailedCount++;
+    if (!plainExposure(e)) detailedCount++;
   }
   const at = new Int32Array(detailedCount);
   const detailed = new Array<Exposure>(detailedCount);
   let n = 0;
   for (let i = 0; i < exposures.length; i++) {
-    if (plain(exposures[i]!)) continue;
+    if (plainExposure(exposures[i]!)) continue;
     at[n] = i;
     detailed[n++] = exposures[i]!;
   }

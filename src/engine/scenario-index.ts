@@ -108,6 +108,22 @@ function buildAdjacency(scenario: Scenario): Map<string, Adjacent[]> {
 export interface IndexReuse {
   scenario: Scenario;
   index: ScenarioIndex;
+  /**
+   * The entities an edit changed in lists that kept their ids in order (session/scenario-changes.ts),
+   * for an owner that is done with the previous index (an analysis session consumes its last
+   * state): the flow and workload maps by id are then edited in place rather than built again.
+   */
+  edited?: { flows?: ReadonlySet<string>; workloads?: ReadonlySet<string> };
+}
+
+/**
+ * The map by id of `list`, the previous version's map with the `edited` entities set in place when
+ * few changed (a 5,000-host region's 250,000 flows took a fifth of a second to map again per edit).
+ */
+function editedById<T extends { id: string }>(list: readonly T[], before: Map<string, T>, edited: ReadonlySet<string>): Map<string, T> {
+  if (before.size !== list.length || edited.size * 8 > list.length) return byId(list);
+  for (let i = 0; i < list.length; i++) if (edited.has(list[i]!.id)) before.set(list[i]!.id, list[i]!);
+  return before;
 }
 
 function wireguardTables(scenario: Scenario): Pick<ScenarioIndex, 'wireguardByHost' | 'wireguardMembers'> {
@@ -148,11 +164,11 @@ export function indexScenario(scenario: Scenario, reuse?: IndexReuse): ScenarioI
     overlays: kept('overlays', () => byId(scenario.overlays), (i) => i.overlays),
     tunnels: kept('tunnels', () => byId(scenario.tunnels), (i) => i.tunnels),
     networks: kept('networks', () => byId(scenario.networks), (i) => i.networks),
-    workloads: kept('workloads', () => byId(scenario.workloads), (i) => i.workloads),
+    workloads: kept('workloads', () => (reuse?.edited?.workloads ? editedById(scenario.workloads, reuse.index.workloads, reuse.edited.workloads) : byId(scenario.workloads)), (i) => i.workloads),
     keystores: kept('keystores', () => byId(scenario.keystores), (i) => i.keystores),
     policies: kept('ipsec', () => byId(scenario.ipsec), (i) => i.policies),
     wireguard: kept('wireguard', () => byId(scenario.wireguard), (i) => i.wireguard),
-    flows: kept('flows', () => byId(scenario.flows), (i) => i.flows),
+    flows: kept('flows', () => (reuse?.edited?.flows ? editedById(scenario.flows, reuse.index.flows, reuse.edited.flows) : byId(scenario.flows)), (i) => i.flows),
     attackers: kept('attackers', () => byId(scenario.attackers), (i) => i.attackers),
     overlayMembers: kept('overlays', () => new Map(scenario.overlays.map((o) => [o.id, new Set(o.memberIds)])), (i) => i.overlayMembers),
     tunnelByPair: kept('tunnels', () => tunnelTable(scenario), (i) => i.tunnelByPair),

@@ -176,3 +176,16 @@ export function scenarioChanges(prev: Scenario, next: Scenario): ScenarioChanges
     ...(ciphers ? { ciphers } : {}),
   };
 }
+
+/**
+ * The flows and workloads an edit changed, for the index to edit its maps by id in place
+ * (`IndexReuse.edited`): only where the list kept its ids in order.
+ */
+export function editedIds(changes: ScenarioChanges): { flows?: ReadonlySet<string>; workloads?: ReadonlySet<string> } {
+  const flows = changes.kinds.get('flows');
+  const workloads = changes.kinds.get('workloads');
+  return {
+    ...(flows?.sameIds ? { flows: flows.ids } : {}),
+    ...(workloads?.sameIds ? { workloads: workloads.ids } : {}),
+  };
+}

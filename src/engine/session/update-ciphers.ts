@@ -23,7 +23,7 @@ import { traceAt } from '../trace-source.ts';
 import type { FlowSummary } from '../throughput/types.ts';
 import type { ChangedSas, ProtectionTable } from '../exposure/protections.ts';
 import type { Exposure, Finding, FlowResult, Reason } from '../types.ts';
-import type { ScenarioChanges } from './scenario-changes.ts';
+import { editedIds, type ScenarioChanges } from './scenario-changes.ts';
 import { figuresOf, findingsOf, ledgerOf, positionsOf, resultsOf, type SessionState } from './session-state.ts';
 import { addToHostSums, hostLoadOf, hostLoadOfSums, type HostSumsById } from '../throughput/load-ledger.ts';
 import type { HostCrypto } from '../throughput/estimate-load.ts';
@@ -200,7 +200,7 @@ function sameHosts(now: readonly HostCrypto[], was: readonly HostCrypto[]): bool
 
 /** The session state after a cipher edit (`changes.ciphers`); `affected`: the flows on the edited sources' networks, in id order. */
 export function updateCiphers(prev: SessionState, next: Scenario, changes: ScenarioChanges, affected: readonly Flow[]): SessionState {
-  const state: SessionState = { ...prev, scenario: next, index: indexScenario(next, { scenario: prev.scenario, index: prev.index }) };
+  const state: SessionState = { ...prev, scenario: next, index: indexScenario(next, { scenario: prev.scenario, index: prev.index, edited: editedIds(changes) }) };
   // `prev` is consumed (as by every update): its SA objects, shared by the kept traces, change in place.
   const changed = prev.protections.recipher(changes.ciphers!);
   relabel(prev.protections, changed);

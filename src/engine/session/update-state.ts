@@ -20,7 +20,7 @@ import { indexScenario } from '../scenario-index.ts';
 import { reindexFlow } from './element-index.ts';
 import { sameKnowledge } from './same-knowledge.ts';
 import { updateCiphers } from './update-ciphers.ts';
-import { scenarioChanges, type EntityKind, type ScenarioChanges } from './scenario-changes.ts';
+import { editedIds, scenarioChanges, type EntityKind, type ScenarioChanges } from './scenario-changes.ts';
 import { buildState, estimateFlows, figuresOf, resultsOf, type ProgressListener, findingsOf, ledgerOf, positionsOf, ruleInputOf, loadsBefore, selectedAttackers, throughputOf, updatedThroughput, type SessionState } from './session-state.ts';
 import { updateExposures } from './update-exposures.ts';
 import { buildLinkViews, statusesOf, updateLinkStatuses } from './link-views.ts';
@@ -218,7 +218,7 @@ export function updateState(prev: SessionState, next: Scenario, onProgress?: Pro
   // The maps by flow id move on to the new state and are edited in place: built now, before they are shared.
   resultsOf(prev);
   figuresOf(prev);
-  const state: SessionState = { ...prev, scenario: next, index: indexScenario(next, { scenario: prev.scenario, index: prev.index }) };
+  const state: SessionState = { ...prev, scenario: next, index: indexScenario(next, { scenario: prev.scenario, index: prev.index, edited: editedIds(changes) }) };
   const retraced = retrace(state, prev, changes);
   const attackers = reknow(state, prev, changes);
   const kept = new Set(state.knowledge.map((k) => k.attacker.id));
