@@ -165,6 +165,11 @@ export function exposureViews(exposures: readonly Exposure[], flows: readonly { 
   const changed = changedPositions(exposures, last.exposures, Math.max(64, Math.floor(exposures.length * CHANGED_SHARE)));
   if (!changed) return fresh();
   if (changed.length === 0) return { ...last, exposures, flows };
-  const summary = updatedSummary(last.summary, last.exposures, exposures, changed);
-  return { exposures, flows, summary, ...(last.packed ? { packed: updatedPacked(last.packed, exposures, changed) } : {}) };
+  try {
+    const summary = updatedSummary(last.summary, last.exposures, exposures, changed);
+    return { exposures, flows, summary, ...(last.packed ? { packed: updatedPacked(last.packed, exposures, changed) } : {}) };
+  } catch {
+    // A summary out of step with its pairs (never seen): the views are made afresh rather than the analysis lost.
+    return fresh();
+  }
 }
