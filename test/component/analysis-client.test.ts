@@ -249,6 +249,8 @@ describe('AnalysisClient (latest-wins, real cancellation)', () => {
       setFieldInPlace(text, { id: flow.id, key: ['port'], value: 8443 })!,
       // The cipher swap renames an SA in most exposures' reasons: few slices repeat.
       setFieldInPlace(setFieldInPlace(text, { id: flow.id, key: ['port'], value: 8443 })!, { id: 'ovn', key: ['ipsec'], value: { cipher: 'aes-gcm-128', auth: 'ca', keystore: 'ovn-ca', natT: false, dropPlaintext: true } })!,
+      // And back, on a page whose last result was put together from patches.
+      setFieldInPlace(setFieldInPlace(text, { id: flow.id, key: ['port'], value: 8443 })!, { id: 'ovn', key: ['ipsec'], value: { cipher: 'chacha20-poly1305', auth: 'ca', keystore: 'ovn-ca', natT: false, dropPlaintext: true } })!,
     ];
     for (const [n, next] of edits.entries()) {
       fetched = 0;
@@ -260,7 +262,7 @@ describe('AnalysisClient (latest-wins, real cancellation)', () => {
       const shown = result.analysis!;
       if (n === 0) expect(fetched).toBeLessThan(all / 2);
       // The cipher costs the overlay's flows again: their summaries travel as patches of the last ones.
-      if (n === 1) expect(patches).toBeGreaterThan(0);
+      if (n >= 1) expect(patches).toBeGreaterThan(0);
       // One flow or one overlay changed: one model slice travels, the others are kept.
       expect(modelSlices).toBeLessThanOrEqual(1);
       // What the page holds is what the worker computed for this text, list by list, and its model is the file's.
