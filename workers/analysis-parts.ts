@@ -23,7 +23,6 @@ export interface PartSlice {
 
 /** What a patched slice's part carries: the changed items' offsets in the slice and, per patched field, their values. */
 export interface SlicePatch {
-  patched: true;
   at: number[];
   values: unknown[][];
 }
@@ -271,7 +270,7 @@ export function slicePatch(response: Record<string, unknown>, previous: Record<s
     const item = now[i] as Record<string, unknown>;
     for (let f = 0; f < fields.length; f++) values[f]!.push(item[fields[f]!]);
   }
-  return { patched: true, at, values };
+  return { at, values };
 }
 
 /** The items of a patched slice: the receiver's own copies (`base`, the slice of the basis) with the patch applied. */

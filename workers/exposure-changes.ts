@@ -5,8 +5,10 @@
  * pairs that changed are the ones that are not the very same objects; a 5,000-host region has 2.5
  * million pairs, and summarising and packing them all again took a quarter of a second per edit.
  */
+import { sameIdsInOrder } from '../src/engine/session/scenario-changes.ts';
+import { slotOf } from '../src/engine/sorted-lists.ts';
 import type { Exposure } from '../src/engine/types.ts';
-import { summarizeExposures, type AttackerExposures, type ExposureSummary } from './exposure-summary.ts';
+import { listedLevel, summarizeExposures, tally, type AttackerExposures, type ExposureCounts, type ExposureSummary } from './exposure-summary.ts';
 import { packExposures, plainExposure, type PackedExposures } from './packed-exposures.ts';
 import type { ExposureLevel } from '../src/model/types.ts';
 
@@ -31,18 +33,6 @@ function changedPositions(exposures: readonly Exposure[], last: readonly Exposur
     changed.push(i);
   }
   return changed;
-}
-
-function sameIds(a: readonly { id: string }[], b: readonly { id: string }[]): boolean {
-  if (a === b) return true;
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i]!.id !== b[i]!.id) return false;
-  return true;
-}
-
-/** Whether a pair is listed in its attacker's summary, and at which level (see `AttackerExposures.at`). */
-function listedAt(e: Exposure): ExposureLevel | undefined {
-  return e.level !== 'none' || e.tamper ? e.level : undefined;
 }
 
 /** `list` (ascending) without the positions in `drop` and with those in `add` (each ascending). */
@@ -72,7 +62,7 @@ function pushTo(lists: Map<ExposureLevel, number[]>, level: ExposureLevel, i: nu
 }
 
 function updatedSummary(summary: ExposureSummary, last: readonly Exposure[], exposures: readonly Exposure[], changed: readonly number[]): ExposureSummary {
-  const edits = new Map<string, { counts: { payload: number; headers: number; tamper: number }; drop: Map<ExposureLevel, number[]>; add: Map<ExposureLevel, number[]> }>();
+  const edits = new Map<string, { counts: ExposureCounts; drop: Map<ExposureLevel, number[]>; add: Map<ExposureLevel, number[]> }>();
   for (const i of changed) {
     const before = last[i]!;
     const now = exposures[i]!;
@@ -82,15 +72,10 @@ function updatedSummary(summary: ExposureSummary, last: readonly Exposure[], exp
       if (!c) return summarizeExposures(exposures);
       edits.set(now.attacker, (edit = { counts: { payload: c.payload, headers: c.headers, tamper: c.tamper }, drop: new Map(), add: new Map() }));
     }
-    const counts = edit.counts;
-    if (before.level === 'payload') counts.payload--;
-    else if (before.level === 'headers') counts.headers--;
-    if (before.tamper) counts.tamper--;
-    if (now.level === 'payload') counts.payload++;
-    else if (now.level === 'headers') counts.headers++;
-    if (now.tamper) counts.tamper++;
-    const was = listedAt(before);
-    const is = listedAt(now);
+    tally(edit.counts, before, -1);
+    tally(edit.counts, now, 1);
+    const was = listedLevel(before);
+    const is = listedLevel(now);
     if (was === is) continue;
     // Positions come in ascending order, so each list stays sorted.
     if (was !== undefined) pushTo(edit.drop, was, i);
@@ -106,23 +91,11 @@ function updatedSummary(summary: ExposureSummary, last: readonly Exposure[], exp
   return out;
 }
 
-/** The position of `p` in `at` (ascending), or where it would go. */
-function slot(at: Int32Array, p: number): number {
-  let lo = 0;
-  let hi = at.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (at[mid]! < p) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
 function updatedPacked(packed: PackedExposures, exposures: readonly Exposure[], changed: readonly number[]): PackedExposures {
   const detailed = packed.detailed.slice();
   let reshaped = false;
   for (const i of changed) {
-    const k = slot(packed.at, i);
+    const k = slotOf(packed.at, i);
     const listed = k < packed.at.length && packed.at[k] === i;
     const now = exposures[i]!;
     if (listed && !plainExposure(now)) detailed[k] = now;
@@ -161,7 +134,7 @@ export function exposureViews(exposures: readonly Exposure[], flows: readonly { 
     const packed = pack ? packExposures(exposures, flows) : undefined;
     return { exposures, flows, summary: summarizeExposures(exposures), ...(packed ? { packed } : {}) };
   };
-  if (!last || last.exposures.length !== exposures.length || (last.packed !== undefined) !== pack || !sameIds(last.flows, flows)) return fresh();
+  if (!last || last.exposures.length !== exposures.length || (last.packed !== undefined) !== pack || (last.flows !== flows && !sameIdsInOrder(last.flows, flows))) return fresh();
   const changed = changedPositions(exposures, last.exposures, Math.max(64, Math.floor(exposures.length * CHANGED_SHARE)));
   if (!changed) return fresh();
   if (changed.length === 0) return { ...last, exposures, flows };

@@ -34,6 +34,21 @@ export interface AttackerExposures {
 /** Per attacker id. */
 export type ExposureSummary = Partial<Record<string, AttackerExposures>>;
 
+/** One attacker's counts of pairs that read payload or headers, or can tamper. */
+export type ExposureCounts = Pick<AttackerExposures, 'payload' | 'headers' | 'tamper'>;
+
+/** Counts one pair in (`sign` 1) or out of (-1) its attacker's counts. */
+export function tally(c: ExposureCounts, e: Exposure, sign: 1 | -1): void {
+  if (e.level === 'payload') c.payload += sign;
+  else if (e.level === 'headers') c.headers += sign;
+  if (e.tamper) c.tamper += sign;
+}
+
+/** The level under which a pair is listed in its attacker's positions (`AttackerExposures.at`); undefined for a plain `none`. */
+export function listedLevel(e: Exposure): ExposureLevel | undefined {
+  return e.level !== 'none' || e.tamper ? e.level : undefined;
+}
+
 /** Summarises `exposures` in one pass (the worker's full list; on the page, only a small analysis's). */
 export function summarizeExposures(exposures: ExposureRows): ExposureSummary {
   const lists = new Map<
@@ -48,10 +63,9 @@ export function summarizeExposures(exposures: ExposureRows): ExposureSummary {
         e.attacker,
         (c = { payload: 0, headers: 0, tamper: 0, at: { payload: [], headers: [], metadata: [], none: [] } }),
       );
-    if (e.level === 'payload') c.payload++;
-    else if (e.level === 'headers') c.headers++;
-    if (e.tamper) c.tamper++;
-    if (e.level !== 'none' || e.tamper) c.at[e.level].push(i);
+    tally(c, e, 1);
+    const level = listedLevel(e);
+    if (level !== undefined) c.at[level].push(i);
   }
   const summary: ExposureSummary = {};
   for (const [attacker, c] of lists) {

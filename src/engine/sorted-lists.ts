@@ -6,7 +6,7 @@
 import { compareIds } from './compare-ids.ts';
 
 /** The first position whose item is not before the target; `before(item)` holds for every item up to it. */
-export function lowerBound<T>(list: readonly T[], before: (item: T) => boolean): number {
+export function lowerBound<T>(list: ArrayLike<T>, before: (item: T) => boolean): number {
   let lo = 0;
   let hi = list.length;
   while (lo < hi) {
@@ -33,7 +33,7 @@ export function sortIds(ids: string[]): string[] {
 }
 
 /** Where `value` is, or would be inserted, in an ascending list of ids or numbers. */
-export function slotOf<T extends string | number>(list: readonly T[], value: T): number {
+export function slotOf<T extends string | number>(list: ArrayLike<T>, value: T): number {
   return lowerBound(list, (item) => item < value);
 }
 

@@ -56,42 +56,56 @@ function normalList<S, T>(
   items: readonly S[],
   memo: NormalMemo | undefined,
   make: (item: S) => T,
-  depends?: { of: (item: S, out: [unknown, unknown]) => void; same: boolean },
+  depends?: Depends<S>,
 ): T[] {
   const now = memo?.next?.lists.get(kind);
   if (!now) return items.map(make);
   const then = memo?.previous?.lists.get(kind);
-  const normal = new Array<unknown>(items.length);
+  const out = new Array<T>(items.length);
   const dependsA = depends ? new Array<unknown>(items.length) : undefined;
   const dependsB = depends ? new Array<unknown>(items.length) : undefined;
   const deps: [unknown, unknown] = [undefined, undefined];
-  // What the items depend on is as it was (`depends.same`): an item the last reading normalised is
-  // kept with its dependencies as they were, without looking them up.
+  // What the items depend on is as it was (`depends.same`): an item the last reading normalised
+  // keeps its dependencies as they were, without looking them up.
   const carried = depends?.same === true && then?.dependsA !== undefined && then.dependsB !== undefined;
-  const out = new Array<T>(items.length);
   for (let i = 0; i < items.length; i++) {
     const item = items[i]!;
-    const known = then?.normal !== undefined && then.clean[i] === item && item !== undefined && then.normal[i] !== undefined;
-    if (known && carried) {
-      out[i] = then.normal![i] as T;
-      dependsA![i] = then.dependsA![i];
-      dependsB![i] = then.dependsB![i];
-      normal[i] = out[i];
-      continue;
-    }
+    let kept = then?.normal !== undefined && then.clean[i] === item && then.normal[i] !== undefined;
     if (depends) {
-      depends.of(item, deps);
+      if (kept && carried) {
+        deps[0] = then!.dependsA![i];
+        deps[1] = then!.dependsB![i];
+      } else {
+        depends.of(item, deps);
+        kept &&= then!.dependsA![i] === deps[0] && then!.dependsB![i] === deps[1];
+      }
       dependsA![i] = deps[0];
       dependsB![i] = deps[1];
     }
-    const kept = known && (!depends || (then!.dependsA![i] === deps[0] && then!.dependsB![i] === deps[1]));
     out[i] = kept ? (then!.normal![i] as T) : make(item);
-    normal[i] = out[i];
   }
-  now.normal = normal;
+  // Lists of the model are never changed once made: the list itself is what the next reading compares against.
+  now.normal = out;
   if (dependsA) now.dependsA = dependsA;
   if (dependsB) now.dependsB = dependsB;
   return out;
+}
+
+/** What else than its clean value an item of `normalList` is derived from, and whether all of it is as it was. */
+interface Depends<S> {
+  of: (item: S, out: [unknown, unknown]) => void;
+  same: boolean;
+}
+
+/** An item depends on what `look` gives for two ids it names (a link's ends, a flow's endpoints). */
+function dependsOn<S>(look: (id: string) => unknown, first: (item: S) => string | undefined, second: (item: S) => string | undefined, same: boolean): Depends<S> {
+  return {
+    of: (item, out) => {
+      out[0] = look(blank(first(item)));
+      out[1] = look(blank(second(item)));
+    },
+    same,
+  };
 }
 
 /** Normalises a flow; `networksOf` resolves the network when the file leaves it out. */
@@ -200,13 +214,7 @@ export function normalizeScenario(shaped: ShapedScenario, memo?: NormalMemo): Sc
       shaped.links,
       memo,
       (link) => normalizeLink(link, ends),
-      {
-        of: (link, out) => {
-          out[0] = endEntities.get(blank(link.between?.[0]));
-          out[1] = endEntities.get(blank(link.between?.[1]));
-        },
-        same: endsSame,
-      },
+      dependsOn((id) => endEntities.get(id), (link) => link.between?.[0], (link) => link.between?.[1], endsSame),
     ),
     bridges: normalList('bridges', shaped.bridges, memo, normalizeBridge),
     // Members follow host roles and sites: overlays (a handful) are always normalised again.
@@ -223,13 +231,7 @@ export function normalizeScenario(shaped: ShapedScenario, memo?: NormalMemo): Sc
       shaped.flows,
       memo,
       (flow) => normalizeFlow(flow, networksOf),
-      {
-        of: (flow, out) => {
-          out[0] = networksOf(blank(flow.from));
-          out[1] = networksOf(blank(flow.to));
-        },
-        same: workloadsSame,
-      },
+      dependsOn(networksOf, (flow) => flow.from, (flow) => flow.to, workloadsSame),
     ),
     attackers: normalList('attackers', shaped.attackers, memo, normalizeAttacker),
     requirements: normalList('requirements', shaped.requirements, memo, normalizeRequirement),

@@ -6,6 +6,7 @@
 import { deepEqual } from '../../model/deep-equal.ts';
 import type { Flow, IpsecCipher, IpsecPolicy, Overlay, Scenario, Tunnel } from '../../model/types.ts';
 import { sameEspShape } from '../exposure/header-sizes.ts';
+import { indexScenario, type ScenarioIndex } from '../scenario-index.ts';
 
 /** Entity lists of a scenario. */
 export type EntityKind = 'sites' | 'hosts' | 'devices' | 'links' | 'bridges' | 'overlays' | 'tunnels' | 'networks' | 'workloads' | 'keystores' | 'ipsec' | 'wireguard' | 'flows' | 'attackers' | 'requirements';
@@ -178,14 +179,16 @@ export function scenarioChanges(prev: Scenario, next: Scenario): ScenarioChanges
 }
 
 /**
- * The flows and workloads an edit changed, for the index to edit its maps by id in place
- * (`IndexReuse.edited`): only where the list kept its ids in order.
+ * The index of `next` after an edit of `prev.scenario` (`changes`), for an analysis session, which
+ * consumes its last state: tables of lists the edit left alone are taken over, and the flow and
+ * workload maps by id are edited in place where those lists kept their ids in order.
  */
-export function editedIds(changes: ScenarioChanges): { flows?: ReadonlySet<string>; workloads?: ReadonlySet<string> } {
+export function indexAfter(prev: { scenario: Scenario; index: ScenarioIndex }, next: Scenario, changes: ScenarioChanges): ScenarioIndex {
   const flows = changes.kinds.get('flows');
   const workloads = changes.kinds.get('workloads');
-  return {
+  const edited = {
     ...(flows?.sameIds ? { flows: flows.ids } : {}),
     ...(workloads?.sameIds ? { workloads: workloads.ids } : {}),
   };
+  return indexScenario(next, { scenario: prev.scenario, index: prev.index, edited });
 }

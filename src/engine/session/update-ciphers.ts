@@ -18,15 +18,14 @@ import { doubleEncryption } from '../exposure/rules/double-encryption.ts';
 import { labelsChanged } from '../exposure/rules/helpers/describe.ts';
 import { integrityOnly } from '../exposure/rules/integrity-only.ts';
 import { requirementFailed } from '../exposure/rules/requirement-failed.ts';
-import { indexScenario } from '../scenario-index.ts';
 import { traceAt } from '../trace-source.ts';
 import type { FlowSummary } from '../throughput/types.ts';
 import type { ChangedSas, ProtectionTable } from '../exposure/protections.ts';
 import type { Exposure, Finding, FlowResult, Reason } from '../types.ts';
-import { editedIds, type ScenarioChanges } from './scenario-changes.ts';
+import { indexAfter, type ScenarioChanges } from './scenario-changes.ts';
 import { figuresOf, findingsOf, ledgerOf, positionsOf, resultsOf, type SessionState } from './session-state.ts';
-import { addToHostSums, hostLoadOf, hostLoadOfSums, type HostSumsById } from '../throughput/load-ledger.ts';
-import type { HostCrypto } from '../throughput/estimate-load.ts';
+import { addToHostSums, hostLoadOf, type HostSumsById } from '../throughput/load-ledger.ts';
+import { hostLoadFrom, type HostCrypto } from '../throughput/estimate-load.ts';
 import { recostFlowFigures, type SubjectNames } from '../throughput/flow-figures.ts';
 
 /**
@@ -186,7 +185,7 @@ function recost(state: SessionState, flows: readonly Flow[]): void {
   const loads = state.throughput.hosts.map((load) => {
     const host = state.index.hosts.get(load.host);
     if (!host || !hosts.has(load.host)) return load;
-    return sums && !moved ? hostLoadOfSums(host, sums, load.flows) : hostLoadOf(host, byHost.get(load.host) ?? [], figures, load.flows);
+    return sums && !moved ? hostLoadFrom(host, sums.get(load.host), load.flows) : hostLoadOf(host, byHost.get(load.host) ?? [], figures, load.flows);
   });
   state.throughput = { ...state.throughput, flows: summaries, hosts: loads };
 }
@@ -200,7 +199,7 @@ function sameHosts(now: readonly HostCrypto[], was: readonly HostCrypto[]): bool
 
 /** The session state after a cipher edit (`changes.ciphers`); `affected`: the flows on the edited sources' networks, in id order. */
 export function updateCiphers(prev: SessionState, next: Scenario, changes: ScenarioChanges, affected: readonly Flow[]): SessionState {
-  const state: SessionState = { ...prev, scenario: next, index: indexScenario(next, { scenario: prev.scenario, index: prev.index, edited: editedIds(changes) }) };
+  const state: SessionState = { ...prev, scenario: next, index: indexAfter(prev, next, changes) };
   // `prev` is consumed (as by every update): its SA objects, shared by the kept traces, change in place.
   const changed = prev.protections.recipher(changes.ciphers!);
   relabel(prev.protections, changed);

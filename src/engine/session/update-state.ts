@@ -16,11 +16,10 @@ import { rules } from '../exposure/rules/index.ts';
 import { mergeFindings, runRules } from '../exposure/run-rules.ts';
 import { holds } from '../sorted-lists.ts';
 import { requirementFailed } from '../exposure/rules/requirement-failed.ts';
-import { indexScenario } from '../scenario-index.ts';
 import { reindexFlow } from './element-index.ts';
 import { sameKnowledge } from './same-knowledge.ts';
 import { updateCiphers } from './update-ciphers.ts';
-import { editedIds, scenarioChanges, type EntityKind, type ScenarioChanges } from './scenario-changes.ts';
+import { indexAfter, scenarioChanges, type EntityKind, type ScenarioChanges } from './scenario-changes.ts';
 import { buildState, estimateFlows, figuresOf, resultsOf, type ProgressListener, findingsOf, ledgerOf, positionsOf, ruleInputOf, loadsBefore, selectedAttackers, throughputOf, updatedThroughput, type SessionState } from './session-state.ts';
 import { updateExposures } from './update-exposures.ts';
 import { buildLinkViews, statusesOf, updateLinkStatuses } from './link-views.ts';
@@ -218,7 +217,7 @@ export function updateState(prev: SessionState, next: Scenario, onProgress?: Pro
   // The maps by flow id move on to the new state and are edited in place: built now, before they are shared.
   resultsOf(prev);
   figuresOf(prev);
-  const state: SessionState = { ...prev, scenario: next, index: indexScenario(next, { scenario: prev.scenario, index: prev.index, edited: editedIds(changes) }) };
+  const state: SessionState = { ...prev, scenario: next, index: indexAfter(prev, next, changes) };
   const retraced = retrace(state, prev, changes);
   const attackers = reknow(state, prev, changes);
   const kept = new Set(state.knowledge.map((k) => k.attacker.id));

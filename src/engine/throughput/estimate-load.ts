@@ -4,7 +4,7 @@
  * Both are sums over flows in flow-id order, from small per-flow records, so an analysis session
  * can re-add them after an edit and get the very same floating-point totals.
  */
-import type { Scenario } from '../../model/types.ts';
+import type { Host, Scenario } from '../../model/types.ts';
 import type { FlowTrace, Protection } from '../types.ts';
 import type { FlowSummary, HostLoad, LinkLoad, SaLoad } from './types.ts';
 import { traceAt, type TraceSource } from '../trace-source.ts';
@@ -52,11 +52,50 @@ export function busiestOf(sums: SaSums | undefined): SaLoad | null {
   return found === undefined ? null : { protection: found.id, direction: bestDirection, coresUsed: bestCores };
 }
 
-/** One host's running totals: cores, record positions (each once, ascending) and per-SA sums. */
-interface HostSum {
+/** One host's running crypto totals, added flow by flow in flow-id order: cores and per-SA sums. */
+export interface HostSums {
   used: number;
-  flows: number[];
   sa: SaSums;
+}
+
+/** Empty sums for one host. */
+export function newHostSums(): HostSums {
+  return { used: 0, sa: { outbound: new Map(), inbound: new Map() } };
+}
+
+/**
+ * Adds one flow's crypto work at a host to that host's sums. Every caller adds the flows in flow-id
+ * order, so the totals are the same to the last bit however they were gathered.
+ */
+export function addShare(sum: HostSums, share: HostCrypto): void {
+  sum.used += share.coresAtRate;
+  const sas = share.sas;
+  for (let k = 0; k < sas.length; k++) {
+    const { protection, direction, cores } = sas[k]!;
+    const perSa = direction === 'inbound' ? sum.sa.inbound : sum.sa.outbound;
+    perSa.set(protection, (perSa.get(protection) ?? 0) + cores);
+  }
+}
+
+/** A host's crypto load from its sums over all its flows (`flows`: their ids, sorted). */
+export function hostLoadFrom(host: Host, sum: HostSums | undefined, flows: string[]): HostLoad {
+  const coresUsed = sum?.used ?? 0;
+  const available = Math.max(0, host.cpu.cores);
+  const busiestSa = busiestOf(sum?.sa);
+  return {
+    host: host.id,
+    cryptoCoresUsed: coresUsed,
+    coresAvailable: available,
+    utilisation: available > 0 ? coresUsed / available : coresUsed > 0 ? 1 : 0,
+    busiestSa,
+    saturated: coresUsed > available || (busiestSa?.coresUsed ?? 0) > 1,
+    flows,
+  };
+}
+
+/** One host's running totals with the positions of its flows (each once, ascending). */
+interface HostSum extends HostSums {
+  flows: number[];
 }
 
 /** Every flow's id by position (in flow-id order), and whether that order holds — checked once per analysis. */
@@ -88,31 +127,15 @@ export function hostLoads(scenario: Scenario, crypto: readonly FlowCrypto[], ids
   for (let i = 0; i < crypto.length; i++) {
     for (const share of crypto[i]!.hosts) {
       let sum = byHost.get(share.host);
-      if (!sum) byHost.set(share.host, (sum = { used: 0, flows: [], sa: { outbound: new Map(), inbound: new Map() } }));
-      sum.used += share.coresAtRate;
+      if (!sum) byHost.set(share.host, (sum = { ...newHostSums(), flows: [] }));
+      addShare(sum, share);
       if (sum.flows[sum.flows.length - 1] !== i) sum.flows.push(i);
-      for (const { protection, direction, cores } of share.sas) {
-        const perSa = sum.sa[direction];
-        perSa.set(protection, (perSa.get(protection) ?? 0) + cores);
-      }
     }
   }
   return scenario.hosts
     .map((host): HostLoad => {
       const sum = byHost.get(host.id);
-      const coresUsed = sum?.used ?? 0;
-      const available = Math.max(0, host.cpu.cores);
-      const busiestSa = busiestOf(sum?.sa);
-      const utilisation = available > 0 ? coresUsed / available : coresUsed > 0 ? 1 : 0;
-      return {
-        host: host.id,
-        cryptoCoresUsed: coresUsed,
-        coresAvailable: available,
-        utilisation,
-        busiestSa,
-        saturated: coresUsed > available || (busiestSa?.coresUsed ?? 0) > 1,
-        flows: idsAt(sum?.flows, ids),
-      };
+      return hostLoadFrom(host, sum, idsAt(sum?.flows, ids));
     })
     .sort((a, b) => byId(a.host, b.host));
 }

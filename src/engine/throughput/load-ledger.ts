@@ -7,10 +7,10 @@
  * every host's and link's load against the full pass.
  */
 import type { Host, Link } from '../../model/types.ts';
-import type { FlowTrace, Protection } from '../types.ts';
+import type { FlowTrace } from '../types.ts';
 import type { FlowFigures } from './flow-figures.ts';
 import { insertSorted, removeSorted, slotOf } from '../sorted-lists.ts';
-import { busiestOf, linkLoadFrom, linkShareAt } from './estimate-load.ts';
+import { addShare, hostLoadFrom, linkLoadFrom, linkShareAt, newHostSums, type HostSums } from './estimate-load.ts';
 import type { HostLoad, LinkLoad } from './types.ts';
 
 const byId = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
@@ -118,9 +118,7 @@ export function moveOnLinks(map: Map<string, LinkEntry>, position: number, befor
  * is its flow list when the caller has it (sorted by id), else it is gathered and sorted here.
  */
 export function hostLoadOf(host: Host, positions: readonly number[], figures: readonly FlowFigures[], sorted?: string[]): HostLoad {
-  let used = 0;
-  const outbound = new Map<Protection, number>();
-  const inbound = new Map<Protection, number>();
+  const sum = newHostSums();
   const flows: string[] = [];
   const id = host.id;
   for (let p = 0; p < positions.length; p++) {
@@ -128,41 +126,13 @@ export function hostLoadOf(host: Host, positions: readonly number[], figures: re
     const shares = f.crypto.hosts;
     let counted = false;
     for (let h = 0; h < shares.length; h++) {
-      const share = shares[h]!;
-      if (share.host !== id) continue;
-      used += share.coresAtRate;
+      if (shares[h]!.host !== id) continue;
+      addShare(sum, shares[h]!);
       if (!counted && !sorted) flows.push(f.crypto.flow);
       counted = true;
-      const sas = share.sas;
-      for (let k = 0; k < sas.length; k++) {
-        const { protection, cores } = sas[k]!;
-        const sums = sas[k]!.direction === 'inbound' ? inbound : outbound;
-        sums.set(protection, (sums.get(protection) ?? 0) + cores);
-      }
     }
   }
-  return hostLoadFrom(host, used, { outbound, inbound }, sorted ?? flows.sort(byId));
-}
-
-function hostLoadFrom(host: Host, used: number, sa: { outbound: Map<Protection, number>; inbound: Map<Protection, number> }, flows: string[]): HostLoad {
-  const available = Math.max(0, host.cpu.cores);
-  const busiestSa = busiestOf(sa);
-  return {
-    host: host.id,
-    cryptoCoresUsed: used,
-    coresAvailable: available,
-    utilisation: available > 0 ? used / available : used > 0 ? 1 : 0,
-    busiestSa,
-    saturated: used > available || (busiestSa?.coresUsed ?? 0) > 1,
-    flows,
-  };
-}
-
-/** One host's running sums while the figures are read in flow order. */
-interface HostSums {
-  used: number;
-  outbound: Map<Protection, number>;
-  inbound: Map<Protection, number>;
+  return hostLoadFrom(host, sum, sorted ?? flows.sort(byId));
 }
 
 /** Running crypto sums per host, filled flow by flow in flow order (`addToHostSums`). */
@@ -179,21 +149,9 @@ export function addToHostSums(sums: HostSumsById, f: FlowFigures): void {
   for (let h = 0; h < shares.length; h++) {
     const share = shares[h]!;
     let sum = sums.get(share.host);
-    if (!sum) sums.set(share.host, (sum = { used: 0, outbound: new Map(), inbound: new Map() }));
-    sum.used += share.coresAtRate;
-    const sas = share.sas;
-    for (let k = 0; k < sas.length; k++) {
-      const { protection, cores } = sas[k]!;
-      const bySa = sas[k]!.direction === 'inbound' ? sum.inbound : sum.outbound;
-      bySa.set(protection, (bySa.get(protection) ?? 0) + cores);
-    }
+    if (!sum) sums.set(share.host, (sum = newHostSums()));
+    addShare(sum, share);
   }
-}
-
-/** A host's crypto load from sums over every flow (`addToHostSums`), with its flow list sorted by id. */
-export function hostLoadOfSums(host: Host, sums: HostSumsById, flows: string[]): HostLoad {
-  const sum = sums.get(host.id);
-  return hostLoadFrom(host, sum?.used ?? 0, sum ?? { outbound: new Map(), inbound: new Map() }, flows);
 }
 
 /** One link's wire load from its ledger entry (shares summed in flow order) and its flows sorted by id. */
