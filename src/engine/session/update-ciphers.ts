@@ -146,8 +146,11 @@ function recost(state: SessionState, flows: readonly Flow[]): void {
   for (let i = 0; i < flows.length; i++) {
     const flow = flows[i]!;
     const at = all ? i : positionOf(flow);
-    const before = ledger ? ledger.figures[at]! : figuresOf(state).get(flow.id)!;
-    const figures = recostFlowFigures(flow, traceAt(traces ?? state.traces, at, flow.id)!, state.index, names, before);
+    const figures = ledger ? ledger.figures[at]! : figuresOf(state).get(flow.id)!;
+    // Costed in place (`recostFlowFigures`): what it had before is read first.
+    const was = figures.crypto.hosts;
+    const wasSummary = figures.summary;
+    recostFlowFigures(flow, traceAt(traces ?? state.traces, at, flow.id)!, state.index, names, figures);
     if (sums) {
       if (at <= summed) sums = undefined;
       else {
@@ -156,15 +159,12 @@ function recost(state: SessionState, flows: readonly Flow[]): void {
         summed = at;
       }
     }
-    if (figures === before) continue;
-    if (!byList) figuresOf(state).set(flow.id, figures);
-    if (ledger) ledger.figures[at] = figures;
+    if (figures.summary === wasSummary) continue;
     summaries[at] = figures.summary;
     const result = withFigures(byList ? list[at]! : resultsOf(state).get(flow.id)!, figures.summary);
     if (!byList) resultsOf(state).set(flow.id, result);
     if (list) list[at] = result;
     const now = figures.crypto.hosts;
-    const was = before.crypto.hosts;
     for (let h = 0; h < now.length; h++) hosts.add(now[h]!.host);
     if (!sameHosts(now, was)) {
       moved = true;
@@ -173,8 +173,8 @@ function recost(state: SessionState, flows: readonly Flow[]): void {
   }
   state.resultList = list;
   if (byList) {
+    // The figures are the same objects, costed in place: only the summaries by id are stale.
     state.results = undefined;
-    state.figures = undefined;
     state.figureList = ledger.figures;
   }
   // A flow's crypto lands on its SAs' ends whatever their cipher, so the ledger holds; should a

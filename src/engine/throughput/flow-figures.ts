@@ -107,8 +107,27 @@ function sharesOf(out: HostCyclesOut, coresAtRate: number): HostCrypto['sas'] {
   return shares;
 }
 
-/** Crypto and CPU limits of every host on the path, lowering `best` in place; returns the hosts' crypto loads. */
-function hostLimits(flow: Flow, trace: FlowTrace, index: ScenarioIndex, packet: PacketSize, best: Best): HostCrypto[] {
+/**
+ * Each crypto host's cores at rate, then its SAs' cores, as `hostLimits` works them out against the
+ * previous figures' hosts (written to them only once every host matched).
+ */
+const CORES: number[] = [];
+
+/** Whether the SAs `hostCycles` found are, in order, the SAs of a flow's previous crypto at that host. */
+function sameSas(was: HostCrypto['sas'], out: HostCyclesOut): boolean {
+  if (was.length !== out.count) return false;
+  for (let k = 0; k < out.count; k++) if (was[k]!.protection !== out.sas[k]!.protection || was[k]!.direction !== out.sas[k]!.direction) return false;
+  return true;
+}
+
+/**
+ * Crypto and CPU limits of every host on the path, lowering `best` in place; returns the hosts'
+ * crypto loads. With `previous` (a cipher edit's recost) the loads are written into those objects
+ * when they are loads of the same hosts and SAs, in the same order (what such an edit keeps): a
+ * region's overlay carries most flows, and new lists for each were most of the edit's garbage.
+ * Undefined, with `previous` untouched, when they are not.
+ */
+function hostLimits(flow: Flow, trace: FlowTrace, index: ScenarioIndex, packet: PacketSize, best: Best, previous?: readonly HostCrypto[]): HostCrypto[] | undefined {
   const hops = trace.hops;
   let tls: Protection | undefined;
   for (const layer of trace.innerStack) {
@@ -117,6 +136,8 @@ function hostLimits(flow: Flow, trace: FlowTrace, index: ScenarioIndex, packet: 
     break;
   }
   let n = 0;
+  let c = 0;
+  let same = true;
   for (let i = 0; i <= hops.length; i++) {
     const node = i === 0 ? hops[0]!.from : hops[i - 1]!.to;
     const host = index.hosts.get(node);
@@ -131,7 +152,27 @@ function hostLimits(flow: Flow, trace: FlowTrace, index: ScenarioIndex, packet: 
     const cpu = cycleFigures(host, sums, packet, flow.rateGbps, CPU);
     lower(best, cpu.limitGbps, false, node);
     if (sums.crypto <= 0) continue;
-    CRYPTO[n++] = { host: node, coresAtRate: cpu.coresAtRate, sas: sharesOf(CYCLES, cpu.coresAtRate) };
+    if (!previous) {
+      CRYPTO[n++] = { host: node, coresAtRate: cpu.coresAtRate, sas: sharesOf(CYCLES, cpu.coresAtRate) };
+      continue;
+    }
+    const was = previous[n++];
+    if (!same || !was || was.host !== node || !sameSas(was.sas, CYCLES)) {
+      same = false;
+      continue;
+    }
+    // The shares as `sharesOf` works them out.
+    CORES[c++] = cpu.coresAtRate;
+    for (let k = 0; k < CYCLES.count; k++) CORES[c++] = (cpu.coresAtRate * CYCLES.sas[k]!.cycles) / sums.crypto;
+  }
+  if (previous) {
+    if (!same || n !== previous.length) return undefined;
+    c = 0;
+    for (const was of previous) {
+      was.coresAtRate = CORES[c++]!;
+      for (const sa of was.sas) sa.cores = CORES[c++]!;
+    }
+    return previous as HostCrypto[];
   }
   // An exact-size copy: every flow keeps its list.
   return n === 0 ? NO_HOSTS : CRYPTO.slice(0, n);
@@ -155,6 +196,9 @@ function addedOn(hop: Hop, mtu: number, packetBytes: number): number {
  * whose ciphers cost differently (session/update-ciphers.ts): the least link limit is read again
  * without the wire list, the hosts' CPU limits and crypto loads are worked out anew, and the wire
  * loads and problems are the previous ones. Equal to `estimateFlowFigures` of the flow (tested).
+ * `previous` is the session's and is updated in place: its summary is a new object when the flow
+ * has one to cost again, its crypto loads take the new figures (new lists only should the flow
+ * load other hosts or SAs now). Returns it.
  */
 export function recostFlowFigures(flow: Flow, trace: FlowTrace, index: ScenarioIndex, names: SubjectNames, previous: FlowFigures): FlowFigures {
   const { packetBytes, payloadBytes } = previous.summary;
@@ -169,10 +213,20 @@ export function recostFlowFigures(flow: Flow, trace: FlowTrace, index: ScenarioI
     const share = payloadBytes / (packetBytes + addedOn(hop, link.mtu, packetBytes) + ETHERNET_FRAMING_BYTES);
     lower(best, Math.max(0, link.gbps) * share, true, link.id);
   }
-  const crypto = hostLimits(flow, trace, index, { packetBytes, payloadBytes }, best);
+  const packet = { packetBytes, payloadBytes };
+  const links = { gbps: best.gbps, link: best.link, id: best.id };
+  let hosts = previous.crypto.hosts.length > 0 ? hostLimits(flow, trace, index, packet, best, previous.crypto.hosts) : undefined;
+  if (!hosts) {
+    // Other hosts or SAs than before: worked out afresh from the link limit, into new lists.
+    best.gbps = links.gbps;
+    best.link = links.link;
+    best.id = links.id;
+    hosts = hostLimits(flow, trace, index, packet, best)!;
+    if (hosts !== previous.crypto.hosts) previous.crypto = { flow: flow.id, hosts };
+  }
   const s = previous.summary;
-  const summary: FlowSummary = { flow: s.flow, rateGbps: s.rateGbps, packetBytes, payloadBytes, innerMtu: s.innerMtu, overheadBytes: s.overheadBytes, wireEfficiency: s.wireEfficiency, maxGbps: best.gbps, bottleneck: subject(best, names) };
-  return { summary, crypto: { flow: flow.id, hosts: crypto }, wire: previous.wire, problems: previous.problems };
+  previous.summary = { flow: s.flow, rateGbps: s.rateGbps, packetBytes, payloadBytes, innerMtu: s.innerMtu, overheadBytes: s.overheadBytes, wireEfficiency: s.wireEfficiency, maxGbps: best.gbps, bottleneck: subject(best, names) };
+  return previous;
 }
 
 /**
@@ -207,7 +261,7 @@ export function estimateFlowFigures(flow: Flow, trace: FlowTrace, index: Scenari
     efficiency = Math.min(efficiency, share);
     overhead = Math.max(overhead, added);
   }
-  const crypto = hostLimits(flow, trace, index, { packetBytes, payloadBytes }, best);
+  const crypto = hostLimits(flow, trace, index, { packetBytes, payloadBytes }, best)!;
   // Written out rather than through `figures`: this is the shape of nearly every flow, and spreading builds each object twice.
   const summary: FlowSummary = { flow: flow.id, rateGbps: flow.rateGbps, packetBytes, payloadBytes, innerMtu, overheadBytes: overhead, wireEfficiency: efficiency, maxGbps: best.gbps, bottleneck: subject(best, names) };
   return { summary, crypto: { flow: flow.id, hosts: crypto }, wire, problems: problems ?? NO_PROBLEMS };
