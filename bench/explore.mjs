@@ -318,7 +318,7 @@ const steps = [
       const port = page.getByTestId('field-port').locator('input');
       await port.waitFor({ timeout: STEP });
       const old = Number(await port.inputValue());
-      const editToResultMs = await timedEdit(
+      const timing = await timedEdit(
         page,
         async () => {
           await port.fill(String(old + 1));
@@ -328,7 +328,7 @@ const steps = [
         (p) => document.querySelector('[data-testid="field-port"] input')?.value === String(p),
         old + 1,
       );
-      return { detail: `${flow}: port ${old} → ${old + 1}`, editToResultMs };
+      return { detail: `${flow}: port ${old} → ${old + 1}`, ...timing };
     },
   },
   {
@@ -340,13 +340,13 @@ const steps = [
       await cipher.waitFor({ timeout: STEP });
       const old = await cipher.inputValue();
       const next = old === 'aes-gcm-128' ? 'aes-gcm-256' : 'aes-gcm-128';
-      const editToResultMs = await timedEdit(
+      const timing = await timedEdit(
         page,
         () => cipher.selectOption(next),
         (v) => document.querySelector('[aria-label="IPsec cipher"]')?.value === v,
         next,
       );
-      return { detail: `${overlay}: ${old || '(default)'} → ${next}`, editToResultMs };
+      return { detail: `${overlay}: ${old || '(default)'} → ${next}`, ...timing };
     },
   },
 ];
@@ -376,7 +376,10 @@ async function timedEdit(page, act, shows, arg) {
   );
   await wait(page, shows, arg);
   const shown = await hook(page, () => performance.now());
-  return Math.round(shown - started);
+  // Where the time went: the edit itself up to the analysis request (the browser's input, the
+  // inspector's line edit in the edit worker), then the analysis up to its result on the page.
+  const run = await hook(page, () => window.__plainsight.lastRunWindow());
+  return { editToResultMs: Math.round(shown - started), toRequestMs: Math.round(run.start - started), runMs: Math.round(run.end - run.start) };
 }
 
 async function explore(base, hosts) {
@@ -464,7 +467,7 @@ async function explore(base, hosts) {
       };
       rows.push(row);
       console.log(
-        `  ${row.step}: longest task ${row.longestTaskMs} ms (${row.longTasks} long), ${row.wallMs} ms${row.editToResultMs !== undefined ? `, edit → result ${row.editToResultMs} ms` : ''} ${row.detail ?? ''}`,
+        `  ${row.step}: longest task ${row.longestTaskMs} ms (${row.longTasks} long), ${row.wallMs} ms${row.editToResultMs !== undefined ? `, edit → result ${row.editToResultMs} ms (request after ${row.toRequestMs} ms, analysis ${row.runMs} ms)` : ''} ${row.detail ?? ''}`,
       );
       await page.screenshot({
         path: join(

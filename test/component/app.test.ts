@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fireEvent, render, screen, waitFor } from '@testing-library/svelte';
+import { flushSync } from 'svelte';
 import App from '../../src/app/App.svelte';
 import { createAppContext } from '../../src/app/create-app-context.ts';
 import { createMemoryStore } from '../../src/app/files/scenario-store.ts';
@@ -51,6 +52,26 @@ describe('App', () => {
     expect(problems.textContent).toContain('link_unknown_endpoint');
     expect(problems.textContent).toMatch(/:3:24/);
     expect(app.canvas.view?.stats().nodes).toBe(7);
+  });
+
+  it('a finished edit (inspector, undo) is analysed at once; typing is analysed after a pause', async () => {
+    const { app, requests } = setup();
+    await waitFor(() => expect(app.analysis.completed).toBe(1));
+    const asked = requests.length;
+    await app.scenario.edit([{ op: 'set', path: ['name'], value: 'Edited' }]);
+    flushSync();
+    expect(requests.length).toBe(asked + 1);
+    expect(requests.at(-1)?.text).toContain('Edited');
+    app.scenario.undo();
+    flushSync();
+    expect(requests.length).toBe(asked + 2);
+    // Typing: nothing yet (more keystrokes may follow), then one analysis of the last text.
+    app.scenario.setText(`${app.scenario.text}# a`, { coalesce: 'typing' });
+    app.scenario.setText(`${app.scenario.text}b`, { coalesce: 'typing' });
+    flushSync();
+    expect(requests.length).toBe(asked + 2);
+    await waitFor(() => expect(requests.length).toBe(asked + 3), { timeout: 2000 });
+    expect(requests.at(-1)?.text).toContain('# ab');
   });
 
   it('every change of the text is autosaved', async () => {

@@ -46,6 +46,24 @@ describe('ScenarioState (undo history over the scenario text)', () => {
     expect(s.text).toBe('');
   });
 
+  it('only typing is a change that may go on: structured edits, plain text changes, undo and redo are finished', async () => {
+    const s = new ScenarioState();
+    s.load('plainsight: 1\nname: N\n', 'x.yaml');
+    expect(s.typing).toBe(false);
+    s.setText('plainsight: 1\nname: NN\n', { coalesce: 'typing' });
+    expect(s.typing).toBe(true);
+    s.undo();
+    expect(s.typing).toBe(false);
+    s.redo();
+    expect(s.typing).toBe(false);
+    s.setText('plainsight: 1\nname: NNN\n', { coalesce: 'typing' });
+    expect(await s.edit([{ op: 'set', path: ['name'], value: 'M' }])).toBe(true);
+    expect(s.typing).toBe(false);
+    s.setText('plainsight: 1\nname: MM\n', { coalesce: 'typing' });
+    s.setText('plainsight: 1\nname: P\n');
+    expect(s.typing).toBe(false);
+  });
+
   it('a new edit after undo discards the redo branch', () => {
     const s = new ScenarioState();
     s.load('a', 'x.yaml');

@@ -17,7 +17,7 @@ import {
   type Progress,
 } from '../analysis-client.ts';
 
-/** Quiet time after the last edit before re-analysing. */
+/** Quiet time after the last keystroke before re-analysing typed text (finished edits go at once). */
 const DEBOUNCE_MS = 250;
 
 /**

@@ -28,6 +28,12 @@ export class ScenarioState {
   canRedo = $state(false);
   /** Bumped on every change, so observers can react without diffing text. */
   revision = $state(0);
+  /**
+   * Whether the last change was typing (a `coalesce`d text change), more of which may follow; an
+   * inspector, palette or canvas edit, an undo or a redo is a finished change. Not reactive: read
+   * along with `revision`.
+   */
+  typing = false;
 
   #undo: string[] = [];
   #redo: string[] = [];
@@ -71,7 +77,7 @@ export class ScenarioState {
       this.#lastTag = coalesce;
       this.#lastAt = now;
     }
-    this.#commit(text);
+    this.#commit(text, coalesce !== undefined);
   }
 
   /**
@@ -112,7 +118,8 @@ export class ScenarioState {
     this.#commit(next);
   }
 
-  #commit(text: string): void {
+  #commit(text: string, typing = false): void {
+    this.typing = typing;
     this.text = text;
     this.canUndo = this.#undo.length > 0;
     this.canRedo = this.#redo.length > 0;
