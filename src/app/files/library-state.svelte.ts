@@ -98,7 +98,8 @@ export class LibraryState {
     if (!pending || this.conflict) return;
     this.#pending = undefined;
     try {
-      const result = await this.#store.commitWorkingCopy({ ...pending.copy, savedAt: Date.now() }, this.#generation);
+      // `#synced` is the text of `#generation`: the store need not read it back to compare.
+      const result = await this.#store.commitWorkingCopy({ ...pending.copy, savedAt: Date.now() }, this.#generation, this.#synced);
       if ('conflict' in result) {
         this.#pending ??= pending;
         this.conflict = result.conflict;
@@ -135,7 +136,9 @@ export class LibraryState {
     if (!theirs) return;
     const { generation, ...version } = theirs;
     await this.#store.addHistory(version).catch(() => undefined);
+    // Written over theirs: the stored copy of that generation is their text.
     this.#generation = generation;
+    this.#synced = theirs.text;
     this.conflict = undefined;
     await this.flush();
     await this.refresh();

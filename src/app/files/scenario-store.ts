@@ -9,18 +9,20 @@
  * set, inside one readwrite transaction, so it is atomic) when another tab wrote in between.
  */
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPObjectStore, type StoreNames } from 'idb';
-import { isUserScenario, isWorkingCopy, type HistoryEntry, type UserScenario, type WorkingCopy } from './stored-records.ts';
+import { isUserScenario, isWorkingCopy, isWorkingMeta, type HistoryEntry, type UserScenario, type WorkingCopy, type WorkingMeta } from './stored-records.ts';
 
 export type { HistoryEntry, UserScenario, WorkingCopy } from './stored-records.ts';
 
 interface PlainsightDb extends DBSchema {
-  autosave: { key: string; value: WorkingCopy };
+  autosave: { key: string; value: WorkingCopy | WorkingMeta };
   library: { key: string; value: UserScenario };
   history: { key: number; value: HistoryEntry };
 }
 
 const DB_NAME = 'plainsight';
 const WORKING_KEY = 'current';
+/** The working copy's `WorkingMeta`, next to it. */
+const META_KEY = 'current-meta';
 /** Versions kept in the history: enough to step back through a working session. */
 export const HISTORY_LIMIT = 20;
 /** While editing one document, at most one history version per this interval. */
@@ -42,8 +44,12 @@ export interface LibraryListing {
 export interface ScenarioStore {
   /** The working copy; throws CorruptRecordError when the record is damaged. */
   loadWorkingCopy(): Promise<WorkingCopy | undefined>;
-  /** Writes `copy` unless another writer moved the generation past `basedOn`. */
-  commitWorkingCopy(copy: Omit<WorkingCopy, 'generation'>, basedOn: number): Promise<CommitResult>;
+  /**
+   * Writes `copy` unless another writer moved the generation past `basedOn`. `basis`, when the
+   * caller has it: the text of generation `basedOn` as it last wrote or read it, which tells
+   * whether `copy` is that text again without reading the stored copy.
+   */
+  commitWorkingCopy(copy: Omit<WorkingCopy, 'generation'>, basedOn: number, basis?: string): Promise<CommitResult>;
   listHistory(): Promise<HistoryEntry[]>;
   addHistory(entry: Omit<HistoryEntry, 'id'>): Promise<void>;
   listUserScenarios(): Promise<LibraryListing>;
@@ -55,7 +61,9 @@ export interface ScenarioStore {
 export function createIdbStore(): ScenarioStore {
   let db: Promise<IDBPDatabase<PlainsightDb>> | undefined;
   const open = (): Promise<IDBPDatabase<PlainsightDb>> =>
-    (db ??= openDB<PlainsightDb>(DB_NAME, 2, {
+    // Version 3 writes `WorkingMeta` with every working copy: its stores are those of version 2,
+    // and the new version shuts out tabs of older builds, whose writes would leave it behind.
+    (db ??= openDB<PlainsightDb>(DB_NAME, 3, {
       upgrade(d, oldVersion) {
         if (oldVersion < 1) {
           d.createObjectStore('autosave');
@@ -76,10 +84,27 @@ export function createIdbStore(): ScenarioStore {
       if (!isWorkingCopy(raw)) throw new CorruptRecordError('the autosaved working copy is damaged');
       return raw;
     },
-    async commitWorkingCopy(copy, basedOn) {
+    async commitWorkingCopy(copy, basedOn, basis) {
       const tx = (await open()).transaction(['autosave', 'history'], 'readwrite', { durability: 'strict' });
-      const raw: unknown = await tx.objectStore('autosave').get(WORKING_KEY);
-      const current = isWorkingCopy(raw) ? raw : undefined;
+      const autosave = tx.objectStore('autosave');
+      const history = tx.objectStore('history') as unknown as HistoryStoreLike;
+      // The stored copy is read only when its meta record cannot answer: none (written by an
+      // earlier version), another tab's write (a conflict returns the copy), maybe the same text
+      // (no write then; without `basis` a text of the same length and file), or a version that may
+      // be due for the history.
+      const rawMeta: unknown = await autosave.get(META_KEY);
+      const meta = isWorkingMeta(rawMeta) && rawMeta.generation === basedOn ? rawMeta : undefined;
+      if (meta && basis === copy.text && meta.fileName === copy.fileName) {
+        await tx.done;
+        return { generation: meta.generation };
+      }
+      const mayArchive = meta !== undefined && (meta.fileName !== copy.fileName || meta.source !== copy.source || meta.savedAt - meta.historyAt >= HISTORY_SPACING_MS);
+      const maySame = meta !== undefined && basis === undefined && meta.length === copy.text.length && meta.fileName === copy.fileName;
+      let current: WorkingCopy | undefined;
+      if (!meta || mayArchive || maySame) {
+        const raw: unknown = await autosave.get(WORKING_KEY);
+        current = isWorkingCopy(raw) ? raw : undefined;
+      }
       // Already stored (another tab opened the same text): nothing to write, nothing to conflict.
       if (current && current.text === copy.text && current.fileName === copy.fileName) {
         await tx.done;
@@ -89,9 +114,13 @@ export function createIdbStore(): ScenarioStore {
         await tx.done;
         return { conflict: current };
       }
-      const generation = (current?.generation ?? 0) + 1;
-      await tx.objectStore('autosave').put({ ...copy, generation }, WORKING_KEY);
-      if (current && current.text !== copy.text) await archive(tx.objectStore('history') as unknown as HistoryStoreLike, current, copy);
+      const generation = (meta?.generation ?? current?.generation ?? 0) + 1;
+      await autosave.put({ ...copy, generation }, WORKING_KEY);
+      let historyAt = meta?.historyAt;
+      if (current && current.text !== copy.text && (!meta || mayArchive)) historyAt = await archive(history, current, copy);
+      const written: WorkingMeta = { generation, fileName: copy.fileName, savedAt: copy.savedAt, length: copy.text.length, historyAt: historyAt ?? 0 };
+      if (copy.source !== undefined) written.source = copy.source;
+      await autosave.put(written, META_KEY);
       await tx.done;
       return { generation };
     },
@@ -122,15 +151,19 @@ export function createIdbStore(): ScenarioStore {
 /** The history store inside any readwrite transaction that includes it. */
 type HistoryStoreLike = IDBPObjectStore<PlainsightDb, ArrayLike<StoreNames<PlainsightDb>>, 'history', 'readwrite'>;
 
-/** Keeps the replaced version when another document replaces it, or when it is old enough. */
-async function archive(store: HistoryStoreLike, current: WorkingCopy, next: Omit<WorkingCopy, 'generation'>): Promise<void> {
+/**
+ * Keeps the replaced version when another document replaces it, or when it is old enough; returns
+ * `savedAt` of the newest version in the history afterwards (0: none).
+ */
+async function archive(store: HistoryStoreLike, current: WorkingCopy, next: Omit<WorkingCopy, 'generation'>): Promise<number> {
   const otherDocument = current.fileName !== next.fileName || current.source !== next.source;
   const last = await store.openCursor(null, 'prev');
   const lastAt = last?.value.savedAt ?? 0;
-  if (!otherDocument && current.savedAt - lastAt < HISTORY_SPACING_MS) return;
+  if (!otherDocument && current.savedAt - lastAt < HISTORY_SPACING_MS) return lastAt;
   const { generation: _, ...version } = current;
   await store.add(version as HistoryEntry);
   await trim(store);
+  return current.savedAt;
 }
 
 /** Deletes the oldest versions beyond HISTORY_LIMIT. */

@@ -13,6 +13,22 @@ export interface WorkingCopy {
   generation: number;
 }
 
+/**
+ * Written with every working copy, in the same transaction: what a later write needs to know of
+ * the stored copy without reading its text (a 5,000-host region is 34 MB, read and deserialised on
+ * the main thread).
+ */
+export interface WorkingMeta {
+  generation: number;
+  fileName: string;
+  source?: string;
+  savedAt: number;
+  /** The stored text's length: a new text of another length is another text. */
+  length: number;
+  /** `savedAt` of the newest version in the history when the copy was written (0: none). */
+  historyAt: number;
+}
+
 /** An earlier version of the working copy. */
 export interface HistoryEntry {
   id: number;
@@ -39,6 +55,12 @@ export function isWorkingCopy(v: unknown): v is WorkingCopy {
   if (v.source !== undefined && typeof v.source !== 'string') return false;
   if (v.generation === undefined) v.generation = 0;
   return typeof v.generation === 'number';
+}
+
+/** Whether `v` is the record written with the working copy (a damaged one is treated as missing). */
+export function isWorkingMeta(v: unknown): v is WorkingMeta {
+  if (!isObject(v) || typeof v.fileName !== 'string' || (v.source !== undefined && typeof v.source !== 'string')) return false;
+  return typeof v.generation === 'number' && typeof v.savedAt === 'number' && typeof v.length === 'number' && typeof v.historyAt === 'number';
 }
 
 /** Whether `v` is a library record. */

@@ -1,0 +1,150 @@
+/**
+ * The IndexedDB store of the working copy and its history (issue 7), on an in-memory IndexedDB.
+ * Expectations are the store's rules worked out by hand: a write names the generation it is based
+ * on, the same text is not written again, a replaced version goes to the history when the document
+ * changes or when the last kept version is two minutes older than it.
+ */
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { IDBFactory, IDBObjectStore } from 'fake-indexeddb';
+import 'fake-indexeddb/auto';
+import { createIdbStore, type ScenarioStore } from '../../src/app/files/scenario-store.ts';
+
+const T = 1_700_000_000_000;
+const MIN = 60_000;
+
+const copy = (text: string, savedAt: number, fileName = 'dc.yaml', source?: string) => ({ text, fileName, savedAt, ...(source !== undefined ? { source } : {}) });
+
+/** Commits and expects a generation back (not a conflict). */
+async function commit(store: ScenarioStore, c: ReturnType<typeof copy>, basedOn: number, basis?: string): Promise<number> {
+  const result = await store.commitWorkingCopy(c, basedOn, basis);
+  if (!('generation' in result)) throw new Error(`conflict with generation ${result.conflict.generation}`);
+  return result.generation;
+}
+
+/** Opens the database as the build before the meta record did (version 2) and stores `record` as the working copy. */
+function seedVersion2(record: object): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const r = indexedDB.open('plainsight', 2);
+    r.onupgradeneeded = () => {
+      r.result.createObjectStore('autosave');
+      r.result.createObjectStore('library', { keyPath: 'name' });
+      r.result.createObjectStore('history', { keyPath: 'id', autoIncrement: true });
+    };
+    r.onsuccess = () => {
+      const tx = r.result.transaction('autosave', 'readwrite');
+      tx.objectStore('autosave').put(record, 'current');
+      tx.oncomplete = () => {
+        r.result.close();
+        resolve();
+      };
+      tx.onerror = () => reject(tx.error);
+    };
+    r.onerror = () => reject(r.error);
+  });
+}
+
+describe('the IndexedDB working copy', () => {
+  beforeEach(() => {
+    // A fresh, empty IndexedDB for every test.
+    globalThis.indexedDB = new IDBFactory();
+  });
+  afterEach(() => vi.restoreAllMocks());
+
+  it('counts generations up, and a reload reads the last write', async () => {
+    const store = createIdbStore();
+    expect(await store.loadWorkingCopy()).toBeUndefined();
+    expect(await commit(store, copy('a', T), 0)).toBe(1);
+    expect(await commit(store, copy('bb', T + 1), 1)).toBe(2);
+    expect(await commit(store, copy('cc', T + 2), 2)).toBe(3);
+    const reloaded = await createIdbStore().loadWorkingCopy();
+    expect(reloaded).toMatchObject({ text: 'cc', fileName: 'dc.yaml', generation: 3 });
+  });
+
+  it('refuses a write based on an older generation and hands back what the other tab stored', async () => {
+    const store = createIdbStore();
+    await commit(store, copy('a', T), 0);
+    await commit(store, copy('b', T + 1), 1);
+    const result = await store.commitWorkingCopy(copy('mine', T + 2), 1);
+    expect(result).toEqual({ conflict: expect.objectContaining({ text: 'b', generation: 2 }) });
+    expect((await store.loadWorkingCopy())?.text).toBe('b');
+  });
+
+  it('does not write the same text again, whatever generation it names and whether the caller says what it last wrote', async () => {
+    const store = createIdbStore();
+    await commit(store, copy('abc', T), 0);
+    expect(await commit(store, copy('abc', T + 1), 1)).toBe(1);
+    expect(await commit(store, copy('abc', T + 1), 1, 'abc')).toBe(1);
+    expect(await commit(store, copy('abc', T + 2), 0)).toBe(1);
+    // Same length, other text: written, with or without the text it replaces named.
+    expect(await commit(store, copy('abd', T + 3), 1)).toBe(2);
+    expect(await commit(store, copy('abe', T + 4), 2, 'abd')).toBe(3);
+    // Another file of the same text is another document.
+    expect(await commit(store, copy('abe', T + 5, 'other.yaml'), 3, 'abe')).toBe(4);
+  });
+
+  it('a write over its own last write reads only the small record, not the stored text', async () => {
+    const store = createIdbStore();
+    await commit(store, copy('x'.repeat(10), T), 0);
+    // The first version replaced goes to the (empty) history, which reads it.
+    await commit(store, copy('x'.repeat(11), T + 500), 1, 'x'.repeat(10));
+    const keys: unknown[] = [];
+    const get = IDBObjectStore.prototype.get;
+    vi.spyOn(IDBObjectStore.prototype, 'get').mockImplementation(function (this: IDBObjectStore, key: IDBValidKey | IDBKeyRange) {
+      keys.push(key);
+      return get.call(this, key);
+    });
+    // Inspector edits keep the length (a port 5432 → 5433): the text each replaces is named.
+    await commit(store, copy('y'.repeat(11), T + 1000), 2, 'x'.repeat(11));
+    await commit(store, copy('z'.repeat(11), T + 2000), 3, 'y'.repeat(11));
+    expect(keys).toEqual(['current-meta', 'current-meta']);
+    // Another tab's write (an older generation named): the stored copy is read to hand it back.
+    await store.commitWorkingCopy(copy('w', T + 3000), 1);
+    expect(keys.slice(2)).toEqual(['current-meta', 'current']);
+  });
+
+  it('keeps a replaced version when the document changes, and at most one every two minutes while editing one', async () => {
+    const store = createIdbStore();
+    let g = await commit(store, copy('v1', T), 0);
+    // No version kept yet: v1 goes to the history.
+    g = await commit(store, copy('v2', T + 1 * MIN), g);
+    // v2 was saved one minute after v1, the newest kept version: not kept.
+    g = await commit(store, copy('v3', T + 1.5 * MIN), g);
+    // v3: 1.5 minutes after v1: not kept.
+    g = await commit(store, copy('v4', T + 3 * MIN), g);
+    // v4: 3 minutes after v1: kept.
+    g = await commit(store, copy('v5', T + 5 * MIN), g);
+    // Another document replaces v5: kept whatever its age.
+    await commit(store, copy('other', T + 5.1 * MIN, 'other.yaml'), g);
+    const history = await store.listHistory();
+    expect(history.map((h) => h.text)).toEqual(['v5', 'v4', 'v1']);
+  });
+
+  it('a version put in the history by hand (the other tab’s text kept) counts for the two minutes', async () => {
+    const store = createIdbStore();
+    let g = await commit(store, copy('v1', T), 0);
+    g = await commit(store, copy('v2', T + 1 * MIN), g);
+    await store.addHistory({ text: 'theirs', fileName: 'dc.yaml', savedAt: T + 2.5 * MIN });
+    // v3 replaces v2 (saved at 1 min): the newest kept version is now from 2.5 min, so v2 is not kept.
+    g = await commit(store, copy('v3', T + 4 * MIN), g);
+    // v4 replaces v3 (saved at 4 min, 1.5 minutes after 2.5): not kept either.
+    g = await commit(store, copy('v4', T + 5 * MIN), g);
+    // v5 replaces v4 (saved at 5 min, 2.5 minutes after): kept.
+    await commit(store, copy('v5', T + 6 * MIN), g);
+    expect((await store.listHistory()).map((h) => h.text)).toEqual(['v4', 'theirs', 'v1']);
+  });
+
+  it('opens a database of the previous version: its working copy loads, and writes go on from its generation', async () => {
+    await seedVersion2({ text: 'old', fileName: 'dc.yaml', savedAt: T, generation: 4 });
+    const store = createIdbStore();
+    expect(await store.loadWorkingCopy()).toMatchObject({ text: 'old', generation: 4 });
+    expect(await store.commitWorkingCopy(copy('stale', T + 1), 3)).toEqual({ conflict: expect.objectContaining({ text: 'old' }) });
+    expect(await commit(store, copy('new', T + 3 * MIN), 4)).toBe(5);
+    expect(await commit(store, copy('newer', T + 3.5 * MIN), 5)).toBe(6);
+    // `old` was replaced with no version kept before it: kept. `new` was saved three minutes after
+    // `old`, the newest kept version: kept too.
+    expect((await store.listHistory()).map((h) => h.text)).toEqual(['new', 'old']);
+    // `newer` (saved half a minute after `new`) is not.
+    await commit(store, copy('newest', T + 4 * MIN), 6);
+    expect((await store.listHistory()).map((h) => h.text)).toEqual(['new', 'old']);
+  });
+});
