@@ -123,6 +123,42 @@ describe('setFieldInPlace', () => {
     for (const edit of cases) expect(setFieldInPlace(REGION, edit), JSON.stringify(edit)).toBeUndefined();
   });
 
+  it('finds its item by the id line alone: ids inside other ids, items first and last in the file, comments after an item', () => {
+    const text = [
+      '# region',
+      'hosts:',
+      '  - id: h1',
+      '    site: s1',
+      '  # the next rack',
+      '',
+      '  - id: h10',
+      '    site: s1',
+      'links:',
+      '  - id: l1',
+      '    between: [h1, h10]',
+      'notes:',
+      '  - id: n1',
+      '    text: not an entity',
+      'flows:',
+      '  - id: f1',
+      '    from: h1',
+      '    to: h10',
+      '    port: 80',
+    ].join('\n');
+    // h1 occurs in h10 and in other items' references: only its own item changes, the new field
+    // goes after its last line (before the comment about the next rack).
+    expect(setFieldInPlace(text, { id: 'h1', key: ['role'], value: 'compute' })).toBe(text.replace('    site: s1\n  # the next', '    site: s1\n    role: compute\n  # the next'));
+    expect(setFieldInPlace(text, { id: 'h10', key: ['site'], value: 's2' })).toBe(text.replace('  - id: h10\n    site: s1', '  - id: h10\n    site: s2'));
+    // The last item of a file without a final newline.
+    expect(setFieldInPlace(text, { id: 'f1', key: ['port'], value: 443 })).toBe(text.replace('port: 80', 'port: 443'));
+    expect(setFieldInPlace(`${text}\n`, { id: 'f1', key: ['rateGbps'], value: 2 })).toBe(`${text}\n    rateGbps: 2\n`);
+    // Not in an entity collection, an id declared twice, an id only mentioned, and CR line ends.
+    expect(setFieldInPlace(text, { id: 'n1', key: ['text'], value: 'x' })).toBeUndefined();
+    expect(setFieldInPlace(`${text}\n  - {id: h1, from: a, to: b}\n`, { id: 'h1', key: ['site'], value: 's2' })).toBeUndefined();
+    expect(setFieldInPlace(text, { id: 's1', key: ['name'], value: 'x' })).toBeUndefined();
+    expect(setFieldInPlace(text.replaceAll('\n', '\r\n'), { id: 'h1', key: ['site'], value: 's2' })).toBeUndefined();
+  });
+
   it('sets a map of scalars, or one scalar in it, on its own lines (map fields of the first items of every example and a generated region)', () => {
     let edited = 0;
     for (const text of [...examples, serializeScenario(generateScenario({ hosts: 8, hostsPerRack: 4 }))]) {
