@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ScenarioState } from '../../src/app/state/scenario-state.svelte.ts';
+import { inThreadEditor, type YamlEditor } from '../../src/app/editor/yaml-editor.ts';
+import type { YamlEdit } from '../../src/app/state/yaml-edit.ts';
 
 function clock() {
   let t = 0;
@@ -81,6 +83,24 @@ describe('ScenarioState (undo history over the scenario text)', () => {
     expect(s.text).toContain('role: network');
     s.undo();
     expect(s.text).toContain('role: compute');
+  });
+
+  it('a field edit of one line is made in place; other edits go to the editor', async () => {
+    const applied: YamlEdit[][] = [];
+    const editor: YamlEditor = {
+      apply: async (text, edits) => (applied.push(edits), inThreadEditor.apply(text, edits)),
+      read: inThreadEditor.read,
+    };
+    const s = new ScenarioState({ editor });
+    s.load('plainsight: 1\nname: N\nhosts:\n  - id: h1\n    site: s1\n    role: compute\n', 'x.yaml');
+    expect(await s.edit([{ op: 'set-field', id: 'h1', key: ['role'], value: 'network' }])).toBe(true);
+    expect(s.text).toBe('plainsight: 1\nname: N\nhosts:\n  - id: h1\n    site: s1\n    role: network\n');
+    expect(applied).toEqual([]);
+    expect(await s.edit([{ op: 'set', path: ['name'], value: 'M' }])).toBe(true);
+    expect(applied).toEqual([[{ op: 'set', path: ['name'], value: 'M' }]]);
+    s.undo();
+    expect(s.text).toContain('role: network');
+    expect(s.text).toContain('name: N');
   });
 
   it('a structured edit of text that does not parse changes nothing', async () => {

@@ -3,7 +3,7 @@
  * undo history of text snapshots. Every edit — typing, inspector, palette, canvas drag — goes
  * through `setText` or `edit`, so undo/redo and autosave cover all of them.
  */
-import type { YamlEdit } from './yaml-edit.ts';
+import { editFieldsInPlace, type YamlEdit } from './yaml-edit.ts';
 import { inThreadEditor, type YamlEditor } from '../editor/yaml-editor.ts';
 
 /** How many snapshots undo keeps; text snapshots of a 1,000-host file are ~200 kB each. */
@@ -83,13 +83,15 @@ export class ScenarioState {
   /**
    * Applies structured edits to the YAML document (comments kept), off the main thread; resolves
    * false when nothing changed (e.g. the text does not parse). If the user typed meanwhile, the
-   * edits are applied again to the new text, so neither change is lost.
+   * edits are applied again to the new text, so neither change is lost. Field edits that are a
+   * change of a line or two (set-field-in-place.ts) are made here: milliseconds even in a 34 MB
+   * file, where posting the text to the edit worker and back took 0.3 s.
    */
   edit(edits: YamlEdit[]): Promise<boolean> {
     const run = async (): Promise<boolean> => {
       for (let attempt = 0; attempt < 3; attempt++) {
         const base = this.text;
-        const next = await this.#editor.apply(base, edits);
+        const next = editFieldsInPlace(base, edits) ?? (await this.#editor.apply(base, edits));
         if (this.text !== base) continue;
         if (next === base) return false;
         this.setText(next);

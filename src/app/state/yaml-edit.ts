@@ -29,7 +29,7 @@ export function applyYamlEdits(text: string, edits: YamlEdit[]): string {
 }
 
 /** Field edits as line edits (set-field-in-place.ts), or undefined when one of them needs the full parse. */
-function editFieldsInPlace(text: string, edits: YamlEdit[]): string | undefined {
+export function editFieldsInPlace(text: string, edits: YamlEdit[]): string | undefined {
   let out: string | undefined = text;
   for (const edit of edits) out = edit.op === 'set-field' && out !== undefined ? setFieldInPlace(out, edit) : undefined;
   return edits.length > 0 ? out : undefined;
