@@ -148,7 +148,10 @@ function checkList(
   // The entities of a top-level list are kept for the next reading when asked to (see `ShapeMemo`).
   const memo = ctx.keep && schema.entity && path.length === 1 ? ctx.keep : undefined;
   const now = memo ? { items: value, clean: new Array<unknown>(value.length), spans: new Int32Array(value.length * SPAN).fill(-1) } : undefined;
-  if (memo && now) memo.next.lists.set(path[0] as string, now);
+  if (memo && now) {
+    memo.next.lists.set(path[0] as string, now);
+    return checkKeptList(schema.entity!, schema.items, value, path, ctx, now, memo.previous);
+  }
   return value.map((item: unknown, index) => {
     const itemPath = [...path, index];
     const clean = schema.entity
@@ -166,6 +169,61 @@ function checkList(
     }
     return clean;
   });
+}
+
+/**
+ * The entities of a top-level list kept for the next reading (`ShapeMemo`): runs of items that are
+ * the last reading's very objects at the same places, each checked clean then, are replayed as
+ * one range of declarations and references; the other items are checked (`checkEntity`). A
+ * region's edit leaves 300,000 entities alone, and replaying them one by one took 0.2 s.
+ */
+function checkKeptList(kind: EntityKind, schema: Schema, value: readonly unknown[], path: ModelPath, ctx: ShapeContext, now: KeptList, before: ShapeMemo | undefined): unknown[] {
+  const then = before?.lists.get(path[0] as string);
+  const out = new Array<unknown>(value.length);
+  const spans = now.spans;
+  for (let index = 0; index < value.length; ) {
+    if (!then || then.items[index] !== value[index] || then.spans[index * SPAN]! < 0) {
+      out[index] = checkEntity(kind, schema, value[index], [...path, index], ctx, { now, before, index });
+      index++;
+      continue;
+    }
+    // The run goes on while the next item was also kept and its ranges follow this one's (as
+    // items checked in a row leave them; anything else ends the run and starts another).
+    let end = index + 1;
+    while (
+      end < value.length &&
+      then.items[end] === value[end] &&
+      then.spans[end * SPAN]! >= 0 &&
+      then.spans[end * SPAN] === then.spans[(end - 1) * SPAN + 1] &&
+      then.spans[end * SPAN + 2] === then.spans[(end - 1) * SPAN + 3]
+    )
+      end++;
+    const fromD = then.spans[index * SPAN]!;
+    const toD = then.spans[(end - 1) * SPAN + 1]!;
+    const fromR = then.spans[index * SPAN + 2]!;
+    const toR = then.spans[(end - 1) * SPAN + 3]!;
+    const shiftD = ctx.declarations.length - fromD;
+    const refs = ctx.references.length;
+    const shiftR = refs - fromR;
+    for (let d = fromD; d < toD; d++) ctx.declarations.push(before!.declarations[d]!);
+    for (let r = fromR; r < toR; r++) ctx.references.push(before!.references[r]!);
+    if (ctx.references.length > refs) {
+      // Replayed ranges next to each other (a list's unchanged entities) are one range.
+      const replayed = ctx.keep!.next.replayed;
+      if (replayed.length > 0 && replayed[replayed.length - 1] === refs) replayed[replayed.length - 1] = ctx.references.length;
+      else replayed.push(refs, ctx.references.length);
+    }
+    for (let i = index; i < end; i++) {
+      const at = i * SPAN;
+      spans[at] = then.spans[at]! + shiftD;
+      spans[at + 1] = then.spans[at + 1]! + shiftD;
+      spans[at + 2] = then.spans[at + 2]! + shiftR;
+      spans[at + 3] = then.spans[at + 3]! + shiftR;
+      out[i] = now.clean[i] = then.clean[i];
+    }
+    index = end;
+  }
+  return out;
 }
 
 function checkUnion(schema: UnionSchema, value: unknown, path: ModelPath, ctx: ShapeContext): unknown {

@@ -10,7 +10,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { setFieldInPlace } from '../../../src/app/state/set-field-in-place.ts';
 import { generateScenario } from '../../../src/generate/generate-scenario.ts';
-import { parseEdited, parseScenario } from '../../../src/model/parse-scenario.ts';
+import { parseEdited, parseScenario, type CleanReading } from '../../../src/model/parse-scenario.ts';
 import { readPlainYaml } from '../../../src/model/read-plain-yaml.ts';
 import { rereadEdited } from '../../../src/model/reread-plain-yaml.ts';
 import { serializeScenario } from '../../../src/model/serialize-scenario.ts';
@@ -25,6 +25,16 @@ const generated = generateScenario({ hosts: 8, hostsPerRack: 4, workloadsPerHost
 // A small tenant network can give a VM itself as its peer, which validation rejects, and a small
 // region has no control-plane flow for its requirement to select (a warning): both left out.
 const region = serializeScenario({ ...generated, flows: generated.flows.filter((f) => f.from !== f.to), requirements: [] });
+
+/** A reading's shape memo as data: declarations, references and every kept list's spans, in order. */
+function memoOf(reading: CleanReading): unknown {
+  const memo = reading.memo!;
+  return {
+    declarations: memo.declarations.map((d) => [d.kind, d.id, d.path.join('.')]),
+    references: memo.references.map((r) => [r.id, r.path.join('.'), r.target ?? '', r.owner]),
+    lists: [...memo.lists].map(([key, list]) => [key, Array.from(list.spans)]),
+  };
+}
 
 /** The re-reading of `next` after `previous`, checked against reading `next` whole; true when it did not step aside. */
 function reread(previous: string, next: string): boolean {
@@ -157,7 +167,7 @@ describe('rereadEdited', () => {
   it('parseEdited gives what parseScenario gives through random field edits, also ones that break references or values', () => {
     const property = fc.property(
       fc.constantFrom(...examples.filter((t) => parseScenario(t).diagnostics.length === 0), region),
-      fc.array(fc.tuple(fc.nat(), fc.nat(), fc.constantFrom('bump', 'break', 'rename')), { minLength: 2, maxLength: 6 }),
+      fc.array(fc.tuple(fc.nat(), fc.nat(), fc.constantFrom('bump', 'break', 'rename', 'drop')), { minLength: 2, maxLength: 6 }),
       (start, steps) => {
         let text = start;
         let reading = parseEdited(text, undefined).reading;
@@ -170,8 +180,10 @@ describe('rereadEdited', () => {
           const item = list[b % list.length]!;
           const fields = Object.entries(item).filter(([k, v]) => k !== 'id' && ['string', 'number', 'boolean'].includes(typeof v));
           const [field, old] = fields[b % Math.max(1, fields.length)] ?? ['id', item.id];
-          // A changed value, a value of the wrong type, or a new id (which breaks whatever referred to the old one).
-          const value = how === 'rename' ? `${String(item.id)}-renamed` : how === 'break' ? (typeof old === 'number' ? 'many' : 42) : typeof old === 'number' ? old + 1 : typeof old === 'boolean' ? !old : `${String(old)}-x`;
+          // A changed value, a value of the wrong type, a new id (which breaks whatever referred to
+          // the old one), or a field left out (an optional reference gone: the items after it make
+          // one reference fewer before them than in the last reading).
+          const value = how === 'rename' ? `${String(item.id)}-renamed` : how === 'drop' ? '' : how === 'break' ? (typeof old === 'number' ? 'many' : 42) : typeof old === 'number' ? old + 1 : typeof old === 'boolean' ? !old : `${String(old)}-x`;
           const idLine = `- id: ${String(item.id)}\n`;
           const next =
             how === 'rename'
@@ -184,6 +196,8 @@ describe('rereadEdited', () => {
           text = next;
           const edited = parseEdited(text, reading);
           expect(JSON.stringify(edited.result)).toBe(JSON.stringify(parseScenario(text)));
+          // What the next edit replays is what a reading from scratch leaves, range by range.
+          if (edited.reading) expect(memoOf(edited.reading)).toEqual(memoOf(parseEdited(text, undefined).reading!));
           reading = edited.reading;
         }
       },
@@ -241,6 +255,13 @@ describe('rereadEdited', () => {
     const named = setFieldInPlace(text3, { id: 'f-vm-c0-0-0', key: ['network'], value: 'tenant-000' })!;
     const namedReading = parseEdited(named, fourth.reading);
     expect(namedReading.result.diagnostics).toEqual([]);
+    // The first flow makes one reference more now: every flow after it is replayed with its
+    // references one further on, its declarations where they were; the memo is a fresh reading's.
+    expect(memoOf(namedReading.reading!)).toEqual(memoOf(parseEdited(named, undefined).reading!));
+    const port = setFieldInPlace(named, { id: 'f-vm-c5-0-0', key: ['port'], value: 5444 })!;
+    const portReading = parseEdited(port, namedReading.reading);
+    expect(JSON.stringify(portReading.result)).toBe(JSON.stringify(parseScenario(port)));
+    expect(memoOf(portReading.reading!)).toEqual(memoOf(parseEdited(port, undefined).reading!));
     const left = named.replace('  - id: vm-c0-0\n    host: c0\n    networks: [tenant-000]', '  - id: vm-c0-0\n    host: c0\n    networks: [tenant-003]');
     expect(left).not.toBe(named);
     for (const [text, reading, code] of [
