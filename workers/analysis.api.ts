@@ -42,6 +42,7 @@ import { buildDiffReport } from '../src/report/diff/build-diff-report.ts';
 import { diffSummary, diffTables, type DiffTable } from '../src/report/diff/diff-tables.ts';
 import type { DiffReport } from '../src/report/diff/diff-types.ts';
 import packageJson from '../package.json' with { type: 'json' };
+import { applyTextEdit, TEXT_BASE_MISSING, type TextEdit } from '../src/model/text-edit.ts';
 
 /** A scenario to work on: file text (parsed) or a model object (validated), and analysis options. */
 export interface AnalysisRequest {
@@ -61,6 +62,13 @@ export interface AnalysisRequest {
    * the answer that repeat it (the same objects at the same place) are marked `kept`.
    */
   have?: number;
+  /** Names this request's text, so that later requests can send an edit of it (`textEdit`). */
+  textId?: number;
+  /**
+   * Instead of `text`: an edit of the text of an earlier request to this worker (its `textId`,
+   * `base`). A worker that does not hold that text (it restarted) throws `TEXT_BASE_MISSING`.
+   */
+  textEdit?: TextEdit & { base: number };
 }
 
 /** Diagnostics always; the model when valid; the analysis when it ran. */
@@ -93,6 +101,27 @@ const DEFAULT_FILE_NAME = 'scenario.yaml';
  * where it changed.
  */
 let parsed: { text: string; fileName: string; result: ParseResult; reading?: CleanReading } | undefined;
+
+/** The text of the last request that named one (`textId`): what the next request's `textEdit` edits. */
+let held: { id: number; text: string } | undefined;
+
+/**
+ * The request with its text whole, made from the held text when it came as an edit of it. Called
+ * first thing in every call that takes a request, before anything is awaited: calls arrive in the
+ * order they were sent, and so do the texts they name.
+ */
+function withText(sent: AnalysisRequest): AnalysisRequest {
+  const { textEdit, textId } = sent;
+  let text = sent.text;
+  if (textEdit) {
+    if (held?.id !== textEdit.base) throw new Error(TEXT_BASE_MISSING);
+    text = applyTextEdit(held.text, textEdit);
+  }
+  if (text !== undefined && textId !== undefined) held = { id: textId, text };
+  if (!textEdit) return sent;
+  const { textEdit: _edit, ...rest } = sent;
+  return { ...rest, text };
+}
 
 function load(request: AnalysisRequest): ParseResult {
   if (request.text !== undefined) {
@@ -241,11 +270,12 @@ export const analysisApi = {
    * text is at hand already, which then comes with its model as usual.
    */
   async analyze(
-    request: AnalysisRequest,
+    received: AnalysisRequest,
     onProgress?: ProgressCallback,
     onModel?: ModelCallback,
   ): Promise<AnalysisResponse> {
     try {
+      const request = withText(received);
       const loaded = load(request);
       if (hasErrors(loaded)) return { diagnostics: loaded.diagnostics };
       let model = loaded.model as Scenario;
@@ -330,7 +360,8 @@ export const analysisApi = {
   },
 
   /** Path and header stacks of one flow for the hop diagram; undefined if invalid or unknown. */
-  async traceFlow(request: AnalysisRequest, flowId: string): Promise<FlowTrace | undefined> {
+  async traceFlow(sent: AnalysisRequest, flowId: string): Promise<FlowTrace | undefined> {
+    const request = withText(sent);
     const loaded = load(request);
     if (hasErrors(loaded)) return undefined;
     return runOf(request, loaded.model as Scenario).trace(flowId);
@@ -340,14 +371,16 @@ export const analysisApi = {
    * The same scenario under each protection alternative of SPEC T8 (MTU left, slowest flow, crypto
    * cores, what stays exposed); undefined when the scenario is invalid.
    */
-  async compare(request: AnalysisRequest): Promise<Comparison | undefined> {
+  async compare(sent: AnalysisRequest): Promise<Comparison | undefined> {
+    const request = withText(sent);
     const loaded = load(request);
     if (hasErrors(loaded)) return undefined;
     return compareProtections(loaded.model as Scenario);
   },
 
   /** Why one flow's throughput estimate is what it is: binding limit, dominant cost term (SPEC T6). */
-  async explainThroughput(request: AnalysisRequest, flowId: string): Promise<string[] | undefined> {
+  async explainThroughput(sent: AnalysisRequest, flowId: string): Promise<string[] | undefined> {
+    const request = withText(sent);
     const loaded = load(request);
     if (hasErrors(loaded)) return undefined;
     return flowEstimate(runOf(request, loaded.model as Scenario), flowId)?.reasons;
@@ -355,9 +388,10 @@ export const analysisApi = {
 
   /** A flow's hop stacks and the reasons behind its estimate, in one call (the app's flow view). */
   async flowDetail(
-    request: AnalysisRequest,
+    sent: AnalysisRequest,
     flowId: string,
   ): Promise<{ trace?: FlowTrace; reasons?: string[] }> {
+    const request = withText(sent);
     const loaded = load(request);
     if (hasErrors(loaded)) return {};
     const run = runOf(request, loaded.model as Scenario);

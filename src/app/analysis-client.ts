@@ -10,6 +10,7 @@ import type { AnalysisApi } from '../../workers/analysis.api.ts';
 import type { Comparison } from '../engine/throughput/compare-protections.ts';
 import type { Analysis, LinkStatus } from '../engine/types.ts';
 import type { Scenario } from '../model/types.ts';
+import { TEXT_BASE_MISSING, textEditBetween } from '../model/text-edit.ts';
 
 /** The comparison call the worker exposes once SPEC T8 is wired in. */
 interface CompareApi {
@@ -64,6 +65,9 @@ export function nextTask(): Promise<void> {
  * without queueing much more than a slice per side.
  */
 const PARTS_AHEAD = 4;
+
+/** Ids of the texts sent to workers (`textId`), unique in the page. */
+let textIds = 0;
 
 /** Raised for a call that a newer call on the same channel superseded. */
 export class SupersededError extends Error {
@@ -120,6 +124,8 @@ export class AnalysisClient {
   #factory: WorkerFactory;
   /** The last analysis put together whole from parts, and the worker that sent it. */
   #whole?: { remote: Comlink.Remote<AnalysisApi>; id: number; result: Record<string, unknown>; model?: Scenario };
+  /** Per worker, the last text sent to it and its `textId`: the next text goes as an edit of it. */
+  #texts = new WeakMap<Comlink.Remote<AnalysisApi>, { id: number; text: string }>();
 
   constructor(factory: WorkerFactory = defaultFactory) {
     this.#factory = factory;
@@ -147,10 +153,8 @@ export class AnalysisClient {
         if (complete) model = m;
         onModel?.({ model: m, complete, flowCount });
       }, basis?.model);
-      const result = (await api.analyze(
-        { ...req, inParts: true, ...(basis ? { have: basis.id } : {}) },
-        cb as never,
-        Comlink.proxy(receive) as never,
+      const result = (await this.#withText(api, req, (sent) =>
+        api.analyze({ ...sent, inParts: true, ...(basis ? { have: basis.id } : {}) }, cb as never, Comlink.proxy(receive) as never),
       )) as AnalysisResponse;
       // Only a valid scenario is analysed, and then its model came ahead (unless it came along).
       if (result.analysis && !result.model) result.model = model;
@@ -193,12 +197,12 @@ export class AnalysisClient {
 
   /** Path and header stacks of one flow; supersedes an older trace still running. */
   traceFlow(req: AnalyzeRequest, flowId: string): ReturnType<AnalysisApi['traceFlow']> {
-    return this.#run('trace', (api) => api.traceFlow(req, flowId)) as ReturnType<AnalysisApi['traceFlow']>;
+    return this.#run('trace', (api) => this.#withText(api, req, (sent) => api.traceFlow(sent, flowId))) as ReturnType<AnalysisApi['traceFlow']>;
   }
 
   /** Why a flow's throughput estimate is what it is (binding limit, dominant term); latest-wins. */
   explainThroughput(req: AnalyzeRequest, flowId: string): ReturnType<AnalysisApi['explainThroughput']> {
-    return this.#run('explain', (api) => api.explainThroughput(req, flowId)) as ReturnType<
+    return this.#run('explain', (api) => this.#withText(api, req, (sent) => api.explainThroughput(sent, flowId))) as ReturnType<
       AnalysisApi['explainThroughput']
     >;
   }
@@ -211,9 +215,10 @@ export class AnalysisClient {
    */
   flowDetail(req: AnalyzeRequest, flowId: string): ReturnType<AnalysisApi['flowDetail']> {
     const analysis = this.#channels.get('analyze');
-    if (analysis?.remote && analysis.running === 0)
-      return analysis.remote.flowDetail(req, flowId) as ReturnType<AnalysisApi['flowDetail']>;
-    return this.#run('detail', (api) => api.flowDetail(req, flowId)) as ReturnType<AnalysisApi['flowDetail']>;
+    const remote = analysis?.remote;
+    if (remote && analysis.running === 0)
+      return this.#withText(remote, req, (sent) => remote.flowDetail(sent, flowId)) as ReturnType<AnalysisApi['flowDetail']>;
+    return this.#run('detail', (api) => this.#withText(api, req, (sent) => api.flowDetail(sent, flowId))) as ReturnType<AnalysisApi['flowDetail']>;
   }
 
   /** Validation only (diagnostics for a file that is being opened). */
@@ -227,7 +232,7 @@ export class AnalysisClient {
    */
   async compare(req: AnalyzeRequest): Promise<Comparison | undefined> {
     try {
-      return await this.#run('compare', (api) => (api as unknown as CompareApi).compare(req));
+      return await this.#run('compare', (api) => this.#withText(api, req, (sent) => (api as unknown as CompareApi).compare(sent)));
     } catch (error) {
       if (isSuperseded(error)) throw error;
       // Comlink reports a missing method as a TypeError about calling undefined.
@@ -267,6 +272,27 @@ export class AnalysisClient {
         ch.running = 0;
         ch.abort = undefined;
       }
+    }
+  }
+
+  /**
+   * Calls the worker with `req`, its text sent as an edit of the last text this worker was sent
+   * (`textEdit`), or whole the first time; whole again should the worker not hold that text. Calls
+   * on one worker arrive in the order they are made, so the worker holds what was sent last.
+   */
+  async #withText<T>(api: Comlink.Remote<AnalysisApi>, req: AnalyzeRequest, call: (sent: AnalyzeRequest) => Promise<T>): Promise<T> {
+    const { text } = req;
+    if (text === undefined) return call(req);
+    const last = this.#texts.get(api);
+    const textId = ++textIds;
+    this.#texts.set(api, { id: textId, text });
+    if (!last) return call({ ...req, textId });
+    const { text: _whole, ...rest } = req;
+    try {
+      return await call({ ...rest, textId, textEdit: { base: last.id, ...textEditBetween(last.text, text) } });
+    } catch (error) {
+      if (!(error instanceof Error) || error.message !== TEXT_BASE_MISSING) throw error;
+      return call({ ...req, textId });
     }
   }
 

@@ -9,6 +9,7 @@
  */
 import { deepEqual } from './deep-equal.ts';
 import { readPlainYaml } from './read-plain-yaml.ts';
+import { commonPrefix, commonSuffix } from './text-edit.ts';
 
 type Doc = Record<string, unknown>;
 
@@ -89,29 +90,6 @@ function readItem(key: string, lines: string): unknown {
   const doc = readPlainYaml(`${key}:\n${lines}`);
   const list = doc?.[key];
   return Array.isArray(list) && list.length === 1 && Object.keys(doc!).length === 1 ? list[0] : undefined;
-}
-
-/**
- * Chunk lengths the common prefix and suffix are measured in, longest first: comparing slices is
- * done natively, so a 6.7 MB text one edit away is compared in about 3 ms instead of 35 ms
- * character by character.
- */
-const STRIDES = [4096, 64, 1];
-
-/** How many characters `a` and `b` share at their start. */
-function commonPrefix(a: string, b: string): number {
-  const n = Math.min(a.length, b.length);
-  let p = 0;
-  for (const k of STRIDES) while (p + k <= n && a.slice(p, p + k) === b.slice(p, p + k)) p += k;
-  return p;
-}
-
-/** How many characters `a` and `b` share at their end. */
-function commonSuffix(a: string, b: string): number {
-  const n = Math.min(a.length, b.length);
-  let s = 0;
-  for (const k of STRIDES) while (s + k <= n && a.slice(a.length - s - k, a.length - s) === b.slice(b.length - s - k, b.length - s)) s += k;
-  return s;
 }
 
 /**

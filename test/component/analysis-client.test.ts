@@ -9,6 +9,7 @@ import { setFieldInPlace } from '../../src/app/state/set-field-in-place.ts';
 import { parseScenario } from '../../src/model/parse-scenario.ts';
 import { splitModel, type ModelMessage } from '../../workers/analysis-parts.ts';
 import { analysisApi } from '../../workers/analysis.api.ts';
+import { TEXT_BASE_MISSING } from '../../src/model/text-edit.ts';
 import { readableExposures } from '../../workers/exposure-summary.ts';
 import type { Scenario } from '../../src/model/types.ts';
 import { listRows } from '../support/list-rows.ts';
@@ -118,6 +119,49 @@ describe('AnalysisClient (latest-wins, real cancellation)', () => {
     expect(spawned).toHaveLength(2);
     expect(spawned.map((s) => s.terminated)).toEqual([false, false]);
     await running;
+    client.dispose();
+  });
+
+  it('sends a text as an edit of the last one sent to that worker; whole the first time and to a worker that does not hold it', async () => {
+    const requests: { text?: string; textId?: number; textEdit?: { base: number; at: number; removed: number; inserted: string } }[] = [];
+    let forgotten = false;
+    const factory = () => {
+      const { port1, port2 } = new MessageChannel();
+      const api = {
+        async analyze(req: (typeof requests)[number]) {
+          requests.push(req);
+          // A worker that lost what it was sent (restarted): it asks for the text whole, once.
+          if (forgotten && req.textEdit) {
+            forgotten = false;
+            throw new Error(TEXT_BASE_MISSING);
+          }
+          return { diagnostics: [] };
+        },
+        async flowDetail(req: (typeof requests)[number]) {
+          requests.push(req);
+          return {};
+        },
+      };
+      Comlink.expose(api, port2 as unknown as Comlink.Endpoint);
+      port1.start();
+      return Object.assign(port1, { terminate: () => port1.close() }) as unknown as Worker;
+    };
+    const client = new AnalysisClient(factory);
+    const a = 'plainsight: 1\nname: A\n';
+    const b = 'plainsight: 1\nname: B\n';
+    const c = 'plainsight: 1\nname: Cc\n';
+    await client.analyze({ text: a });
+    await client.analyze({ text: b });
+    await client.flowDetail({ text: b }, 'f1');
+    forgotten = true;
+    await client.analyze({ text: c });
+    const [first, second, detail, edit, again] = requests;
+    expect(first).toMatchObject({ text: a, textId: expect.any(Number) });
+    expect(second).toEqual({ inParts: true, textId: expect.any(Number), textEdit: { base: first!.textId, at: 20, removed: 1, inserted: 'B' } });
+    expect(detail).toEqual({ textId: expect.any(Number), textEdit: { base: second!.textId, at: 0, removed: 0, inserted: '' } });
+    expect(edit).toEqual({ inParts: true, textId: expect.any(Number), textEdit: { base: detail!.textId, at: 20, removed: 1, inserted: 'Cc' } });
+    expect(again).toMatchObject({ text: c, textId: edit!.textId });
+    expect(requests).toHaveLength(5);
     client.dispose();
   });
 

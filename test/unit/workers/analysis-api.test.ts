@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseScenario } from '../../../src/model/parse-scenario.ts';
 import { analysisApi, type AnalysisProgress } from '../../../workers/analysis.api.ts';
 import { AGAINST_ALL, INVALID } from '../cli/fixtures/scenarios.ts';
+import { TEXT_BASE_MISSING } from '../../../src/model/text-edit.ts';
 
 const modelOf = (text: string) => {
   const { model } = parseScenario(text, { fileName: 's.yaml' });
@@ -100,6 +101,23 @@ describe('analysisApi: successive texts go through one analysis session', () => 
     // Per-flow detail of the edited text comes from the same session.
     const flow = updated.model!.flows[0]!.id;
     expect((await analysisApi.traceFlow({ text: edited }, flow))?.flow).toBe(flow);
+  });
+
+  it('a text can come as an edit of the last one this worker was sent, for analyses and per-flow detail alike', async () => {
+    const edited = AGAINST_ALL.replace(/attackers:\n/, 'attackers:\n  - id: extra-tap\n    at: { links: [l1] }\n    can: [read]\n');
+    const whole = await analysisApi.analyze({ text: edited, fileName: 's.yaml' });
+    await analysisApi.analyze({ text: AGAINST_ALL, fileName: 's.yaml', textId: 101 });
+    const at = AGAINST_ALL.indexOf('attackers:\n') + 'attackers:\n'.length;
+    const inserted = '  - id: extra-tap\n    at: { links: [l1] }\n    can: [read]\n';
+    const updated = await analysisApi.analyze({ fileName: 's.yaml', textId: 102, textEdit: { base: 101, at, removed: 0, inserted } });
+    expect(JSON.stringify(updated)).toBe(JSON.stringify(whole));
+    // Detail of that text: an edit that changes nothing names it.
+    const flow = whole.model!.flows[0]!.id;
+    const trace = await analysisApi.traceFlow({ textId: 103, textEdit: { base: 102, at: 0, removed: 0, inserted: '' } }, flow);
+    expect(trace?.flow).toBe(flow);
+    // An edit of a text this worker was not sent (it restarted since): the caller must send it whole.
+    await expect(analysisApi.analyze({ fileName: 's.yaml', textId: 104, textEdit: { base: 99, at: 0, removed: 0, inserted: '' } })).rejects.toThrow(TEXT_BASE_MISSING);
+    await expect(analysisApi.flowDetail({ textId: 105, textEdit: { base: 102, at: 0, removed: 0, inserted: '' } }, flow)).rejects.toThrow(TEXT_BASE_MISSING);
   });
 
   it('going back to an earlier text and changing the attacker filter both give fresh, equal results', async () => {
