@@ -317,7 +317,8 @@ describe('AnalysisClient (latest-wins, real cancellation)', () => {
       expect(seen.at(-1)).toEqual({ model: result.model, complete: true, flowCount: result.model!.flows.length });
     }
     client.dispose();
-  });
+    // Four analyses of a 150-host region through a real worker API: seconds on a loaded 2-core machine.
+  }, 30_000);
 
   it('the real worker reports the link statuses ahead with the paths phase, and they are the analysis’s own', async () => {
     const client = new AnalysisClient(realWorker);

@@ -172,12 +172,12 @@ function updateFlowFindings(state: SessionState, previous: readonly Finding[], r
  * A link-scoped rule's findings after the links `dirty` changed (their status, load or flows):
  * the findings about other links are kept, and the rule reports for the dirty links alone.
  */
-function updateLinkFindings(state: SessionState, previous: readonly Finding[], rule: Rule, dirty: ReadonlySet<string>): readonly Finding[] {
+function updateLinkFindings(state: SessionState, previous: readonly Finding[], rule: Rule, dirty: ReadonlySet<string>, retraced: ReadonlySet<string>): readonly Finding[] {
   if (dirty.size === 0) return previous;
   const links = [...dirty];
   // Subjects are sorted (run-rules.ts), and a link's flows can be thousands: look the links up.
   const kept = previous.filter((f) => !links.some((link) => holds(f.subjects, link)));
-  const fresh = runRules({ ...ruleInputOf(state), onlyLinks: dirty }, [rule]);
+  const fresh = runRules({ ...ruleInputOf(state), onlyLinks: dirty, retraced: [...retraced].sort(compareIds) }, [rule]);
   return mergeFindings(kept, fresh);
 }
 
@@ -198,7 +198,7 @@ function refind(state: SessionState, prev: SessionState, changes: ScenarioChange
   state.findings = findingsOf(state, prev.findings, rerun);
   for (const rule of incremental) {
     const previous = prev.findings.get(rule.id) ?? [];
-    state.findings.set(rule.id, rule.scope === 'link' ? (updateLinkFindings(state, previous, rule, dirtyLinks!) as Finding[]) : updateFlowFindings(state, previous, rule, dirty.flows));
+    state.findings.set(rule.id, rule.scope === 'link' ? (updateLinkFindings(state, previous, rule, dirtyLinks!, dirty.flows) as Finding[]) : updateFlowFindings(state, previous, rule, dirty.flows));
   }
   if (!requirementsEdited && anyDirty) {
     state.findings.set(requirementFailed.id, updateRequirementFindings(state, prev.findings.get(requirementFailed.id) ?? [], dirty, changed));

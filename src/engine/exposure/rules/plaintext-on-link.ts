@@ -30,6 +30,66 @@ function plaintextReasons(trace: FlowTrace): Map<string, Reason[]> {
   return byLink;
 }
 
+/** A link's reasons as last reported: its flows then (a copy), and where each flow's reasons end. */
+interface LinkReasons {
+  flows: readonly string[];
+  ends: Int32Array;
+  reasons: Reason[];
+}
+
+/**
+ * Per trace map (an analysis session keeps one, edited in place), each link's reasons as last
+ * reported. A session's edit reports a busy link again with thousands of flows of which a few were
+ * traced again: the others' reasons are the ones reported last, taken by position, without
+ * looking each flow's trace up (issue 8: a moved VM re-reports its spine uplinks). Forgotten with
+ * the labels (a cipher edit renames layers in place).
+ */
+const linkReasons = new LabelTexts<ReadonlyMap<string, FlowTrace>, Map<string, LinkReasons>>();
+
+/**
+ * The links' reasons as last reported over `traces`; `fresh` for a run over every link, which
+ * reports them all again (a link no longer reported must not keep reasons from before).
+ */
+function reportedOver(traces: ReadonlyMap<string, FlowTrace>, fresh: boolean): Map<string, LinkReasons> {
+  let byLink = fresh ? undefined : linkReasons.get(traces);
+  if (!byLink) linkReasons.set(traces, (byLink = new Map()));
+  return byLink;
+}
+
+/**
+ * The reasons of `link` for its plaintext `flows` (sorted by id), in flow order. With `retraced`
+ * (sorted), the flows it does not name keep the reasons reported last for this link.
+ */
+function reasonsOn(link: string, flows: readonly string[], traces: ReadonlyMap<string, FlowTrace>, byLink: Map<string, LinkReasons>, retraced: readonly string[] | undefined): Reason[] {
+  const old = retraced ? byLink.get(link) : undefined;
+  const reasons: Reason[] = [];
+  const ends = new Int32Array(flows.length);
+  let j = 0;
+  let k = 0;
+  for (let i = 0; i < flows.length; i++) {
+    const flow = flows[i]!;
+    let kept = false;
+    if (old) {
+      // Both lists are in id order (as the retraced ids): walked side by side, mostly the same strings.
+      while (j < old.flows.length && old.flows[j] !== flow && old.flows[j]! < flow) j++;
+      while (k < retraced!.length && retraced![k] !== flow && retraced![k]! < flow) k++;
+      if (j < old.flows.length && old.flows[j] === flow && retraced![k] !== flow) {
+        for (let r = j === 0 ? 0 : old.ends[j - 1]!; r < old.ends[j]!; r++) reasons.push(old.reasons[r]!);
+        j++;
+        kept = true;
+      }
+    }
+    if (!kept) {
+      const trace = traces.get(flow);
+      const own = trace ? plaintextReasons(trace).get(link) : undefined;
+      if (own) for (const reason of own) reasons.push(reason);
+    }
+    ends[i] = reasons.length;
+  }
+  byLink.set(link, { flows: flows.slice(), ends, reasons });
+  return reasons;
+}
+
 /** The rule object; its metadata is rendered by the UI's explain panel and by docs/rules.md. */
 export const plaintextOnLink: Rule = {
   id: 'plaintext-on-link',
@@ -52,17 +112,16 @@ export const plaintextOnLink: Rule = {
     // A link's flows with plaintext payload are its X8 status flows when that status is plaintext
     // (the same keyless-tap reading), already sorted by id: only those flows' traces are read.
     const statuses = new Map(ctx.links.map((s) => [s.id, s]));
+    const reported = reportedOver(ctx.traces, !ctx.onlyLinks);
     for (const link of ctx.scenario.links) {
       if (ctx.onlyLinks && !ctx.onlyLinks.has(link.id)) continue;
       const status = statuses.get(link.id);
-      if (status?.status !== 'plaintext' || status.flows.length === 0) continue;
-      const flows = status.flows;
-      const reasons: Reason[] = [];
-      for (const flow of flows) {
-        const trace = ctx.traces.get(flow);
-        const own = trace ? plaintextReasons(trace).get(link.id) : undefined;
-        if (own) for (const reason of own) reasons.push(reason);
+      if (status?.status !== 'plaintext' || status.flows.length === 0) {
+        reported.delete(link.id);
+        continue;
       }
+      const flows = status.flows;
+      const reasons = reasonsOn(link.id, flows, ctx.traces, reported, ctx.onlyLinks ? ctx.retraced : undefined);
       const trusted = isTrustedLink(ctx.index, link);
       ctx.report({
         subjects: [link.id, ...flows],

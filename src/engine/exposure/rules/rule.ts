@@ -30,6 +30,11 @@ export interface RuleContext {
   throughput: ThroughputAnalysis;
   /** Only for these links, from rules of `scope: 'link'` (an analysis session re-running them after an edit). */
   onlyLinks?: ReadonlySet<string>;
+  /**
+   * With `onlyLinks`: the flows traced again since the rule last ran over `traces` (sorted by id).
+   * Every other flow kept its trace object, and every link such a flow crosses is in `onlyLinks`.
+   */
+  retraced?: readonly string[];
   /** The scenario's flows sorted by id, when the caller has them (rules sort them otherwise). */
   sortedFlows?: readonly Flow[];
   /** `traceFacts` of each flow of `sortedFlows`, when the caller keeps them (helpers/trace-facts.ts). */
