@@ -65,50 +65,20 @@ export interface KeptList {
 /** A kept entity's spans: declarations from, to, references from, to; -1 when its check reported anything. */
 const SPAN = 4;
 
-function checkEntity(
-  kind: EntityKind,
-  schema: Schema,
-  item: unknown,
-  path: ModelPath,
-  ctx: ShapeContext,
-  list?: { now: KeptList; before: ShapeMemo | undefined; index: number },
-): unknown {
-  if (!list) return checkEntityAnew(kind, schema, item, path, ctx);
-  const { now, before, index } = list;
-  const at = index * SPAN;
-  const then = before?.lists.get(path[0] as string);
-  if (then && then.items[index] === item && then.spans[at]! >= 0) {
-    const from = ctx.declarations.length;
-    for (let d = then.spans[at]!; d < then.spans[at + 1]!; d++) ctx.declarations.push(before!.declarations[d]!);
-    const refs = ctx.references.length;
-    for (let r = then.spans[at + 2]!; r < then.spans[at + 3]!; r++) ctx.references.push(before!.references[r]!);
-    if (ctx.references.length > refs) {
-      // Replayed ranges next to each other (a list's unchanged entities) are one range.
-      const replayed = ctx.keep!.next.replayed;
-      if (replayed.length > 0 && replayed[replayed.length - 1] === refs) replayed[replayed.length - 1] = ctx.references.length;
-      else replayed.push(refs, ctx.references.length);
-    }
-    // Written one by one: an array per entity would be garbage 300,000 times per edit of a large region.
-    const spans = now.spans;
-    spans[at] = from;
-    spans[at + 1] = ctx.declarations.length;
-    spans[at + 2] = refs;
-    spans[at + 3] = ctx.references.length;
-    now.clean[index] = then.clean[index];
-    return then.clean[index];
-  }
+/** Checks one entity of a kept list (`checkKeptList`) and keeps what it left for the next reading, when it reported nothing. */
+function checkAndKeep(kind: EntityKind, schema: Schema, item: unknown, path: ModelPath, ctx: ShapeContext, now: KeptList, index: number): unknown {
   const from = ctx.declarations.length;
   const refs = ctx.references.length;
   const reported = ctx.reporter.drafts.length;
-  const clean = checkEntityAnew(kind, schema, item, path, ctx);
+  const clean = checkEntity(kind, schema, item, path, ctx);
   if (ctx.reporter.drafts.length === reported) {
-    now.spans.set([from, ctx.declarations.length, refs, ctx.references.length], at);
+    now.spans.set([from, ctx.declarations.length, refs, ctx.references.length], index * SPAN);
     now.clean[index] = clean;
   }
   return clean;
 }
 
-function checkEntityAnew(
+function checkEntity(
   kind: EntityKind,
   schema: Schema,
   item: unknown,
@@ -144,19 +114,16 @@ function checkList(
       `${label(path, ctx)} must list ${expected} item${(min ?? max) === 1 ? '' : 's'}, not ${value.length}`,
     );
   }
-  const seen = schema.unique ? new Set<string>() : undefined;
   // The entities of a top-level list are kept for the next reading when asked to (see `ShapeMemo`).
-  const memo = ctx.keep && schema.entity && path.length === 1 ? ctx.keep : undefined;
-  const now = memo ? { items: value, clean: new Array<unknown>(value.length), spans: new Int32Array(value.length * SPAN).fill(-1) } : undefined;
-  if (memo && now) {
-    memo.next.lists.set(path[0] as string, now);
-    return checkKeptList(schema.entity!, schema.items, value, path, ctx, now, memo.previous);
+  if (ctx.keep && schema.entity && path.length === 1) {
+    const now = { items: value, clean: new Array<unknown>(value.length), spans: new Int32Array(value.length * SPAN).fill(-1) };
+    ctx.keep.next.lists.set(path[0] as string, now);
+    return checkKeptList(schema.entity, schema.items, value, path, ctx, now, ctx.keep.previous);
   }
+  const seen = schema.unique ? new Set<string>() : undefined;
   return value.map((item: unknown, index) => {
     const itemPath = [...path, index];
-    const clean = schema.entity
-      ? checkEntity(schema.entity, schema.items, item, itemPath, ctx, now && memo ? { now, before: memo.previous, index } : undefined)
-      : checkValue(schema.items, item, itemPath, ctx);
+    const clean = schema.entity ? checkEntity(schema.entity, schema.items, item, itemPath, ctx) : checkValue(schema.items, item, itemPath, ctx);
     if (seen && typeof clean === 'string') {
       if (seen.has(clean))
         ctx.reporter.report(
@@ -174,7 +141,7 @@ function checkList(
 /**
  * The entities of a top-level list kept for the next reading (`ShapeMemo`): runs of items that are
  * the last reading's very objects at the same places, each checked clean then, are replayed as
- * one range of declarations and references; the other items are checked (`checkEntity`). A
+ * one range of declarations and references; the other items are checked (`checkAndKeep`). A
  * region's edit leaves 300,000 entities alone, and replaying them one by one took 0.2 s.
  */
 function checkKeptList(kind: EntityKind, schema: Schema, value: readonly unknown[], path: ModelPath, ctx: ShapeContext, now: KeptList, before: ShapeMemo | undefined): unknown[] {
@@ -183,7 +150,7 @@ function checkKeptList(kind: EntityKind, schema: Schema, value: readonly unknown
   const spans = now.spans;
   for (let index = 0; index < value.length; ) {
     if (!then || then.items[index] !== value[index] || then.spans[index * SPAN]! < 0) {
-      out[index] = checkEntity(kind, schema, value[index], [...path, index], ctx, { now, before, index });
+      out[index] = checkAndKeep(kind, schema, value[index], [...path, index], ctx, now, index);
       index++;
       continue;
     }

@@ -214,15 +214,13 @@ function findItem(text: string, id: string): { from: number; to: number; indent:
   const indent = headLine.length - headLine.trimStart().length;
   if (indent > 2 || !inCollection(text, from)) return undefined;
   let to = headEnd;
-  for (let start = headEnd + 1; start <= text.length && headEnd < text.length; ) {
+  for (let start = headEnd + 1; start < text.length; ) {
     const end = lineEnd(text, start);
     const l = text.slice(start, end);
-    if (l.trim() !== '' && !l.trimStart().startsWith('#')) {
-      if (l.length - l.trimStart().length <= indent) break;
-      to = end;
-    }
-    if (end >= text.length) break;
     start = end + 1;
+    if (l.trim() === '' || l.trimStart().startsWith('#')) continue;
+    if (l.length - l.trimStart().length <= indent) break;
+    to = end;
   }
   return { from, to, indent };
 }

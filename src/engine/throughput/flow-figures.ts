@@ -214,13 +214,11 @@ export function recostFlowFigures(flow: Flow, trace: FlowTrace, index: ScenarioI
     lower(best, Math.max(0, link.gbps) * share, true, link.id);
   }
   const packet = { packetBytes, payloadBytes };
-  const links = { gbps: best.gbps, link: best.link, id: best.id };
+  const links = { ...best };
   let hosts = previous.crypto.hosts.length > 0 ? hostLimits(flow, trace, index, packet, best, previous.crypto.hosts) : undefined;
   if (!hosts) {
     // Other hosts or SAs than before: worked out afresh from the link limit, into new lists.
-    best.gbps = links.gbps;
-    best.link = links.link;
-    best.id = links.id;
+    Object.assign(best, links);
     hosts = hostLimits(flow, trace, index, packet, best)!;
     if (hosts !== previous.crypto.hosts) previous.crypto = { flow: flow.id, hosts };
   }

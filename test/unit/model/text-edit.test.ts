@@ -24,11 +24,6 @@ describe('text edits', () => {
     expect(textEditBetween(before, after)).toEqual({ at: 10_016, removed: 3, inserted: '128' });
   });
 
-  it('an unchanged text is the very same string', () => {
-    const text = 'plainsight: 1\n';
-    expect(applyTextEdit(text, textEditBetween(text, `${text}`))).toBe(text);
-  });
-
   it('made on the first text, the edit between two texts gives the second', () => {
     const piece = fc.string({ unit: fc.constantFrom('a', 'b', '\n', ' ', 'é', '🙂'), maxLength: 40 });
     checkProperty(
