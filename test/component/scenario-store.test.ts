@@ -85,7 +85,7 @@ describe('the IndexedDB working copy', () => {
   it('a write over its own last write reads only the small record, not the stored text', async () => {
     const store = createIdbStore();
     await commit(store, copy('x'.repeat(10), T), 0);
-    // The first version replaced goes to the (empty) history, which reads it.
+    // The first version replaced goes to the (empty) history.
     await commit(store, copy('x'.repeat(11), T + 500), 1, 'x'.repeat(10));
     const keys: unknown[] = [];
     const get = IDBObjectStore.prototype.get;
@@ -100,6 +100,36 @@ describe('the IndexedDB working copy', () => {
     // Another tab's write (an older generation named): the stored copy is read to hand it back.
     await store.commitWorkingCopy(copy('w', T + 3000), 1);
     expect(keys.slice(2)).toEqual(['current-meta', 'current']);
+  });
+
+  it('archives the replaced version from the text the caller names, without reading the stored copy back', async () => {
+    const store = createIdbStore();
+    let g = await commit(store, copy('opened', T, 'dc.yaml', 'file'), 0);
+    const keys: unknown[] = [];
+    const get = IDBObjectStore.prototype.get;
+    vi.spyOn(IDBObjectStore.prototype, 'get').mockImplementation(function (this: IDBObjectStore, key: IDBValidKey | IDBKeyRange) {
+      keys.push(key);
+      return get.call(this, key);
+    });
+    // The first edit after opening: the opened version is due for the (empty) history.
+    g = await commit(store, copy('edited', T + 3 * MIN, 'dc.yaml', 'file'), g, 'opened');
+    // A minute later: the version it replaces was saved three minutes after the newest kept one.
+    await commit(store, copy('edited again', T + 4 * MIN, 'dc.yaml', 'file'), g, 'edited');
+    expect(keys).toEqual(['current-meta', 'current-meta']);
+    vi.restoreAllMocks();
+    const history = await store.listHistory();
+    expect(history.map(({ text, fileName, source, savedAt }) => ({ text, fileName, source, savedAt }))).toEqual([
+      { text: 'edited', fileName: 'dc.yaml', source: 'file', savedAt: T + 3 * MIN },
+      { text: 'opened', fileName: 'dc.yaml', source: 'file', savedAt: T },
+    ]);
+    expect((await store.loadWorkingCopy())?.text).toBe('edited again');
+  });
+
+  it('reads the stored copy to archive it when the text named is not the one stored (another length)', async () => {
+    const store = createIdbStore();
+    const g = await commit(store, copy('stored', T), 0);
+    await commit(store, copy('next', T + 3 * MIN), g, 'not what was stored');
+    expect((await store.listHistory()).map((h) => h.text)).toEqual(['stored']);
   });
 
   it('keeps a replaced version when the document changes, and at most one every two minutes while editing one', async () => {

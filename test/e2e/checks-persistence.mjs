@@ -110,19 +110,23 @@ export const persistenceChecks = [
     async run({ context, base, out }) {
       const page = await openApp(context, base);
       await saved(page);
-      // Test hook: every IndexedDB put fails as a full quota does.
-      await page.evaluate(() => {
-        const put = IDBObjectStore.prototype.put;
-        window.__restorePut = () => (IDBObjectStore.prototype.put = put);
-        IDBObjectStore.prototype.put = function () {
-          throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
-        };
-      });
+      // Test hook: every IndexedDB put fails as a full quota does, in the store worker (where the
+      // app writes) and on the page (where it would write should the worker fail).
+      const targets = [page, ...page.workers().filter((w) => w.url().includes('store.worker'))];
+      if (targets.length < 2) throw new Error('the store worker is not running');
+      for (const target of targets)
+        await target.evaluate(() => {
+          const put = IDBObjectStore.prototype.put;
+          self.__restorePut = () => (IDBObjectStore.prototype.put = put);
+          IDBObjectStore.prototype.put = function () {
+            throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+          };
+        });
       await setCipher(page, 'aes-gcm-128');
       await page.getByTestId('save-error').filter({ hasText: /storage is full/i }).waitFor();
       if ((await hook(page, () => window.__plainsight.savedRevision())) >= (await hook(page, () => window.__plainsight.revision()))) throw new Error('claims saved although the write failed');
       await page.screenshot({ path: join(out, '17-quota-exceeded.png') });
-      await page.evaluate(() => window.__restorePut());
+      for (const target of targets) await target.evaluate(() => self.__restorePut());
       await setCipher(page, 'chacha20-poly1305');
       await saved(page);
       if (!(await storedText(page)).includes('chacha20-poly1305')) throw new Error('not stored after the quota recovered');

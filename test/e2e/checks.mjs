@@ -82,9 +82,17 @@ export async function storeWorkingCopy(page, text, fileName) {
         r.onsuccess = () => res(r.result);
         r.onerror = () => rej(r.error);
       });
+      // As the app writes it (scenario-store.ts): the copy and its meta record, one generation on.
       await new Promise((res, rej) => {
         const tx = db.transaction('autosave', 'readwrite');
-        tx.objectStore('autosave').put({ text: t, fileName: name, savedAt: Date.now() }, 'current');
+        const store = tx.objectStore('autosave');
+        const read = store.get('current-meta');
+        read.onsuccess = () => {
+          const generation = (read.result?.generation ?? 0) + 1;
+          const savedAt = Date.now();
+          store.put({ text: t, fileName: name, savedAt, generation }, 'current');
+          store.put({ generation, fileName: name, savedAt, length: t.length, historyAt: read.result?.historyAt ?? 0 }, 'current-meta');
+        };
         tx.oncomplete = res;
         tx.onerror = () => rej(tx.error);
       });
