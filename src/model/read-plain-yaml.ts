@@ -64,14 +64,39 @@ const JSON_ESCAPES = /\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4})/g;
 /** Characters that may not start a plain scalar (YAML 1.2.2 §7.3.3, c-indicator). */
 const INDICATOR_START = new Set([',', '[', ']', '{', '}', '#', '&', '*', '!', '|', '>', "'", '"', '%', '@', '`']);
 
-interface Line {
-  indent: number;
-  /** The line without its indentation and trailing spaces. */
-  text: string;
-  /** The whole line (without a trailing `\r`): block scalars keep every space. */
-  raw: string;
-  /** Offset of the line's first character in the text. */
-  start: number;
+/**
+ * The lines of the text, as offsets: where each starts, its indentation, where its content ends
+ * (without trailing spaces) and where the line ends (without a `\r`). A 5,000-host region has 1.5
+ * million lines; an object and two strings for each, all alive until the reading ends, made
+ * garbage collection a third of reading it.
+ */
+interface Lines {
+  count: number;
+  start: Int32Array;
+  indent: Int32Array;
+  end: Int32Array;
+  rawEnd: Int32Array;
+}
+
+/** Where line `n`'s content starts. */
+function contentStart(lines: Lines, n: number): number {
+  return lines.start[n]! + lines.indent[n]!;
+}
+
+/** The line without its indentation and trailing spaces. */
+function contentOf(text: string, lines: Lines, n: number): string {
+  return text.slice(contentStart(lines, n), lines.end[n]);
+}
+
+/** Whether line `n` has nothing to read: blank, or a comment alone. */
+function isBlank(text: string, lines: Lines, n: number): boolean {
+  const at = contentStart(lines, n);
+  return at === lines.end[n] || text.charCodeAt(at) === 35; // #
+}
+
+/** Whether the content from `at` (up to `end`) starts a block list item: `-` alone or followed by a space. */
+function isSeqItemAt(text: string, at: number, end: number): boolean {
+  return text.charCodeAt(at) === 45 && (at + 1 === end || text.charCodeAt(at + 1) === 32); // - and space
 }
 
 /**
@@ -280,10 +305,10 @@ function entryKey(text: string): { key: string; rest: number } | undefined {
 
 class BlockReader {
   i = 0;
-  readonly lines: Line[];
+  readonly lines: Lines;
   readonly text: string;
 
-  constructor(lines: Line[], text: string) {
+  constructor(lines: Lines, text: string) {
     this.lines = lines;
     this.text = text;
   }
@@ -301,29 +326,35 @@ class BlockReader {
     return value;
   }
 
-  /** The next line with content, skipping blank and comment-only lines. */
-  private peek(): Line | undefined {
-    while (this.i < this.lines.length) {
-      const line = this.lines[this.i]!;
-      if (line.text.length > 0 && line.text[0] !== '#') return line;
+  /** The next line with content (its number, or -1 at the end), skipping blank and comment-only lines. */
+  private peek(): number {
+    while (this.i < this.lines.count) {
+      if (!isBlank(this.text, this.lines, this.i)) return this.i;
       this.i++;
     }
-    return undefined;
+    return -1;
+  }
+
+  /** Whether line `n` (with content) is a block list item. */
+  private isSeqItem(n: number): boolean {
+    return isSeqItemAt(this.text, contentStart(this.lines, n), this.lines.end[n]!);
   }
 
   /** The block (mapping or list) starting at the next line, which must be indented exactly `indent`. */
   block(indent: number, depth: number): unknown {
     if (depth >= MAX_DEPTH) outside();
     const line = this.peek();
-    if (!line || line.indent !== indent) outside();
-    return isSeqItem(line.text) ? this.seq(indent, depth) : this.map(indent, depth, undefined);
+    if (line < 0 || this.lines.indent[line] !== indent) outside();
+    return this.isSeqItem(line) ? this.seq(indent, depth) : this.map(indent, depth, undefined);
   }
 
   /** The value after `key:` with nothing on its line: a nested block, a list at the same indentation, or null. */
   private nested(indent: number, depth: number, seqAllowedAtIndent: boolean): unknown {
     const next = this.peek();
-    if (next && next.indent > indent) return this.block(next.indent, depth + 1);
-    if (next && seqAllowedAtIndent && next.indent === indent && isSeqItem(next.text)) return this.seq(indent, depth + 1);
+    if (next < 0) return null;
+    const at = this.lines.indent[next]!;
+    if (at > indent) return this.block(at, depth + 1);
+    if (seqAllowedAtIndent && at === indent && this.isSeqItem(next)) return this.seq(indent, depth + 1);
     return null;
   }
 
@@ -342,10 +373,10 @@ class BlockReader {
         pending = undefined;
       } else {
         const line = this.peek();
-        if (!line || line.indent < indent) return map;
-        if (line.indent > indent || isSeqItem(line.text)) outside();
-        text = line.text;
-        offset = line.start + line.indent;
+        if (line < 0 || this.lines.indent[line]! < indent) return map;
+        if (this.lines.indent[line]! > indent || this.isSeqItem(line)) outside();
+        text = contentOf(this.text, this.lines, line);
+        offset = contentStart(this.lines, line);
       }
       const at = this.i++;
       const entry = entryKey(text);
@@ -375,25 +406,25 @@ class BlockReader {
     if (!match) outside();
     const literal = match[1] === '|';
     const chomp = match[2];
-    const first = this.lines[this.i];
-    if (!first || first.text.length === 0 || first.indent <= parent) outside();
-    const indent = first.indent;
+    const lines = this.lines;
+    if (this.i >= lines.count || contentStart(lines, this.i) === lines.end[this.i] || lines.indent[this.i]! <= parent) outside();
+    const indent = lines.indent[this.i]!;
     const content: string[] = [];
     let last = this.i;
-    for (; this.i < this.lines.length; this.i++) {
-      const line = this.lines[this.i]!;
-      if (line.text.length === 0) {
+    for (; this.i < lines.count; this.i++) {
+      const n = this.i;
+      if (contentStart(lines, n) === lines.end[n]) {
         // Spaces beyond the indentation on an otherwise empty line are content in YAML; rare enough to leave.
-        if (line.raw.length > indent) outside();
+        if (lines.rawEnd[n]! - lines.start[n]! > indent) outside();
         content.push('');
         continue;
       }
-      if (line.indent < indent) break;
-      content.push(line.raw.slice(indent));
-      last = this.i;
+      if (lines.indent[n]! < indent) break;
+      content.push(this.text.slice(lines.start[n]! + indent, lines.rawEnd[n]));
+      last = n;
     }
     // Without a line break after the last line the clipped value would lose its final newline.
-    if (last === this.lines.length - 1) outside();
+    if (last === lines.count - 1) outside();
     // Blank lines after the last content line belong to the chomping; the reader resumes after that line.
     const trailing = this.i - 1 - last;
     const body = content.slice(0, content.length - trailing);
@@ -418,69 +449,84 @@ class BlockReader {
   /** A block list whose `-` sit at column `indent`. */
   private seq(indent: number, depth: number): unknown[] {
     const items: unknown[] = [];
+    const text = this.text;
     for (;;) {
       const line = this.peek();
+      if (line < 0) return items;
+      const lineIndent = this.lines.indent[line]!;
       // A line at this indentation that is no item ends a list written under its key (`key:` then `- a`).
-      if (!line || line.indent < indent || (line.indent === indent && !isSeqItem(line.text))) return items;
-      if (line.indent > indent) outside();
-      let start = 1;
-      while (line.text[start] === ' ') start++;
-      const rest = line.text.slice(start);
-      if (rest.length === 0 || rest[0] === '#') {
+      if (lineIndent < indent || (lineIndent === indent && !this.isSeqItem(line))) return items;
+      if (lineIndent > indent) outside();
+      const from = contentStart(this.lines, line);
+      const end = this.lines.end[line]!;
+      let rest = from + 1;
+      while (text.charCodeAt(rest) === 32 && rest < end) rest++;
+      if (rest === end || text.charCodeAt(rest) === 35) {
         this.i++;
         items.push(this.nested(indent, depth, false));
         continue;
       }
-      if (isSeqItem(rest) || rest[0] === '?') outside();
-      if (entryKey(rest)) {
+      if (isSeqItemAt(text, rest, end) || text.charCodeAt(rest) === 63) outside(); // ?
+      const after = text.slice(rest, end);
+      if (entryKey(after)) {
         // `- key: value`: a mapping whose entries line up with this first key.
-        items.push(this.map(indent + start, depth + 1, { text: rest, offset: line.start + line.indent + start }));
+        items.push(this.map(indent + (rest - from), depth + 1, { text: after, offset: rest }));
         continue;
       }
-      items.push(this.inline(this.i, line.start + line.indent + start, indent, depth));
+      items.push(this.inline(this.i, rest, indent, depth));
     }
   }
 
   /** A scalar's value ended its line; a deeper line after it would continue it (multi-line scalar). */
   private noContinuation(indent: number): void {
     const next = this.peek();
-    if (next && next.indent > indent) outside();
+    if (next >= 0 && this.lines.indent[next]! > indent) outside();
   }
 }
 
-function isSeqItem(text: string): boolean {
-  return text[0] === '-' && (text.length === 1 || text[1] === ' ');
-}
-
 /** Splits the text into lines with their indentation; undefined when a character is outside the subset. */
-function linesOf(text: string): Line[] | undefined {
+function linesOf(text: string): Lines | undefined {
   // Tabs, NUL and other control characters, NEL, a byte-order mark, lone carriage returns: full parser.
   // eslint-disable-next-line no-control-regex
   if (/[\u0000-\u0009\u000b\u000c\u000e-\u001f\u007f\u0085\ufeff]|\r(?!\n)/.test(text)) return undefined;
-  const raw = text.split('\n');
-  const lines = new Array<Line>(raw.length);
+  let count = 1;
+  for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) count++;
+  const lines: Lines = { count, start: new Int32Array(count), indent: new Int32Array(count), end: new Int32Array(count), rawEnd: new Int32Array(count) };
   let start = 0;
-  for (let n = 0; n < raw.length; n++) {
-    let line = raw[n]!;
-    if (line.endsWith('\r')) line = line.slice(0, -1);
+  for (let n = 0; n < count; n++) {
+    const newline = text.indexOf('\n', start);
+    const lineEnd = newline < 0 ? text.length : newline;
+    const rawEnd = lineEnd > start && text.charCodeAt(lineEnd - 1) === 13 ? lineEnd - 1 : lineEnd; // \r
     let indent = 0;
-    while (line.charCodeAt(indent) === 32) indent++;
-    const content = line.slice(indent);
+    while (start + indent < rawEnd && text.charCodeAt(start + indent) === 32) indent++;
+    let end = rawEnd;
+    while (end > start + indent && text.charCodeAt(end - 1) === 32) end--;
     // Directives and document markers: the full parser decides what they mean.
-    if (indent === 0 && (content.startsWith('%') || content.startsWith('---') || content.startsWith('...'))) return undefined;
-    lines[n] = { indent, text: content.trimEnd(), raw: line, start };
-    start += raw[n]!.length + 1;
+    if (indent === 0 && end > start) {
+      const c = text.charCodeAt(start);
+      if (c === 37 || ((c === 45 || c === 46) && (text.startsWith('---', start) || text.startsWith('...', start)))) return undefined; // % - .
+    }
+    lines.start[n] = start;
+    lines.indent[n] = indent;
+    lines.end[n] = end;
+    lines.rawEnd[n] = rawEnd;
+    start = lineEnd + 1;
   }
   return lines;
 }
 
+/** Whether every line from `from` on is blank or a comment. */
+function blankFrom(text: string, lines: Lines, from: number): boolean {
+  for (let n = from; n < lines.count; n++) if (!isBlank(text, lines, n)) return false;
+  return true;
+}
+
 /** A document that is one flow mapping from line `first` on, with nothing but blank lines and comments after it. */
-function topLevelFlow(text: string, lines: Line[], first: number): Record<string, unknown> | undefined {
-  const reader = new ValueReader(text, lines[first]!.start, 0, -1);
+function topLevelFlow(text: string, lines: Lines, first: number): Record<string, unknown> | undefined {
+  const reader = new ValueReader(text, lines.start[first]!, 0, -1);
   const value = reader.value(false) as Record<string, unknown>;
   reader.end();
-  const after = first + reader.breaks + 1;
-  return lines.slice(after).every((l) => l.text.length === 0 || l.text[0] === '#') ? value : undefined;
+  return blankFrom(text, lines, first + reader.breaks + 1) ? value : undefined;
 }
 
 /**
@@ -491,14 +537,15 @@ export function readPlainYaml(text: string): Record<string, unknown> | undefined
   const lines = linesOf(text);
   if (!lines) return undefined;
   try {
-    const first = lines.findIndex((l) => l.text.length > 0 && l.text[0] !== '#');
+    let first = 0;
+    while (first < lines.count && isBlank(text, lines, first)) first++;
     // A JSON file, or YAML written as one flow mapping.
-    if (first >= 0 && lines[first]!.indent === 0 && lines[first]!.text[0] === '{') return topLevelFlow(text, lines, first);
+    if (first < lines.count && lines.indent[first] === 0 && text.charCodeAt(lines.start[first]!) === 123) return topLevelFlow(text, lines, first); // {
     const reader = new BlockReader(lines, text);
     const value = reader.block(0, 0);
     // Only a mapping is a scenario; anything left over means the reader lost its way.
     if (value === null || typeof value !== 'object' || Array.isArray(value)) return undefined;
-    return reader.i >= lines.length || lines.slice(reader.i).every((l) => l.text.length === 0 || l.text[0] === '#') ? (value as Record<string, unknown>) : undefined;
+    return blankFrom(text, lines, reader.i) ? (value as Record<string, unknown>) : undefined;
   } catch (error) {
     if (error instanceof OutsideSubset) return undefined;
     throw error;

@@ -122,6 +122,11 @@ describe('readPlainYaml: steps aside for everything outside the subset', () => {
     ['flow continuation not indented', 'a: [x,\ny]\n'],
     ['item indented deeper than its siblings', 'a:\n  - x\n   - y\n'],
     ['__proto__ key', '__proto__: 1\n'],
+    // YAML's white space is the space and the tab (§5.5): a no-break space is content, so `a:`
+    // before one is no mapping key (the full parser reads the scalar `a:\u00a0`) and a line of
+    // one is not blank (the full parser reports it).
+    ['no-break space after a colon', 'a:\u00a0\n'],
+    ['line of a no-break space', 'a: 1\n\u00a0\n'],
   ];
   for (const [what, text] of outside) {
     it(what, () => expect(readPlainYaml(text)).toBeUndefined());
