@@ -21,6 +21,7 @@ function damagedStore() {
       return { scenarios: [], damaged: 1 };
     },
     listHistory: async () => [],
+    loadHistory: async () => undefined,
     commitWorkingCopy: async () => ({ ok: true, generation: 1 }) as never,
     addHistory: async () => {},
     saveUserScenario: async () => {},

@@ -21,6 +21,13 @@ async function commit(store: ScenarioStore, c: ReturnType<typeof copy>, basedOn:
   return result.generation;
 }
 
+/** The history's texts, newest first, each version read on its own (the list holds no text). */
+async function historyTexts(store: ScenarioStore): Promise<string[]> {
+  const texts: string[] = [];
+  for (const h of await store.listHistory()) texts.push((await store.loadHistory(h.id))!.text);
+  return texts;
+}
+
 /** Opens the database as the build before the meta record did (version 2) and stores `record` as the working copy. */
 function seedVersion2(record: object): Promise<void> {
   return new Promise((resolve, reject) => {
@@ -33,6 +40,28 @@ function seedVersion2(record: object): Promise<void> {
     r.onsuccess = () => {
       const tx = r.result.transaction('autosave', 'readwrite');
       tx.objectStore('autosave').put(record, 'current');
+      tx.oncomplete = () => {
+        r.result.close();
+        resolve();
+      };
+      tx.onerror = () => reject(tx.error);
+    };
+    r.onerror = () => reject(r.error);
+  });
+}
+
+/** A database as version 3 left it: history versions without summaries. */
+function seedVersion3(versions: object[]): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const r = indexedDB.open('plainsight', 3);
+    r.onupgradeneeded = () => {
+      r.result.createObjectStore('autosave');
+      r.result.createObjectStore('library', { keyPath: 'name' });
+      r.result.createObjectStore('history', { keyPath: 'id', autoIncrement: true });
+    };
+    r.onsuccess = () => {
+      const tx = r.result.transaction('history', 'readwrite');
+      for (const v of versions) tx.objectStore('history').add(v);
       tx.oncomplete = () => {
         r.result.close();
         resolve();
@@ -118,10 +147,11 @@ describe('the IndexedDB working copy', () => {
     expect(keys).toEqual(['current-meta', 'current-meta']);
     vi.restoreAllMocks();
     const history = await store.listHistory();
-    expect(history.map(({ text, fileName, source, savedAt }) => ({ text, fileName, source, savedAt }))).toEqual([
-      { text: 'edited', fileName: 'dc.yaml', source: 'file', savedAt: T + 3 * MIN },
-      { text: 'opened', fileName: 'dc.yaml', source: 'file', savedAt: T },
+    expect(history.map(({ fileName, source, savedAt, length }) => ({ fileName, source, savedAt, length }))).toEqual([
+      { fileName: 'dc.yaml', source: 'file', savedAt: T + 3 * MIN, length: 'edited'.length },
+      { fileName: 'dc.yaml', source: 'file', savedAt: T, length: 'opened'.length },
     ]);
+    expect(await historyTexts(store)).toEqual(['edited', 'opened']);
     expect((await store.loadWorkingCopy())?.text).toBe('edited again');
   });
 
@@ -129,7 +159,7 @@ describe('the IndexedDB working copy', () => {
     const store = createIdbStore();
     const g = await commit(store, copy('stored', T), 0);
     await commit(store, copy('next', T + 3 * MIN), g, 'not what was stored');
-    expect((await store.listHistory()).map((h) => h.text)).toEqual(['stored']);
+    expect((await historyTexts(store))).toEqual(['stored']);
   });
 
   it('keeps a replaced version when the document changes, and at most one every two minutes while editing one', async () => {
@@ -145,8 +175,7 @@ describe('the IndexedDB working copy', () => {
     g = await commit(store, copy('v5', T + 5 * MIN), g);
     // Another document replaces v5: kept whatever its age.
     await commit(store, copy('other', T + 5.1 * MIN, 'other.yaml'), g);
-    const history = await store.listHistory();
-    expect(history.map((h) => h.text)).toEqual(['v5', 'v4', 'v1']);
+    expect(await historyTexts(store)).toEqual(['v5', 'v4', 'v1']);
   });
 
   it('a version put in the history by hand (the other tab’s text kept) counts for the two minutes', async () => {
@@ -160,7 +189,56 @@ describe('the IndexedDB working copy', () => {
     g = await commit(store, copy('v4', T + 5 * MIN), g);
     // v5 replaces v4 (saved at 5 min, 2.5 minutes after): kept.
     await commit(store, copy('v5', T + 6 * MIN), g);
-    expect((await store.listHistory()).map((h) => h.text)).toEqual(['v4', 'theirs', 'v1']);
+    expect((await historyTexts(store))).toEqual(['v4', 'theirs', 'v1']);
+  });
+
+  it('lists the history from its summaries, never reading a version until one is asked for', async () => {
+    const store = createIdbStore();
+    let g = await commit(store, copy('v1', T), 0);
+    const reads: string[] = [];
+    for (const method of ['get', 'getAll', 'openCursor'] as const) {
+      const original = IDBObjectStore.prototype[method] as (...args: unknown[]) => IDBRequest;
+      vi.spyOn(IDBObjectStore.prototype, method).mockImplementation(function (this: IDBObjectStore, ...args: unknown[]) {
+        reads.push(`${this.name}.${method}`);
+        return original.apply(this, args);
+      } as never);
+    }
+    // v1 and v2 are archived (the first version, then three minutes on), and the list is read.
+    g = await commit(store, copy('v2', T + 3 * MIN), g, 'v1');
+    await commit(store, copy('v3', T + 6 * MIN), g, 'v2');
+    const list = await store.listHistory();
+    expect(reads.filter((r) => r.startsWith('history.'))).toEqual([]);
+    expect(list.map((h) => [h.savedAt, h.length])).toEqual([
+      [T + 3 * MIN, 2],
+      [T, 2],
+    ]);
+    expect((await store.loadHistory(list[1]!.id))?.text).toBe('v1');
+    expect(reads.filter((r) => r.startsWith('history.'))).toEqual(['history.get']);
+    expect(await store.loadHistory(999)).toBeUndefined();
+  });
+
+  it('keeps the newest twenty versions, and their summaries only', async () => {
+    const store = createIdbStore();
+    for (let i = 1; i <= 22; i++) await store.addHistory({ text: `v${i}`, fileName: 'dc.yaml', savedAt: T + i });
+    const list = await store.listHistory();
+    expect(list).toHaveLength(20);
+    expect(list.map((h) => h.savedAt)).toEqual(Array.from({ length: 20 }, (_, k) => T + 22 - k));
+    // v1 and v2 (ids 1 and 2) are gone with their summaries.
+    expect(await store.loadHistory(1)).toBeUndefined();
+    expect((await store.loadHistory(3))?.text).toBe('v3');
+  });
+
+  it('opens a database of version 3 (history without summaries): its versions are listed and read', async () => {
+    await seedVersion3([
+      { text: 'first version', fileName: 'a.yaml', savedAt: T },
+      { text: 'second', fileName: 'b.yaml', source: 'template:minimal', savedAt: T + MIN },
+    ]);
+    const store = createIdbStore();
+    expect(await store.listHistory()).toEqual([
+      { id: 2, fileName: 'b.yaml', source: 'template:minimal', savedAt: T + MIN, length: 6 },
+      { id: 1, fileName: 'a.yaml', savedAt: T, length: 13 },
+    ]);
+    expect(await historyTexts(store)).toEqual(['second', 'first version']);
   });
 
   it('opens a database of the previous version: its working copy loads, and writes go on from its generation', async () => {
@@ -172,9 +250,9 @@ describe('the IndexedDB working copy', () => {
     expect(await commit(store, copy('newer', T + 3.5 * MIN), 5)).toBe(6);
     // `old` was replaced with no version kept before it: kept. `new` was saved three minutes after
     // `old`, the newest kept version: kept too.
-    expect((await store.listHistory()).map((h) => h.text)).toEqual(['new', 'old']);
+    expect((await historyTexts(store))).toEqual(['new', 'old']);
     // `newer` (saved half a minute after `new`) is not.
     await commit(store, copy('newest', T + 4 * MIN), 6);
-    expect((await store.listHistory()).map((h) => h.text)).toEqual(['new', 'old']);
+    expect((await historyTexts(store))).toEqual(['new', 'old']);
   });
 });

@@ -5,7 +5,7 @@
  * never silently overwrite each other. Each check opens its own pages.
  */
 import { join } from 'node:path';
-import { hook, pickInspectorEntity, waitAnalysed, waitHook } from './checks.mjs';
+import { completed, hook, pickInspectorEntity, waitAnalysed, waitHook } from './checks.mjs';
 
 const saved = (page) => waitHook(page, () => window.__plainsight.savedRevision() >= window.__plainsight.revision() && window.__plainsight.revision() > 0);
 
@@ -68,6 +68,49 @@ export const persistenceChecks = [
       const reopened = await hook(page, () => window.__plainsight.text());
       if (reopened !== committed && reopened !== inFlight) throw new Error('the reopened text is neither the committed nor the in-flight version');
       if (reopened === committed && !reopened.includes('chacha20-poly1305')) throw new Error('committed edit lost');
+      await page.close();
+    },
+  },
+  {
+    name: 'a version replaced by another document is in the history, which lists it without its text; it opens from the library and is compared from Compare (issue 7)',
+    async run({ context, base, out }) {
+      const page = await openApp(context, base);
+      await setCipher(page, 'aes-gcm-128');
+      await saved(page);
+      const edited = await hook(page, () => window.__plainsight.text());
+      // A template replaces the working copy: the edited version goes to the history.
+      await page.keyboard.press('Escape');
+      await page.getByRole('button', { name: 'Library' }).click();
+      let n = await completed(page);
+      await page.getByTestId('template-two-hosts').click();
+      await waitAnalysed(page, n);
+      await saved(page);
+      const listed = await page.evaluate(
+        () =>
+          new Promise((resolve, reject) => {
+            const r = indexedDB.open('plainsight');
+            r.onerror = () => reject(r.error);
+            r.onsuccess = () => {
+              const all = r.result.transaction('historyMeta').objectStore('historyMeta').getAll();
+              all.onsuccess = () => (r.result.close(), resolve(all.result));
+            };
+          }),
+      );
+      const summary = listed.at(-1);
+      if (!summary || summary.length !== edited.length || 'text' in summary) throw new Error(`the newest history summary is ${JSON.stringify(summary)}`);
+      // Compare with it: its text is read when it is picked.
+      await page.getByTestId('export-menu').click();
+      await page.getByTestId('export-compare').click();
+      await page.getByTestId('compare-history').selectOption(String(summary.id));
+      await page.getByTestId('compare-summary').waitFor({ timeout: 20000 });
+      await page.screenshot({ path: join(out, '19-compare-with-history.png') });
+      await page.getByTestId('compare').getByRole('button', { name: 'Close' }).click();
+      // Open it from the library's history: the edited text comes back as it was saved.
+      await page.getByRole('button', { name: 'Library' }).click();
+      n = await completed(page);
+      await page.getByTestId('history').getByRole('button').first().click();
+      await waitAnalysed(page, n);
+      if ((await hook(page, () => window.__plainsight.text())) !== edited) throw new Error('the version opened from the history is not the one replaced');
       await page.close();
     },
   },

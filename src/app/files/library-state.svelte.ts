@@ -7,7 +7,7 @@
  */
 import { bundledScenarios, type BundledScenario } from './bundled-scenarios.ts';
 import { templates, type Template } from './templates.ts';
-import { CorruptRecordError, type HistoryEntry, type ScenarioStore, type UserScenario, type WorkingCopy } from './scenario-store.ts';
+import { CorruptRecordError, type HistoryEntry, type HistorySummary, type ScenarioStore, type UserScenario, type WorkingCopy } from './scenario-store.ts';
 import { describeStorageError } from './storage-error.ts';
 
 /** Quiet time before the working copy is written. */
@@ -21,7 +21,8 @@ export class LibraryState {
   bundled: BundledScenario[] = bundledScenarios;
   templates: Template[] = templates;
   user = $state.raw<UserScenario[]>([]);
-  history = $state.raw<HistoryEntry[]>([]);
+  /** The history's versions, newest first, without their texts (`loadHistory` reads one). */
+  history = $state.raw<HistorySummary[]>([]);
   /** Revision of the scenario last written to IndexedDB (the e2e waits on it). */
   savedRevision = $state(-1);
   saveError = $state<string | undefined>(undefined);
@@ -66,6 +67,18 @@ export class LibraryState {
       this.history = await this.#store.listHistory();
     } catch (e) {
       this.saveError = `Could not read the library: ${describeStorageError(e)}`;
+    }
+  }
+
+  /** One version of the history with its text; undefined (and a message) when it cannot be read. */
+  async loadHistory(id: number): Promise<HistoryEntry | undefined> {
+    try {
+      const entry = await this.#store.loadHistory(id);
+      if (!entry) this.note('That earlier version could not be read (gone, or a damaged record); the others are intact.');
+      return entry;
+    } catch (e) {
+      this.saveError = `Could not read the earlier version: ${describeStorageError(e)}`;
+      return undefined;
     }
   }
 

@@ -9,14 +9,15 @@
  * set, inside one readwrite transaction, so it is atomic) when another tab wrote in between.
  */
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPObjectStore, type StoreNames } from 'idb';
-import { isUserScenario, isWorkingCopy, isWorkingMeta, type HistoryEntry, type UserScenario, type WorkingCopy, type WorkingMeta } from './stored-records.ts';
+import { isHistoryEntry, isHistorySummary, isUserScenario, isWorkingCopy, isWorkingMeta, summaryOf, type HistoryEntry, type HistorySummary, type UserScenario, type WorkingCopy, type WorkingMeta } from './stored-records.ts';
 
-export type { HistoryEntry, UserScenario, WorkingCopy } from './stored-records.ts';
+export type { HistoryEntry, HistorySummary, UserScenario, WorkingCopy } from './stored-records.ts';
 
 interface PlainsightDb extends DBSchema {
   autosave: { key: string; value: WorkingCopy | WorkingMeta };
   library: { key: string; value: UserScenario };
   history: { key: number; value: HistoryEntry };
+  historyMeta: { key: number; value: HistorySummary };
 }
 
 const DB_NAME = 'plainsight';
@@ -53,7 +54,10 @@ export interface ScenarioStore {
    * whether `copy` is that text again without reading the stored copy.
    */
   commitWorkingCopy(copy: Omit<WorkingCopy, 'generation'>, basedOn: number, basis?: string): Promise<CommitResult>;
-  listHistory(): Promise<HistoryEntry[]>;
+  /** The versions in the history, newest first, without their texts. */
+  listHistory(): Promise<HistorySummary[]>;
+  /** One version of the history with its text; undefined when it is gone or damaged. */
+  loadHistory(id: number): Promise<HistoryEntry | undefined>;
   addHistory(entry: Omit<HistoryEntry, 'id'>): Promise<void>;
   listUserScenarios(): Promise<LibraryListing>;
   saveUserScenario(s: UserScenario): Promise<void>;
@@ -64,15 +68,21 @@ export interface ScenarioStore {
 export function createIdbStore(): ScenarioStore {
   let db: Promise<IDBPDatabase<PlainsightDb>> | undefined;
   const open = (): Promise<IDBPDatabase<PlainsightDb>> =>
-    // Version 3 writes `WorkingMeta` with every working copy: its stores are those of version 2,
-    // and the new version shuts out tabs of older builds, whose writes would leave it behind.
-    (db ??= openDB<PlainsightDb>(DB_NAME, 3, {
-      upgrade(d, oldVersion) {
+    // Version 3 writes `WorkingMeta` with every working copy, version 4 a `HistorySummary` with
+    // every history version (the summaries of a version-3 database are made in the upgrade); a new
+    // version shuts out tabs of older builds, whose writes would leave these records behind.
+    (db ??= openDB<PlainsightDb>(DB_NAME, 4, {
+      upgrade(d, oldVersion, _newVersion, tx) {
         if (oldVersion < 1) {
           d.createObjectStore('autosave');
           d.createObjectStore('library', { keyPath: 'name' });
         }
         if (oldVersion < 2) d.createObjectStore('history', { keyPath: 'id', autoIncrement: true });
+        if (oldVersion < 4) {
+          const meta = d.createObjectStore('historyMeta', { keyPath: 'id' });
+          // Should a damaged record stop it, the history lists fewer versions; the upgrade goes on.
+          if (oldVersion >= 2) summarise(tx.objectStore('history'), meta).catch(() => undefined);
+        }
       },
       // A tab of a newer version wants to upgrade: let it, this tab reopens on its next call.
       blocking(_current, _next, event) {
@@ -88,9 +98,9 @@ export function createIdbStore(): ScenarioStore {
       return raw;
     },
     async commitWorkingCopy(copy, basedOn, basis) {
-      const tx = (await open()).transaction(['autosave', 'history'], 'readwrite', { durability: 'strict' });
+      const tx = (await open()).transaction(['autosave', 'history', 'historyMeta'], 'readwrite', { durability: 'strict' });
       const autosave = tx.objectStore('autosave');
-      const history = tx.objectStore('history') as unknown as HistoryStoreLike;
+      const history = historyOf(tx);
       // The stored copy is read only when its meta record cannot answer: none (written by an
       // earlier version), another tab's write (a conflict returns the copy), maybe the same text
       // (no write then; without `basis` a text of the same length and file), or a version that may
@@ -134,13 +144,18 @@ export function createIdbStore(): ScenarioStore {
       return { generation };
     },
     async listHistory() {
-      const all: unknown[] = await (await open()).getAll('history');
-      return all.filter((e): e is HistoryEntry => isWorkingCopy(e) && typeof (e as { id?: unknown }).id === 'number').reverse();
+      const all: unknown[] = await (await open()).getAll('historyMeta');
+      return all.filter(isHistorySummary).reverse();
+    },
+    async loadHistory(id) {
+      const entry: unknown = await (await open()).get('history', id);
+      return isHistoryEntry(entry) && entry.id === id ? entry : undefined;
     },
     async addHistory(entry) {
-      const tx = (await open()).transaction('history', 'readwrite');
-      await tx.store.add(entry as HistoryEntry);
-      await trim(tx.store as unknown as HistoryStoreLike);
+      const tx = (await open()).transaction(['history', 'historyMeta'], 'readwrite');
+      const history = historyOf(tx);
+      await addVersion(history, entry);
+      await trim(history);
       await tx.done;
     },
     async listUserScenarios() {
@@ -157,32 +172,57 @@ export function createIdbStore(): ScenarioStore {
   };
 }
 
-/** The history store inside any readwrite transaction that includes it. */
-type HistoryStoreLike = IDBPObjectStore<PlainsightDb, ArrayLike<StoreNames<PlainsightDb>>, 'history', 'readwrite'>;
+/** The history's two stores inside a readwrite transaction: the versions, and their summaries by the same id. */
+interface HistoryStores {
+  versions: IDBPObjectStore<PlainsightDb, ArrayLike<StoreNames<PlainsightDb>>, 'history', 'readwrite'>;
+  summaries: IDBPObjectStore<PlainsightDb, ArrayLike<StoreNames<PlainsightDb>>, 'historyMeta', 'readwrite'>;
+}
+
+function historyOf(tx: { objectStore(name: 'history'): unknown; objectStore(name: 'historyMeta'): unknown }): HistoryStores {
+  return { versions: tx.objectStore('history') as HistoryStores['versions'], summaries: tx.objectStore('historyMeta') as HistoryStores['summaries'] };
+}
+
+/** Adds a version and its summary. */
+async function addVersion(history: HistoryStores, entry: Omit<HistoryEntry, 'id'>): Promise<void> {
+  const id = await history.versions.add(entry as HistoryEntry);
+  await history.summaries.put(summaryOf({ ...entry, id }));
+}
+
+/** Writes the summary of every version (the upgrade of a database from before the summaries). */
+async function summarise(
+  versions: IDBPObjectStore<PlainsightDb, ArrayLike<StoreNames<PlainsightDb>>, 'history', 'versionchange'>,
+  summaries: IDBPObjectStore<PlainsightDb, ArrayLike<StoreNames<PlainsightDb>>, 'historyMeta', 'versionchange'>,
+): Promise<void> {
+  for (let cursor = await versions.openCursor(); cursor; cursor = await cursor.continue()) {
+    const entry: unknown = cursor.value;
+    if (isHistoryEntry(entry) && entry.id === cursor.primaryKey) await summaries.put(summaryOf(entry));
+  }
+}
 
 /**
  * Keeps the replaced version when another document replaces it, or when it is old enough; returns
  * `savedAt` of the newest version in the history afterwards (0: none).
  */
-async function archive(store: HistoryStoreLike, current: WorkingCopy, next: Omit<WorkingCopy, 'generation'>): Promise<number> {
+async function archive(history: HistoryStores, current: WorkingCopy, next: Omit<WorkingCopy, 'generation'>): Promise<number> {
   const otherDocument = current.fileName !== next.fileName || current.source !== next.source;
-  const last = await store.openCursor(null, 'prev');
+  // The newest version's summary: reading the version itself would read its text.
+  const last = await history.summaries.openCursor(null, 'prev');
   const lastAt = last?.value.savedAt ?? 0;
   if (!otherDocument && current.savedAt - lastAt < HISTORY_SPACING_MS) return lastAt;
   const { generation: _, ...version } = current;
-  await store.add(version as HistoryEntry);
-  await trim(store);
+  await addVersion(history, version);
+  await trim(history);
   return current.savedAt;
 }
 
-/** Deletes the oldest versions beyond HISTORY_LIMIT. */
-async function trim(store: HistoryStoreLike): Promise<void> {
-  let extra = (await store.count()) - HISTORY_LIMIT;
-  let cursor = await store.openCursor();
-  while (cursor && extra > 0) {
-    await cursor.delete();
-    extra--;
-    cursor = await cursor.continue();
+/** Deletes the oldest versions beyond HISTORY_LIMIT (ids grow with every version), summaries with them. */
+async function trim(history: HistoryStores): Promise<void> {
+  const extra = (await history.versions.count()) - HISTORY_LIMIT;
+  if (extra <= 0) return;
+  // Keys only: a cursor over the versions would read each one's text.
+  for (const id of await history.versions.getAllKeys(null, extra)) {
+    await history.versions.delete(id);
+    await history.summaries.delete(id);
   }
 }
 
@@ -201,7 +241,8 @@ export function createMemoryStore(): ScenarioStore {
       working = { ...copy, generation: (working?.generation ?? 0) + 1 };
       return { generation: working.generation };
     },
-    listHistory: async () => [...history].reverse(),
+    listHistory: async () => history.map(summaryOf).reverse(),
+    loadHistory: async (id) => history.find((e) => e.id === id),
     addHistory: async (e) => void history.push({ ...e, id: nextId++ }),
     listUserScenarios: async () => ({ scenarios: [...lib.values()], damaged: 0 }),
     saveUserScenario: async (s) => void lib.set(s.name, s),

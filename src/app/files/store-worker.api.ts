@@ -25,6 +25,7 @@ export interface StoreWorkerApi {
   /** Commits the copy; `basis` names a text sent before when it is the text of `basedOn`. */
   commitWorkingCopy(copy: SentCopy, basedOn: number, basis?: number): Promise<CommitResult>;
   listHistory: ScenarioStore['listHistory'];
+  loadHistory: ScenarioStore['loadHistory'];
   addHistory: ScenarioStore['addHistory'];
   listUserScenarios: ScenarioStore['listUserScenarios'];
   saveUserScenario: ScenarioStore['saveUserScenario'];
@@ -73,6 +74,7 @@ export function createStoreWorkerApi(store: ScenarioStore): StoreWorkerApi {
       return store.commitWorkingCopy({ ...copy, text }, basedOn, basisText);
     },
     listHistory: () => store.listHistory(),
+    loadHistory: (id) => store.loadHistory(id),
     addHistory: (entry) => store.addHistory(entry),
     listUserScenarios: () => store.listUserScenarios(),
     saveUserScenario: (s) => store.saveUserScenario(s),

@@ -38,6 +38,19 @@ export interface HistoryEntry {
   savedAt: number;
 }
 
+/**
+ * What the history lists of a version, kept beside it (store `historyMeta`, same id): listing the
+ * history must not read the texts (twenty versions of a 5,000-host region are 680 MB).
+ */
+export interface HistorySummary {
+  id: number;
+  fileName: string;
+  source?: string;
+  savedAt: number;
+  /** The version's length in characters. */
+  length: number;
+}
+
 /** A scenario the user saved into the library. */
 export interface UserScenario {
   name: string;
@@ -61,6 +74,25 @@ export function isWorkingCopy(v: unknown): v is WorkingCopy {
 export function isWorkingMeta(v: unknown): v is WorkingMeta {
   if (!isObject(v) || typeof v.fileName !== 'string' || (v.source !== undefined && typeof v.source !== 'string')) return false;
   return typeof v.generation === 'number' && typeof v.savedAt === 'number' && typeof v.length === 'number' && typeof v.historyAt === 'number';
+}
+
+/** Whether `v` is a history version (with the id it is stored under). */
+export function isHistoryEntry(v: unknown): v is HistoryEntry {
+  if (!isObject(v) || typeof v.id !== 'number' || typeof v.text !== 'string' || typeof v.fileName !== 'string' || typeof v.savedAt !== 'number') return false;
+  return v.source === undefined || typeof v.source === 'string';
+}
+
+/** Whether `v` is a history summary record (a damaged one is left out of the list). */
+export function isHistorySummary(v: unknown): v is HistorySummary {
+  if (!isObject(v) || typeof v.id !== 'number' || typeof v.fileName !== 'string' || (v.source !== undefined && typeof v.source !== 'string')) return false;
+  return typeof v.savedAt === 'number' && typeof v.length === 'number';
+}
+
+/** The summary of a history version. */
+export function summaryOf(entry: HistoryEntry): HistorySummary {
+  const summary: HistorySummary = { id: entry.id, fileName: entry.fileName, savedAt: entry.savedAt, length: entry.text.length };
+  if (entry.source !== undefined) summary.source = entry.source;
+  return summary;
 }
 
 /** Whether `v` is a library record. */

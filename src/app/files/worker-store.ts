@@ -93,6 +93,7 @@ export function createWorkerStore(connect: () => StoreConnection, fallback: () =
         (store) => store.commitWorkingCopy(copy, basedOn, basis),
       ),
     listHistory: () => call((api) => api.listHistory(), (store) => store.listHistory()),
+    loadHistory: (id) => call((api) => api.loadHistory(id), (store) => store.loadHistory(id)),
     addHistory: (entry) => call((api) => api.addHistory(entry), (store) => store.addHistory(entry)),
     listUserScenarios: () => call((api) => api.listUserScenarios(), (store) => store.listUserScenarios()),
     saveUserScenario: (s) => call((api) => api.saveUserScenario(s), (store) => store.saveUserScenario(s)),

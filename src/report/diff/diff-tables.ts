@@ -109,13 +109,26 @@ export function diffTables(diff: ScenarioDiff): DiffTable[] {
 export function diffSummary(diff: ScenarioDiff): string {
   const worse = (list: readonly { direction: Direction }[]): number => list.filter((c) => c.direction === 'worse').length;
   const better = (list: readonly { direction: Direction }[]): number => list.filter((c) => c.direction === 'better').length;
+  // Entries on one side only (another document's links and flows) or changed without a direction.
+  const other = (list: readonly { direction: Direction }[]): string => {
+    const n = list.length - worse(list) - better(list);
+    return n > 0 ? `, ${n} added, removed or changed` : '';
+  };
   const parts = [
-    `links ${worse(diff.links)} worse, ${better(diff.links)} better`,
-    `exposures ${worse(diff.exposures)} worse, ${better(diff.exposures)} better`,
-    `requirements ${worse(diff.requirements)} now failing, ${better(diff.requirements)} now holding`,
+    `links ${worse(diff.links)} worse, ${better(diff.links)} better${other(diff.links)}`,
+    `exposures ${worse(diff.exposures)} worse, ${better(diff.exposures)} better${other(diff.exposures)}`,
+    `requirements ${worse(diff.requirements)} now failing, ${better(diff.requirements)} now holding${other(diff.requirements)}`,
     `findings +${diff.findingsAdded.length} −${diff.findingsRemoved.length} ~${diff.findingsChanged.length}`,
     `throughput changed for ${plural(diff.flows.length, "flow")}, crypto load for ${plural(diff.hosts.length, "host")}`,
   ];
-  const verdict = diff.regressions > 0 ? `${diff.regressions} changes make it worse, ${diff.improvements} better` : diff.improvements > 0 ? `nothing gets worse, ${diff.improvements} changes make it better` : 'no change to links, exposures or requirements';
+  const entries = diff.links.length + diff.exposures.length + diff.requirements.length;
+  const verdict =
+    diff.regressions > 0
+      ? `${diff.regressions} changes make it worse, ${diff.improvements} better`
+      : diff.improvements > 0
+        ? `nothing gets worse, ${diff.improvements} changes make it better`
+        : entries > 0
+          ? 'nothing gets worse or better, but links, exposures or requirements were added, removed or changed'
+          : 'no change to links, exposures or requirements';
   return `${verdict}: ${parts.join('; ')}.`;
 }

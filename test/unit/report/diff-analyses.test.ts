@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildDiffReport } from '../../../src/report/diff/build-diff-report.ts';
 import { renderDiffMarkdown, renderDiffText } from '../../../src/report/diff/render-diff.ts';
+import { parseScenario } from '../../../src/model/parse-scenario.ts';
 import { DATE, loadFile } from './report-fixture.ts';
 
 function diffOf(before: string, after: string) {
@@ -123,6 +124,23 @@ describe('diff of a scenario against itself', () => {
   it('finds no change at all', () => {
     const diff = diffOf('scenarios/scs-openstack-region.yaml', 'scenarios/scs-openstack-region.yaml');
     expect(diff).toEqual({ links: [], exposures: [], findingsAdded: [], findingsRemoved: [], findingsChanged: [], requirements: [], flows: [], hosts: [], regressions: 0, improvements: 0 });
+  });
+});
+
+describe('diff of two versions where a link was renamed', () => {
+  it('counts the link on one side only as added and removed, not as "no change"', () => {
+    // starter-two-hosts with l1 renamed: l1 is removed and l1-new added, both plaintext as l1 was;
+    // no exposure or requirement changes (the tap sits on l2).
+    const before = loadFile('scenarios/starter-two-hosts.yaml');
+    const text = before.text.replace('{ id: l1, between', '{ id: l1-new, between');
+    const { model } = parseScenario(text, { fileName: 'renamed.yaml' });
+    const report = buildDiffReport({ before, after: { text, fileName: 'renamed.yaml', model: model! }, date: DATE });
+    expect(report.diff.links.map((c) => [c.link, c.direction])).toEqual([
+      ['l1', 'removed'],
+      ['l1-new', 'added'],
+    ]);
+    expect(report.diff.exposures).toEqual([]);
+    expect(renderDiffText(report)).toContain('nothing gets worse or better, but links, exposures or requirements were added, removed or changed: links 0 worse, 0 better, 2 added, removed or changed; exposures 0 worse, 0 better; requirements');
   });
 });
 
