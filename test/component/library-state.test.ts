@@ -22,6 +22,7 @@ function damagedStore() {
     },
     listHistory: async () => [],
     loadHistory: async () => undefined,
+    loadUserScenario: async () => undefined,
     commitWorkingCopy: async () => ({ ok: true, generation: 1 }) as never,
     addHistory: async () => {},
     saveUserScenario: async () => {},

@@ -50,8 +50,8 @@ function seedVersion2(record: object): Promise<void> {
   });
 }
 
-/** A database as version 3 left it: history versions without summaries. */
-function seedVersion3(versions: object[]): Promise<void> {
+/** A database as version 3 left it: history versions and saved scenarios without summaries. */
+function seedVersion3(versions: object[], saved: object[] = []): Promise<void> {
   return new Promise((resolve, reject) => {
     const r = indexedDB.open('plainsight', 3);
     r.onupgradeneeded = () => {
@@ -60,8 +60,9 @@ function seedVersion3(versions: object[]): Promise<void> {
       r.result.createObjectStore('history', { keyPath: 'id', autoIncrement: true });
     };
     r.onsuccess = () => {
-      const tx = r.result.transaction('history', 'readwrite');
+      const tx = r.result.transaction(['history', 'library'], 'readwrite');
       for (const v of versions) tx.objectStore('history').add(v);
+      for (const v of saved) tx.objectStore('library').put(v);
       tx.oncomplete = () => {
         r.result.close();
         resolve();
@@ -226,6 +227,47 @@ describe('the IndexedDB working copy', () => {
     // v1 and v2 (ids 1 and 2) are gone with their summaries.
     expect(await store.loadHistory(1)).toBeUndefined();
     expect((await store.loadHistory(3))?.text).toBe('v3');
+  });
+
+  it('lists saved scenarios from their summaries, and reads one only when it is asked for', async () => {
+    const store = createIdbStore();
+    await store.saveUserScenario({ name: 'baseline', text: 'plainsight: 1\n', savedAt: T });
+    await store.saveUserScenario({ name: 'after', text: 'plainsight: 1\nname: x\n', savedAt: T + 1 });
+    const reads: string[] = [];
+    for (const method of ['get', 'getAll', 'openCursor'] as const) {
+      const original = IDBObjectStore.prototype[method] as (...args: unknown[]) => IDBRequest;
+      vi.spyOn(IDBObjectStore.prototype, method).mockImplementation(function (this: IDBObjectStore, ...args: unknown[]) {
+        reads.push(`${this.name}.${method}`);
+        return original.apply(this, args);
+      } as never);
+    }
+    expect(await store.listUserScenarios()).toEqual({
+      scenarios: [
+        { name: 'after', savedAt: T + 1, length: 22 },
+        { name: 'baseline', savedAt: T, length: 14 },
+      ],
+      damaged: 0,
+    });
+    expect(reads).toEqual(['libraryMeta.getAll']);
+    expect((await store.loadUserScenario('baseline'))?.text).toBe('plainsight: 1\n');
+    await store.deleteUserScenario('baseline');
+    expect((await store.listUserScenarios()).scenarios.map((u) => u.name)).toEqual(['after']);
+    expect(await store.loadUserScenario('baseline')).toBeUndefined();
+  });
+
+  it('lists an older database’s saved scenarios (summarised once, on the first listing) and counts a damaged one', async () => {
+    await seedVersion3([], [{ name: 'kept', text: 'abc', savedAt: T }, { name: 'broken', text: 42 }]);
+    const store = createIdbStore();
+    expect(await store.listUserScenarios()).toEqual({ scenarios: [{ name: 'kept', savedAt: T, length: 3 }], damaged: 1 });
+    const reads: string[] = [];
+    const get = IDBObjectStore.prototype.get;
+    vi.spyOn(IDBObjectStore.prototype, 'get').mockImplementation(function (this: IDBObjectStore, key: IDBValidKey | IDBKeyRange) {
+      reads.push(String(key));
+      return get.call(this, key);
+    });
+    // The second listing reads only the damaged record again.
+    expect(await store.listUserScenarios()).toEqual({ scenarios: [{ name: 'kept', savedAt: T, length: 3 }], damaged: 1 });
+    expect(reads).toEqual(['broken']);
   });
 
   it('opens a database of version 3 (history without summaries): its versions are listed and read', async () => {

@@ -7,7 +7,7 @@
  */
 import { bundledScenarios, type BundledScenario } from './bundled-scenarios.ts';
 import { templates, type Template } from './templates.ts';
-import { CorruptRecordError, type HistoryEntry, type HistorySummary, type ScenarioStore, type UserScenario, type WorkingCopy } from './scenario-store.ts';
+import { CorruptRecordError, type HistoryEntry, type HistorySummary, type ScenarioStore, type UserScenario, type UserScenarioSummary, type WorkingCopy } from './scenario-store.ts';
 import { describeStorageError } from './storage-error.ts';
 
 /** Quiet time before the working copy is written. */
@@ -20,7 +20,8 @@ type Copy = Omit<WorkingCopy, 'savedAt' | 'generation'>;
 export class LibraryState {
   bundled: BundledScenario[] = bundledScenarios;
   templates: Template[] = templates;
-  user = $state.raw<UserScenario[]>([]);
+  /** The user's saved scenarios, by name, without their texts (`loadUserScenario` reads one). */
+  user = $state.raw<UserScenarioSummary[]>([]);
   /** The history's versions, newest first, without their texts (`loadHistory` reads one). */
   history = $state.raw<HistorySummary[]>([]);
   /** Revision of the scenario last written to IndexedDB (the e2e waits on it). */
@@ -67,6 +68,18 @@ export class LibraryState {
       this.history = await this.#store.listHistory();
     } catch (e) {
       this.saveError = `Could not read the library: ${describeStorageError(e)}`;
+    }
+  }
+
+  /** One saved scenario with its text; undefined (and a message) when it cannot be read. */
+  async loadUserScenario(name: string): Promise<UserScenario | undefined> {
+    try {
+      const scenario = await this.#store.loadUserScenario(name);
+      if (!scenario) this.note(`The saved scenario “${name}” could not be read (gone, or a damaged record); the others are intact.`);
+      return scenario;
+    } catch (e) {
+      this.saveError = `Could not read the saved scenario: ${describeStorageError(e)}`;
+      return undefined;
     }
   }
 

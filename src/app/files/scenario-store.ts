@@ -9,15 +9,30 @@
  * set, inside one readwrite transaction, so it is atomic) when another tab wrote in between.
  */
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPObjectStore, type StoreNames } from 'idb';
-import { isHistoryEntry, isHistorySummary, isUserScenario, isWorkingCopy, isWorkingMeta, summaryOf, type HistoryEntry, type HistorySummary, type UserScenario, type WorkingCopy, type WorkingMeta } from './stored-records.ts';
+import {
+  isHistoryEntry,
+  isHistorySummary,
+  isUserScenario,
+  isUserScenarioSummary,
+  isWorkingCopy,
+  isWorkingMeta,
+  summaryOf,
+  type HistoryEntry,
+  type HistorySummary,
+  type UserScenario,
+  type UserScenarioSummary,
+  type WorkingCopy,
+  type WorkingMeta,
+} from './stored-records.ts';
 
-export type { HistoryEntry, HistorySummary, UserScenario, WorkingCopy } from './stored-records.ts';
+export type { HistoryEntry, HistorySummary, UserScenario, UserScenarioSummary, WorkingCopy } from './stored-records.ts';
 
 interface PlainsightDb extends DBSchema {
   autosave: { key: string; value: WorkingCopy | WorkingMeta };
   library: { key: string; value: UserScenario };
   history: { key: number; value: HistoryEntry };
   historyMeta: { key: number; value: HistorySummary };
+  libraryMeta: { key: string; value: UserScenarioSummary };
 }
 
 const DB_NAME = 'plainsight';
@@ -38,9 +53,9 @@ export class CorruptRecordError extends Error {
   override name = 'CorruptRecordError';
 }
 
-/** User scenarios plus the number of damaged records that were left out. */
+/** The user's scenarios (without their texts) plus the number of damaged records that were left out. */
 export interface LibraryListing {
-  scenarios: UserScenario[];
+  scenarios: UserScenarioSummary[];
   damaged: number;
 }
 
@@ -60,6 +75,8 @@ export interface ScenarioStore {
   loadHistory(id: number): Promise<HistoryEntry | undefined>;
   addHistory(entry: Omit<HistoryEntry, 'id'>): Promise<void>;
   listUserScenarios(): Promise<LibraryListing>;
+  /** One saved scenario with its text; undefined when it is gone or damaged. */
+  loadUserScenario(name: string): Promise<UserScenario | undefined>;
   saveUserScenario(s: UserScenario): Promise<void>;
   deleteUserScenario(name: string): Promise<void>;
 }
@@ -69,9 +86,11 @@ export function createIdbStore(): ScenarioStore {
   let db: Promise<IDBPDatabase<PlainsightDb>> | undefined;
   const open = (): Promise<IDBPDatabase<PlainsightDb>> =>
     // Version 3 writes `WorkingMeta` with every working copy, version 4 a `HistorySummary` with
-    // every history version (the summaries of a version-3 database are made in the upgrade); a new
-    // version shuts out tabs of older builds, whose writes would leave these records behind.
-    (db ??= openDB<PlainsightDb>(DB_NAME, 4, {
+    // every history version (those of an older database's versions are made in the upgrade),
+    // version 5 a `UserScenarioSummary` with every saved scenario (an older one's are made when
+    // the library is first listed); a new version shuts out tabs of older builds, whose writes
+    // would leave these records behind.
+    (db ??= openDB<PlainsightDb>(DB_NAME, 5, {
       upgrade(d, oldVersion, _newVersion, tx) {
         if (oldVersion < 1) {
           d.createObjectStore('autosave');
@@ -83,6 +102,7 @@ export function createIdbStore(): ScenarioStore {
           // Should a damaged record stop it, the history lists fewer versions; the upgrade goes on.
           if (oldVersion >= 2) summarise(tx.objectStore('history'), meta).catch(() => undefined);
         }
+        if (oldVersion < 5) d.createObjectStore('libraryMeta', { keyPath: 'name' });
       },
       // A tab of a newer version wants to upgrade: let it, this tab reopens on its next call.
       blocking(_current, _next, event) {
@@ -159,15 +179,45 @@ export function createIdbStore(): ScenarioStore {
       await tx.done;
     },
     async listUserScenarios() {
-      const all: unknown[] = await (await open()).getAll('library');
-      const scenarios = all.filter(isUserScenario);
-      return { scenarios, damaged: all.length - scenarios.length };
+      const tx = (await open()).transaction(['library', 'libraryMeta'], 'readwrite');
+      const [names, known] = await Promise.all([tx.objectStore('library').getAllKeys(), tx.objectStore('libraryMeta').getAll()]);
+      const byName = new Map(known.filter(isUserScenarioSummary).map((m) => [m.name, m]));
+      const scenarios: UserScenarioSummary[] = [];
+      let damaged = 0;
+      for (const name of names) {
+        const summary = byName.get(name);
+        if (summary) {
+          scenarios.push(summary);
+          continue;
+        }
+        // A record without its summary (saved by an older version, or damaged): read once, summarised.
+        const record: unknown = await tx.objectStore('library').get(name);
+        if (!isUserScenario(record)) {
+          damaged++;
+          continue;
+        }
+        const made = { name: record.name, savedAt: record.savedAt, length: record.text.length };
+        await tx.objectStore('libraryMeta').put(made);
+        scenarios.push(made);
+      }
+      await tx.done;
+      return { scenarios, damaged };
+    },
+    async loadUserScenario(name) {
+      const record: unknown = await (await open()).get('library', name);
+      return isUserScenario(record) && record.name === name ? record : undefined;
     },
     async saveUserScenario(s) {
-      await (await open()).put('library', s);
+      const tx = (await open()).transaction(['library', 'libraryMeta'], 'readwrite');
+      await tx.objectStore('library').put(s);
+      await tx.objectStore('libraryMeta').put({ name: s.name, savedAt: s.savedAt, length: s.text.length });
+      await tx.done;
     },
     async deleteUserScenario(name) {
-      await (await open()).delete('library', name);
+      const tx = (await open()).transaction(['library', 'libraryMeta'], 'readwrite');
+      await tx.objectStore('library').delete(name);
+      await tx.objectStore('libraryMeta').delete(name);
+      await tx.done;
     },
   };
 }
@@ -244,7 +294,8 @@ export function createMemoryStore(): ScenarioStore {
     listHistory: async () => history.map(summaryOf).reverse(),
     loadHistory: async (id) => history.find((e) => e.id === id),
     addHistory: async (e) => void history.push({ ...e, id: nextId++ }),
-    listUserScenarios: async () => ({ scenarios: [...lib.values()], damaged: 0 }),
+    listUserScenarios: async () => ({ scenarios: [...lib.values()].map((u) => ({ name: u.name, savedAt: u.savedAt, length: u.text.length })), damaged: 0 }),
+    loadUserScenario: async (name) => lib.get(name),
     saveUserScenario: async (s) => void lib.set(s.name, s),
     deleteUserScenario: async (n) => void lib.delete(n),
   };

@@ -28,6 +28,7 @@ export interface StoreWorkerApi {
   loadHistory: ScenarioStore['loadHistory'];
   addHistory: ScenarioStore['addHistory'];
   listUserScenarios: ScenarioStore['listUserScenarios'];
+  loadUserScenario: ScenarioStore['loadUserScenario'];
   saveUserScenario: ScenarioStore['saveUserScenario'];
   deleteUserScenario: ScenarioStore['deleteUserScenario'];
 }
@@ -77,6 +78,7 @@ export function createStoreWorkerApi(store: ScenarioStore): StoreWorkerApi {
     loadHistory: (id) => store.loadHistory(id),
     addHistory: (entry) => store.addHistory(entry),
     listUserScenarios: () => store.listUserScenarios(),
+    loadUserScenario: (name) => store.loadUserScenario(name),
     saveUserScenario: (s) => store.saveUserScenario(s),
     deleteUserScenario: (name) => store.deleteUserScenario(name),
   };

@@ -95,6 +95,19 @@ export function summaryOf(entry: HistoryEntry): HistorySummary {
   return summary;
 }
 
+/** What the library lists of a saved scenario, kept beside it (store `libraryMeta`, same name). */
+export interface UserScenarioSummary {
+  name: string;
+  savedAt: number;
+  /** The scenario's length in characters. */
+  length: number;
+}
+
+/** Whether `v` is a library summary record. */
+export function isUserScenarioSummary(v: unknown): v is UserScenarioSummary {
+  return isObject(v) && typeof v.name === 'string' && typeof v.savedAt === 'number' && typeof v.length === 'number';
+}
+
 /** Whether `v` is a library record. */
 export function isUserScenario(v: unknown): v is UserScenario {
   return isObject(v) && typeof v.name === 'string' && typeof v.text === 'string' && typeof v.savedAt === 'number';

@@ -96,6 +96,7 @@ export function createWorkerStore(connect: () => StoreConnection, fallback: () =
     loadHistory: (id) => call((api) => api.loadHistory(id), (store) => store.loadHistory(id)),
     addHistory: (entry) => call((api) => api.addHistory(entry), (store) => store.addHistory(entry)),
     listUserScenarios: () => call((api) => api.listUserScenarios(), (store) => store.listUserScenarios()),
+    loadUserScenario: (name) => call((api) => api.loadUserScenario(name), (store) => store.loadUserScenario(name)),
     saveUserScenario: (s) => call((api) => api.saveUserScenario(s), (store) => store.saveUserScenario(s)),
     deleteUserScenario: (name) => call((api) => api.deleteUserScenario(name), (store) => store.deleteUserScenario(name)),
   };
