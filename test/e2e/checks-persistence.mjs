@@ -72,6 +72,27 @@ export const persistenceChecks = [
     },
   },
   {
+    name: 'when the storage worker cannot start, the page saves by itself: an edit is acknowledged and a reload finds it (issue 7)',
+    allow: /store\.worker|Failed to fetch|net::ERR_FAILED|Failed to load resource/i,
+    async run({ context, base }) {
+      const page = await context.newPage();
+      // The storage worker's script never arrives.
+      let blocked = 0;
+      await page.route(/store\.worker/, (route) => (blocked++, route.abort()));
+      await page.goto(`${base}?testhook`);
+      await waitAnalysed(page);
+      await setCipher(page, 'aes-gcm-256');
+      await saved(page);
+      if (blocked === 0) throw new Error('the storage worker was not kept from starting');
+      if (!(await storedText(page)).includes('cipher: aes-gcm-256')) throw new Error('the acknowledged edit is not in IndexedDB');
+      await page.reload();
+      await waitAnalysed(page);
+      if (!(await hook(page, () => window.__plainsight.text())).includes('cipher: aes-gcm-256')) throw new Error('the reload lost the edit');
+      await page.unroute(/store\.worker/);
+      await page.close();
+    },
+  },
+  {
     name: 'a version replaced by another document is in the history, which lists it without its text; it opens from the library and is compared from Compare (issue 7)',
     async run({ context, base, out }) {
       const page = await openApp(context, base);
