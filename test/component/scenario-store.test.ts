@@ -28,18 +28,23 @@ async function historyTexts(store: ScenarioStore): Promise<string[]> {
   return texts;
 }
 
-/** Opens the database as the build before the meta record did (version 2) and stores `record` as the working copy. */
-function seedVersion2(record: object): Promise<void> {
+/**
+ * Opens the database as an older build did (its version, stores of version 2, no meta records or
+ * summaries) and stores the records given: a working copy, history versions, saved scenarios.
+ */
+function seedOlder(version: 2 | 3, records: { current?: object; versions?: object[]; saved?: object[] }): Promise<void> {
   return new Promise((resolve, reject) => {
-    const r = indexedDB.open('plainsight', 2);
+    const r = indexedDB.open('plainsight', version);
     r.onupgradeneeded = () => {
       r.result.createObjectStore('autosave');
       r.result.createObjectStore('library', { keyPath: 'name' });
       r.result.createObjectStore('history', { keyPath: 'id', autoIncrement: true });
     };
     r.onsuccess = () => {
-      const tx = r.result.transaction('autosave', 'readwrite');
-      tx.objectStore('autosave').put(record, 'current');
+      const tx = r.result.transaction(['autosave', 'history', 'library'], 'readwrite');
+      if (records.current) tx.objectStore('autosave').put(records.current, 'current');
+      for (const v of records.versions ?? []) tx.objectStore('history').add(v);
+      for (const v of records.saved ?? []) tx.objectStore('library').put(v);
       tx.oncomplete = () => {
         r.result.close();
         resolve();
@@ -50,27 +55,17 @@ function seedVersion2(record: object): Promise<void> {
   });
 }
 
-/** A database as version 3 left it: history versions and saved scenarios without summaries. */
-function seedVersion3(versions: object[], saved: object[] = []): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const r = indexedDB.open('plainsight', 3);
-    r.onupgradeneeded = () => {
-      r.result.createObjectStore('autosave');
-      r.result.createObjectStore('library', { keyPath: 'name' });
-      r.result.createObjectStore('history', { keyPath: 'id', autoIncrement: true });
-    };
-    r.onsuccess = () => {
-      const tx = r.result.transaction(['history', 'library'], 'readwrite');
-      for (const v of versions) tx.objectStore('history').add(v);
-      for (const v of saved) tx.objectStore('library').put(v);
-      tx.oncomplete = () => {
-        r.result.close();
-        resolve();
-      };
-      tx.onerror = () => reject(tx.error);
-    };
-    r.onerror = () => reject(r.error);
-  });
+/** Records every read of a record (`get`, `getAll`, a cursor) as `<store>.<method>` from now on. */
+function recordReads(): string[] {
+  const reads: string[] = [];
+  for (const method of ['get', 'getAll', 'openCursor'] as const) {
+    const original = IDBObjectStore.prototype[method] as (...args: unknown[]) => IDBRequest;
+    vi.spyOn(IDBObjectStore.prototype, method).mockImplementation(function (this: IDBObjectStore, ...args: unknown[]) {
+      reads.push(`${this.name}.${method}`);
+      return original.apply(this, args);
+    } as never);
+  }
+  return reads;
 }
 
 describe('the IndexedDB working copy', () => {
@@ -196,14 +191,7 @@ describe('the IndexedDB working copy', () => {
   it('lists the history from its summaries, never reading a version until one is asked for', async () => {
     const store = createIdbStore();
     let g = await commit(store, copy('v1', T), 0);
-    const reads: string[] = [];
-    for (const method of ['get', 'getAll', 'openCursor'] as const) {
-      const original = IDBObjectStore.prototype[method] as (...args: unknown[]) => IDBRequest;
-      vi.spyOn(IDBObjectStore.prototype, method).mockImplementation(function (this: IDBObjectStore, ...args: unknown[]) {
-        reads.push(`${this.name}.${method}`);
-        return original.apply(this, args);
-      } as never);
-    }
+    const reads = recordReads();
     // v1 and v2 are archived (the first version, then three minutes on), and the list is read.
     g = await commit(store, copy('v2', T + 3 * MIN), g, 'v1');
     await commit(store, copy('v3', T + 6 * MIN), g, 'v2');
@@ -233,14 +221,7 @@ describe('the IndexedDB working copy', () => {
     const store = createIdbStore();
     await store.saveUserScenario({ name: 'baseline', text: 'plainsight: 1\n', savedAt: T });
     await store.saveUserScenario({ name: 'after', text: 'plainsight: 1\nname: x\n', savedAt: T + 1 });
-    const reads: string[] = [];
-    for (const method of ['get', 'getAll', 'openCursor'] as const) {
-      const original = IDBObjectStore.prototype[method] as (...args: unknown[]) => IDBRequest;
-      vi.spyOn(IDBObjectStore.prototype, method).mockImplementation(function (this: IDBObjectStore, ...args: unknown[]) {
-        reads.push(`${this.name}.${method}`);
-        return original.apply(this, args);
-      } as never);
-    }
+    const reads = recordReads();
     expect(await store.listUserScenarios()).toEqual({
       scenarios: [
         { name: 'after', savedAt: T + 1, length: 22 },
@@ -256,7 +237,7 @@ describe('the IndexedDB working copy', () => {
   });
 
   it('lists an older database’s saved scenarios (summarised once, on the first listing) and counts a damaged one', async () => {
-    await seedVersion3([], [{ name: 'kept', text: 'abc', savedAt: T }, { name: 'broken', text: 42 }]);
+    await seedOlder(3, { saved: [{ name: 'kept', text: 'abc', savedAt: T }, { name: 'broken', text: 42 }] });
     const store = createIdbStore();
     expect(await store.listUserScenarios()).toEqual({ scenarios: [{ name: 'kept', savedAt: T, length: 3 }], damaged: 1 });
     const reads: string[] = [];
@@ -271,10 +252,12 @@ describe('the IndexedDB working copy', () => {
   });
 
   it('opens a database of version 3 (history without summaries): its versions are listed and read', async () => {
-    await seedVersion3([
-      { text: 'first version', fileName: 'a.yaml', savedAt: T },
-      { text: 'second', fileName: 'b.yaml', source: 'template:minimal', savedAt: T + MIN },
-    ]);
+    await seedOlder(3, {
+      versions: [
+        { text: 'first version', fileName: 'a.yaml', savedAt: T },
+        { text: 'second', fileName: 'b.yaml', source: 'template:minimal', savedAt: T + MIN },
+      ],
+    });
     const store = createIdbStore();
     expect(await store.listHistory()).toEqual([
       { id: 2, fileName: 'b.yaml', source: 'template:minimal', savedAt: T + MIN, length: 6 },
@@ -284,7 +267,7 @@ describe('the IndexedDB working copy', () => {
   });
 
   it('opens a database of the previous version: its working copy loads, and writes go on from its generation', async () => {
-    await seedVersion2({ text: 'old', fileName: 'dc.yaml', savedAt: T, generation: 4 });
+    await seedOlder(2, { current: { text: 'old', fileName: 'dc.yaml', savedAt: T, generation: 4 } });
     const store = createIdbStore();
     expect(await store.loadWorkingCopy()).toMatchObject({ text: 'old', generation: 4 });
     expect(await store.commitWorkingCopy(copy('stale', T + 1), 3)).toEqual({ conflict: expect.objectContaining({ text: 'old' }) });
