@@ -40,16 +40,26 @@ export function exposureLookup(exposures: ExposureRows, indexed: (e: Exposure) =
   const width = Math.max(1, attackers.size);
   const rows = Math.floor(exposures.length / width);
   let byPair: Map<string, Exposure> | undefined;
+  // The row found last: callers mostly go through the flows in order (a matrix, a diff), so the
+  // row asked for is that one or the next, found without a search.
+  let hint = 0;
+  const rowOf = (flow: string): number => {
+    if (hint < rows && exposures.at(hint * width)!.flow === flow) return hint;
+    if (hint + 1 < rows && exposures.at((hint + 1) * width)!.flow === flow) return ++hint;
+    let lo = 0;
+    let hi = rows;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (exposures.at(mid * width)!.flow < flow) lo = mid + 1;
+      else hi = mid;
+    }
+    if (lo < rows) hint = lo;
+    return lo;
+  };
   return (flow, attacker) => {
     const k = attackers.get(attacker);
     if (k !== undefined) {
-      let lo = 0;
-      let hi = rows;
-      while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        if (exposures.at(mid * width)!.flow < flow) lo = mid + 1;
-        else hi = mid;
-      }
+      const lo = rowOf(flow);
       const e = lo < rows ? exposures.at(lo * width + k) : undefined;
       if (e?.flow === flow && e.attacker === attacker) return e;
     }

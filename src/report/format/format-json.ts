@@ -17,8 +17,15 @@ const KEY_ORDER = [
   'requirements',
 ] as const;
 
-/** Collections nested up to this depth are written item by item; deeper values in one piece. */
+/** Collections nested up to this depth are written in runs of items; deeper values in one piece. */
 const PIECEWISE_DEPTH = 2;
+
+/**
+ * The text of array items gathered into one piece: the items are written one by one and joined
+ * (and re-indented) per run. Item by item, field by field, as separate pieces, writing the
+ * 1,000-host analysis (191 MB) took 8 of the CLI's 11 s.
+ */
+const RUN_CHARS = 1 << 19;
 
 /** What `JSON.stringify` leaves out of an object (and writes as null in an array). */
 function skipped(value: unknown): boolean {
@@ -26,8 +33,9 @@ function skipped(value: unknown): boolean {
 }
 
 /**
- * `JSON.stringify(value, null, 2)` at nesting `depth`, in pieces: objects and arrays down to
- * PIECEWISE_DEPTH item by item, everything deeper as one string re-indented to its place.
+ * `JSON.stringify(value, null, 2)` at nesting `depth`, in pieces: objects down to PIECEWISE_DEPTH
+ * field by field, arrays down to it in runs of items, everything deeper as one string re-indented
+ * to its place.
  */
 function* pieces(value: unknown, depth: number): Generator<string> {
   const pad = '  '.repeat(depth);
@@ -39,9 +47,20 @@ function* pieces(value: unknown, depth: number): Generator<string> {
   if (Array.isArray(value)) {
     if (value.length === 0) return void (yield '[]');
     yield '[';
+    // Each item as `JSON.stringify` writes it alone (an item it cannot write is null, as in the
+    // whole), joined and indented to this depth a run at a time: a run is at most one item longer
+    // than RUN_CHARS, so no piece nears the longest string there can be.
+    const indent = `\n${pad}  `;
+    let run: string[] = [];
+    let chars = 0;
     for (let i = 0; i < value.length; i++) {
-      yield `${i > 0 ? ',' : ''}\n${pad}  `;
-      yield* skipped(value[i]) ? ['null'] : pieces(value[i], depth + 1);
+      const text = skipped(value[i]) ? 'null' : (JSON.stringify(value[i], null, 2) ?? 'null');
+      run.push(text);
+      chars += text.length;
+      if (chars < RUN_CHARS && i < value.length - 1) continue;
+      yield `${run.length <= i ? ',' : ''}${indent}${run.join(',\n').replaceAll('\n', indent)}`;
+      run = [];
+      chars = 0;
     }
     yield `\n${pad}]`;
     return;

@@ -30,6 +30,20 @@ describe('exposureLookup', () => {
     expect(find('f2', 'a')).toBeUndefined();
   });
 
+  it('finds the flows of a walk in order, and out of order, from the row found last or by a search', () => {
+    const flows = Array.from({ length: 64 }, (_, i) => `f${String(i).padStart(2, '0')}`);
+    const list = flows.flatMap((f) => ['a', 'b'].map((a) => exposure(f, a)));
+    let reads = 0;
+    const rows: ExposureRows = { length: list.length, complete: true, at: (i) => (reads++, list.at(i)) };
+    const find = exposureLookup(rows);
+    reads = 0;
+    for (const f of flows) for (const a of ['a', 'b']) expect(find(f, a)).toBe(list[2 * flows.indexOf(f) + (a === 'a' ? 0 : 1)]);
+    // In order: each pair is found from the row before (one or two row reads and the pair itself), never by a search.
+    expect(reads).toBeLessThanOrEqual(4 * flows.length * 2);
+    for (const f of [...flows].reverse()) expect(find(f, 'b')).toBe(list[2 * flows.indexOf(f) + 1]);
+    expect(find('f99', 'a')).toBeUndefined();
+  });
+
   it('trusts a miss in rows known to be complete: no index of all pairs is built', () => {
     const list = ['f1', 'f2', 'f3'].flatMap((f) => ['a', 'b'].map((a) => exposure(f, a)));
     let reads = 0;
