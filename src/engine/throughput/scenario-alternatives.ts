@@ -4,17 +4,26 @@
  */
 import type { IpsecCipher, Scenario, TunnelIpsec } from '../../model/types.ts';
 
-/** Removes every protection: overlay/tunnel IPsec, `ipsec:` policies, WireGuard, MACsec and TLS. */
+/**
+ * Removes every protection: overlay/tunnel IPsec, `ipsec:` policies, WireGuard, MACsec and TLS.
+ * Entities it leaves as they are are shared with `scenario`, as an edit's next scenario shares
+ * them (entities are never changed in place): a deep copy of a 1,000-host region for each of the
+ * comparison's nine alternatives took 0.8 s of its Markdown report.
+ */
 export function stripProtections(scenario: Scenario): Scenario {
-  // A normalised scenario is plain JSON data; the engine's lib has no structuredClone.
-  const s = JSON.parse(JSON.stringify(scenario)) as Scenario;
-  for (const overlay of s.overlays) delete overlay.ipsec;
-  for (const tunnel of s.tunnels) delete tunnel.ipsec;
-  for (const link of s.links) delete link.macsec;
-  for (const flow of s.flows) flow.tls = false;
-  s.ipsec = [];
-  s.wireguard = [];
-  return s;
+  return {
+    ...scenario,
+    overlays: scenario.overlays.map(({ ipsec: _, ...overlay }) => overlay),
+    tunnels: scenario.tunnels.map(({ ipsec: _, ...tunnel }) => tunnel),
+    links: scenario.links.map((link) => {
+      if (link.macsec === undefined) return link;
+      const { macsec: _, ...bare } = link;
+      return bare;
+    }),
+    flows: scenario.flows.map((flow) => (flow.tls ? { ...flow, tls: false } : flow)),
+    ipsec: [],
+    wireguard: [],
+  };
 }
 
 /**
@@ -27,8 +36,8 @@ export function withOverlayIpsec(scenario: Scenario, cipher: IpsecCipher): Scena
     ...(current ?? { auth: 'cert', natT: false, dropPlaintext: true }),
     cipher,
   });
-  s.overlays.forEach((overlay, i) => (overlay.ipsec = protect(scenario.overlays[i]!.ipsec)));
-  s.tunnels.forEach((tunnel, i) => (tunnel.ipsec = protect(scenario.tunnels[i]!.ipsec)));
+  s.overlays = s.overlays.map((overlay, i) => ({ ...overlay, ipsec: protect(scenario.overlays[i]!.ipsec) }));
+  s.tunnels = s.tunnels.map((tunnel, i) => ({ ...tunnel, ipsec: protect(scenario.tunnels[i]!.ipsec) }));
   return s;
 }
 
@@ -58,13 +67,13 @@ export function withWireguardMesh(scenario: Scenario): Scenario {
 /** Only MACsec, encrypting, on every link (GCM-AES-128, the Linux default cipher suite). */
 export function withMacsecEverywhere(scenario: Scenario): Scenario {
   const s = stripProtections(scenario);
-  for (const link of s.links) link.macsec = { encrypt: true, cipher: 'gcm-aes-128' };
+  s.links = s.links.map((link) => ({ ...link, macsec: { encrypt: true, cipher: 'gcm-aes-128' } }));
   return s;
 }
 
 /** Only application TLS, on every flow. */
 export function withTlsOnly(scenario: Scenario): Scenario {
   const s = stripProtections(scenario);
-  for (const flow of s.flows) flow.tls = true;
+  s.flows = s.flows.map((flow) => ({ ...flow, tls: true }));
   return s;
 }

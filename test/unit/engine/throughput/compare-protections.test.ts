@@ -4,7 +4,9 @@ import { compareProtections } from '../../../../src/engine/throughput/compare-pr
 import { generateScenario } from '../../../../src/generate/generate-scenario.ts';
 import {
   stripProtections,
+  withMacsecEverywhere,
   withOverlayIpsec,
+  withTlsOnly,
   withWireguardMesh,
 } from '../../../../src/engine/throughput/scenario-alternatives.ts';
 import { twoHosts, withOverlayVms } from '../../../support/topologies.ts';
@@ -98,12 +100,14 @@ describe('compareProtections with the analysis at hand', () => {
 });
 
 describe('scenario alternatives', () => {
-  it('[T8] the transforms are pure: the input scenario is unchanged', () => {
+  it('[T8] the transforms are pure: the input scenario is unchanged (they share the entities they leave alone)', () => {
     const input = model();
     const before = JSON.stringify(input);
     stripProtections(input);
     withOverlayIpsec(input, 'chacha20-poly1305');
     withWireguardMesh(input);
+    withMacsecEverywhere(input);
+    withTlsOnly(input);
     expect(JSON.stringify(input)).toBe(before);
   });
 
