@@ -155,6 +155,17 @@ describe('the store worker', () => {
     expect((await createIdbStore().loadWorkingCopy())?.text).toBe('kept too');
   });
 
+  it('stores on the page when no worker can be made at all', async () => {
+    const store = createWorkerStore(
+      () => {
+        throw new DOMException('Worker is not allowed here', 'SecurityError');
+      },
+      () => createIdbStore(),
+    );
+    expect(await commit(store, copy('saved anyway', T), 0)).toBe(1);
+    expect((await createIdbStore().loadWorkingCopy())?.text).toBe('saved anyway');
+  });
+
   it('passes storage errors on rather than falling back', async () => {
     const { api } = recordingApi();
     const broken = { ...api, saveUserScenario: () => Promise.reject(new Error('QuotaExceededError')) };

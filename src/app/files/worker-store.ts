@@ -43,10 +43,17 @@ export function createWorkerStore(connect: () => StoreConnection, fallback: () =
   let last: { id: number; text: string } | undefined;
 
   async function call<T>(inWorker: (api: StoreConnection['api']) => Promise<T>, onPage: (store: ScenarioStore) => Promise<T>): Promise<T> {
+    if (!direct && !connection) {
+      try {
+        connection = connect();
+      } catch {
+        // No worker can be made here (`new Worker` refused): the page stores by itself.
+        direct = fallback();
+      }
+    }
     if (!direct) {
       try {
-        connection ??= connect();
-        return await Promise.race([inWorker(connection.api), connection.failed]);
+        return await Promise.race([inWorker(connection!.api), connection!.failed]);
       } catch (error) {
         if (!(error instanceof StoreWorkerFailed)) throw error;
         direct = fallback();
