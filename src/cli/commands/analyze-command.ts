@@ -13,7 +13,7 @@ import type { Analysis } from '../../engine/types.ts';
 import { EXIT, UsageError, type CliIo } from '../cli-io.ts';
 import { coalesce } from '../../model/long-lists.ts';
 import { formatJsonPieces } from '../../report/format/format-json.ts';
-import { formatText } from '../../report/format/format-text.ts';
+import { formatTextPieces } from '../../report/format/format-text.ts';
 import { DEFAULT_WIDTH, type RuleInfo } from '../../report/format/report.ts';
 import { loadScenario } from '../load-scenario.ts';
 import type { OutputFormat } from '../parse-args.ts';
@@ -61,8 +61,9 @@ function render(analysis: Analysis, scenario: Scenario, request: AnalyzeRequest,
   const width = toTerminal ? Math.min(io.columns ?? DEFAULT_WIDTH, DEFAULT_WIDTH) : DEFAULT_WIDTH;
   // The reasons behind each estimate cost one more pass; worth it for a report a person reads.
   const throughputWhy = scenario.flows.length <= WHY_FLOW_LIMIT ? explainFlowEstimates(scenario) : undefined;
-  const text = formatText({ analysis, scenario, ...(throughputWhy ? { throughputWhy } : {}) }, { color: toTerminal && io.color === true, width, ruleInfo });
-  return comparison ? `${text}\n${formatComparisonText(comparison, width)}` : text;
+  const pieces = formatTextPieces({ analysis, scenario, ...(throughputWhy ? { throughputWhy } : {}) }, { color: toTerminal && io.color === true, width, ruleInfo });
+  if (comparison) pieces.push(`\n${formatComparisonText(comparison, width)}`);
+  return pieces.length === 1 ? pieces[0]! : pieces;
 }
 
 /** Runs `analyze` and returns its exit status. */

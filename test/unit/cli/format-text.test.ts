@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatText } from '../../../src/report/format/format-text.ts';
+import { formatText, formatTextPieces } from '../../../src/report/format/format-text.ts';
 import type { Report } from '../../../src/report/format/report.ts';
 import { fixtureRuleInfo, twoSitesReport } from './fixtures/two-sites.ts';
 
@@ -97,6 +97,15 @@ function withAttackers(count: number): Report {
 describe('formatText', () => {
   it('prints links, the exposure matrix, flows, findings, requirements and reasons as reviewed', () => {
     expect(formatText(twoSitesReport, { ruleInfo: fixtureRuleInfo })).toBe(GOLDEN);
+  });
+
+  it('comes in pieces that join to the reviewed text, each section after a blank line', () => {
+    const pieces = formatTextPieces(twoSitesReport, { ruleInfo: fixtureRuleInfo });
+    expect(pieces.join('')).toBe(GOLDEN);
+    // Title and counts, then per section its heading and (one piece here) its lines, then the result.
+    expect(pieces[0]).toBe('Plainsight analysis: Two sites, one carrier link\n5 links · 3 flows · 2 attackers · 5 findings');
+    expect(pieces[1]).toBe('\n\nLinks');
+    expect(pieces[2]!.startsWith('\n  LINK  ENDS')).toBe(true);
   });
 
   it('is deterministic: the same analysis prints byte-identical text', () => {
