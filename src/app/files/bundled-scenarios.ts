@@ -5,7 +5,8 @@
 /** File name of the scenario the app opens the first time. */
 export const DEFAULT_SCENARIO = 'scs-openstack-region.yaml';
 
-const raw = import.meta.glob('/scenarios/*.{yaml,yml,json}', { query: '?raw', import: 'default', eager: true }) as Record<string, string>;
+// The folder also holds the JSON Schema for editors, which is no scenario.
+const raw = import.meta.glob(['/scenarios/*.{yaml,yml,json}', '!/scenarios/*.schema.json'], { query: '?raw', import: 'default', eager: true }) as Record<string, string>;
 
 /** A bundled example. */
 export interface BundledScenario {
