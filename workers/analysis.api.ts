@@ -42,7 +42,7 @@ import { buildDiffReport } from '../src/report/diff/build-diff-report.ts';
 import { diffSummary, diffTables, type DiffTable } from '../src/report/diff/diff-tables.ts';
 import type { DiffReport } from '../src/report/diff/diff-types.ts';
 import packageJson from '../package.json' with { type: 'json' };
-import { applyTextEdit, TEXT_BASE_MISSING, type TextEdit } from '../src/model/text-edit.ts';
+import { HeldTexts, type TextEdit } from '../src/model/text-edit.ts';
 
 /** A scenario to work on: file text (parsed) or a model object (validated), and analysis options. */
 export interface AnalysisRequest {
@@ -103,7 +103,7 @@ const DEFAULT_FILE_NAME = 'scenario.yaml';
 let parsed: { text: string; fileName: string; result: ParseResult; reading?: CleanReading } | undefined;
 
 /** The text of the last request that named one (`textId`): what the next request's `textEdit` edits. */
-let held: { id: number; text: string } | undefined;
+const held = new HeldTexts(1);
 
 /**
  * The request with its text whole, made from the held text when it came as an edit of it. Called
@@ -112,12 +112,8 @@ let held: { id: number; text: string } | undefined;
  */
 function withText(sent: AnalysisRequest): AnalysisRequest {
   const { textEdit, textId } = sent;
-  let text = sent.text;
-  if (textEdit) {
-    if (held?.id !== textEdit.base) throw new Error(TEXT_BASE_MISSING);
-    text = applyTextEdit(held.text, textEdit);
-  }
-  if (text !== undefined && textId !== undefined) held = { id: textId, text };
+  const text = textEdit ? held.edited(textEdit.base, textEdit) : sent.text;
+  if (text !== undefined && textId !== undefined) held.hold(textId, text);
   if (!textEdit) return sent;
   const { textEdit: _edit, ...rest } = sent;
   return { ...rest, text };

@@ -10,7 +10,7 @@ import type { AnalysisApi } from '../../workers/analysis.api.ts';
 import type { Comparison } from '../engine/throughput/compare-protections.ts';
 import type { Analysis, LinkStatus } from '../engine/types.ts';
 import type { Scenario } from '../model/types.ts';
-import { TEXT_BASE_MISSING, textEditBetween } from '../model/text-edit.ts';
+import { TextSender } from '../model/text-edit.ts';
 
 /** The comparison call the worker exposes once SPEC T8 is wired in. */
 interface CompareApi {
@@ -65,9 +65,6 @@ export function nextTask(): Promise<void> {
  * without queueing much more than a slice per side.
  */
 const PARTS_AHEAD = 4;
-
-/** Ids of the texts sent to workers (`textId`), unique in the page. */
-let textIds = 0;
 
 /** Raised for a call that a newer call on the same channel superseded. */
 export class SupersededError extends Error {
@@ -124,8 +121,8 @@ export class AnalysisClient {
   #factory: WorkerFactory;
   /** The last analysis put together whole from parts, and the worker that sent it. */
   #whole?: { remote: Comlink.Remote<AnalysisApi>; id: number; result: Record<string, unknown>; model?: Scenario };
-  /** Per worker, the last text sent to it and its `textId`: the next text goes as an edit of it. */
-  #texts = new WeakMap<Comlink.Remote<AnalysisApi>, { id: number; text: string }>();
+  /** Per worker, what sends its texts (each as an edit of the last one sent to it). */
+  #texts = new WeakMap<Comlink.Remote<AnalysisApi>, TextSender>();
 
   constructor(factory: WorkerFactory = defaultFactory) {
     this.#factory = factory;
@@ -283,17 +280,10 @@ export class AnalysisClient {
   async #withText<T>(api: Comlink.Remote<AnalysisApi>, req: AnalyzeRequest, call: (sent: AnalyzeRequest) => Promise<T>): Promise<T> {
     const { text } = req;
     if (text === undefined) return call(req);
-    const last = this.#texts.get(api);
-    const textId = ++textIds;
-    this.#texts.set(api, { id: textId, text });
-    if (!last) return call({ ...req, textId });
+    let sender = this.#texts.get(api);
+    if (!sender) this.#texts.set(api, (sender = new TextSender()));
     const { text: _whole, ...rest } = req;
-    try {
-      return await call({ ...rest, textId, textEdit: { base: last.id, ...textEditBetween(last.text, text) } });
-    } catch (error) {
-      if (!(error instanceof Error) || error.message !== TEXT_BASE_MISSING) throw error;
-      return call({ ...req, textId });
-    }
+    return sender.send(text, (sent) => call('text' in sent ? { ...req, textId: sent.id } : { ...rest, textId: sent.id, textEdit: { base: sent.base, ...sent.edit } }));
   }
 
   #spawn(ch: Channel): void {

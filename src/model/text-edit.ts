@@ -1,7 +1,8 @@
 /**
- * A text as an edit of another: what the app sends its analysis worker instead of the whole
- * scenario text when the worker holds the text the edit starts from. A 5,000-host region is 34 MB;
- * posting it copied it on the page and in the worker for every edit and every flow selected.
+ * A text as an edit of another: what the app sends its workers (analysis, storage) instead of the
+ * whole scenario text when the worker holds the text the edit starts from. A 5,000-host region is
+ * 34 MB; posting it copied it on the page and in the worker for every edit and every flow selected.
+ * `TextSender` and `HeldTexts` are the two ends of that channel.
  */
 
 /** Keep `at` characters, replace the next `removed` with `inserted`, keep the rest. */
@@ -50,4 +51,90 @@ export function textEditBetween(before: string, after: string): TextEdit {
 export function applyTextEdit(before: string, edit: TextEdit): string {
   if (edit.removed === 0 && edit.inserted === '') return before;
   return before.slice(0, edit.at) + edit.inserted + before.slice(edit.at + edit.removed);
+}
+
+/** A text as it is sent: whole, or as an edit of an earlier text the receiver holds (`base`). */
+export type SentText = { id: number; text: string } | { id: number; base: number; edit: TextEdit };
+
+/** The error a receiver throws for an edit of a text it does not hold. */
+function isBaseMissing(error: unknown): boolean {
+  return error instanceof Error && error.message === TEXT_BASE_MISSING;
+}
+
+/**
+ * The sending end: each text goes as an edit of the last one sent, whole the first time and again
+ * should the receiver not hold that one. Calls to one receiver arrive in the order they are made,
+ * so it holds what was sent last by the time the next text arrives.
+ */
+export class TextSender {
+  #ids = 0;
+  #last: { id: number; text: string } | undefined;
+
+  /** An id for a text the receiver comes to hold by itself (a stored copy it reads); `held` records it. */
+  nextId(): number {
+    return ++this.#ids;
+  }
+
+  /** The receiver holds `text` under `id`: the next text is sent as an edit of it. */
+  held(id: number, text: string): void {
+    this.#last = { id, text };
+  }
+
+  /** The id of the last text sent, when that text is `text`. */
+  idOf(text: string): number | undefined {
+    return this.#last !== undefined && this.#last.text === text ? this.#last.id : undefined;
+  }
+
+  /** Sends `text` through `call` (see the class). */
+  async send<T>(text: string, call: (sent: SentText) => Promise<T>): Promise<T> {
+    const before = this.#last;
+    const whole = { id: this.nextId(), text };
+    this.#last = whole;
+    if (!before) return call(whole);
+    try {
+      return await call({ id: whole.id, base: before.id, edit: textEditBetween(before.text, text) });
+    } catch (error) {
+      if (!isBaseMissing(error)) throw error;
+      return call(whole);
+    }
+  }
+}
+
+/** The receiving end: the last `keep` texts it was sent or read, by id. */
+export class HeldTexts {
+  readonly #keep: number;
+  readonly #texts = new Map<number, string>();
+
+  constructor(keep: number) {
+    this.#keep = keep;
+  }
+
+  /** Holds `text` under `id`, letting go of the oldest beyond `keep`. */
+  hold(id: number, text: string): void {
+    this.#texts.delete(id);
+    this.#texts.set(id, text);
+    for (const old of this.#texts.keys()) {
+      if (this.#texts.size <= this.#keep) break;
+      this.#texts.delete(old);
+    }
+  }
+
+  /** The text held under `id`. */
+  get(id: number): string | undefined {
+    return this.#texts.get(id);
+  }
+
+  /** The held text `base` with `edit` made; throws `TEXT_BASE_MISSING` when that text is not held. */
+  edited(base: number, edit: TextEdit): string {
+    const before = this.#texts.get(base);
+    if (before === undefined) throw new Error(TEXT_BASE_MISSING);
+    return applyTextEdit(before, edit);
+  }
+
+  /** The whole text of `sent`, held under its id from now on. */
+  take(sent: SentText): string {
+    const text = 'text' in sent ? sent.text : this.edited(sent.base, sent.edit);
+    this.hold(sent.id, text);
+    return text;
+  }
 }

@@ -49,6 +49,18 @@ describe('LibraryState notices', () => {
     });
   }
 
+  it('notes a listed record that cannot be read, and reports a read that fails', async () => {
+    const store = damagedStore().store;
+    store.loadHistory = async () => {
+      throw new DOMException('The database connection is closing.', 'InvalidStateError');
+    };
+    const library = new LibraryState(store);
+    expect(await library.loadUserScenario('baseline')).toBeUndefined();
+    expect(library.notice).toBe('The saved scenario “baseline” could not be read (gone, or a damaged record); the others are intact.');
+    expect(await library.loadHistory(4)).toBeUndefined();
+    expect(library.saveError).toMatch(/^Could not read the earlier version: Browser storage is unavailable/);
+  });
+
   it('does not repeat a message it already shows', () => {
     const library = new LibraryState(damagedStore().store);
     library.note('Opened the scenario from a shared link.');

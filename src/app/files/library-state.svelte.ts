@@ -72,25 +72,23 @@ export class LibraryState {
   }
 
   /** One saved scenario with its text; undefined (and a message) when it cannot be read. */
-  async loadUserScenario(name: string): Promise<UserScenario | undefined> {
-    try {
-      const scenario = await this.#store.loadUserScenario(name);
-      if (!scenario) this.note(`The saved scenario “${name}” could not be read (gone, or a damaged record); the others are intact.`);
-      return scenario;
-    } catch (e) {
-      this.saveError = `Could not read the saved scenario: ${describeStorageError(e)}`;
-      return undefined;
-    }
+  loadUserScenario(name: string): Promise<UserScenario | undefined> {
+    return this.#readOne(() => this.#store.loadUserScenario(name), `The saved scenario “${name}” could not be read`, 'the saved scenario');
   }
 
   /** One version of the history with its text; undefined (and a message) when it cannot be read. */
-  async loadHistory(id: number): Promise<HistoryEntry | undefined> {
+  loadHistory(id: number): Promise<HistoryEntry | undefined> {
+    return this.#readOne(() => this.#store.loadHistory(id), 'That earlier version could not be read', 'the earlier version');
+  }
+
+  /** A record listed without its text, read whole: a missing or damaged one is noted, a failed read reported. */
+  async #readOne<T>(read: () => Promise<T | undefined>, missing: string, what: string): Promise<T | undefined> {
     try {
-      const entry = await this.#store.loadHistory(id);
-      if (!entry) this.note('That earlier version could not be read (gone, or a damaged record); the others are intact.');
-      return entry;
+      const record = await read();
+      if (!record) this.note(`${missing} (gone, or a damaged record); the others are intact.`);
+      return record;
     } catch (e) {
-      this.saveError = `Could not read the earlier version: ${describeStorageError(e)}`;
+      this.saveError = `Could not read ${what}: ${describeStorageError(e)}`;
       return undefined;
     }
   }

@@ -16,6 +16,7 @@ import {
   isUserScenarioSummary,
   isWorkingCopy,
   isWorkingMeta,
+  librarySummaryOf,
   summaryOf,
   type HistoryEntry,
   type HistorySummary,
@@ -196,7 +197,7 @@ export function createIdbStore(): ScenarioStore {
           damaged++;
           continue;
         }
-        const made = { name: record.name, savedAt: record.savedAt, length: record.text.length };
+        const made = librarySummaryOf(record);
         await tx.objectStore('libraryMeta').put(made);
         scenarios.push(made);
       }
@@ -210,7 +211,7 @@ export function createIdbStore(): ScenarioStore {
     async saveUserScenario(s) {
       const tx = (await open()).transaction(['library', 'libraryMeta'], 'readwrite');
       await tx.objectStore('library').put(s);
-      await tx.objectStore('libraryMeta').put({ name: s.name, savedAt: s.savedAt, length: s.text.length });
+      await tx.objectStore('libraryMeta').put(librarySummaryOf(s));
       await tx.done;
     },
     async deleteUserScenario(name) {
@@ -294,7 +295,7 @@ export function createMemoryStore(): ScenarioStore {
     listHistory: async () => history.map(summaryOf).reverse(),
     loadHistory: async (id) => history.find((e) => e.id === id),
     addHistory: async (e) => void history.push({ ...e, id: nextId++ }),
-    listUserScenarios: async () => ({ scenarios: [...lib.values()].map((u) => ({ name: u.name, savedAt: u.savedAt, length: u.text.length })), damaged: 0 }),
+    listUserScenarios: async () => ({ scenarios: [...lib.values()].map(librarySummaryOf), damaged: 0 }),
     loadUserScenario: async (name) => lib.get(name),
     saveUserScenario: async (s) => void lib.set(s.name, s),
     deleteUserScenario: async (n) => void lib.delete(n),

@@ -9,11 +9,10 @@
  * read, so an edit names the text it starts from. A text it no longer holds (a restarted worker)
  * is answered with `TEXT_BASE_MISSING`, and the page sends that text whole.
  */
-import { applyTextEdit, TEXT_BASE_MISSING, type TextEdit } from '../../model/text-edit.ts';
+import { HeldTexts, type SentText } from '../../model/text-edit.ts';
 import type { CommitResult, ScenarioStore, WorkingCopy } from './scenario-store.ts';
 
-/** A text as the page sends it: whole, or as an edit of a text it sent or was handed before. */
-export type SentText = { id: number; text: string } | { id: number; base: number; edit: TextEdit };
+export type { SentText } from '../../model/text-edit.ts';
 
 /** A working copy to commit, its text sent as `SentText`. */
 export type SentCopy = Omit<WorkingCopy, 'generation' | 'text'> & { text: SentText };
@@ -41,36 +40,17 @@ const HELD = 3;
 
 /** The store worker's API over a store (IndexedDB in the worker; any store in tests). */
 export function createStoreWorkerApi(store: ScenarioStore): StoreWorkerApi {
-  const held = new Map<number, string>();
-  const hold = (id: number, text: string): void => {
-    held.delete(id);
-    held.set(id, text);
-    for (const old of held.keys()) {
-      if (held.size <= HELD) break;
-      held.delete(old);
-    }
-  };
-  // Made at once, before any await: the next call may already edit this text.
-  const textOf = (sent: SentText): string => {
-    let text: string;
-    if ('text' in sent) text = sent.text;
-    else {
-      const base = held.get(sent.base);
-      if (base === undefined) throw new Error(TEXT_BASE_MISSING);
-      text = applyTextEdit(base, sent.edit);
-    }
-    hold(sent.id, text);
-    return text;
-  };
+  const held = new HeldTexts(HELD);
   return {
     async loadWorkingCopy(id) {
       const copy = await store.loadWorkingCopy();
-      if (copy) hold(id, copy.text);
+      if (copy) held.hold(id, copy.text);
       return copy;
     },
-    // Async, so a text it does not hold rejects; its text is still made before the first await.
+    // Async, so a text it does not hold rejects; its text is made (and held) before the first
+    // await, as the next call may already edit it.
     async commitWorkingCopy(copy, basedOn, basis) {
-      const text = textOf(copy.text);
+      const text = held.take(copy.text);
       const basisText = basis !== undefined ? held.get(basis) : undefined;
       return store.commitWorkingCopy({ ...copy, text }, basedOn, basisText);
     },

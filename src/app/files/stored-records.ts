@@ -103,6 +103,11 @@ export interface UserScenarioSummary {
   length: number;
 }
 
+/** The summary of a saved scenario. */
+export function librarySummaryOf(s: UserScenario): UserScenarioSummary {
+  return { name: s.name, savedAt: s.savedAt, length: s.text.length };
+}
+
 /** Whether `v` is a library summary record. */
 export function isUserScenarioSummary(v: unknown): v is UserScenarioSummary {
   return isObject(v) && typeof v.name === 'string' && typeof v.savedAt === 'number' && typeof v.length === 'number';

@@ -8,9 +8,9 @@
  * to the store made by `fallback` on the page itself: an edit is never lost for want of a worker.
  */
 import * as Comlink from 'comlink';
-import { TEXT_BASE_MISSING, textEditBetween } from '../../model/text-edit.ts';
+import { TextSender } from '../../model/text-edit.ts';
 import { CorruptRecordError, type CommitResult, type ScenarioStore, type WorkingCopy } from './scenario-store.ts';
-import type { SentText, StoreWorkerApi } from './store-worker.api.ts';
+import type { StoreWorkerApi } from './store-worker.api.ts';
 
 /** The store worker's API as the page reaches it, and a promise that rejects should the worker fail. */
 export interface StoreConnection {
@@ -38,9 +38,8 @@ export function connectStoreWorker(): StoreConnection {
 export function createWorkerStore(connect: () => StoreConnection, fallback: () => ScenarioStore): ScenarioStore {
   let connection: StoreConnection | undefined;
   let direct: ScenarioStore | undefined;
-  let ids = 0;
-  /** The text the worker was last sent or handed, which the next text is sent as an edit of. */
-  let last: { id: number; text: string } | undefined;
+  /** Sends each text as an edit of the one the worker was last sent or handed. */
+  const texts = new TextSender();
 
   async function call<T>(inWorker: (api: StoreConnection['api']) => Promise<T>, onPage: (store: ScenarioStore) => Promise<T>): Promise<T> {
     if (!direct && !connection) {
@@ -66,7 +65,7 @@ export function createWorkerStore(connect: () => StoreConnection, fallback: () =
     loadWorkingCopy: () =>
       call(
         async (api) => {
-          const id = ++ids;
+          const id = texts.nextId();
           let copy: WorkingCopy | undefined;
           try {
             copy = await api.loadWorkingCopy(id);
@@ -75,27 +74,17 @@ export function createWorkerStore(connect: () => StoreConnection, fallback: () =
             if (error instanceof Error && !(error instanceof CorruptRecordError) && error.name === 'CorruptRecordError') throw new CorruptRecordError(error.message);
             throw error;
           }
-          if (copy) last = { id, text: copy.text };
+          if (copy) texts.held(id, copy.text);
           return copy;
         },
         (store) => store.loadWorkingCopy(),
       ),
     commitWorkingCopy: (copy, basedOn, basis) =>
       call(
-        async (api): Promise<CommitResult> => {
-          const id = ++ids;
-          const before = last;
-          last = { id, text: copy.text };
+        (api): Promise<CommitResult> => {
           // The caller's basis is nearly always the text sent last (the commit before succeeded).
-          const basisId = basis !== undefined && before !== undefined && basis === before.text ? before.id : undefined;
-          const whole: SentText = { id, text: copy.text };
-          const sent: SentText = before ? { id, base: before.id, edit: textEditBetween(before.text, copy.text) } : whole;
-          try {
-            return await api.commitWorkingCopy({ ...copy, text: sent }, basedOn, basisId);
-          } catch (error) {
-            if (sent === whole || !(error instanceof Error) || error.message !== TEXT_BASE_MISSING) throw error;
-            return api.commitWorkingCopy({ ...copy, text: whole }, basedOn, undefined);
-          }
+          const basisId = basis !== undefined ? texts.idOf(basis) : undefined;
+          return texts.send(copy.text, (text) => api.commitWorkingCopy({ ...copy, text }, basedOn, basisId));
         },
         (store) => store.commitWorkingCopy(copy, basedOn, basis),
       ),

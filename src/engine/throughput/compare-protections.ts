@@ -4,6 +4,7 @@
  */
 import type { ExposureLevel, IpsecCipher, Scenario } from '../../model/types.ts';
 import { analyzeForComparison, type ComparedRun } from '../exposure/analyze-exposure.ts';
+import { LEVEL_RANK } from '../exposure/expose-flow.ts';
 import {
   stripProtections,
   withMacsecEverywhere,
@@ -45,7 +46,6 @@ export interface Comparison {
   alternatives: Alternative[];
 }
 
-const LEVELS: ExposureLevel[] = ['none', 'metadata', 'headers', 'payload'];
 const IPSEC_CIPHERS: IpsecCipher[] = [
   'aes-gcm-128',
   'aes-gcm-256',
@@ -70,7 +70,7 @@ function evaluate(id: string, label: string, scenario: Scenario, analysed?: Comp
     if (e.level === 'payload') seen.payload.push(e.flow);
     else if (e.level === 'headers') seen.headers.push(e.flow);
     if (e.tamper) seen.tamper.push(e.flow);
-    if (LEVELS.indexOf(e.level) > LEVELS.indexOf(seen.worst)) seen.worst = e.level;
+    if (LEVEL_RANK[e.level] > LEVEL_RANK[seen.worst]) seen.worst = e.level;
   }
   const exposure = [...byAttacker.values()].sort((a, b) => (a.attacker < b.attacker ? -1 : 1));
   return {
