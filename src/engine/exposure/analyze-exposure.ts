@@ -6,9 +6,9 @@
  */
 import type { Scenario } from '../../model/types.ts';
 import type { ScenarioIndex } from '../scenario-index.ts';
-import { buildState, resultListOf, resultOf, type ProgressListener } from '../session/session-state.ts';
+import { buildState, resultOf, type ProgressListener } from '../session/session-state.ts';
 import type { ThroughputAnalysis } from '../throughput/types.ts';
-import type { AnalysisOptions, Exposure, ExposureAnalysis, FlowResult, FlowTrace } from '../types.ts';
+import type { AnalysisOptions, ExposureAnalysis, FlowTrace } from '../types.ts';
 
 export type { ProgressListener } from '../session/session-state.ts';
 
@@ -25,20 +25,4 @@ export function analyzeExposure(scenario: Scenario, options: AnalysisOptions & {
   const { onProgress, ...analysisOptions } = options;
   const state = buildState(scenario, analysisOptions, onProgress);
   return { result: resultOf(state), throughput: state.throughput, traces: state.traces, index: state.index };
-}
-
-/** What the protection comparison (SPEC T8) reads of one analysis: flows, throughput, exposures. */
-export interface ComparedRun {
-  flows: FlowResult[];
-  throughput: ThroughputAnalysis;
-  exposures: Exposure[];
-}
-
-/**
- * The flows, throughput and exposures of a scenario (every attacker), without link statuses,
- * requirements and findings, which the comparison never reads: about a third of an analysis.
- */
-export function analyzeForComparison(scenario: Scenario): ComparedRun {
-  const state = buildState(scenario, {}, undefined, 'exposures');
-  return { flows: resultListOf(state), throughput: state.throughput, exposures: state.exposures };
 }

@@ -9,7 +9,7 @@ import type { ScenarioIndex } from '../scenario-index.ts';
 import { traceAt, type TraceSource } from '../trace-source.ts';
 import type { Exposure, FlowTrace, Reason } from '../types.ts';
 import type { AttackerKnowledge } from './attacker-knowledge.ts';
-import { exposeFlow } from './expose-flow.ts';
+import { exposeFlow, exposureOutcome } from './expose-flow.ts';
 
 /** Attacker positions (by index into the knowledge list) per element id; ids share one namespace (SPEC §1). */
 export type Reach = Map<string, number[]>;
@@ -125,5 +125,23 @@ export function exposeAll(
     ctx.stamp = i;
     exposeRow(flow, traceAt(traces, i, flow.id)!, knowledge, ctx, out, i * knowledge.length);
   });
+  return out;
+}
+
+/**
+ * Every flow × attacker pair's outcome (`exposureOutcome`: level rank, plus `TAMPER_BIT` when the
+ * attacker can tamper), flows in the given order, attackers in knowledge order; `traces` lined up
+ * with `flows`. Pairs the attacker does not reach are 0 without reading them, as in `exposeAll`.
+ */
+export function exposureOutcomes(flows: readonly Flow[], traces: readonly FlowTrace[], knowledge: readonly AttackerKnowledge[], index: ScenarioIndex): Uint8Array {
+  const out = new Uint8Array(flows.length * knowledge.length);
+  const reach = reachOf(knowledge);
+  const seen = new Int32Array(knowledge.length).fill(-1);
+  for (let i = 0; i < flows.length; i++) {
+    const flow = flows[i]!;
+    const trace = traces[i]!;
+    markReached(flow, trace, reach, seen, i);
+    for (let a = 0; a < knowledge.length; a++) if (seen[a] === i) out[i * knowledge.length + a] = exposureOutcome(flow, trace, knowledge[a]!, index);
+  }
   return out;
 }

@@ -60,6 +60,23 @@ export function vantagesOf(flow: Flow, trace: FlowTrace, k: AttackerKnowledge, i
   return out;
 }
 
+/**
+ * The level rank (`LEVEL_RANK`) of one flow's exposure to one attacker, plus `TAMPER_BIT` when it
+ * can tamper: what `exposeFlow` decides, without its reasons and vantage list (the protection
+ * comparison of SPEC T8 reads nothing else, for every flow × attacker pair of ten alternatives).
+ */
+export function exposureOutcome(flow: Flow, trace: FlowTrace, k: AttackerKnowledge, index: ScenarioIndex): number {
+  // An endpoint reads what it sends or receives (as in `exposeFlow`).
+  let rank = k.workloads.has(flow.from) || k.workloads.has(flow.to) ? LEVEL_RANK.payload : LEVEL_RANK.none;
+  let tamper = 0;
+  for (const v of vantagesOf(flow, trace, k, index)) {
+    const outcome = readOutcome(v, k);
+    if ((outcome & 3) > rank) rank = outcome & 3;
+    tamper |= outcome & TAMPER_BIT;
+  }
+  return rank | tamper;
+}
+
 /** Computes the exposure of one flow to one attacker, with reasons. */
 export function exposeFlow(flow: Flow, trace: FlowTrace, k: AttackerKnowledge, index: ScenarioIndex): Exposure {
   const attacker = k.attacker.id;

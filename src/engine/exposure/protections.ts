@@ -57,8 +57,10 @@ export class ProtectionTable {
 
   /**
    * Gives the IPsec SAs configured by each source (overlay or explicit tunnel) its new cipher, in
-   * place: an analysis session whose edit changed nothing but a cipher of the same ESP sizes
-   * (session/update-ciphers.ts) keeps every trace that holds them. Returns what changed, read
+   * place, and with it their confidentiality (ESP-NULL has none, SPEC X3): an analysis session
+   * whose edit changed nothing but a cipher of the same ESP sizes (session/update-ciphers.ts)
+   * keeps every trace that holds them, and the protection comparison estimates the five IPsec
+   * ciphers over one set of traces (throughput/comparison-runs.ts). Returns what changed, read
    * from the table itself (a region's overlay has an SA per host pair: 200,000 at 5,000 hosts,
    * too many to copy into a map of their own at every edit).
    */
@@ -68,6 +70,7 @@ export class ProtectionTable {
       for (const p of this.bySource.get(source) ?? []) {
         if (p.kind !== 'ipsec') continue;
         p.cipher = cipher;
+        p.confidential = cipher !== 'null';
         list.push(p);
       }
     }

@@ -176,12 +176,8 @@ function rulesToRun(only?: ReadonlySet<string>): typeof registry {
   return only ? registry.filter((r) => only.has(r.id)) : registry;
 }
 
-/**
- * Analyses a scenario from scratch into a session state. With `upTo: 'exposures'` it stops after
- * the flows' figures, loads and exposures (no link statuses, requirements or findings): what the
- * protection comparison of SPEC T8 reads of each alternative.
- */
-export function buildState(scenario: Scenario, options: AnalysisOptions = {}, onProgress?: ProgressListener, upTo: 'exposures' | 'all' = 'all'): SessionState {
+/** Analyses a scenario from scratch into a session state. */
+export function buildState(scenario: Scenario, options: AnalysisOptions = {}, onProgress?: ProgressListener): SessionState {
   const index = indexScenario(scenario);
   const router = createUnderlayRouter(index);
   const ctx = createTraceContext(index, router);
@@ -193,8 +189,8 @@ export function buildState(scenario: Scenario, options: AnalysisOptions = {}, on
   const traceList = inFileOrder ? traced : sorted.map((flow) => traces.get(flow.id)!);
   const state = { scenario, options, index, router, protections: ctx.protections, traces, sorted, traceList } as unknown as SessionState;
   // Statuses read the traces alone: worked out first, they can be shown while the rest runs.
-  if (upTo === 'all') state.links = linkStatuses(scenario, traceList);
-  onProgress?.({ phase: 'paths', done: 1, total: 3, ...(upTo === 'all' ? { links: state.links } : {}) });
+  state.links = linkStatuses(scenario, traceList);
+  onProgress?.({ phase: 'paths', done: 1, total: 3, links: state.links });
   const figures = estimateFlows(state, sorted);
   state.hardware = hardwareProblems(scenario);
   state.throughput = throughputOf(state, figures);
@@ -202,7 +198,6 @@ export function buildState(scenario: Scenario, options: AnalysisOptions = {}, on
   const reached: number[] = [];
   state.exposures = exposeAll(sorted, traceList, state.knowledge, index, reached);
   onProgress?.({ phase: 'exposure', done: 2, total: 3 });
-  if (upTo === 'exposures') return state;
   state.requirements = evaluateRequirements(scenario.requirements, sorted, state.exposures, reached);
   state.findings = findingsOf(state);
   onProgress?.({ phase: 'findings', done: 3, total: 3 });

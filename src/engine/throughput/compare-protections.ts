@@ -3,15 +3,9 @@
  * single-flow maximum, crypto cores at the demanded load) against what stays exposed to each attacker.
  */
 import type { ExposureLevel, IpsecCipher, Scenario } from '../../model/types.ts';
-import { analyzeForComparison, type ComparedRun } from '../exposure/analyze-exposure.ts';
 import { LEVEL_RANK } from '../exposure/expose-flow.ts';
-import {
-  stripProtections,
-  withMacsecEverywhere,
-  withOverlayIpsec,
-  withTlsOnly,
-  withWireguardMesh,
-} from './scenario-alternatives.ts';
+import { comparedRun, overlayIpsecRuns, type ComparedRun } from './comparison-runs.ts';
+import { stripProtections, withMacsecEverywhere, withTlsOnly, withWireguardMesh } from './scenario-alternatives.ts';
 import { maxOf, minOf } from '../../model/long-lists.ts';
 
 /** What one attacker still sees under an alternative. */
@@ -54,8 +48,7 @@ const IPSEC_CIPHERS: IpsecCipher[] = [
   'null',
 ];
 
-function evaluate(id: string, label: string, scenario: Scenario, analysed?: ComparedRun): Alternative {
-  const run = analysed ?? analyzeForComparison(scenario);
+function evaluate(id: string, label: string, scenario: Scenario, run: ComparedRun): Alternative {
   const { throughput } = run;
   const mtus = run.flows.map((f) => f.innerMtu).filter((m): m is number => m !== null);
   const reachable = throughput.flows
@@ -89,18 +82,19 @@ function evaluate(id: string, label: string, scenario: Scenario, analysed?: Comp
 /**
  * Estimates the scenario as it is and under every alternative of SPEC T8. `current` is the
  * scenario's own analysis over every attacker when the caller has it already (a report does).
+ * The five IPsec ciphers are traced once (comparison-runs.ts).
  */
 export function compareProtections(scenario: Scenario, current?: ComparedRun): Comparison {
+  const ipsec = overlayIpsecRuns(scenario, IPSEC_CIPHERS);
+  const alternative = (id: string, label: string, alt: Scenario): Alternative => evaluate(id, label, alt, comparedRun(alt));
   return {
     alternatives: [
-      evaluate('current', 'as configured', scenario, current),
-      evaluate('none', 'no encryption', stripProtections(scenario)),
-      ...IPSEC_CIPHERS.map((cipher) =>
-        evaluate(`ipsec-${cipher}`, `overlay IPsec, ${cipher}`, withOverlayIpsec(scenario, cipher)),
-      ),
-      evaluate('wireguard', 'WireGuard mesh', withWireguardMesh(scenario)),
-      evaluate('macsec', 'MACsec on every link', withMacsecEverywhere(scenario)),
-      evaluate('tls', 'application TLS only', withTlsOnly(scenario)),
+      evaluate('current', 'as configured', scenario, current ?? comparedRun(scenario)),
+      alternative('none', 'no encryption', stripProtections(scenario)),
+      ...IPSEC_CIPHERS.map((cipher, i) => evaluate(`ipsec-${cipher}`, `overlay IPsec, ${cipher}`, scenario, ipsec[i]!)),
+      alternative('wireguard', 'WireGuard mesh', withWireguardMesh(scenario)),
+      alternative('macsec', 'MACsec on every link', withMacsecEverywhere(scenario)),
+      alternative('tls', 'application TLS only', withTlsOnly(scenario)),
     ],
   };
 }

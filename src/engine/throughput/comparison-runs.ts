@@ -1,0 +1,119 @@
+/**
+ * What the protection comparison (SPEC T8) reads of each alternative, worked out lean: every
+ * flow's MTU and single-flow estimate, the hosts' crypto loads, and each flow × attacker pair's
+ * level and tamper bit. No link statuses, link loads, reasons, vantage lists, requirements or
+ * findings: the table shows none of them, and at 1,000 hosts an alternative is half a million
+ * pairs. The five IPsec alternatives differ only in the SAs' cipher, which the traces do not
+ * depend on (paths, layers and SAs are the same; the MTU, overhead and CPU figures read the
+ * cipher from the SA, and exposures its confidentiality, SPEC X3, T2, T4): they are traced once
+ * and estimated and read again per cipher.
+ */
+import type { ExposureLevel, Flow, IpsecCipher, Scenario } from '../../model/types.ts';
+import { compareIds } from '../compare-ids.ts';
+import { buildAttackerKnowledge, type AttackerKnowledge } from '../exposure/attacker-knowledge.ts';
+import { traceFlow } from '../exposure/build-traces.ts';
+import { exposureOutcomes } from '../exposure/expose-all.ts';
+import { TAMPER_BIT } from '../exposure/read-stack.ts';
+import { createTraceContext, type TraceContext } from '../exposure/trace-context.ts';
+import { createUnderlayRouter } from '../graph/underlay-router.ts';
+import { indexScenario } from '../scenario-index.ts';
+import { selectedAttackers } from '../session/session-state.ts';
+import type { FlowTrace } from '../types.ts';
+import { flowIdsOf, hostLoads, type FlowCrypto } from './estimate-load.ts';
+import { estimateFlowFigures, type SubjectNames } from './flow-figures.ts';
+import { flowMtu } from './flow-mtu.ts';
+import { withOverlayIpsec } from './scenario-alternatives.ts';
+import type { FlowSummary, HostLoad } from './types.ts';
+
+/** One flow × attacker pair as the comparison reads it. */
+export interface ComparedPair {
+  flow: string;
+  attacker: string;
+  level: ExposureLevel;
+  tamper: boolean;
+}
+
+/** What the comparison reads of one alternative; an `Analysis` is one too. */
+export interface ComparedRun {
+  /** Each flow's MTU left for the endpoints (SPEC T2), null when it never leaves its host. */
+  flows: readonly { innerMtu: number | null }[];
+  throughput: { flows: readonly FlowSummary[]; hosts: readonly HostLoad[] };
+  /** Pairs by flow, then attacker (ids sorted); pairs that see nothing and cannot tamper may be left out. */
+  exposures: readonly ComparedPair[];
+}
+
+/** Level by rank (`LEVEL_RANK`). */
+const LEVELS: readonly ExposureLevel[] = ['none', 'metadata', 'headers', 'payload'];
+
+/** A scenario traced once: flows by id, their traces, every attacker's knowledge. */
+interface Traced {
+  scenario: Scenario;
+  ctx: TraceContext;
+  sorted: Flow[];
+  traces: FlowTrace[];
+  knowledge: AttackerKnowledge[];
+}
+
+function traceAll(scenario: Scenario): Traced {
+  const index = indexScenario(scenario);
+  const ctx = createTraceContext(index, createUnderlayRouter(index));
+  const sorted = [...scenario.flows].sort((a, b) => compareIds(a.id, b.id));
+  return {
+    scenario,
+    ctx,
+    sorted,
+    traces: sorted.map((flow) => traceFlow(flow, ctx)),
+    knowledge: selectedAttackers(scenario, {}).map((a) => buildAttackerKnowledge(a, index)),
+  };
+}
+
+/** Estimates and reads the traced flows as their SAs stand now. */
+function runOf({ scenario, ctx, sorted, traces, knowledge }: Traced): ComparedRun {
+  const { index } = ctx;
+  const names: SubjectNames = new Map();
+  const n = sorted.length;
+  const mtus = new Array<{ innerMtu: number | null }>(n);
+  const summaries = new Array<FlowSummary>(n);
+  const crypto = new Array<FlowCrypto>(n);
+  const ids = new Array<string>(n);
+  for (let i = 0; i < n; i++) {
+    const flow = sorted[i]!;
+    const mtu = flowMtu(traces[i]!, index);
+    // As a full analysis estimates a flow (session-state.ts `estimateFlows`): with its result's innerMtu.
+    const figures = estimateFlowFigures(flow, traces[i]!, index, names, mtu.innerMtu);
+    mtus[i] = mtu;
+    summaries[i] = figures.summary;
+    crypto[i] = figures.crypto;
+    ids[i] = flow.id;
+  }
+  const outcomes = exposureOutcomes(sorted, traces, knowledge, index);
+  const exposures: ComparedPair[] = [];
+  for (let i = 0; i < n; i++) {
+    for (let a = 0; a < knowledge.length; a++) {
+      const outcome = outcomes[i * knowledge.length + a]!;
+      if (outcome === 0) continue;
+      exposures.push({ flow: ids[i]!, attacker: knowledge[a]!.attacker.id, level: LEVELS[outcome & 3]!, tamper: (outcome & TAMPER_BIT) !== 0 });
+    }
+  }
+  return { flows: mtus, throughput: { flows: summaries, hosts: hostLoads(scenario, crypto, flowIdsOf(ids)) }, exposures };
+}
+
+/** The comparison's reading of one scenario over every attacker. */
+export function comparedRun(scenario: Scenario): ComparedRun {
+  return runOf(traceAll(scenario));
+}
+
+/**
+ * The comparison's reading of `withOverlayIpsec(scenario, cipher)` for each cipher, in order: the
+ * first is traced, and each next one gives the same SAs its cipher (`ProtectionTable.recipher`)
+ * and is estimated and read again over the same traces.
+ */
+export function overlayIpsecRuns(scenario: Scenario, ciphers: readonly IpsecCipher[]): ComparedRun[] {
+  if (ciphers.length === 0) return [];
+  const traced = traceAll(withOverlayIpsec(scenario, ciphers[0]!));
+  const sources = [...traced.scenario.overlays.map((o) => o.id), ...traced.scenario.tunnels.map((t) => t.id)];
+  return ciphers.map((cipher, i) => {
+    if (i > 0) traced.ctx.protections.recipher(new Map(sources.map((source) => [source, cipher])));
+    return runOf(traced);
+  });
+}
