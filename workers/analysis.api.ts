@@ -365,13 +365,14 @@ export const analysisApi = {
 
   /**
    * The same scenario under each protection alternative of SPEC T8 (MTU left, slowest flow, crypto
-   * cores, what stays exposed); undefined when the scenario is invalid.
+   * cores, what stays exposed); with `only`, just those rows (the page asks two workers for a half
+   * each, `COMPARISON_HALVES`); undefined when the scenario is invalid.
    */
-  async compare(sent: AnalysisRequest): Promise<Comparison | undefined> {
+  async compare(sent: AnalysisRequest, only?: readonly string[]): Promise<Comparison | undefined> {
     const request = withText(sent);
     const loaded = load(request);
     if (hasErrors(loaded)) return undefined;
-    return compareProtections(loaded.model as Scenario);
+    return compareProtections(loaded.model as Scenario, undefined, only);
   },
 
   /** Why one flow's throughput estimate is what it is: binding limit, dominant cost term (SPEC T6). */

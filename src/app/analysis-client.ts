@@ -7,6 +7,7 @@ import * as Comlink from 'comlink';
 import { applyPatch, createModelReceiver, putSlice, sliceItems, type SlicePatch } from '../../workers/analysis-parts.ts';
 import { createPackedRows, type ExposureRows } from '../../workers/exposure-rows.ts';
 import type { AnalysisApi } from '../../workers/analysis.api.ts';
+import { COMPARISON_HALVES, mergeComparisons } from '../engine/throughput/comparison-halves.ts';
 import type { Comparison } from '../engine/throughput/compare-protections.ts';
 import type { Analysis, LinkStatus } from '../engine/types.ts';
 import type { Scenario } from '../model/types.ts';
@@ -14,7 +15,7 @@ import { TextSender } from '../model/text-edit.ts';
 
 /** The comparison call the worker exposes once SPEC T8 is wired in. */
 interface CompareApi {
-  compare(req: AnalyzeRequest): Promise<Comparison | undefined>;
+  compare(req: AnalyzeRequest, only?: readonly string[]): Promise<Comparison | undefined>;
 }
 
 /** Arguments of `analysisApi.analyze`, as plain structured-clone data. */
@@ -225,11 +226,18 @@ export class AnalysisClient {
 
   /**
    * SPEC T8 comparison of protection alternatives, when the worker offers `compare`; resolves to
-   * undefined when it does not (older worker), so the view can say so instead of failing.
+   * undefined when it does not (older worker), so the view can say so instead of failing. Two
+   * workers work out a half of the table each (`COMPARISON_HALVES`), one per core: the halves are
+   * independent, and each comes back as a few numbers and flow lists per row.
    */
   async compare(req: AnalyzeRequest): Promise<Comparison | undefined> {
     try {
-      return await this.#run('compare', (api) => this.#withText(api, req, (sent) => (api as unknown as CompareApi).compare(sent)));
+      const halves = await Promise.all(
+        COMPARISON_HALVES.map((only, i) =>
+          this.#run(i === 0 ? 'compare' : `compare-${i}`, (api) => this.#withText(api, req, (sent) => (api as unknown as CompareApi).compare(sent, only))),
+        ),
+      );
+      return halves.every((half) => half !== undefined) ? mergeComparisons(halves) : undefined;
     } catch (error) {
       if (isSuperseded(error)) throw error;
       // Comlink reports a missing method as a TypeError about calling undefined.

@@ -9,6 +9,8 @@ import { setFieldInPlace } from '../../src/app/state/set-field-in-place.ts';
 import { parseScenario } from '../../src/model/parse-scenario.ts';
 import { splitModel, type ModelMessage } from '../../workers/analysis-parts.ts';
 import { analysisApi } from '../../workers/analysis.api.ts';
+import { compareProtections } from '../../src/engine/throughput/compare-protections.ts';
+import { ALTERNATIVE_IDS } from '../../src/engine/throughput/comparison-halves.ts';
 import { TEXT_BASE_MISSING } from '../../src/model/text-edit.ts';
 import { readableExposures } from '../../workers/exposure-summary.ts';
 import type { Scenario } from '../../src/model/types.ts';
@@ -171,6 +173,18 @@ describe('AnalysisClient (latest-wins, real cancellation)', () => {
     await client.analyze({ text: 'a' });
     await client.analyze({ text: 'b' });
     expect(spawned).toHaveLength(1);
+    client.dispose();
+  });
+
+  it('the protection comparison is worked out by two workers, a half each, and joined in table order (SPEC T8)', async () => {
+    let spawned = 0;
+    const client = new AnalysisClient(() => (spawned++, realWorker()));
+    const text = serializeScenario(model);
+    const comparison = await client.compare({ text });
+    // Each half in a worker of its own, so that both cores work on it.
+    expect(spawned).toBe(2);
+    expect(comparison).toEqual(compareProtections(parseScenario(text).model as Scenario));
+    expect(comparison?.alternatives.map((a) => a.id)).toEqual(ALTERNATIVE_IDS);
     client.dispose();
   });
 

@@ -202,6 +202,28 @@ export const checks = [
     },
   },
   {
+    name: 'the encryption options compared (SPEC T8): every option in the table’s order, with what the colocation tap still sees',
+    async run({ page, out }) {
+      await page.getByTestId('tab-throughput').click();
+      const rows = page.locator('[data-testid=comparison] table.exposed tbody tr');
+      await rows.nth(9).waitFor({ timeout: 60000 });
+      const labels = await page.locator('[data-testid=comparison] table.exposed tbody th').allTextContents();
+      const want = ['as configured', 'no encryption', 'overlay IPsec, aes-gcm-128', 'overlay IPsec, aes-gcm-256', 'overlay IPsec, chacha20-poly1305', 'overlay IPsec, aes-cbc-hmac-sha256', 'overlay IPsec, null', 'WireGuard mesh', 'MACsec on every link', 'application TLS only'];
+      if (labels.map((l) => l.trim()).join('|') !== want.join('|')) throw new Error(`rows: ${labels.join(', ')}`);
+      // The colocation tap (a passive tap on shared links): without encryption it reads payloads;
+      // a WireGuard mesh between the hosts leaves it packet sizes and timing (SPEC X6); TLS alone
+      // leaves it the inner addresses and ports.
+      const headers = await page.locator('[data-testid=comparison] table.exposed thead th').allTextContents();
+      const tap = headers.indexOf('colo-tap');
+      if (tap < 1) throw new Error(`no colo-tap column: ${headers.join(', ')}`);
+      const cell = async (row) => ((await rows.nth(row).locator('th, td').nth(tap).textContent()) ?? '').trim();
+      for (const [row, word] of [[1, 'payload'], [7, 'metadata'], [9, 'headers']]) {
+        if (!(await cell(row)).includes(word)) throw new Error(`${want[row]}: colo-tap cell says "${await cell(row)}", expected ${word}`);
+      }
+      await page.getByTestId('comparison').screenshot({ path: join(out, '04b-comparison.png') });
+    },
+  },
+  {
     name: 'a reload finds the edit still there (IndexedDB autosave)',
     async run({ page, out }) {
       await waitHook(page, () => window.__plainsight.savedRevision() >= window.__plainsight.revision());

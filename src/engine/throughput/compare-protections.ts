@@ -2,8 +2,9 @@
  * SPEC T8: the same scenario under each alternative protection, tabulated for cost (MTU left,
  * single-flow maximum, crypto cores at the demanded load) against what stays exposed to each attacker.
  */
-import type { ExposureLevel, IpsecCipher, Scenario } from '../../model/types.ts';
+import type { ExposureLevel, Scenario } from '../../model/types.ts';
 import { LEVEL_RANK } from '../exposure/expose-flow.ts';
+import { IPSEC_CIPHERS } from './comparison-halves.ts';
 import { comparedRun, overlayIpsecRuns, type ComparedRun } from './comparison-runs.ts';
 import { stripProtections, withMacsecEverywhere, withTlsOnly, withWireguardMesh } from './scenario-alternatives.ts';
 import { maxOf, minOf } from '../../model/long-lists.ts';
@@ -40,13 +41,6 @@ export interface Comparison {
   alternatives: Alternative[];
 }
 
-const IPSEC_CIPHERS: IpsecCipher[] = [
-  'aes-gcm-128',
-  'aes-gcm-256',
-  'chacha20-poly1305',
-  'aes-cbc-hmac-sha256',
-  'null',
-];
 
 function evaluate(id: string, label: string, scenario: Scenario, run: ComparedRun): Alternative {
   const { throughput } = run;
@@ -79,22 +73,42 @@ function evaluate(id: string, label: string, scenario: Scenario, run: ComparedRu
   };
 }
 
+/** One row of the table, worked out when asked for. */
+interface PlannedRow {
+  id: string;
+  make: () => Alternative;
+}
+
+/** The rows of the table in their order (SPEC T8); the IPsec rows share one set of traces. */
+function plannedRows(scenario: Scenario, current: ComparedRun | undefined): PlannedRow[] {
+  let ipsec: ComparedRun[] | undefined;
+  const alternative = (id: string, label: string, alt: () => Scenario): PlannedRow => ({
+    id,
+    make: () => {
+      const s = alt();
+      return evaluate(id, label, s, comparedRun(s));
+    },
+  });
+  return [
+    { id: 'current', make: () => evaluate('current', 'as configured', scenario, current ?? comparedRun(scenario)) },
+    alternative('none', 'no encryption', () => stripProtections(scenario)),
+    ...IPSEC_CIPHERS.map((cipher, i) => ({
+      id: `ipsec-${cipher}`,
+      make: () => evaluate(`ipsec-${cipher}`, `overlay IPsec, ${cipher}`, scenario, (ipsec ??= overlayIpsecRuns(scenario, IPSEC_CIPHERS))[i]!),
+    })),
+    alternative('wireguard', 'WireGuard mesh', () => withWireguardMesh(scenario)),
+    alternative('macsec', 'MACsec on every link', () => withMacsecEverywhere(scenario)),
+    alternative('tls', 'application TLS only', () => withTlsOnly(scenario)),
+  ];
+}
+
 /**
  * Estimates the scenario as it is and under every alternative of SPEC T8. `current` is the
  * scenario's own analysis over every attacker when the caller has it already (a report does).
- * The five IPsec ciphers are traced once (comparison-runs.ts).
+ * With `only`, just those rows (in table order): a half of `COMPARISON_HALVES`, say
+ * (comparison-halves.ts), for `mergeComparisons` to join with the other.
  */
-export function compareProtections(scenario: Scenario, current?: ComparedRun): Comparison {
-  const ipsec = overlayIpsecRuns(scenario, IPSEC_CIPHERS);
-  const alternative = (id: string, label: string, alt: Scenario): Alternative => evaluate(id, label, alt, comparedRun(alt));
-  return {
-    alternatives: [
-      evaluate('current', 'as configured', scenario, current ?? comparedRun(scenario)),
-      alternative('none', 'no encryption', stripProtections(scenario)),
-      ...IPSEC_CIPHERS.map((cipher, i) => evaluate(`ipsec-${cipher}`, `overlay IPsec, ${cipher}`, scenario, ipsec[i]!)),
-      alternative('wireguard', 'WireGuard mesh', withWireguardMesh(scenario)),
-      alternative('macsec', 'MACsec on every link', withMacsecEverywhere(scenario)),
-      alternative('tls', 'application TLS only', withTlsOnly(scenario)),
-    ],
-  };
+export function compareProtections(scenario: Scenario, current?: ComparedRun, only?: readonly string[]): Comparison {
+  const wanted = only ? new Set(only) : undefined;
+  return { alternatives: plannedRows(scenario, current).flatMap((row) => (!wanted || wanted.has(row.id) ? [row.make()] : [])) };
 }

@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { analyzeScenario } from '../../../../src/engine/analyze-scenario.ts';
 import { compareProtections, type Alternative } from '../../../../src/engine/throughput/compare-protections.ts';
+import { ALTERNATIVE_IDS, COMPARISON_HALVES, mergeComparisons } from '../../../../src/engine/throughput/comparison-halves.ts';
 import { comparedRun, overlayIpsecRuns } from '../../../../src/engine/throughput/comparison-runs.ts';
 import {
   stripProtections,
@@ -22,7 +23,7 @@ const examples = readdirSync(`${root}scenarios`)
   .map((f) => [f, parseValid(readFileSync(`${root}scenarios/${f}`, 'utf8'))] as const);
 const regions: (readonly [string, Scenario])[] = [
   ['generated, OVN Geneve with IPsec', generateScenario({ hosts: 24, seed: 7 })],
-  ['generated, two sites, OVS VXLAN without IPsec', generateScenario({ hosts: 30, sites: 2, overlay: 'ovs-vxlan', ipsec: false, seed: 3 })],
+  ['generated, two sites, OVS overlay without IPsec', generateScenario({ hosts: 30, sites: 2, overlay: 'ovs', ipsec: false, seed: 3 })],
 ];
 const CIPHERS: IpsecCipher[] = ['aes-gcm-128', 'aes-gcm-256', 'chacha20-poly1305', 'aes-cbc-hmac-sha256', 'null'];
 
@@ -96,5 +97,14 @@ describe('the comparison runs (SPEC T8)', () => {
     const [gcm, none] = overlayIpsecRuns(scenario, ['aes-gcm-128', 'null']);
     const payload = (run: typeof gcm) => run!.exposures.filter((e) => e.level === 'payload').length;
     expect(payload(none)).toBeGreaterThan(payload(gcm));
+  });
+
+  it('[T8] the two halves two workers work out are every row once, and joined they are the whole table', () => {
+    expect([...COMPARISON_HALVES.flat()].sort()).toEqual([...ALTERNATIVE_IDS].sort());
+    const scenario = examples.find(([name]) => name === 'scs-openstack-region.yaml')![1];
+    const halves = COMPARISON_HALVES.map((only) => compareProtections(scenario, undefined, only));
+    halves.forEach((half, i) => expect(half.alternatives.map((a) => a.id)).toEqual(ALTERNATIVE_IDS.filter((id) => COMPARISON_HALVES[i]!.includes(id))));
+    // Joined in either order.
+    expect(mergeComparisons([halves[1]!, halves[0]!])).toEqual(compareProtections(scenario));
   });
 });
