@@ -81,7 +81,7 @@ interface PlannedRow {
 
 /** The rows of the table in their order (SPEC T8); the IPsec rows share one set of traces. */
 function plannedRows(scenario: Scenario, current: ComparedRun | undefined): PlannedRow[] {
-  let ipsec: ComparedRun[] | undefined;
+  let ipsec: Alternative[] | undefined;
   const alternative = (id: string, label: string, alt: () => Scenario): PlannedRow => ({
     id,
     make: () => {
@@ -94,7 +94,8 @@ function plannedRows(scenario: Scenario, current: ComparedRun | undefined): Plan
     alternative('none', 'no encryption', () => stripProtections(scenario)),
     ...IPSEC_CIPHERS.map((cipher, i) => ({
       id: `ipsec-${cipher}`,
-      make: () => evaluate(`ipsec-${cipher}`, `overlay IPsec, ${cipher}`, scenario, (ipsec ??= overlayIpsecRuns(scenario, IPSEC_CIPHERS))[i]!),
+      // The five rows are made together, each as its run comes (the runs share one tracing).
+      make: () => (ipsec ??= overlayIpsecRuns(scenario, IPSEC_CIPHERS, (run, c) => evaluate(`ipsec-${c}`, `overlay IPsec, ${c}`, scenario, run)))[i]!,
     })),
     alternative('wireguard', 'WireGuard mesh', () => withWireguardMesh(scenario)),
     alternative('macsec', 'MACsec on every link', () => withMacsecEverywhere(scenario)),

@@ -104,16 +104,17 @@ export function comparedRun(scenario: Scenario): ComparedRun {
 }
 
 /**
- * The comparison's reading of `withOverlayIpsec(scenario, cipher)` for each cipher, in order: the
- * first is traced, and each next one gives the same SAs its cipher (`ProtectionTable.recipher`)
- * and is estimated and read again over the same traces.
+ * The comparison's reading of `withOverlayIpsec(scenario, cipher)` for each cipher, in order, each
+ * handed to `read` at once (a run of a 5,000-host region is hundreds of thousands of objects:
+ * only what `read` makes of it is kept). The first is traced, and each next one gives the same
+ * SAs its cipher (`ProtectionTable.recipher`) and is estimated and read again over the same traces.
  */
-export function overlayIpsecRuns(scenario: Scenario, ciphers: readonly IpsecCipher[]): ComparedRun[] {
+export function overlayIpsecRuns<T>(scenario: Scenario, ciphers: readonly IpsecCipher[], read: (run: ComparedRun, cipher: IpsecCipher) => T): T[] {
   if (ciphers.length === 0) return [];
   const traced = traceAll(withOverlayIpsec(scenario, ciphers[0]!));
   const sources = [...traced.scenario.overlays.map((o) => o.id), ...traced.scenario.tunnels.map((t) => t.id)];
   return ciphers.map((cipher, i) => {
     if (i > 0) traced.ctx.protections.recipher(new Map(sources.map((source) => [source, cipher])));
-    return runOf(traced);
+    return read(runOf(traced), cipher);
   });
 }

@@ -78,7 +78,7 @@ describe('the comparison runs (SPEC T8)', () => {
 
   it('[T8] the IPsec ciphers estimated over one set of traces equal each cipher traced afresh, MTU, estimates and host loads alike', () => {
     const scenario = regions[0]![1];
-    const runs = overlayIpsecRuns(scenario, CIPHERS);
+    const runs = overlayIpsecRuns(scenario, CIPHERS, (run) => run);
     CIPHERS.forEach((cipher, i) => {
       const fresh = comparedRun(withOverlayIpsec(scenario, cipher));
       expect(runs[i]).toEqual(fresh);
@@ -94,7 +94,7 @@ describe('the comparison runs (SPEC T8)', () => {
 
   it('[T8] ESP-NULL hides nothing (X3): pairs a confidential cipher stops are read again, not carried over', () => {
     const scenario = regions[0]![1];
-    const [gcm, none] = overlayIpsecRuns(scenario, ['aes-gcm-128', 'null']);
+    const [gcm, none] = overlayIpsecRuns(scenario, ['aes-gcm-128', 'null'], (run) => run);
     const payload = (run: typeof gcm) => run!.exposures.filter((e) => e.level === 'payload').length;
     expect(payload(none)).toBeGreaterThan(payload(gcm));
   });
