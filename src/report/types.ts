@@ -21,6 +21,11 @@ export interface ReportInput {
   version?: string;
   /** Restrict exposures and requirements to these attackers (as `analyze --attacker`). */
   attackers?: string[];
+  /**
+   * Only these rows of the protection comparison (SPEC T8): the caller works out the others
+   * elsewhere (the CLI, in a worker thread) and joins them in (`mergeComparisons`).
+   */
+  comparisonRows?: readonly string[];
 }
 
 /** Where the report comes from, so it can be matched to the exact file. */
