@@ -228,13 +228,15 @@ export class AnalysisClient {
    * SPEC T8 comparison of protection alternatives, when the worker offers `compare`; resolves to
    * undefined when it does not (older worker), so the view can say so instead of failing. Two
    * workers work out a half of the table each (`COMPARISON_HALVES`), one per core: the halves are
-   * independent, and each comes back as a few numbers and flow lists per row.
+   * independent, and each comes back as a few numbers and flow lists per row. `channel` names the
+   * first worker's channel (the second's is `<channel>-1`): the report export has its own, so that
+   * it neither waits for nor supersedes the comparison view's.
    */
-  async compare(req: AnalyzeRequest): Promise<Comparison | undefined> {
+  async compare(req: AnalyzeRequest, channel = 'compare'): Promise<Comparison | undefined> {
     try {
       const halves = await Promise.all(
         COMPARISON_HALVES.map((only, i) =>
-          this.#run(i === 0 ? 'compare' : `compare-${i}`, (api) => this.#withText(api, req, (sent) => (api as unknown as CompareApi).compare(sent, only))),
+          this.#run(i === 0 ? channel : `${channel}-${i}`, (api) => this.#withText(api, req, (sent) => (api as unknown as CompareApi).compare(sent, only))),
         ),
       );
       return halves.every((half) => half !== undefined) ? mergeComparisons(halves) : undefined;

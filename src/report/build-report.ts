@@ -61,7 +61,7 @@ export function buildReport(input: ReportInput): ReportModel {
     scenario: model,
     analysis,
     // The analysis over every attacker is the comparison's first row as it stands.
-    comparison: compareProtections(model, input.attackers ? undefined : analysis, input.comparisonRows),
+    comparison: input.comparison ?? compareProtections(model, input.attackers ? undefined : analysis, input.comparisonRows),
     summary: summarizeReport(analysis, model),
     paths: buildPathDiagrams(model, traces),
     cpuProfiles: cpuProfiles(model),

@@ -5,6 +5,7 @@
  */
 import { parseScenario } from '../model/parse-scenario.ts';
 import type { Diagnostic } from '../model/types.ts';
+import type { Comparison } from '../engine/throughput/compare-protections.ts';
 import { buildReport } from './build-report.ts';
 import { htmlReportPieces } from './html/render-html-report.ts';
 import { markdownReportPieces } from './markdown/render-markdown-report.ts';
@@ -27,6 +28,8 @@ export interface ReportRequest {
   /** Markdown only: file names the Markdown gives its two pictures. */
   topologyFile?: string;
   chartFile?: string;
+  /** The protection comparison of this very text, worked out elsewhere (the app: by two workers). */
+  comparison?: Comparison;
 }
 
 /**
@@ -61,6 +64,7 @@ export function exportReport(request: ReportRequest): { diagnostics: Diagnostic[
     date: request.date,
     ...(request.version !== undefined ? { version: request.version } : {}),
     ...(request.attackers !== undefined ? { attackers: request.attackers } : {}),
+    ...(request.comparison !== undefined ? { comparison: request.comparison } : {}),
   });
   return { diagnostics, report: renderReport(report, request) };
 }

@@ -26,6 +26,11 @@ export interface ReportInput {
    * elsewhere (the CLI, in a worker thread) and joins them in (`mergeComparisons`).
    */
   comparisonRows?: readonly string[];
+  /**
+   * The whole protection comparison of this model, worked out elsewhere (over every attacker, as
+   * `compareProtections(model)`): the app's two workers; the report then only analyses the model.
+   */
+  comparison?: Comparison;
 }
 
 /** Where the report comes from, so it can be matched to the exact file. */

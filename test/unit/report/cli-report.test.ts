@@ -6,7 +6,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
+import { compareProtections } from '../../../src/engine/throughput/compare-protections.ts';
+import { COMPARISON_HALVES, mergeComparisons } from '../../../src/engine/throughput/comparison-halves.ts';
 import { exportReport } from '../../../src/report/export-report.ts';
+import { parseValid } from '../model/parse-helpers.ts';
 import { createCliSandbox } from '../../support/cli.ts';
 import { ROOT } from './report-fixture.ts';
 
@@ -28,6 +31,15 @@ describe('plainsight analyze --format html|md and plainsight report', () => {
     const app = exportReport({ text: scenario, fileName: 'starter.yaml', date: '2026-02-03', version, format: 'html' });
     expect(app.report?.format).toBe('html');
     expect(app.report && 'html' in app.report ? app.report.html.join('') : '').toBe(html);
+    // The app hands the export the comparison its two workers worked out: the same bytes again.
+    const halves = COMPARISON_HALVES.map((only) => compareProtections(parseValid(scenario), undefined, only));
+    const given = exportReport({ text: scenario, fileName: 'starter.yaml', date: '2026-02-03', version, format: 'html', comparison: mergeComparisons(halves) });
+    expect(given.report && 'html' in given.report ? given.report.html.join('') : '').toBe(html);
+    // It is the given table that is printed, not one worked out again.
+    const marked = mergeComparisons(halves);
+    marked.alternatives[1] = { ...marked.alternatives[1]!, label: 'no encryption (given)' };
+    const printed = exportReport({ text: scenario, fileName: 'starter.yaml', date: '2026-02-03', version, format: 'html', comparison: marked });
+    expect(printed.report && 'html' in printed.report ? printed.report.html.join('') : '').toContain('no encryption (given)');
   });
 
   it('report defaults to HTML on stdout; SOURCE_DATE_EPOCH sets the date line', async () => {
