@@ -230,12 +230,14 @@ export class AnalysisClient {
    * workers work out a half of the table each (`COMPARISON_HALVES`), one per core: the halves are
    * independent, and each comes back as a few numbers and flow lists per row. `channel` names the
    * first worker's channel (the second's is `<channel>-1`): the report export has its own, so that
-   * it neither waits for nor supersedes the comparison view's.
+   * it neither waits for nor supersedes the comparison view's. With `sideBySide` false (a scenario
+   * too large for two at once, `comparesSideBySide`) one worker works out the whole table.
    */
-  async compare(req: AnalyzeRequest, channel = 'compare'): Promise<Comparison | undefined> {
+  async compare(req: AnalyzeRequest, channel = 'compare', sideBySide = true): Promise<Comparison | undefined> {
     try {
+      const parts = sideBySide ? COMPARISON_HALVES : [undefined];
       const halves = await Promise.all(
-        COMPARISON_HALVES.map((only, i) =>
+        parts.map((only, i) =>
           this.#run(i === 0 ? channel : `${channel}-${i}`, (api) => this.#withText(api, req, (sent) => (api as unknown as CompareApi).compare(sent, only))),
         ),
       );

@@ -10,7 +10,7 @@ import { parseScenario } from '../../src/model/parse-scenario.ts';
 import { splitModel, type ModelMessage } from '../../workers/analysis-parts.ts';
 import { analysisApi } from '../../workers/analysis.api.ts';
 import { compareProtections } from '../../src/engine/throughput/compare-protections.ts';
-import { ALTERNATIVE_IDS } from '../../src/engine/throughput/comparison-halves.ts';
+import { ALTERNATIVE_IDS, comparesSideBySide } from '../../src/engine/throughput/comparison-halves.ts';
 import { TEXT_BASE_MISSING } from '../../src/model/text-edit.ts';
 import { readableExposures } from '../../workers/exposure-summary.ts';
 import type { Scenario } from '../../src/model/types.ts';
@@ -185,6 +185,12 @@ describe('AnalysisClient (latest-wins, real cancellation)', () => {
     expect(spawned).toBe(2);
     expect(comparison).toEqual(compareProtections(parseScenario(text).model as Scenario));
     expect(comparison?.alternatives.map((a) => a.id)).toEqual(ALTERNATIVE_IDS);
+    // A region too large for two halves at once (a 5,000-host region's 250,000 flows) gets one worker.
+    expect(comparesSideBySide(50_000)).toBe(true);
+    expect(comparesSideBySide(250_000)).toBe(false);
+    const one = await client.compare({ text }, 'whole', false);
+    expect(spawned).toBe(3);
+    expect(one).toEqual(comparison);
     client.dispose();
   });
 

@@ -31,3 +31,17 @@ export function alternativeBars(alts: Alternative[], metric: (a: Alternative) =>
     return { label: a.label, value: metric(a), tone: tone(worst), note };
   });
 }
+
+/** At most this many flow ids in a tooltip; the rest are counted. */
+const LISTED_FLOWS = 12;
+
+/**
+ * A list of flows for a tooltip: the first few ids and how many more, or '—'. A region's
+ * comparison lists a hundred thousand flows in some cells: joined whole, the table's tooltips were
+ * hundreds of MB of text on the page.
+ */
+export function flowList(ids: readonly string[]): string {
+  if (ids.length === 0) return '—';
+  const shown = ids.slice(0, LISTED_FLOWS).join(', ');
+  return ids.length > LISTED_FLOWS ? `${shown} and ${(ids.length - LISTED_FLOWS).toLocaleString('en')} more` : shown;
+}

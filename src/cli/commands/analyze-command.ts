@@ -6,7 +6,7 @@ import { analyzeScenario } from '../../engine/analyze-scenario.ts';
 import { rules } from '../../engine/exposure/rules/index.ts';
 import { compareProtections, type Comparison } from '../../engine/throughput/compare-protections.ts';
 import { COMPARISON_HALVES, mergeComparisons } from '../../engine/throughput/comparison-halves.ts';
-import { compareInWorker } from '../compare-in-worker.ts';
+import { startHalf } from '../compare-in-worker.ts';
 import { explainFlowEstimates } from '../../engine/throughput/explain-flows.ts';
 import { applyCpuCalibrations } from '../calibrate-hosts.ts';
 import { formatComparisonText } from '../../report/format/format-comparison.ts';
@@ -79,10 +79,10 @@ export async function analyzeCommand(request: AnalyzeRequest, io: CliIo): Promis
   checkAttackers(loaded.model, attackers);
   const model = await applyCpuCalibrations(loaded.model, request.cpuCalibrations ?? [], io);
   // The comparison's second half is worked out in a worker thread meanwhile (compare-in-worker.ts).
-  const other = request.compare ? compareInWorker(model, COMPARISON_HALVES[1]!) : undefined;
+  const other = request.compare ? startHalf(model, COMPARISON_HALVES[1]!) : undefined;
   const analysis = analyzeScenario(model, attackers.length > 0 ? { attackers } : {});
   // Over every attacker, the analysis is the comparison's first row as it stands.
-  const comparison = other ? mergeComparisons([compareProtections(model, attackers.length > 0 ? undefined : analysis, COMPARISON_HALVES[0]), await other]) : undefined;
+  const comparison = other ? mergeComparisons([compareProtections(model, attackers.length > 0 ? undefined : analysis, COMPARISON_HALVES[0]), await other()]) : undefined;
   const output = render(analysis, model, request, io, comparison);
   if (request.out === undefined) {
     for (const text of typeof output === 'string' ? [output] : output) io.stdout(text);

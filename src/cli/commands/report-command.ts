@@ -12,7 +12,7 @@ import { renderReport } from '../../report/export-report.ts';
 import { htmlReportPieces } from '../../report/html/render-html-report.ts';
 import type { ReportModel } from '../../report/types.ts';
 import { applyCpuCalibrations } from '../calibrate-hosts.ts';
-import { compareInWorker } from '../compare-in-worker.ts';
+import { startHalf } from '../compare-in-worker.ts';
 import { EXIT, UsageError, type CliIo } from '../cli-io.ts';
 import { loadScenario } from '../load-scenario.ts';
 import { chromiumMissingMessage, EX_UNAVAILABLE, findChromium, printPdf } from '../pdf.ts';
@@ -42,10 +42,10 @@ async function loadWithText(file: string, io: CliIo): Promise<{ text: string; re
       const model = await applyCpuCalibrations(loaded.model, request.cpuCalibrations ?? [], io);
       const date = resolveReportDate(request.date, process.env, () => new Date());
       // The comparison's second half is worked out in a worker thread meanwhile (compare-in-worker.ts).
-      const other = compareInWorker(model, COMPARISON_HALVES[1]!);
+      const other = startHalf(model, COMPARISON_HALVES[1]!);
       // The base name: the reader's path to the file is not the author's (and the app has no path).
       const report = buildReport({ text, fileName: basename(file), model, date, version: packageJson.version, ...(attackers.length ? { attackers } : {}), comparisonRows: COMPARISON_HALVES[0] });
-      return { ...report, comparison: mergeComparisons([report.comparison, await other]) };
+      return { ...report, comparison: mergeComparisons([report.comparison, await other()]) };
     },
   };
 }

@@ -22,6 +22,19 @@ export const COMPARISON_HALVES: readonly (readonly string[])[] = [
   ['none', 'wireguard', 'macsec', 'tls'],
 ];
 
+/**
+ * Up to this many flows the halves are worked out side by side. Each half holds its own parsed
+ * scenario and traces: at 250,000 flows (a 5,000-host region) two halves next to an app's analysis
+ * took Chromium's page down, and in the CLI two of them are 4 GB more; there the table is worked
+ * out one half after the other.
+ */
+export const SIDE_BY_SIDE_FLOWS = 100_000;
+
+/** Whether a scenario of this many flows has its comparison worked out in two halves side by side. */
+export function comparesSideBySide(flows: number): boolean {
+  return flows <= SIDE_BY_SIDE_FLOWS;
+}
+
 /** Parts of one table (`compareProtections` with `only`) joined into it, rows in table order. */
 export function mergeComparisons(parts: readonly Comparison[]): Comparison {
   const order = (a: Alternative): number => ALTERNATIVE_IDS.indexOf(a.id);
