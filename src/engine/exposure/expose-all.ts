@@ -129,19 +129,16 @@ export function exposeAll(
 }
 
 /**
- * Every flow × attacker pair's outcome (`exposureOutcome`: level rank, plus `TAMPER_BIT` when the
- * attacker can tamper), flows in the given order, attackers in knowledge order; `traces` lined up
- * with `flows`. Pairs the attacker does not reach are 0 without reading them, as in `exposeAll`.
+ * Reads one flow's row of outcomes (`exposureOutcome`: level rank, plus `TAMPER_BIT` when the
+ * attacker can tamper), attackers in knowledge order, into `out` from `offset`; `i` numbers the
+ * flow (each call a new one). Pairs the attacker does not reach are 0 without reading them, as in
+ * `exposeAll`. A row at a time, so that a caller can trace a flow, read it and let the trace go.
  */
-export function exposureOutcomes(flows: readonly Flow[], traces: readonly FlowTrace[], knowledge: readonly AttackerKnowledge[], index: ScenarioIndex): Uint8Array {
-  const out = new Uint8Array(flows.length * knowledge.length);
+export function outcomeReader(knowledge: readonly AttackerKnowledge[], index: ScenarioIndex): (flow: Flow, trace: FlowTrace, i: number, out: Uint8Array, offset: number) => void {
   const reach = reachOf(knowledge);
   const seen = new Int32Array(knowledge.length).fill(-1);
-  for (let i = 0; i < flows.length; i++) {
-    const flow = flows[i]!;
-    const trace = traces[i]!;
+  return (flow, trace, i, out, offset) => {
     markReached(flow, trace, reach, seen, i);
-    for (let a = 0; a < knowledge.length; a++) if (seen[a] === i) out[i * knowledge.length + a] = exposureOutcome(flow, trace, knowledge[a]!, index);
-  }
-  return out;
+    for (let a = 0; a < knowledge.length; a++) out[offset + a] = seen[a] === i ? exposureOutcome(flow, trace, knowledge[a]!, index) : 0;
+  };
 }

@@ -12,7 +12,7 @@ import type { ExposureLevel, Flow, IpsecCipher, Scenario } from '../../model/typ
 import { compareIds } from '../compare-ids.ts';
 import { buildAttackerKnowledge, type AttackerKnowledge } from '../exposure/attacker-knowledge.ts';
 import { traceFlow } from '../exposure/build-traces.ts';
-import { exposureOutcomes } from '../exposure/expose-all.ts';
+import { outcomeReader } from '../exposure/expose-all.ts';
 import { TAMPER_BIT } from '../exposure/read-stack.ts';
 import { createTraceContext, type TraceContext } from '../exposure/trace-context.ts';
 import { createUnderlayRouter } from '../graph/underlay-router.ts';
@@ -45,16 +45,32 @@ export interface ComparedRun {
 /** Level by rank (`LEVEL_RANK`). */
 const LEVELS: readonly ExposureLevel[] = ['none', 'metadata', 'headers', 'payload'];
 
-/** A scenario traced once: flows by id, their traces, every attacker's knowledge. */
+/**
+ * Above this many flows a run keeps no traces: each flow is traced, estimated and read, and its
+ * trace let go, and the route plans cached meanwhile are dropped every `PLAN_CACHE_FLOWS` flows.
+ * A 5,000-host region's traces are most of a run's memory, and in the app the run shares its
+ * renderer's memory with the analysis worker's session (two of them took Chromium's page down).
+ */
+const KEEP_TRACES_FLOWS = 100_000;
+const PLAN_CACHE_FLOWS = 20_000;
+
+/** How a run holds its traces; by default by the scenario's size (`KEEP_TRACES_FLOWS`). Tests set both. */
+export interface RunOptions {
+  keepTraces?: boolean;
+  planCacheFlows?: number;
+}
+
+/** A scenario ready to be read: flows by id, every attacker's knowledge, and the traces when kept. */
 interface Traced {
   scenario: Scenario;
   ctx: TraceContext;
   sorted: Flow[];
-  traces: FlowTrace[];
+  traces: FlowTrace[] | undefined;
+  planCacheFlows: number;
   knowledge: AttackerKnowledge[];
 }
 
-function traceAll(scenario: Scenario): Traced {
+function traceAll(scenario: Scenario, options: RunOptions): Traced {
   const index = indexScenario(scenario);
   const ctx = createTraceContext(index, createUnderlayRouter(index));
   const sorted = [...scenario.flows].sort((a, b) => compareIds(a.id, b.id));
@@ -62,13 +78,25 @@ function traceAll(scenario: Scenario): Traced {
     scenario,
     ctx,
     sorted,
-    traces: sorted.map((flow) => traceFlow(flow, ctx)),
+    traces: (options.keepTraces ?? sorted.length <= KEEP_TRACES_FLOWS) ? sorted.map((flow) => traceFlow(flow, ctx)) : undefined,
+    planCacheFlows: options.planCacheFlows ?? PLAN_CACHE_FLOWS,
     knowledge: selectedAttackers(scenario, {}).map((a) => buildAttackerKnowledge(a, index)),
   };
 }
 
-/** Estimates and reads the traced flows as their SAs stand now. */
-function runOf({ scenario, ctx, sorted, traces, knowledge }: Traced): ComparedRun {
+/** The trace of flow `i`: the kept one, or traced now (the plan caches dropped now and then, see `KEEP_TRACES_FLOWS`). */
+function traceOf({ ctx, sorted, traces, planCacheFlows }: Traced, i: number): FlowTrace {
+  if (traces) return traces[i]!;
+  if (i % planCacheFlows === 0) {
+    ctx.routes.clear();
+    ctx.legCache.clear();
+  }
+  return traceFlow(sorted[i]!, ctx);
+}
+
+/** Estimates and reads the flows as their SAs stand now. */
+function runOf(traced: Traced): ComparedRun {
+  const { scenario, ctx, sorted, knowledge } = traced;
   const { index } = ctx;
   const names: SubjectNames = new Map();
   const n = sorted.length;
@@ -76,42 +104,43 @@ function runOf({ scenario, ctx, sorted, traces, knowledge }: Traced): ComparedRu
   const summaries = new Array<FlowSummary>(n);
   const crypto = new Array<FlowCrypto>(n);
   const ids = new Array<string>(n);
+  const read = outcomeReader(knowledge, index);
+  const row = new Uint8Array(knowledge.length);
+  const exposures: ComparedPair[] = [];
   for (let i = 0; i < n; i++) {
     const flow = sorted[i]!;
-    const mtu = flowMtu(traces[i]!, index);
+    const trace = traceOf(traced, i);
+    const mtu = flowMtu(trace, index);
     // As a full analysis estimates a flow (session-state.ts `estimateFlows`): with its result's innerMtu.
-    const figures = estimateFlowFigures(flow, traces[i]!, index, names, mtu.innerMtu);
+    const figures = estimateFlowFigures(flow, trace, index, names, mtu.innerMtu);
     mtus[i] = mtu;
     summaries[i] = figures.summary;
     crypto[i] = figures.crypto;
     ids[i] = flow.id;
-  }
-  const outcomes = exposureOutcomes(sorted, traces, knowledge, index);
-  const exposures: ComparedPair[] = [];
-  for (let i = 0; i < n; i++) {
+    read(flow, trace, i, row, 0);
     for (let a = 0; a < knowledge.length; a++) {
-      const outcome = outcomes[i * knowledge.length + a]!;
-      if (outcome === 0) continue;
-      exposures.push({ flow: ids[i]!, attacker: knowledge[a]!.attacker.id, level: LEVELS[outcome & 3]!, tamper: (outcome & TAMPER_BIT) !== 0 });
+      const outcome = row[a]!;
+      if (outcome !== 0) exposures.push({ flow: flow.id, attacker: knowledge[a]!.attacker.id, level: LEVELS[outcome & 3]!, tamper: (outcome & TAMPER_BIT) !== 0 });
     }
   }
   return { flows: mtus, throughput: { flows: summaries, hosts: hostLoads(scenario, crypto, flowIdsOf(ids)) }, exposures };
 }
 
 /** The comparison's reading of one scenario over every attacker. */
-export function comparedRun(scenario: Scenario): ComparedRun {
-  return runOf(traceAll(scenario));
+export function comparedRun(scenario: Scenario, options: RunOptions = {}): ComparedRun {
+  return runOf(traceAll(scenario, options));
 }
 
 /**
  * The comparison's reading of `withOverlayIpsec(scenario, cipher)` for each cipher, in order, each
  * handed to `read` at once (a run of a 5,000-host region is hundreds of thousands of objects:
  * only what `read` makes of it is kept). The first is traced, and each next one gives the same
- * SAs its cipher (`ProtectionTable.recipher`) and is estimated and read again over the same traces.
+ * SAs its cipher (`ProtectionTable.recipher`) and is estimated and read again over the same traces
+ * (traced again when not kept: the SAs are the table's, so they come back with their new cipher).
  */
-export function overlayIpsecRuns<T>(scenario: Scenario, ciphers: readonly IpsecCipher[], read: (run: ComparedRun, cipher: IpsecCipher) => T): T[] {
+export function overlayIpsecRuns<T>(scenario: Scenario, ciphers: readonly IpsecCipher[], read: (run: ComparedRun, cipher: IpsecCipher) => T, options: RunOptions = {}): T[] {
   if (ciphers.length === 0) return [];
-  const traced = traceAll(withOverlayIpsec(scenario, ciphers[0]!));
+  const traced = traceAll(withOverlayIpsec(scenario, ciphers[0]!), options);
   const sources = [...traced.scenario.overlays.map((o) => o.id), ...traced.scenario.tunnels.map((t) => t.id)];
   return ciphers.map((cipher, i) => {
     if (i > 0) traced.ctx.protections.recipher(new Map(sources.map((source) => [source, cipher])));

@@ -107,4 +107,13 @@ describe('the comparison runs (SPEC T8)', () => {
     // Joined in either order.
     expect(mergeComparisons([halves[1]!, halves[0]!])).toEqual(compareProtections(scenario));
   });
+
+  it('[T8] a large region’s runs keep no traces (each flow traced, read and let go, plan caches dropped now and then) and read the same', () => {
+    const streamed = { keepTraces: false, planCacheFlows: 7 };
+    for (const [, scenario] of [...examples, ...regions]) {
+      expect(comparedRun(scenario, streamed)).toEqual(comparedRun(scenario, { keepTraces: true }));
+      const runs = (options: object) => overlayIpsecRuns(scenario, CIPHERS, (run) => run, options);
+      expect(runs(streamed)).toEqual(runs({ keepTraces: true }));
+    }
+  });
 });
