@@ -5,13 +5,7 @@ import { analyzeScenario } from '../../../../src/engine/analyze-scenario.ts';
 import { compareProtections, type Alternative } from '../../../../src/engine/throughput/compare-protections.ts';
 import { ALTERNATIVE_IDS, COMPARISON_HALVES, mergeComparisons } from '../../../../src/engine/throughput/comparison-halves.ts';
 import { comparedRun, overlayIpsecRuns } from '../../../../src/engine/throughput/comparison-runs.ts';
-import {
-  stripProtections,
-  withMacsecEverywhere,
-  withOverlayIpsec,
-  withTlsOnly,
-  withWireguardMesh,
-} from '../../../../src/engine/throughput/scenario-alternatives.ts';
+import * as alternatives from '../../../../src/engine/throughput/scenario-alternatives.ts';
 import type { Analysis } from '../../../../src/engine/types.ts';
 import { generateScenario } from '../../../../src/generate/generate-scenario.ts';
 import type { IpsecCipher, Scenario } from '../../../../src/model/types.ts';
@@ -63,11 +57,11 @@ function rowOf(id: string, label: string, analysis: Analysis): Alternative {
 function reference(scenario: Scenario): Alternative[] {
   return [
     rowOf('current', 'as configured', analyzeScenario(scenario)),
-    rowOf('none', 'no encryption', analyzeScenario(stripProtections(scenario))),
-    ...CIPHERS.map((c) => rowOf(`ipsec-${c}`, `overlay IPsec, ${c}`, analyzeScenario(withOverlayIpsec(scenario, c)))),
-    rowOf('wireguard', 'WireGuard mesh', analyzeScenario(withWireguardMesh(scenario))),
-    rowOf('macsec', 'MACsec on every link', analyzeScenario(withMacsecEverywhere(scenario))),
-    rowOf('tls', 'application TLS only', analyzeScenario(withTlsOnly(scenario))),
+    rowOf('none', 'no encryption', analyzeScenario(alternatives.stripProtections(scenario))),
+    ...CIPHERS.map((c) => rowOf(`ipsec-${c}`, `overlay IPsec, ${c}`, analyzeScenario(alternatives.withOverlayIpsec(scenario, c)))),
+    rowOf('wireguard', 'WireGuard mesh', analyzeScenario(alternatives.withWireguardMesh(scenario))),
+    rowOf('macsec', 'MACsec on every link', analyzeScenario(alternatives.withMacsecEverywhere(scenario))),
+    rowOf('tls', 'application TLS only', analyzeScenario(alternatives.withTlsOnly(scenario))),
   ];
 }
 
@@ -80,7 +74,7 @@ describe('the comparison runs (SPEC T8)', () => {
     const scenario = regions[0]![1];
     const runs = overlayIpsecRuns(scenario, CIPHERS, (run) => run);
     CIPHERS.forEach((cipher, i) => {
-      const fresh = comparedRun(withOverlayIpsec(scenario, cipher));
+      const fresh = comparedRun(alternatives.withOverlayIpsec(scenario, cipher));
       expect(runs[i]).toEqual(fresh);
     });
     // The ciphers do differ where SPEC T2 and T4 say: AES-CBC+HMAC wraps more bytes around a packet
