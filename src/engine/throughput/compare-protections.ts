@@ -41,7 +41,7 @@ export interface Comparison {
   alternatives: Alternative[];
 }
 
-
+/** One row of the table from what a run of that alternative reads. */
 function evaluate(id: string, label: string, scenario: Scenario, run: ComparedRun): Alternative {
   const { throughput } = run;
   const mtus = run.flows.map((f) => f.innerMtu).filter((m): m is number => m !== null);
