@@ -13,11 +13,6 @@ import type { Analysis, LinkStatus } from '../engine/types.ts';
 import type { Scenario } from '../model/types.ts';
 import { TextSender } from '../model/text-edit.ts';
 
-/** The comparison call the worker exposes once SPEC T8 is wired in. */
-interface CompareApi {
-  compare(req: AnalyzeRequest, only?: readonly string[]): Promise<Comparison | undefined>;
-}
-
 /** Arguments of `analysisApi.analyze`, as plain structured-clone data. */
 export type AnalyzeRequest = Parameters<AnalysisApi['analyze']>[0];
 /** What `analysisApi.analyze` resolves to. */
@@ -238,7 +233,7 @@ export class AnalysisClient {
       const parts = sideBySide ? COMPARISON_HALVES : [undefined];
       const halves = await Promise.all(
         parts.map((only, i) =>
-          this.#run(i === 0 ? channel : `${channel}-${i}`, (api) => this.#withText(api, req, (sent) => (api as unknown as CompareApi).compare(sent, only))),
+          this.#run(i === 0 ? channel : `${channel}-${i}`, (api) => this.#withText(api, req, (sent) => api.compare(sent, only))),
         ),
       );
       return halves.every((half) => half !== undefined) ? mergeComparisons(halves) : undefined;

@@ -7,7 +7,7 @@
  */
 import { Worker } from 'node:worker_threads';
 import { compareProtections } from '../engine/throughput/compare-protections.ts';
-import { comparesSideBySide } from '../engine/throughput/comparison-halves.ts';
+import { COMPARISON_HALVES, comparesSideBySide, mergeComparisons } from '../engine/throughput/comparison-halves.ts';
 import type { Comparison } from '../engine/throughput/compare-protections.ts';
 import type { Scenario } from '../model/types.ts';
 
@@ -42,8 +42,26 @@ export async function compareInWorker(scenario: Scenario, only: readonly string[
  * at once (`comparesSideBySide`), else worked out here when collected (a 5,000-host region's
  * half holds gigabytes; one at a time keeps the peak of the whole table at one half).
  */
-export function startHalf(scenario: Scenario, only: readonly string[]): () => Promise<Comparison> {
+function startHalf(scenario: Scenario, only: readonly string[]): () => Promise<Comparison> {
   if (!comparesSideBySide(scenario.flows.length)) return async () => compareProtections(scenario, undefined, only);
   const pending = compareInWorker(scenario, only);
   return () => pending;
+}
+
+/** A comparison split between this thread and a worker thread (`startComparison`). */
+export interface SplitComparison {
+  /** The rows this thread works out (with the scenario's own analysis as its first row, when at hand). */
+  rows: readonly string[];
+  /** The whole table: `own` (those rows) joined with the other half's. */
+  join(own: Comparison): Promise<Comparison>;
+}
+
+/**
+ * Starts the comparison of `scenario`: its second half now, in a worker thread when the scenario
+ * is small enough (`startHalf`), while the caller analyses the scenario and works out `rows`.
+ */
+export function startComparison(scenario: Scenario): SplitComparison {
+  const [mine, theirs] = COMPARISON_HALVES;
+  const other = startHalf(scenario, theirs!);
+  return { rows: mine!, join: async (own) => mergeComparisons([own, await other()]) };
 }

@@ -17,7 +17,7 @@ import {
   isWorkingCopy,
   isWorkingMeta,
   librarySummaryOf,
-  summaryOf,
+  historySummaryOf,
   type HistoryEntry,
   type HistorySummary,
   type UserScenario,
@@ -236,7 +236,7 @@ function historyOf(tx: { objectStore(name: 'history'): unknown; objectStore(name
 /** Adds a version and its summary. */
 async function addVersion(history: HistoryStores, entry: Omit<HistoryEntry, 'id'>): Promise<void> {
   const id = await history.versions.add(entry as HistoryEntry);
-  await history.summaries.put(summaryOf({ ...entry, id }));
+  await history.summaries.put(historySummaryOf({ ...entry, id }));
 }
 
 /** Writes the summary of every version (the upgrade of a database from before the summaries). */
@@ -246,7 +246,7 @@ async function summarise(
 ): Promise<void> {
   for (let cursor = await versions.openCursor(); cursor; cursor = await cursor.continue()) {
     const entry: unknown = cursor.value;
-    if (isHistoryEntry(entry) && entry.id === cursor.primaryKey) await summaries.put(summaryOf(entry));
+    if (isHistoryEntry(entry) && entry.id === cursor.primaryKey) await summaries.put(historySummaryOf(entry));
   }
 }
 
@@ -292,7 +292,7 @@ export function createMemoryStore(): ScenarioStore {
       working = { ...copy, generation: (working?.generation ?? 0) + 1 };
       return { generation: working.generation };
     },
-    listHistory: async () => history.map(summaryOf).reverse(),
+    listHistory: async () => history.map(historySummaryOf).reverse(),
     loadHistory: async (id) => history.find((e) => e.id === id),
     addHistory: async (e) => void history.push({ ...e, id: nextId++ }),
     listUserScenarios: async () => ({ scenarios: [...lib.values()].map(librarySummaryOf), damaged: 0 }),

@@ -89,7 +89,7 @@ export function isHistorySummary(v: unknown): v is HistorySummary {
 }
 
 /** The summary of a history version. */
-export function summaryOf(entry: HistoryEntry): HistorySummary {
+export function historySummaryOf(entry: HistoryEntry): HistorySummary {
   const summary: HistorySummary = { id: entry.id, fileName: entry.fileName, savedAt: entry.savedAt, length: entry.text.length };
   if (entry.source !== undefined) summary.source = entry.source;
   return summary;

@@ -5,8 +5,7 @@ import { resolve } from 'node:path';
 import { analyzeScenario } from '../../engine/analyze-scenario.ts';
 import { rules } from '../../engine/exposure/rules/index.ts';
 import { compareProtections, type Comparison } from '../../engine/throughput/compare-protections.ts';
-import { COMPARISON_HALVES, mergeComparisons } from '../../engine/throughput/comparison-halves.ts';
-import { startHalf } from '../compare-in-worker.ts';
+import { startComparison } from '../compare-in-worker.ts';
 import { explainFlowEstimates } from '../../engine/throughput/explain-flows.ts';
 import { applyCpuCalibrations } from '../calibrate-hosts.ts';
 import { formatComparisonText } from '../../report/format/format-comparison.ts';
@@ -78,11 +77,11 @@ export async function analyzeCommand(request: AnalyzeRequest, io: CliIo): Promis
   const attackers = [...new Set(request.attackers)];
   checkAttackers(loaded.model, attackers);
   const model = await applyCpuCalibrations(loaded.model, request.cpuCalibrations ?? [], io);
-  // The comparison's second half is worked out in a worker thread meanwhile (compare-in-worker.ts).
-  const other = request.compare ? startHalf(model, COMPARISON_HALVES[1]!) : undefined;
+  // The comparison's other half is worked out in a worker thread meanwhile (compare-in-worker.ts).
+  const split = request.compare ? startComparison(model) : undefined;
   const analysis = analyzeScenario(model, attackers.length > 0 ? { attackers } : {});
   // Over every attacker, the analysis is the comparison's first row as it stands.
-  const comparison = other ? mergeComparisons([compareProtections(model, attackers.length > 0 ? undefined : analysis, COMPARISON_HALVES[0]), await other()]) : undefined;
+  const comparison = split ? await split.join(compareProtections(model, attackers.length > 0 ? undefined : analysis, split.rows)) : undefined;
   const output = render(analysis, model, request, io, comparison);
   if (request.out === undefined) {
     for (const text of typeof output === 'string' ? [output] : output) io.stdout(text);

@@ -6,13 +6,12 @@
  */
 import { basename, dirname, join, resolve } from 'node:path';
 import packageJson from '../../../package.json' with { type: 'json' };
-import { COMPARISON_HALVES, mergeComparisons } from '../../engine/throughput/comparison-halves.ts';
 import { buildReport } from '../../report/build-report.ts';
 import { renderReport } from '../../report/export-report.ts';
 import { htmlReportPieces } from '../../report/html/render-html-report.ts';
 import type { ReportModel } from '../../report/types.ts';
 import { applyCpuCalibrations } from '../calibrate-hosts.ts';
-import { startHalf } from '../compare-in-worker.ts';
+import { startComparison } from '../compare-in-worker.ts';
 import { EXIT, UsageError, type CliIo } from '../cli-io.ts';
 import { loadScenario } from '../load-scenario.ts';
 import { chromiumMissingMessage, EX_UNAVAILABLE, findChromium, printPdf } from '../pdf.ts';
@@ -41,11 +40,11 @@ async function loadWithText(file: string, io: CliIo): Promise<{ text: string; re
       checkAttackers(loaded.model, attackers);
       const model = await applyCpuCalibrations(loaded.model, request.cpuCalibrations ?? [], io);
       const date = resolveReportDate(request.date, process.env, () => new Date());
-      // The comparison's second half is worked out in a worker thread meanwhile (compare-in-worker.ts).
-      const other = startHalf(model, COMPARISON_HALVES[1]!);
+      // The comparison's other half is worked out in a worker thread meanwhile (compare-in-worker.ts).
+      const split = startComparison(model);
       // The base name: the reader's path to the file is not the author's (and the app has no path).
-      const report = buildReport({ text, fileName: basename(file), model, date, version: packageJson.version, ...(attackers.length ? { attackers } : {}), comparisonRows: COMPARISON_HALVES[0] });
-      return { ...report, comparison: mergeComparisons([report.comparison, await other()]) };
+      const report = buildReport({ text, fileName: basename(file), model, date, version: packageJson.version, ...(attackers.length ? { attackers } : {}), comparisonRows: split.rows });
+      return { ...report, comparison: await split.join(report.comparison) };
     },
   };
 }

@@ -22,6 +22,7 @@ import type { FlowTrace } from '../types.ts';
 import { flowIdsOf, hostLoads, type FlowCrypto } from './estimate-load.ts';
 import { estimateFlowFigures, type SubjectNames } from './flow-figures.ts';
 import { flowMtu } from './flow-mtu.ts';
+import { SIDE_BY_SIDE_FLOWS } from './comparison-halves.ts';
 import { withOverlayIpsec } from './scenario-alternatives.ts';
 import type { FlowSummary, HostLoad } from './types.ts';
 
@@ -46,12 +47,13 @@ export interface ComparedRun {
 const LEVELS: readonly ExposureLevel[] = ['none', 'metadata', 'headers', 'payload'];
 
 /**
- * Above this many flows a run keeps no traces: each flow is traced, estimated and read, and its
- * trace let go, and the route plans cached meanwhile are dropped every `PLAN_CACHE_FLOWS` flows.
- * A 5,000-host region's traces are most of a run's memory, and in the app the run shares its
- * renderer's memory with the analysis worker's session (two of them took Chromium's page down).
+ * Above this many flows (where the halves of the table no longer run side by side either) a run
+ * keeps no traces: each flow is traced, estimated and read, and its trace let go, and the route
+ * plans cached meanwhile are dropped every `PLAN_CACHE_FLOWS` flows. A 5,000-host region's traces
+ * are most of a run's memory, and in the app the run shares its renderer's memory with the
+ * analysis worker's session (two of them took Chromium's page down).
  */
-const KEEP_TRACES_FLOWS = 100_000;
+const KEEP_TRACES_FLOWS = SIDE_BY_SIDE_FLOWS;
 const PLAN_CACHE_FLOWS = 20_000;
 
 /** How a run holds its traces; by default by the scenario's size (`KEEP_TRACES_FLOWS`). Tests set both. */
