@@ -16,6 +16,7 @@
  * Results go to bench/results/explore-<hosts>.json. Not part of `npm test`: timings are never asserted.
  */
 import { execFileSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -47,6 +48,44 @@ function observeLongTasks() {
   new PerformanceObserver((list) =>
     window.__longTasks.push(...list.getEntries().map((e) => ({ start: e.startTime, duration: e.duration }))),
   ).observe({ type: 'longtask', buffered: true });
+}
+
+/**
+ * The resident memory of Chromium's renderer processes, in MB, the largest one (the page, its
+ * analysis worker and any comparison workers live in one renderer). Read from /proc (Linux), 0
+ * elsewhere. The page took Chromium's renderer down ("Target crashed") when a 5,000-host comparison
+ * ran next to the analysis (docs/performance.md); V8's shared-cage mode keeps every isolate of a
+ * process in one 4 GB pointer-compression cage, a likely bound. This is how close a step comes.
+ */
+function rendererMb() {
+  let most = 0;
+  let pids;
+  try {
+    pids = readdirSync('/proc').filter((name) => /^\d+$/.test(name));
+  } catch {
+    return 0;
+  }
+  for (const pid of pids) {
+    try {
+      const cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+      if (!cmdline.includes('--type=renderer')) continue;
+      const rss = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+      if (rss) most = Math.max(most, Math.round(Number(rss[1]) / 1024));
+    } catch {
+      // The process ended while it was read.
+    }
+  }
+  return most;
+}
+
+/** Samples `rendererMb` every 200 ms until stopped; `stop()` gives the peak. */
+function sampleRenderer() {
+  let peak = rendererMb();
+  const timer = setInterval(() => (peak = Math.max(peak, rendererMb())), 200);
+  return () => {
+    clearInterval(timer);
+    return Math.max(peak, rendererMb());
+  };
 }
 
 const wait = (page, fn, arg, timeout = STEP) => page.waitForFunction(fn, arg, { timeout, polling: 20 });
@@ -444,6 +483,7 @@ async function explore(base, hosts) {
       const cdp = PROFILE?.test(step.name) ? await page.context().newCDPSession(page) : undefined;
       if (cdp) await cdp.send('Profiler.enable').then(() => cdp.send('Profiler.start'));
       const trace = TRACE?.test(step.name) ? await startTrace(page) : undefined;
+      const memory = sampleRenderer();
       const t0 = Date.now();
       let result;
       try {
@@ -453,6 +493,7 @@ async function explore(base, hosts) {
       }
       const wallMs = Date.now() - t0;
       await settle(page);
+      const rendererPeakMb = memory();
       const stepTrace = trace ? await trace.stop() : undefined;
       if (stepTrace) console.log(stepTrace.join('\n'));
       if (cdp) {
@@ -471,11 +512,12 @@ async function explore(base, hosts) {
         longestTaskMs: Math.round(Math.max(0, ...tasks.map((t) => t.duration))),
         longTasks: tasks.length,
         wallMs,
+        rendererPeakMb,
         ...(typeof result === 'object' && result ? result : { detail: result ?? '' }),
       };
       rows.push(row);
       console.log(
-        `  ${row.step}: longest task ${row.longestTaskMs} ms (${row.longTasks} long), ${row.wallMs} ms${row.editToResultMs !== undefined ? `, edit → result ${row.editToResultMs} ms (request after ${row.toRequestMs} ms, analysis ${row.runMs} ms)` : ''} ${row.detail ?? ''}`,
+        `  ${row.step}: longest task ${row.longestTaskMs} ms (${row.longTasks} long), ${row.wallMs} ms, renderer ${row.rendererPeakMb} MB${row.editToResultMs !== undefined ? `, edit → result ${row.editToResultMs} ms (request after ${row.toRequestMs} ms, analysis ${row.runMs} ms)` : ''} ${row.detail ?? ''}`,
       );
       await page.screenshot({
         path: join(

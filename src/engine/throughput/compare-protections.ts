@@ -5,7 +5,9 @@
 import type { ExposureLevel, Scenario } from '../../model/types.ts';
 import { LEVEL_RANK } from '../exposure/expose-flow.ts';
 import { IPSEC_CIPHERS } from './comparison-halves.ts';
-import { comparedRun, overlayIpsecRuns, type ComparedRun } from './comparison-runs.ts';
+import { readComparedRun, readOverlayIpsecRuns, type ComparedRun, type MakeReader } from './comparison-runs.ts';
+import { addShare, hostLoadFrom, newHostSums, type HostSums } from './estimate-load.ts';
+import { TAMPER_BIT } from '../exposure/read-stack.ts';
 import { stripProtections, withMacsecEverywhere, withTlsOnly, withWireguardMesh } from './scenario-alternatives.ts';
 import { maxOf, minOf } from '../../model/long-lists.ts';
 
@@ -73,6 +75,64 @@ function evaluate(id: string, label: string, scenario: Scenario, run: ComparedRu
   };
 }
 
+/** Level by rank (`LEVEL_RANK`). */
+const LEVELS: readonly ExposureLevel[] = ['none', 'metadata', 'headers', 'payload'];
+
+const NO_FLOWS: string[] = [];
+
+/**
+ * One row of the table read flow by flow off a run (what `evaluate` makes of the whole run, equal
+ * to it): the least MTU, the slowest flow (ties by id), the hosts' crypto sums added in flow order
+ * as `hostLoads` adds them, and each attacker's flows by level. No per-flow object is kept.
+ */
+function rowReader(id: string, label: string): MakeReader<Alternative> {
+  return (attackers, scenario) => {
+    let minInnerMtu: number | null = null;
+    let slowest: { gbps: number; flow: string } | undefined;
+    const sums = new Map<string, HostSums>();
+    const seen: AttackerExposure[] = attackers.map((attacker) => ({ attacker, payload: [], headers: [], tamper: [], worst: 'none' }));
+    return {
+      flow(flow, mtu, figures, outcomes) {
+        // As `minOf` over every MTU (a NaN would stick there too).
+        const m = mtu.innerMtu;
+        if (m !== null && (minInnerMtu === null || m < minInnerMtu || Number.isNaN(m))) minInnerMtu = m;
+        const gbps = figures.summary.maxGbps;
+        if (gbps !== null && (!slowest || gbps < slowest.gbps || (gbps === slowest.gbps && flow.id < slowest.flow))) slowest = { gbps, flow: flow.id };
+        for (const share of figures.crypto.hosts) {
+          let sum = sums.get(share.host);
+          if (!sum) sums.set(share.host, (sum = newHostSums()));
+          addShare(sum, share);
+        }
+        for (let a = 0; a < attackers.length; a++) {
+          const outcome = outcomes[a]!;
+          if (outcome === 0) continue;
+          const mine = seen[a]!;
+          const level = LEVELS[outcome & 3]!;
+          if (level === 'payload') mine.payload.push(flow.id);
+          else if (level === 'headers') mine.headers.push(flow.id);
+          if ((outcome & TAMPER_BIT) !== 0) mine.tamper.push(flow.id);
+          if (LEVEL_RANK[level] > LEVEL_RANK[mine.worst]) mine.worst = level;
+        }
+      },
+      done() {
+        // As `hostLoads` lists them: by host id (the total is added in that order).
+        const hosts = scenario.hosts.map((host) => hostLoadFrom(host, sums.get(host.id), NO_FLOWS)).sort((a, b) => (a.host < b.host ? -1 : a.host > b.host ? 1 : 0));
+        return {
+          id,
+          label,
+          minInnerMtu,
+          minSingleFlowGbps: slowest?.gbps ?? null,
+          slowestFlow: slowest?.flow ?? null,
+          cryptoCores: hosts.reduce((acc, h) => acc + h.cryptoCoresUsed, 0),
+          peakHostUtilisation: maxOf(hosts.map((h) => h.utilisation), 0),
+          saturatedHosts: hosts.filter((h) => h.saturated).map((h) => h.host),
+          exposure: [...seen].sort((a, b) => (a.attacker < b.attacker ? -1 : 1)),
+        };
+      },
+    };
+  };
+}
+
 /** One row of the table, worked out when asked for. */
 interface PlannedRow {
   id: string;
@@ -84,18 +144,15 @@ function plannedRows(scenario: Scenario, current: ComparedRun | undefined): Plan
   let ipsec: Alternative[] | undefined;
   const alternative = (id: string, label: string, alt: () => Scenario): PlannedRow => ({
     id,
-    make: () => {
-      const s = alt();
-      return evaluate(id, label, s, comparedRun(s));
-    },
+    make: () => readComparedRun(alt(), rowReader(id, label)),
   });
   return [
-    { id: 'current', make: () => evaluate('current', 'as configured', scenario, current ?? comparedRun(scenario)) },
+    { id: 'current', make: () => (current ? evaluate('current', 'as configured', scenario, current) : readComparedRun(scenario, rowReader('current', 'as configured'))) },
     alternative('none', 'no encryption', () => stripProtections(scenario)),
     ...IPSEC_CIPHERS.map((cipher, i) => ({
       id: `ipsec-${cipher}`,
       // The five rows are made together, each as its run comes (the runs share one tracing).
-      make: () => (ipsec ??= overlayIpsecRuns(scenario, IPSEC_CIPHERS, (run, c) => evaluate(`ipsec-${c}`, `overlay IPsec, ${c}`, scenario, run)))[i]!,
+      make: () => (ipsec ??= readOverlayIpsecRuns(scenario, IPSEC_CIPHERS, (c) => rowReader(`ipsec-${c}`, `overlay IPsec, ${c}`)))[i]!,
     })),
     alternative('wireguard', 'WireGuard mesh', () => withWireguardMesh(scenario)),
     alternative('macsec', 'MACsec on every link', () => withMacsecEverywhere(scenario)),

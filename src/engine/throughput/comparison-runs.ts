@@ -20,8 +20,8 @@ import { indexScenario } from '../scenario-index.ts';
 import { selectedAttackers } from '../session/session-state.ts';
 import type { FlowTrace } from '../types.ts';
 import { flowIdsOf, hostLoads, type FlowCrypto } from './estimate-load.ts';
-import { estimateFlowFigures, type SubjectNames } from './flow-figures.ts';
-import { flowMtu } from './flow-mtu.ts';
+import { estimateFlowFigures, type FlowFigures, type SubjectNames } from './flow-figures.ts';
+import { flowMtu, type FlowMtu } from './flow-mtu.ts';
 import { SIDE_BY_SIDE_FLOWS } from './comparison-halves.ts';
 import { withOverlayIpsec } from './scenario-alternatives.ts';
 import type { FlowSummary, HostLoad } from './types.ts';
@@ -96,56 +96,101 @@ function traceOf({ ctx, sorted, traces, planCacheFlows }: Traced, i: number): Fl
   return traceFlow(sorted[i]!, ctx);
 }
 
-/** Estimates and reads the flows as their SAs stand now. */
-function runOf(traced: Traced): ComparedRun {
-  const { scenario, ctx, sorted, knowledge } = traced;
-  const { index } = ctx;
+/**
+ * What a run hands on, flow by flow in id order: the flow's MTU, its figures and its row of
+ * outcomes (`exposureOutcome`, attackers in `attackers` order: ids sorted). A reader keeps what it
+ * needs of them; a row of the table keeps no per-flow object (at 250,000 flows those were most of
+ * a run's memory, and all of them survived until the row was made).
+ */
+export interface RunReader<T> {
+  flow(flow: Flow, mtu: FlowMtu, figures: FlowFigures, outcomes: Uint8Array): void;
+  done(): T;
+}
+
+/** Makes the reader of one run, given the attackers its rows of outcomes are in and the scenario run. */
+export type MakeReader<T> = (attackers: readonly string[], scenario: Scenario) => RunReader<T>;
+
+/** Estimates and reads the flows as their SAs stand now, handing each to `reader`. */
+function readRun<T>(traced: Traced, reader: RunReader<T>): T {
+  const { sorted, knowledge } = traced;
+  const { index } = traced.ctx;
   const names: SubjectNames = new Map();
-  const n = sorted.length;
-  const mtus = new Array<{ innerMtu: number | null }>(n);
-  const summaries = new Array<FlowSummary>(n);
-  const crypto = new Array<FlowCrypto>(n);
-  const ids = new Array<string>(n);
   const read = outcomeReader(knowledge, index);
   const row = new Uint8Array(knowledge.length);
-  const exposures: ComparedPair[] = [];
-  for (let i = 0; i < n; i++) {
+  for (let i = 0; i < sorted.length; i++) {
     const flow = sorted[i]!;
     const trace = traceOf(traced, i);
     const mtu = flowMtu(trace, index);
     // As a full analysis estimates a flow (session-state.ts `estimateFlows`): with its result's innerMtu.
     const figures = estimateFlowFigures(flow, trace, index, names, mtu.innerMtu);
-    mtus[i] = mtu;
-    summaries[i] = figures.summary;
-    crypto[i] = figures.crypto;
-    ids[i] = flow.id;
     read(flow, trace, i, row, 0);
-    for (let a = 0; a < knowledge.length; a++) {
-      const outcome = row[a]!;
-      if (outcome !== 0) exposures.push({ flow: flow.id, attacker: knowledge[a]!.attacker.id, level: LEVELS[outcome & 3]!, tamper: (outcome & TAMPER_BIT) !== 0 });
-    }
+    reader.flow(flow, mtu, figures, row);
   }
-  return { flows: mtus, throughput: { flows: summaries, hosts: hostLoads(scenario, crypto, flowIdsOf(ids)) }, exposures };
+  return reader.done();
 }
 
-/** The comparison's reading of one scenario over every attacker. */
+/** The reader `make` gives for a traced scenario. */
+function readerOf<T>(traced: Traced, make: MakeReader<T>): RunReader<T> {
+  return make(traced.knowledge.map((k) => k.attacker.id), traced.scenario);
+}
+
+/** A reader that keeps the whole run (`ComparedRun`): what tests compare with full analyses. */
+function runCollector(scenario: Scenario, attackers: readonly string[]): RunReader<ComparedRun> {
+  const mtus: { innerMtu: number | null }[] = [];
+  const summaries: FlowSummary[] = [];
+  const crypto: FlowCrypto[] = [];
+  const ids: string[] = [];
+  const exposures: ComparedPair[] = [];
+  return {
+    flow(flow, mtu, figures, outcomes) {
+      mtus.push(mtu);
+      summaries.push(figures.summary);
+      crypto.push(figures.crypto);
+      ids.push(flow.id);
+      for (let a = 0; a < attackers.length; a++) {
+        const outcome = outcomes[a]!;
+        if (outcome !== 0) exposures.push({ flow: flow.id, attacker: attackers[a]!, level: LEVELS[outcome & 3]!, tamper: (outcome & TAMPER_BIT) !== 0 });
+      }
+    },
+    done: () => ({ flows: mtus, throughput: { flows: summaries, hosts: hostLoads(scenario, crypto, flowIdsOf(ids)) }, exposures }),
+  };
+}
+
+/** The comparison's reading of one scenario over every attacker, whole. */
 export function comparedRun(scenario: Scenario, options: RunOptions = {}): ComparedRun {
-  return runOf(traceAll(scenario, options));
+  return readComparedRun(scenario, (attackers, run) => runCollector(run, attackers), options);
+}
+
+/** One scenario's run over every attacker, handed flow by flow to the reader `make` gives. */
+export function readComparedRun<T>(scenario: Scenario, make: MakeReader<T>, options: RunOptions = {}): T {
+  const traced = traceAll(scenario, options);
+  return readRun(traced, readerOf(traced, make));
 }
 
 /**
  * The comparison's reading of `withOverlayIpsec(scenario, cipher)` for each cipher, in order, each
  * handed to `read` at once (a run of a 5,000-host region is hundreds of thousands of objects:
- * only what `read` makes of it is kept). The first is traced, and each next one gives the same
- * SAs its cipher (`ProtectionTable.recipher`) and is estimated and read again over the same traces
- * (traced again when not kept: the SAs are the table's, so they come back with their new cipher).
+ * only what `read` makes of it is kept). See `readOverlayIpsecRuns`.
  */
 export function overlayIpsecRuns<T>(scenario: Scenario, ciphers: readonly IpsecCipher[], read: (run: ComparedRun, cipher: IpsecCipher) => T, options: RunOptions = {}): T[] {
+  return readOverlayIpsecRuns(scenario, ciphers, (cipher) => (attackers, run) => {
+    const collect = runCollector(run, attackers);
+    return { flow: collect.flow, done: () => read(collect.done(), cipher) };
+  }, options);
+}
+
+/**
+ * `withOverlayIpsec(scenario, cipher)` for each cipher, in order, each run handed flow by flow to
+ * the reader `make(cipher)` gives. The first is traced, and each next one gives the same SAs its
+ * cipher (`ProtectionTable.recipher`) and is estimated and read again over the same traces (traced
+ * again when not kept: the SAs are the table's, so they come back with their new cipher).
+ */
+export function readOverlayIpsecRuns<T>(scenario: Scenario, ciphers: readonly IpsecCipher[], make: (cipher: IpsecCipher) => MakeReader<T>, options: RunOptions = {}): T[] {
   if (ciphers.length === 0) return [];
   const traced = traceAll(withOverlayIpsec(scenario, ciphers[0]!), options);
   const sources = [...traced.scenario.overlays.map((o) => o.id), ...traced.scenario.tunnels.map((t) => t.id)];
   return ciphers.map((cipher, i) => {
     if (i > 0) traced.ctx.protections.recipher(new Map(sources.map((source) => [source, cipher])));
-    return read(runOf(traced), cipher);
+    return readRun(traced, readerOf(traced, make(cipher)));
   });
 }
