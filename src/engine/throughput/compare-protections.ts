@@ -6,10 +6,14 @@ import type { ExposureLevel, Scenario } from '../../model/types.ts';
 import { LEVEL_RANK } from '../exposure/expose-flow.ts';
 import { IPSEC_CIPHERS } from './comparison-halves.ts';
 import { readComparedRun, readOverlayIpsecRuns, type ComparedRun, type MakeReader } from './comparison-runs.ts';
-import { addShare, hostLoadFrom, newHostSums, type HostSums } from './estimate-load.ts';
+import { hostLoadsFrom } from './estimate-load.ts';
+import { addToHostSums, type HostSumsById } from './load-ledger.ts';
+import type { HostLoad } from './types.ts';
 import { TAMPER_BIT } from '../exposure/read-stack.ts';
+import { compareIds } from '../compare-ids.ts';
+import { EXPOSURE_LEVELS } from '../../model/enums.ts';
 import { stripProtections, withMacsecEverywhere, withTlsOnly, withWireguardMesh } from './scenario-alternatives.ts';
-import { maxOf, minOf } from '../../model/long-lists.ts';
+import { maxOf } from '../../model/long-lists.ts';
 
 /** What one attacker still sees under an alternative. */
 export interface AttackerExposure {
@@ -43,92 +47,86 @@ export interface Comparison {
   alternatives: Alternative[];
 }
 
-/** One row of the table from what a run of that alternative reads. */
-function evaluate(id: string, label: string, scenario: Scenario, run: ComparedRun): Alternative {
-  const { throughput } = run;
-  const mtus = run.flows.map((f) => f.innerMtu).filter((m): m is number => m !== null);
-  const reachable = throughput.flows
-    .filter((f) => f.maxGbps !== null)
-    .sort((a, b) => a.maxGbps! - b.maxGbps! || (a.flow < b.flow ? -1 : 1));
-  // One pass over the pairs (half a million at 1,000 hosts), not one per attacker and level.
-  const byAttacker = new Map<string, AttackerExposure>();
-  for (const a of scenario.attackers) byAttacker.set(a.id, { attacker: a.id, payload: [], headers: [], tamper: [], worst: 'none' });
-  for (const e of run.exposures) {
-    const seen = byAttacker.get(e.attacker);
-    if (!seen) continue;
-    if (e.level === 'payload') seen.payload.push(e.flow);
-    else if (e.level === 'headers') seen.headers.push(e.flow);
-    if (e.tamper) seen.tamper.push(e.flow);
-    if (LEVEL_RANK[e.level] > LEVEL_RANK[seen.worst]) seen.worst = e.level;
+/**
+ * One row being added up, flow by flow in id order: the least MTU (as `minOf`: a NaN would stick),
+ * the slowest flow (ties by id) and each attacker's flows by level; the hosts' loads come at the
+ * end. A whole run (`evaluate`) and a run read as it goes (`rowReader`) both go through it.
+ */
+class RowTally {
+  private minInnerMtu: number | null = null;
+  private slowest: { gbps: number; flow: string } | undefined;
+  /** Per attacker (ids sorted), what it sees. */
+  readonly seen: AttackerExposure[];
+
+  constructor(attackers: readonly string[]) {
+    this.seen = [...attackers].sort(compareIds).map((attacker) => ({ attacker, payload: [], headers: [], tamper: [], worst: 'none' }));
   }
-  const exposure = [...byAttacker.values()].sort((a, b) => (a.attacker < b.attacker ? -1 : 1));
-  return {
-    id,
-    label,
-    minInnerMtu: mtus.length > 0 ? minOf(mtus) : null,
-    minSingleFlowGbps: reachable[0]?.maxGbps ?? null,
-    slowestFlow: reachable[0]?.flow ?? null,
-    cryptoCores: throughput.hosts.reduce((acc, h) => acc + h.cryptoCoresUsed, 0),
-    peakHostUtilisation: maxOf(throughput.hosts.map((h) => h.utilisation), 0),
-    saturatedHosts: throughput.hosts.filter((h) => h.saturated).map((h) => h.host),
-    exposure,
-  };
+
+  mtu(innerMtu: number | null): void {
+    if (innerMtu !== null && (this.minInnerMtu === null || innerMtu < this.minInnerMtu || Number.isNaN(innerMtu))) this.minInnerMtu = innerMtu;
+  }
+
+  speed(flow: string, gbps: number | null): void {
+    const low = this.slowest;
+    if (gbps !== null && (!low || gbps < low.gbps || (gbps === low.gbps && flow < low.flow))) this.slowest = { gbps, flow };
+  }
+
+  static pair(seen: AttackerExposure, flow: string, level: ExposureLevel, tamper: boolean): void {
+    if (level === 'payload') seen.payload.push(flow);
+    else if (level === 'headers') seen.headers.push(flow);
+    if (tamper) seen.tamper.push(flow);
+    if (LEVEL_RANK[level] > LEVEL_RANK[seen.worst]) seen.worst = level;
+  }
+
+  /** The row, with the hosts' loads sorted by host id (the total is added in that order). */
+  row(id: string, label: string, hosts: readonly HostLoad[]): Alternative {
+    return {
+      id,
+      label,
+      minInnerMtu: this.minInnerMtu,
+      minSingleFlowGbps: this.slowest?.gbps ?? null,
+      slowestFlow: this.slowest?.flow ?? null,
+      cryptoCores: hosts.reduce((acc, h) => acc + h.cryptoCoresUsed, 0),
+      peakHostUtilisation: maxOf(hosts.map((h) => h.utilisation), 0),
+      saturatedHosts: hosts.filter((h) => h.saturated).map((h) => h.host),
+      exposure: this.seen,
+    };
+  }
 }
 
-/** Level by rank (`LEVEL_RANK`). */
-const LEVELS: readonly ExposureLevel[] = ['none', 'metadata', 'headers', 'payload'];
+/** One row of the table from a whole run of that alternative (a report's own analysis). */
+function evaluate(id: string, label: string, scenario: Scenario, run: ComparedRun): Alternative {
+  const tally = new RowTally(scenario.attackers.map((a) => a.id));
+  for (const f of run.flows) tally.mtu(f.innerMtu);
+  for (const f of run.throughput.flows) tally.speed(f.flow, f.maxGbps);
+  // One pass over the pairs (half a million at 1,000 hosts), not one per attacker and level.
+  const byAttacker = new Map(tally.seen.map((seen) => [seen.attacker, seen]));
+  for (const e of run.exposures) {
+    const seen = byAttacker.get(e.attacker);
+    if (seen) RowTally.pair(seen, e.flow, e.level, e.tamper);
+  }
+  return tally.row(id, label, run.throughput.hosts);
+}
 
 const NO_FLOWS: string[] = [];
 
-/**
- * One row of the table read flow by flow off a run (what `evaluate` makes of the whole run, equal
- * to it): the least MTU, the slowest flow (ties by id), the hosts' crypto sums added in flow order
- * as `hostLoads` adds them, and each attacker's flows by level. No per-flow object is kept.
- */
+/** One row of the table read off a run flow by flow, keeping no per-flow object (equal to `evaluate` of the whole run). */
 function rowReader(id: string, label: string): MakeReader<Alternative> {
   return (attackers, scenario) => {
-    let minInnerMtu: number | null = null;
-    let slowest: { gbps: number; flow: string } | undefined;
-    const sums = new Map<string, HostSums>();
-    const seen: AttackerExposure[] = attackers.map((attacker) => ({ attacker, payload: [], headers: [], tamper: [], worst: 'none' }));
+    // The run's attackers are sorted by id already: the tally's list is in the same order.
+    const tally = new RowTally(attackers);
+    const sums: HostSumsById = new Map();
     return {
       flow(flow, mtu, figures, outcomes) {
-        // As `minOf` over every MTU (a NaN would stick there too).
-        const m = mtu.innerMtu;
-        if (m !== null && (minInnerMtu === null || m < minInnerMtu || Number.isNaN(m))) minInnerMtu = m;
-        const gbps = figures.summary.maxGbps;
-        if (gbps !== null && (!slowest || gbps < slowest.gbps || (gbps === slowest.gbps && flow.id < slowest.flow))) slowest = { gbps, flow: flow.id };
-        for (const share of figures.crypto.hosts) {
-          let sum = sums.get(share.host);
-          if (!sum) sums.set(share.host, (sum = newHostSums()));
-          addShare(sum, share);
-        }
+        tally.mtu(mtu.innerMtu);
+        tally.speed(flow.id, figures.summary.maxGbps);
+        addToHostSums(sums, figures);
         for (let a = 0; a < attackers.length; a++) {
           const outcome = outcomes[a]!;
-          if (outcome === 0) continue;
-          const mine = seen[a]!;
-          const level = LEVELS[outcome & 3]!;
-          if (level === 'payload') mine.payload.push(flow.id);
-          else if (level === 'headers') mine.headers.push(flow.id);
-          if ((outcome & TAMPER_BIT) !== 0) mine.tamper.push(flow.id);
-          if (LEVEL_RANK[level] > LEVEL_RANK[mine.worst]) mine.worst = level;
+          if (outcome !== 0) RowTally.pair(tally.seen[a]!, flow.id, EXPOSURE_LEVELS[outcome & 3]!, (outcome & TAMPER_BIT) !== 0);
         }
       },
-      done() {
-        // As `hostLoads` lists them: by host id (the total is added in that order).
-        const hosts = scenario.hosts.map((host) => hostLoadFrom(host, sums.get(host.id), NO_FLOWS)).sort((a, b) => (a.host < b.host ? -1 : a.host > b.host ? 1 : 0));
-        return {
-          id,
-          label,
-          minInnerMtu,
-          minSingleFlowGbps: slowest?.gbps ?? null,
-          slowestFlow: slowest?.flow ?? null,
-          cryptoCores: hosts.reduce((acc, h) => acc + h.cryptoCoresUsed, 0),
-          peakHostUtilisation: maxOf(hosts.map((h) => h.utilisation), 0),
-          saturatedHosts: hosts.filter((h) => h.saturated).map((h) => h.host),
-          exposure: [...seen].sort((a, b) => (a.attacker < b.attacker ? -1 : 1)),
-        };
-      },
+      done: () => tally.row(id, label, hostLoadsFrom(scenario, sums, () => NO_FLOWS)),
     };
   };
 }

@@ -8,6 +8,7 @@
  * cipher from the SA, and exposures its confidentiality, SPEC X3, T2, T4): they are traced once
  * and estimated and read again per cipher.
  */
+import { EXPOSURE_LEVELS } from '../../model/enums.ts';
 import type { ExposureLevel, Flow, IpsecCipher, Scenario } from '../../model/types.ts';
 import { compareIds } from '../compare-ids.ts';
 import { buildAttackerKnowledge, type AttackerKnowledge } from '../exposure/attacker-knowledge.ts';
@@ -42,9 +43,6 @@ export interface ComparedRun {
   /** Pairs by flow, then attacker (ids sorted); pairs that see nothing and cannot tamper may be left out. */
   exposures: readonly ComparedPair[];
 }
-
-/** Level by rank (`LEVEL_RANK`). */
-const LEVELS: readonly ExposureLevel[] = ['none', 'metadata', 'headers', 'payload'];
 
 /**
  * Above this many flows (where the halves of the table no longer run side by side either) a run
@@ -134,8 +132,8 @@ function readerOf<T>(traced: Traced, make: MakeReader<T>): RunReader<T> {
   return make(traced.knowledge.map((k) => k.attacker.id), traced.scenario);
 }
 
-/** A reader that keeps the whole run (`ComparedRun`): what tests compare with full analyses. */
-function runCollector(scenario: Scenario, attackers: readonly string[]): RunReader<ComparedRun> {
+/** A reader that keeps the whole run (`ComparedRun`): what the tests compare with full analyses. */
+export const collectRun: MakeReader<ComparedRun> = (attackers, scenario) => {
   const mtus: { innerMtu: number | null }[] = [];
   const summaries: FlowSummary[] = [];
   const crypto: FlowCrypto[] = [];
@@ -149,34 +147,17 @@ function runCollector(scenario: Scenario, attackers: readonly string[]): RunRead
       ids.push(flow.id);
       for (let a = 0; a < attackers.length; a++) {
         const outcome = outcomes[a]!;
-        if (outcome !== 0) exposures.push({ flow: flow.id, attacker: attackers[a]!, level: LEVELS[outcome & 3]!, tamper: (outcome & TAMPER_BIT) !== 0 });
+        if (outcome !== 0) exposures.push({ flow: flow.id, attacker: attackers[a]!, level: EXPOSURE_LEVELS[outcome & 3]!, tamper: (outcome & TAMPER_BIT) !== 0 });
       }
     },
     done: () => ({ flows: mtus, throughput: { flows: summaries, hosts: hostLoads(scenario, crypto, flowIdsOf(ids)) }, exposures }),
   };
-}
-
-/** The comparison's reading of one scenario over every attacker, whole. */
-export function comparedRun(scenario: Scenario, options: RunOptions = {}): ComparedRun {
-  return readComparedRun(scenario, (attackers, run) => runCollector(run, attackers), options);
-}
+};
 
 /** One scenario's run over every attacker, handed flow by flow to the reader `make` gives. */
 export function readComparedRun<T>(scenario: Scenario, make: MakeReader<T>, options: RunOptions = {}): T {
   const traced = traceAll(scenario, options);
   return readRun(traced, readerOf(traced, make));
-}
-
-/**
- * The comparison's reading of `withOverlayIpsec(scenario, cipher)` for each cipher, in order, each
- * handed to `read` at once (a run of a 5,000-host region is hundreds of thousands of objects:
- * only what `read` makes of it is kept). See `readOverlayIpsecRuns`.
- */
-export function overlayIpsecRuns<T>(scenario: Scenario, ciphers: readonly IpsecCipher[], read: (run: ComparedRun, cipher: IpsecCipher) => T, options: RunOptions = {}): T[] {
-  return readOverlayIpsecRuns(scenario, ciphers, (cipher) => (attackers, run) => {
-    const collect = runCollector(run, attackers);
-    return { flow: collect.flow, done: () => read(collect.done(), cipher) };
-  }, options);
 }
 
 /**

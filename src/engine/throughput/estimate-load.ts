@@ -132,10 +132,18 @@ export function hostLoads(scenario: Scenario, crypto: readonly FlowCrypto[], ids
       if (sum.flows[sum.flows.length - 1] !== i) sum.flows.push(i);
     }
   }
+  return hostLoadsFrom(scenario, byHost, (sum) => idsAt(sum?.flows, ids));
+}
+
+/**
+ * Every host's load from its sums (a host without is idle), sorted by host id, as `hostLoads` lists
+ * them; `flowsOf` names each host's flows.
+ */
+export function hostLoadsFrom<S extends HostSums>(scenario: Scenario, sums: ReadonlyMap<string, S>, flowsOf: (sum: S | undefined) => string[]): HostLoad[] {
   return scenario.hosts
     .map((host): HostLoad => {
-      const sum = byHost.get(host.id);
-      return hostLoadFrom(host, sum, idsAt(sum?.flows, ids));
+      const sum = sums.get(host.id);
+      return hostLoadFrom(host, sum, flowsOf(sum));
     })
     .sort((a, b) => byId(a.host, b.host));
 }

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { analyzeScenario } from '../../../../src/engine/analyze-scenario.ts';
 import { compareProtections, type Alternative } from '../../../../src/engine/throughput/compare-protections.ts';
 import { ALTERNATIVE_IDS, COMPARISON_HALVES, mergeComparisons } from '../../../../src/engine/throughput/comparison-halves.ts';
-import { comparedRun, overlayIpsecRuns } from '../../../../src/engine/throughput/comparison-runs.ts';
+import { collectRun, readComparedRun, readOverlayIpsecRuns, type RunOptions } from '../../../../src/engine/throughput/comparison-runs.ts';
 import * as alternatives from '../../../../src/engine/throughput/scenario-alternatives.ts';
 import type { Analysis } from '../../../../src/engine/types.ts';
 import { generateScenario } from '../../../../src/generate/generate-scenario.ts';
@@ -53,6 +53,11 @@ function rowOf(id: string, label: string, analysis: Analysis): Alternative {
   };
 }
 
+/** One scenario's whole run over every attacker. */
+const comparedRun = (scenario: Scenario, options?: RunOptions) => readComparedRun(scenario, collectRun, options);
+/** The whole runs of the IPsec ciphers, traced once. */
+const ipsecRuns = (scenario: Scenario, ciphers: readonly IpsecCipher[], options?: RunOptions) => readOverlayIpsecRuns(scenario, ciphers, () => collectRun, options);
+
 /** The whole table the slow way: every alternative analysed in full on its own. */
 function reference(scenario: Scenario): Alternative[] {
   return [
@@ -72,7 +77,7 @@ describe('the comparison runs (SPEC T8)', () => {
 
   it('[T8] the IPsec ciphers estimated over one set of traces equal each cipher traced afresh, MTU, estimates and host loads alike', () => {
     const scenario = regions[0]![1];
-    const runs = overlayIpsecRuns(scenario, CIPHERS, (run) => run);
+    const runs = ipsecRuns(scenario, CIPHERS);
     CIPHERS.forEach((cipher, i) => {
       const fresh = comparedRun(alternatives.withOverlayIpsec(scenario, cipher));
       expect(runs[i]).toEqual(fresh);
@@ -88,7 +93,7 @@ describe('the comparison runs (SPEC T8)', () => {
 
   it('[T8] ESP-NULL hides nothing (X3): pairs a confidential cipher stops are read again, not carried over', () => {
     const scenario = regions[0]![1];
-    const [gcm, none] = overlayIpsecRuns(scenario, ['aes-gcm-128', 'null'], (run) => run);
+    const [gcm, none] = ipsecRuns(scenario, ['aes-gcm-128', 'null']);
     const payload = (run: typeof gcm) => run!.exposures.filter((e) => e.level === 'payload').length;
     expect(payload(none)).toBeGreaterThan(payload(gcm));
   });
@@ -106,7 +111,7 @@ describe('the comparison runs (SPEC T8)', () => {
     const streamed = { keepTraces: false, planCacheFlows: 7 };
     for (const [, scenario] of [...examples, ...regions]) {
       expect(comparedRun(scenario, streamed)).toEqual(comparedRun(scenario, { keepTraces: true }));
-      const runs = (options: object) => overlayIpsecRuns(scenario, CIPHERS, (run) => run, options);
+      const runs = (options: RunOptions) => ipsecRuns(scenario, CIPHERS, options);
       expect(runs(streamed)).toEqual(runs({ keepTraces: true }));
     }
   });
