@@ -23,6 +23,20 @@ export interface FlowFigures {
   wire: number[];
   /** Impossible input met while estimating this flow. */
   problems: ThroughputProblem[];
+  /**
+   * What a cipher edit cannot move (`recostFlowFigures`): the least limit over the links and the
+   * hosts that add or remove no IPsec layer of the flow (`fixedId` '' when there is none), as
+   * `lower` keeps it.
+   */
+  fixedGbps: number;
+  fixedLink: boolean;
+  fixedId: string;
+  /**
+   * The path positions (bit i: the path's node i) of the hosts whose figures a cipher edit can
+   * move or that have crypto work: those that add or remove an IPsec layer, and every host with a
+   * crypto load. -1 when not known (a path of more than 31 nodes): then every node is read again.
+   */
+  recostAt: number;
 }
 
 /** Interned `cpu:<host>` / `link:<id>` subjects, so 50,000 summaries share a few hundred strings. */
@@ -65,7 +79,7 @@ function subject(best: Best, names: SubjectNames): string {
 
 function figures(flow: Flow, fields: Partial<FlowSummary>, more: { crypto?: HostCrypto[]; wire?: number[]; problems?: ThroughputProblem[] } = {}): FlowFigures {
   const summary: FlowSummary = { flow: flow.id, rateGbps: flow.rateGbps, packetBytes: null, payloadBytes: null, innerMtu: null, overheadBytes: null, wireEfficiency: null, maxGbps: null, bottleneck: null, ...fields };
-  return { summary, crypto: { flow: flow.id, hosts: more.crypto ?? NO_HOSTS }, wire: more.wire ?? NO_WIRE, problems: more.problems ?? NO_PROBLEMS };
+  return { summary, crypto: { flow: flow.id, hosts: more.crypto ?? NO_HOSTS }, wire: more.wire ?? NO_WIRE, problems: more.problems ?? NO_PROBLEMS, fixedGbps: 0, fixedLink: false, fixedId: '', recostAt: -1 };
 }
 
 function roleOf(position: number, last: number): EndpointRole {
@@ -120,14 +134,28 @@ function sameSas(was: HostCrypto['sas'], out: HostCyclesOut): boolean {
   return true;
 }
 
+/** Set by `hostLimits` when it reads every node: the flow's `FlowFigures.recostAt`. */
+let recostAt = 0;
+
 /**
- * Crypto and CPU limits of every host on the path, lowering `best` in place; returns the hosts'
- * crypto loads. With `previous` (a cipher edit's recost) the loads are written into those objects
- * when they are loads of the same hosts and SAs, in the same order (what such an edit keeps): a
- * region's overlay carries most flows, and new lists for each were most of the edit's garbage.
- * Undefined, with `previous` untouched, when they are not.
+ * Crypto and CPU limits of the hosts on the path, lowering `best` in place; returns the hosts'
+ * crypto loads. Every host is read, or with `only` (a `FlowFigures.recostAt` other than -1) the
+ * hosts at those positions alone. `fixed`, when given, is lowered too by the hosts that add or
+ * remove no IPsec layer (and `recostAt` is set). With `previous` (a cipher edit's recost) the
+ * loads are written into those objects when they are loads of the same hosts and SAs, in the same
+ * order (what such an edit keeps): a region's overlay carries most flows, and new lists for each
+ * were most of the edit's garbage. Undefined, with `previous` untouched, when they are not.
  */
-function hostLimits(flow: Flow, trace: FlowTrace, index: ScenarioIndex, packet: PacketSize, best: Best, previous?: readonly HostCrypto[]): HostCrypto[] | undefined {
+function hostLimits(
+  flow: Flow,
+  trace: FlowTrace,
+  index: ScenarioIndex,
+  packet: PacketSize,
+  best: Best,
+  previous?: readonly HostCrypto[],
+  fixed?: Best,
+  only = -1,
+): HostCrypto[] | undefined {
   const hops = trace.hops;
   let tls: Protection | undefined;
   for (const layer of trace.innerStack) {
@@ -138,7 +166,9 @@ function hostLimits(flow: Flow, trace: FlowTrace, index: ScenarioIndex, packet: 
   let n = 0;
   let c = 0;
   let same = true;
+  let at = 0;
   for (let i = 0; i <= hops.length; i++) {
+    if (only !== -1 && (only & (1 << i)) === 0) continue;
     const node = i === 0 ? hops[0]!.from : hops[i - 1]!.to;
     const host = index.hosts.get(node);
     if (!host) continue;
@@ -151,6 +181,11 @@ function hostLimits(flow: Flow, trace: FlowTrace, index: ScenarioIndex, packet: 
     const { sums } = hostCycles(node, host, role, SIDES, packet, CYCLES);
     const cpu = cycleFigures(host, sums, packet, flow.rateGbps, CPU);
     lower(best, cpu.limitGbps, false, node);
+    if (fixed) {
+      if (!CYCLES.ipsec) lower(fixed, cpu.limitGbps, false, node);
+      // A position past the mask's 31 bits: every node is read again.
+      if (CYCLES.ipsec || sums.crypto > 0) at = i < 31 && at !== -1 ? at | (1 << i) : -1;
+    }
     if (sums.crypto <= 0) continue;
     if (!previous) {
       CRYPTO[n++] = { host: node, coresAtRate: cpu.coresAtRate, sas: sharesOf(CYCLES, cpu.coresAtRate) };
@@ -165,6 +200,7 @@ function hostLimits(flow: Flow, trace: FlowTrace, index: ScenarioIndex, packet: 
     CORES[c++] = cpu.coresAtRate;
     for (let k = 0; k < CYCLES.count; k++) CORES[c++] = (cpu.coresAtRate * CYCLES.sas[k]!.cycles) / sums.crypto;
   }
+  if (fixed) recostAt = at;
   if (previous) {
     if (!same || n !== previous.length) return undefined;
     c = 0;
@@ -178,6 +214,9 @@ function hostLimits(flow: Flow, trace: FlowTrace, index: ScenarioIndex, packet: 
   return n === 0 ? NO_HOSTS : CRYPTO.slice(0, n);
 }
 
+/** The cipher-independent least limit of the flow being estimated, reused flow after flow. */
+const FIXED: Best = { gbps: 0, link: false, id: '' };
+
 /** The leg last folded: hops of one leg share their wraps and mostly their link MTU (reset per flow). */
 const LEG: { wraps: Hop['wraps'] | undefined; mtu: number; added: number } = { wraps: undefined, mtu: -1, added: 0 };
 
@@ -189,6 +228,20 @@ function addedOn(hop: Hop, mtu: number, packetBytes: number): number {
     LEG.added = hopOverheadBytes(hop.wraps, packetBytes, mtu);
   }
   return LEG.added;
+}
+
+/** The least link limit of a flow's path (`lower`), as `estimateFlowFigures` finds it. */
+function linkLimit(trace: FlowTrace, index: ScenarioIndex, packetBytes: number, payloadBytes: number): Best {
+  const best: Best = { gbps: 0, link: false, id: '' };
+  LEG.wraps = undefined;
+  for (let j = 0; j < trace.hops.length; j++) {
+    const hop = trace.hops[j]!;
+    const link = index.links.get(hop.link);
+    if (!link) continue;
+    const share = payloadBytes / (packetBytes + addedOn(hop, link.mtu, packetBytes) + ETHERNET_FRAMING_BYTES);
+    lower(best, Math.max(0, link.gbps) * share, true, link.id);
+  }
+  return best;
 }
 
 /**
@@ -204,22 +257,19 @@ export function recostFlowFigures(flow: Flow, trace: FlowTrace, index: ScenarioI
   const { packetBytes, payloadBytes } = previous.summary;
   // Unreachable, local (no crypto) and too-small packets have no CPU term that a cipher moves.
   if (trace.local || trace.hops.length === 0 || packetBytes === null || payloadBytes === null || payloadBytes <= 0) return previous;
-  const best: Best = { gbps: 0, link: false, id: '' };
-  LEG.wraps = undefined;
-  for (let j = 0; j < trace.hops.length; j++) {
-    const hop = trace.hops[j]!;
-    const link = index.links.get(hop.link);
-    if (!link) continue;
-    const share = payloadBytes / (packetBytes + addedOn(hop, link.mtu, packetBytes) + ETHERNET_FRAMING_BYTES);
-    lower(best, Math.max(0, link.gbps) * share, true, link.id);
-  }
   const packet = { packetBytes, payloadBytes };
-  const links = { ...best };
-  let hosts = previous.crypto.hosts.length > 0 ? hostLimits(flow, trace, index, packet, best, previous.crypto.hosts) : undefined;
+  // The links and the hosts without IPsec limit the flow as before: only the others are read again.
+  const best: Best = { gbps: previous.fixedGbps, link: previous.fixedLink, id: previous.fixedId };
+  let hosts = previous.crypto.hosts.length > 0 ? hostLimits(flow, trace, index, packet, best, previous.crypto.hosts, undefined, previous.recostAt) : undefined;
   if (!hosts) {
-    // Other hosts or SAs than before: worked out afresh from the link limit, into new lists.
-    Object.assign(best, links);
-    hosts = hostLimits(flow, trace, index, packet, best)!;
+    // Other hosts or SAs than before (or none): worked out afresh from the link limit, into new lists.
+    const fixed = linkLimit(trace, index, packetBytes, payloadBytes);
+    Object.assign(best, fixed);
+    hosts = hostLimits(flow, trace, index, packet, best, undefined, fixed)!;
+    previous.fixedGbps = fixed.gbps;
+    previous.fixedLink = fixed.link;
+    previous.fixedId = fixed.id;
+    previous.recostAt = recostAt;
     if (hosts !== previous.crypto.hosts) previous.crypto = { flow: flow.id, hosts };
   }
   const s = previous.summary;
@@ -259,8 +309,12 @@ export function estimateFlowFigures(flow: Flow, trace: FlowTrace, index: Scenari
     efficiency = Math.min(efficiency, share);
     overhead = Math.max(overhead, added);
   }
-  const crypto = hostLimits(flow, trace, index, { packetBytes, payloadBytes }, best)!;
+  const fixed = FIXED;
+  fixed.gbps = best.gbps;
+  fixed.link = best.link;
+  fixed.id = best.id;
+  const crypto = hostLimits(flow, trace, index, { packetBytes, payloadBytes }, best, undefined, fixed)!;
   // Written out rather than through `figures`: this is the shape of nearly every flow, and spreading builds each object twice.
   const summary: FlowSummary = { flow: flow.id, rateGbps: flow.rateGbps, packetBytes, payloadBytes, innerMtu, overheadBytes: overhead, wireEfficiency: efficiency, maxGbps: best.gbps, bottleneck: subject(best, names) };
-  return { summary, crypto: { flow: flow.id, hosts: crypto }, wire, problems: problems ?? NO_PROBLEMS };
+  return { summary, crypto: { flow: flow.id, hosts: crypto }, wire, problems: problems ?? NO_PROBLEMS, fixedGbps: fixed.gbps, fixedLink: fixed.link, fixedId: fixed.id, recostAt };
 }

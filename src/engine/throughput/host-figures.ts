@@ -38,11 +38,16 @@ export interface HostCyclesOut {
   sums: CycleSums;
   sas: SaCycles[];
   count: number;
+  /**
+   * Whether the host adds or removes an IPsec layer of the flow: only then can a cipher edit move
+   * its figures (session/update-ciphers.ts), whatever they come to (an offloaded SA costs no cycles).
+   */
+  ipsec: boolean;
 }
 
 /** A fresh place for `hostCycles` to fill, reused call after call. */
 export function hostCyclesOut(): HostCyclesOut {
-  return { sums: { serial: 0, parallel: 0, crypto: 0 }, sas: [], count: 0 };
+  return { sums: { serial: 0, parallel: 0, crypto: 0 }, sas: [], count: 0, ipsec: false };
 }
 
 function hasEncap(wraps: readonly Wrap[], type: string, source: string): boolean {
@@ -84,6 +89,7 @@ function addHop(node: string, host: Host, wraps: readonly Wrap[], sizes: number[
       acc.serial += cycles;
       acc.crypto += cycles;
     } else {
+      out.ipsec = true;
       const cycles = espCycles(p, host, bytes, direction);
       acc.serial += cycles;
       acc.crypto += cycles;
@@ -110,6 +116,7 @@ export function hostCycles(
   acc.parallel = 0;
   acc.crypto = 0;
   out.count = 0;
+  out.ipsec = false;
   const inWraps = sides.incoming.hop?.wraps ?? NO_WRAPS;
   const outWraps = sides.outgoing.hop?.wraps ?? NO_WRAPS;
   wrapInnerBytes(inWraps, packet.packetBytes, sides.incoming.mtu, inBytes);

@@ -15,6 +15,7 @@ import { parseScenario } from '../../../../src/model/parse-scenario.ts';
 import type { IpsecCipher, Scenario } from '../../../../src/model/types.ts';
 import { checkProperty, PROPERTY_TIMEOUT_MS } from '../../../support/check-property.ts';
 import { moveVm, sessionRegion } from '../../../support/session-steps.ts';
+import { twoHosts, withOverlayVms } from '../../../support/topologies.ts';
 
 const CIPHERS: readonly IpsecCipher[] = ['aes-gcm-128', 'aes-gcm-256', 'chacha20-poly1305', 'aes-cbc-hmac-sha256', 'null'];
 const json = (value: unknown): string => JSON.stringify(value);
@@ -126,6 +127,27 @@ describe('cipher edits (issue 8)', () => {
     for (const [id, trace] of session.detail.traces) {
       if (compared++ % 5 !== 0) continue;
       expect(json(trace), id).toBe(json(fresh.get(id)));
+    }
+  });
+
+  it('[T4, T6] a host whose NIC does the IPsec (no crypto cycles) still limits the flow after the edit', () => {
+    // c1 runs the overlay's ESP in its NIC (ipsec-packet: no crypto cycles) on a slow CPU, so its
+    // stack and encapsulation bind: about 0.67 c/B × 1400 B + 206 ≈ 1,150 cycles a packet at 0.1 GHz
+    // is about 1 Gbit/s, under c2's ESP (about 9,120 + 1.4 c/B × 1400 B more at 2.5 GHz: over
+    // 2 Gbit/s with any of these ciphers) and the 10 Gbit/s links. A cipher edit costs again only
+    // what a cipher can move, yet c1 must stay the bottleneck.
+    const scenario = withOverlayVms(twoHosts(), { cipher: 'aes-gcm-256', auth: 'cert' }).flow('f1', { from: 'vm1', to: 'vm2' }).build();
+    const c1 = scenario.hosts.find((h) => h.id === 'c1')!;
+    c1.nic.offload = ['ipsec-packet'];
+    c1.cpu.ghz = 0.1;
+    const session = createAnalysisSession(scenario);
+    expect(session.analysis.throughput.flows[0]!.bottleneck).toBe('cpu:c1');
+    for (const cipher of ['aes-gcm-128', 'chacha20-poly1305', 'aes-gcm-256'] as const) {
+      const next = withCipher(session.detail.scenario, cipher);
+      expect(scenarioChanges(session.detail.scenario, next).ciphers).toBeDefined();
+      const after = session.update(next);
+      expect(after.throughput.flows[0]!.bottleneck, cipher).toBe('cpu:c1');
+      expect(json(after), cipher).toBe(json(analyzeScenario(next)));
     }
   });
 
