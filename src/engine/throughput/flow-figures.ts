@@ -34,7 +34,7 @@ export interface FlowFigures {
   /**
    * The path positions (bit i: the path's node i) of the hosts whose figures a cipher edit can
    * move or that have crypto work: those that add or remove an IPsec layer, and every host with a
-   * crypto load. -1 when not known (a path of more than 31 nodes): then every node is read again.
+   * crypto load. -1 when not known (such a host at position 31 or later): then every node is read again.
    */
   recostAt: number;
 }
@@ -134,14 +134,19 @@ function sameSas(was: HostCrypto['sas'], out: HostCyclesOut): boolean {
   return true;
 }
 
-/** Set by `hostLimits` when it reads every node: the flow's `FlowFigures.recostAt`. */
-let recostAt = 0;
+/**
+ * The limit a cipher edit cannot move, as `hostLimits` lowers it, with `at`: the positions of the
+ * hosts it can (what `FlowFigures` keeps as `fixedGbps`, `fixedLink`, `fixedId`, `recostAt`).
+ */
+interface Kept extends Best {
+  at: number;
+}
 
 /**
  * Crypto and CPU limits of the hosts on the path, lowering `best` in place; returns the hosts'
  * crypto loads. Every host is read, or with `only` (a `FlowFigures.recostAt` other than -1) the
  * hosts at those positions alone. `fixed`, when given, is lowered too by the hosts that add or
- * remove no IPsec layer (and `recostAt` is set). With `previous` (a cipher edit's recost) the
+ * remove no IPsec layer, and its `at` set to the positions of the others and of the crypto hosts. With `previous` (a cipher edit's recost) the
  * loads are written into those objects when they are loads of the same hosts and SAs, in the same
  * order (what such an edit keeps): a region's overlay carries most flows, and new lists for each
  * were most of the edit's garbage. Undefined, with `previous` untouched, when they are not.
@@ -153,7 +158,7 @@ function hostLimits(
   packet: PacketSize,
   best: Best,
   previous?: readonly HostCrypto[],
-  fixed?: Best,
+  fixed?: Kept,
   only = -1,
 ): HostCrypto[] | undefined {
   const hops = trace.hops;
@@ -168,7 +173,8 @@ function hostLimits(
   let same = true;
   let at = 0;
   for (let i = 0; i <= hops.length; i++) {
-    if (only !== -1 && (only & (1 << i)) === 0) continue;
+    // A mask holds positions 0–30 only (`at` below).
+    if (only !== -1 && (i >= 31 || (only & (1 << i)) === 0)) continue;
     const node = i === 0 ? hops[0]!.from : hops[i - 1]!.to;
     const host = index.hosts.get(node);
     if (!host) continue;
@@ -200,7 +206,7 @@ function hostLimits(
     CORES[c++] = cpu.coresAtRate;
     for (let k = 0; k < CYCLES.count; k++) CORES[c++] = (cpu.coresAtRate * CYCLES.sas[k]!.cycles) / sums.crypto;
   }
-  if (fixed) recostAt = at;
+  if (fixed) fixed.at = at;
   if (previous) {
     if (!same || n !== previous.length) return undefined;
     c = 0;
@@ -215,7 +221,7 @@ function hostLimits(
 }
 
 /** The cipher-independent least limit of the flow being estimated, reused flow after flow. */
-const FIXED: Best = { gbps: 0, link: false, id: '' };
+const FIXED: Kept = { gbps: 0, link: false, id: '', at: -1 };
 
 /** The leg last folded: hops of one leg share their wraps and mostly their link MTU (reset per flow). */
 const LEG: { wraps: Hop['wraps'] | undefined; mtu: number; added: number } = { wraps: undefined, mtu: -1, added: 0 };
@@ -231,8 +237,8 @@ function addedOn(hop: Hop, mtu: number, packetBytes: number): number {
 }
 
 /** The least link limit of a flow's path (`lower`), as `estimateFlowFigures` finds it. */
-function linkLimit(trace: FlowTrace, index: ScenarioIndex, packetBytes: number, payloadBytes: number): Best {
-  const best: Best = { gbps: 0, link: false, id: '' };
+function linkLimit(trace: FlowTrace, index: ScenarioIndex, packetBytes: number, payloadBytes: number): Kept {
+  const best: Kept = { gbps: 0, link: false, id: '', at: -1 };
   LEG.wraps = undefined;
   for (let j = 0; j < trace.hops.length; j++) {
     const hop = trace.hops[j]!;
@@ -269,7 +275,7 @@ export function recostFlowFigures(flow: Flow, trace: FlowTrace, index: ScenarioI
     previous.fixedGbps = fixed.gbps;
     previous.fixedLink = fixed.link;
     previous.fixedId = fixed.id;
-    previous.recostAt = recostAt;
+    previous.recostAt = fixed.at;
     if (hosts !== previous.crypto.hosts) previous.crypto = { flow: flow.id, hosts };
   }
   const s = previous.summary;
@@ -316,5 +322,5 @@ export function estimateFlowFigures(flow: Flow, trace: FlowTrace, index: Scenari
   const crypto = hostLimits(flow, trace, index, { packetBytes, payloadBytes }, best, undefined, fixed)!;
   // Written out rather than through `figures`: this is the shape of nearly every flow, and spreading builds each object twice.
   const summary: FlowSummary = { flow: flow.id, rateGbps: flow.rateGbps, packetBytes, payloadBytes, innerMtu, overheadBytes: overhead, wireEfficiency: efficiency, maxGbps: best.gbps, bottleneck: subject(best, names) };
-  return { summary, crypto: { flow: flow.id, hosts: crypto }, wire, problems: problems ?? NO_PROBLEMS, fixedGbps: fixed.gbps, fixedLink: fixed.link, fixedId: fixed.id, recostAt };
+  return { summary, crypto: { flow: flow.id, hosts: crypto }, wire, problems: problems ?? NO_PROBLEMS, fixedGbps: fixed.gbps, fixedLink: fixed.link, fixedId: fixed.id, recostAt: fixed.at };
 }

@@ -134,8 +134,9 @@ describe('cipher edits (issue 8)', () => {
     // c1 runs the overlay's ESP in its NIC (ipsec-packet: no crypto cycles) on a slow CPU, so its
     // stack and encapsulation bind: about 0.67 c/B × 1400 B + 206 ≈ 1,150 cycles a packet at 0.1 GHz
     // is about 1 Gbit/s, under c2's ESP (about 9,120 + 1.4 c/B × 1400 B more at 2.5 GHz: over
-    // 2 Gbit/s with any of these ciphers) and the 10 Gbit/s links. A cipher edit costs again only
-    // what a cipher can move, yet c1 must stay the bottleneck.
+    // 2 Gbit/s with any of these ciphers) and the 10 Gbit/s links; the constants as derived in
+    // ../throughput/estimate-throughput.test.ts. A cipher edit costs again only what a cipher can
+    // move, yet c1 must stay the bottleneck.
     const scenario = withOverlayVms(twoHosts(), { cipher: 'aes-gcm-256', auth: 'cert' }).flow('f1', { from: 'vm1', to: 'vm2' }).build();
     const c1 = scenario.hosts.find((h) => h.id === 'c1')!;
     c1.nic.offload = ['ipsec-packet'];
