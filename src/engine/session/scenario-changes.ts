@@ -36,8 +36,10 @@ export interface ScenarioChanges {
   global: boolean;
   /** Attacker knowledge must be rebuilt for every attacker. */
   knowledge: boolean;
-  /** Flows whose path or stacks can differ. */
-  flows: Set<string>;
+  /** Flows whose path or stacks can differ (their ids; made when first read). */
+  readonly flows: Set<string>;
+  /** Whether `flows` holds a flow, without making the set. */
+  touches(flow: Flow): boolean;
   /** Attackers added or edited. */
   attackers: Set<string>;
   /**
@@ -83,16 +85,27 @@ function tunnelOverlays(prev: Scenario, next: Scenario, ids: ReadonlySet<string>
   return [...prev.tunnels, ...next.tunnels].filter((t) => ids.has(t.id) && t.overlay !== undefined).map((t) => t.overlay!);
 }
 
-/** Flows that start or end at one of the workloads, or use or reach one of the networks. */
-function flowsTouching(flows: readonly Flow[], workloads: ReadonlySet<string>, networks: ReadonlySet<string>, s: Scenario[]): Set<string> {
+/**
+ * Whether a flow starts or ends at one of the workloads, or uses or reaches one of the networks:
+ * the test behind `ScenarioChanges.flows`. The workloads on those networks are read from each
+ * version's list once (one list when an edit left it alone).
+ */
+function flowTest(workloads: ReadonlySet<string>, networks: ReadonlySet<string>, s: readonly Scenario[]): (flow: Flow) => boolean {
   const onNetworks = new Set<string>(workloads);
   if (networks.size > 0) {
-    for (const scenario of s) for (const w of scenario.workloads) if (w.networks.some((n) => networks.has(n))) onNetworks.add(w.id);
+    for (let i = 0; i < s.length; i++) {
+      if (i > 0 && s[i]!.workloads === s[i - 1]!.workloads) continue;
+      for (const w of s[i]!.workloads) if (w.networks.some((n) => networks.has(n))) onNetworks.add(w.id);
+    }
   }
+  return (f) => onNetworks.has(f.from) || onNetworks.has(f.to) || (f.network !== undefined && networks.has(f.network));
+}
+
+/** The ids of the flows of `flows` that `touches` holds for, or that `edited` names. */
+function flowsTouching(flows: readonly Flow[], touches: (flow: Flow) => boolean, edited: ReadonlySet<string>): Set<string> {
   const found = new Set<string>();
-  for (const f of flows) {
-    if (onNetworks.has(f.from) || onNetworks.has(f.to) || (f.network !== undefined && networks.has(f.network))) found.add(f.id);
-  }
+  for (const f of flows) if (touches(f)) found.add(f.id);
+  for (const id of edited) found.add(id);
   return found;
 }
 
@@ -165,14 +178,21 @@ export function scenarioChanges(prev: Scenario, next: Scenario): ScenarioChanges
   const ids = (kind: EntityKind): Set<string> => kinds.get(kind)?.ids ?? new Set();
   const overlays = new Set([...ids('overlays'), ...tunnelOverlays(prev, next, ids('tunnels'))]);
   const networks = new Set([...ids('networks'), ...networksOf(prev, overlays), ...networksOf(next, overlays)]);
-  const flows = flowsTouching(next.flows, ids('workloads'), networks, [prev, next]);
-  for (const id of ids('flows')) flows.add(id);
+  const edited = ids('flows');
+  const test = flowTest(ids('workloads'), networks, [prev, next]);
+  const touches = (flow: Flow): boolean => test(flow) || edited.has(flow.id);
   const ciphers = cipherEdits(prev, next, kinds);
+  // The set is made when first read: a cipher edit of a region's overlay reaches nearly every flow,
+  // and picks them from the session's sorted list with `touches` instead (250,000 ids at 5,000 hosts).
+  let flows: Set<string> | undefined;
   return {
     kinds,
     global: !ciphers && GLOBAL.some((k) => kinds.has(k)),
     knowledge: KNOWLEDGE.some((k) => kinds.has(k)),
-    flows,
+    get flows(): Set<string> {
+      return (flows ??= flowsTouching(next.flows, test, edited));
+    },
+    touches,
     attackers: ids('attackers'),
     ...(ciphers ? { ciphers } : {}),
   };

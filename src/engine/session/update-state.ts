@@ -213,7 +213,7 @@ export function updateState(prev: SessionState, next: Scenario, onProgress?: Pro
   // A cipher swapped for one of the same ESP sizes: traces, loads on the wire and exposure levels stay.
   // A policy applies by position along any path: then every flow is costed again. It writes the
   // session's lists by position and needs no map by flow id built first.
-  if (changes.ciphers) return updateCiphers(prev, next, changes, changes.kinds.has('ipsec') ? prev.sorted : flowsIn(prev, changes.flows));
+  if (changes.ciphers) return updateCiphers(prev, next, changes, changes.kinds.has('ipsec') ? prev.sorted : prev.sorted.filter(changes.touches));
   // The maps by flow id move on to the new state and are edited in place: built now, before they are shared.
   resultsOf(prev);
   figuresOf(prev);
