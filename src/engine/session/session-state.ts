@@ -17,7 +17,7 @@ import { compareFindings, runRules, type RuleInput } from '../exposure/run-rules
 import { createUnderlayRouter, type UnderlayRouter } from '../graph/underlay-router.ts';
 import { indexScenario, type ScenarioIndex } from '../scenario-index.ts';
 import { assembleThroughput, hardwareProblems, problemsOf } from '../throughput/estimate-throughput.ts';
-import { buildLedger, hostLoadOf, hostsOf, linkLoadOf, linkSharesOf, moveInLedger, moveOnLinks, type LoadLedger } from '../throughput/load-ledger.ts';
+import { buildLedger, hostLoadOf, hostsOf, linkLoadOf, linkSharesOf, moveInLedger, moveOnLinks, type HostSumsById, type LoadLedger } from '../throughput/load-ledger.ts';
 import { lowerBound, patchSorted } from '../sorted-lists.ts';
 import { estimateFlowFigures, type FlowFigures } from '../throughput/flow-figures.ts';
 import { flowMtu } from '../throughput/flow-mtu.ts';
@@ -80,6 +80,12 @@ export interface SessionState {
   facts?: Uint8Array;
   /** Which flows load each host and link, by position in `sorted`, and their figures (absent until built, or after the flow list changed). */
   ledger?: LoadLedger & { figures: FlowFigures[] };
+  /**
+   * Every host's crypto sums over the ledger's figures, as the last sum over every flow left them:
+   * the places of their SA entries, for a cipher edit's sums to start from (`newHostSums`). Made
+   * in the session's idle time; it may be stale (a template only, checked where it is used).
+   */
+  hostSums?: HostSumsById;
   /** The selected attackers' knowledge, sorted by attacker id. */
   knowledge: AttackerKnowledge[];
   /** Every flow × attacker exposure, flows as `sorted`, attackers as `knowledge`. */

@@ -143,6 +143,8 @@ function recost(state: SessionState, flows: readonly Flow[]): void {
   // figures are at hand. Given up should the positions not come in order after all.
   let sums: HostSumsById | undefined = byList && flows.length * 2 > sorted.length ? new Map() : undefined;
   let summed = -1;
+  // The last sums' entries, so that each share finds its entry in place (`SaShare.slot`).
+  const templates = state.hostSums;
   for (let i = 0; i < flows.length; i++) {
     const flow = flows[i]!;
     const at = all ? i : positionOf(flow);
@@ -154,8 +156,8 @@ function recost(state: SessionState, flows: readonly Flow[]): void {
     if (sums) {
       if (at <= summed) sums = undefined;
       else {
-        for (let p = summed + 1; p < at; p++) addToHostSums(sums, ledger!.figures[p]!);
-        addToHostSums(sums, figures);
+        for (let p = summed + 1; p < at; p++) addToHostSums(sums, ledger!.figures[p]!, templates);
+        addToHostSums(sums, figures, templates);
         summed = at;
       }
     }
@@ -181,7 +183,10 @@ function recost(state: SessionState, flows: readonly Flow[]): void {
   // flow load other hosts now after all, the ledger is built afresh.
   if (moved) state.ledger = undefined;
   const { hosts: byHost, figures } = (state.ledger ??= ledgerOf(state));
-  if (sums && !moved) for (let p = summed + 1; p < figures.length; p++) addToHostSums(sums, figures[p]!);
+  if (sums && !moved) {
+    for (let p = summed + 1; p < figures.length; p++) addToHostSums(sums, figures[p]!, templates);
+    state.hostSums = sums;
+  }
   const loads = state.throughput.hosts.map((load) => {
     const host = state.index.hosts.get(load.host);
     if (!host || !hosts.has(load.host)) return load;

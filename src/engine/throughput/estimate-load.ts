@@ -12,12 +12,26 @@ import { idsInOrder, sortIds } from '../sorted-lists.ts';
 
 const byId = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
+/** One IPsec SA's share of a flow's crypto work at one host. */
+export interface SaShare {
+  protection: Protection;
+  direction: SaLoad['direction'];
+  cores: number;
+  /**
+   * Where this SA and direction sat in the host's sums the last time this share was added
+   * (`addShare`), -1 before. Sums made from the last ones as a template (`newHostSums`) keep those
+   * places, so a share finds its entry without a look-up; checked before it is used, so a stale
+   * place only costs the look-up.
+   */
+  slot: number;
+}
+
 /** One host's crypto work for one flow: cores at the flow's rate and each IPsec SA's share. */
 export interface HostCrypto {
   host: string;
   coresAtRate: number;
   /** Each direction of an IPsec pair is its own SA with its own core (SPEC T5). */
-  sas: { protection: Protection; direction: SaLoad['direction']; cores: number }[];
+  sas: SaShare[];
 }
 
 /** The crypto work of one flow at every host that encrypts or decrypts it. */
@@ -26,10 +40,39 @@ export interface FlowCrypto {
   hosts: HostCrypto[];
 }
 
-/** Per-SA cores on one host, per direction, summed in flow order (keyed by the shared protection object). */
+/**
+ * Per-SA cores on one host, per direction, summed in flow order: one entry per SA and direction.
+ * An entry counts once a share was added to it (`seen`): sums made from a template start with the
+ * template's entries and none added. `places` finds an entry by its protection object, made only
+ * when a share comes without a valid `SaShare.slot`: a cipher edit sums 250,000 flows' shares again
+ * at 5,000 hosts, and a look-up by protection per share was most of that.
+ */
 interface SaSums {
-  outbound: Map<Protection, number>;
-  inbound: Map<Protection, number>;
+  protections: Protection[];
+  inbound: boolean[];
+  cores: number[];
+  seen: boolean[];
+  places?: { inbound: Map<Protection, number>; outbound: Map<Protection, number> };
+}
+
+/** The entry of an SA and direction in a host's sums, added (with no cores yet) when there is none. */
+function placeOf(sums: SaSums, protection: Protection, inbound: boolean): number {
+  let places = sums.places;
+  if (!places) {
+    places = sums.places = { inbound: new Map(), outbound: new Map() };
+    for (let i = 0; i < sums.protections.length; i++) (sums.inbound[i] ? places.inbound : places.outbound).set(sums.protections[i]!, i);
+  }
+  const byProtection = inbound ? places.inbound : places.outbound;
+  let place = byProtection.get(protection);
+  if (place === undefined) {
+    place = sums.protections.length;
+    sums.protections.push(protection);
+    sums.inbound.push(inbound);
+    sums.cores.push(0);
+    sums.seen.push(false);
+    byProtection.set(protection, place);
+  }
+  return place;
 }
 
 /** The busiest SA: most cores, ties by protection id then direction (`inbound` before `outbound`). */
@@ -38,15 +81,20 @@ export function busiestOf(sums: SaSums | undefined): SaLoad | null {
   let best: Protection | undefined;
   let bestDirection: SaLoad['direction'] = 'inbound';
   let bestCores = 0;
+  // Inbound entries first, each direction in the order its entries were made.
   for (const direction of ['inbound', 'outbound'] as const) {
-    // Ids are read on a tie only: a host has an SA per peer, and reading each one's id is a cache miss.
-    sums[direction].forEach((cores, p) => {
+    const inbound = direction === 'inbound';
+    for (let i = 0; i < sums.protections.length; i++) {
+      if (sums.inbound[i] !== inbound || !sums.seen[i]) continue;
+      const p = sums.protections[i]!;
+      const cores = sums.cores[i]!;
+      // Ids are read on a tie only: a host has an SA per peer, and reading each one's id is a cache miss.
       if (best === undefined || cores > bestCores || (cores === bestCores && (p.id < best.id || (p.id === best.id && direction < bestDirection)))) {
         best = p;
         bestDirection = direction;
         bestCores = cores;
       }
-    });
+    }
   }
   const found = best as Protection | undefined;
   return found === undefined ? null : { protection: found.id, direction: bestDirection, coresUsed: bestCores };
@@ -58,9 +106,15 @@ export interface HostSums {
   sa: SaSums;
 }
 
-/** Empty sums for one host. */
-export function newHostSums(): HostSums {
-  return { used: 0, sa: { outbound: new Map(), inbound: new Map() } };
+/**
+ * Empty sums for one host; with `template` (earlier sums of that host) its SA entries in its
+ * places, none counted yet, so that shares added to both find theirs by `SaShare.slot`.
+ */
+export function newHostSums(template?: HostSums): HostSums {
+  if (!template) return { used: 0, sa: { protections: [], inbound: [], cores: [], seen: [] } };
+  const { protections, inbound } = template.sa;
+  const n = protections.length;
+  return { used: 0, sa: { protections: protections.slice(), inbound: inbound.slice(), cores: new Array<number>(n).fill(0), seen: new Array<boolean>(n).fill(false) } };
 }
 
 /**
@@ -70,10 +124,17 @@ export function newHostSums(): HostSums {
 export function addShare(sum: HostSums, share: HostCrypto): void {
   sum.used += share.coresAtRate;
   const sas = share.sas;
+  const sums = sum.sa;
   for (let k = 0; k < sas.length; k++) {
-    const { protection, direction, cores } = sas[k]!;
-    const perSa = direction === 'inbound' ? sum.sa.inbound : sum.sa.outbound;
-    perSa.set(protection, (perSa.get(protection) ?? 0) + cores);
+    const sa = sas[k]!;
+    const inbound = sa.direction === 'inbound';
+    let place = sa.slot;
+    if (place < 0 || place >= sums.protections.length || sums.protections[place] !== sa.protection || sums.inbound[place] !== inbound) {
+      place = sa.slot = placeOf(sums, sa.protection, inbound);
+    }
+    // Entries start at 0, as a first share was added to nothing before.
+    sums.cores[place] = sums.cores[place]! + sa.cores;
+    sums.seen[place] = true;
   }
 }
 

@@ -116,7 +116,7 @@ function sharesOf(out: HostCyclesOut, coresAtRate: number): HostCrypto['sas'] {
   const shares: HostCrypto['sas'] = new Array<HostCrypto['sas'][number]>(out.count);
   for (let k = 0; k < out.count; k++) {
     const sa = out.sas[k]!;
-    shares[k] = { protection: sa.protection, direction: sa.direction, cores: (coresAtRate * sa.cycles) / out.sums.crypto };
+    shares[k] = { protection: sa.protection, direction: sa.direction, cores: (coresAtRate * sa.cycles) / out.sums.crypto, slot: -1 };
   }
   return shares;
 }

@@ -144,14 +144,21 @@ export type HostSumsById = Map<string, HostSums>;
  * bit; an edit that costs most flows again (a cipher) adds each flow as it is costed, while its
  * figures are at hand, instead of reading them all again host by host.
  */
-export function addToHostSums(sums: HostSumsById, f: FlowFigures): void {
+export function addToHostSums(sums: HostSumsById, f: FlowFigures, templates?: HostSumsById): void {
   const shares = f.crypto.hosts;
   for (let h = 0; h < shares.length; h++) {
     const share = shares[h]!;
     let sum = sums.get(share.host);
-    if (!sum) sums.set(share.host, (sum = newHostSums()));
+    if (!sum) sums.set(share.host, (sum = newHostSums(templates?.get(share.host))));
     addShare(sum, share);
   }
+}
+
+/** Every host's crypto sums over `figures` (every flow's, in flow order). */
+export function sumHosts(figures: readonly FlowFigures[]): HostSumsById {
+  const sums: HostSumsById = new Map();
+  for (let p = 0; p < figures.length; p++) addToHostSums(sums, figures[p]!);
+  return sums;
 }
 
 /** One link's wire load from its ledger entry (shares summed in flow order) and its flows sorted by id. */

@@ -5,7 +5,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { buildState, figuresOf } from '../../../../src/engine/session/session-state.ts';
-import { buildLedger, hostLoadOf, linkLoadOf, moveInLedger, moveOnLinks } from '../../../../src/engine/throughput/load-ledger.ts';
+import { addShare, busiestOf, newHostSums, type HostCrypto } from '../../../../src/engine/throughput/estimate-load.ts';
+import { addToHostSums, buildLedger, hostLoadOf, linkLoadOf, moveInLedger, moveOnLinks, sumHosts } from '../../../../src/engine/throughput/load-ledger.ts';
+import type { Protection } from '../../../../src/engine/types.ts';
 import { generateScenario } from '../../../../src/generate/generate-scenario.ts';
 import { parseScenario } from '../../../../src/model/parse-scenario.ts';
 import type { Scenario } from '../../../../src/model/types.ts';
@@ -37,6 +39,41 @@ describe('load ledger', () => {
 
   it('[T7] and of a generated region with crypto on every host and shared fabric links', () => {
     checkLedger('generated', generateScenario({ hosts: 30 }));
+  });
+
+  it('[T5] sums started from earlier ones as a template count only the SAs added to them again', () => {
+    const sa = (id: string): Protection => ({ id, kind: 'ipsec', source: 'ovn', endpoints: ['c1', id], cipher: 'aes-gcm-256', confidential: true }) as Protection;
+    const [a, b, c] = [sa('ipsec:a'), sa('ipsec:b'), sa('ipsec:c')];
+    const share = (protection: Protection, cores: number): HostCrypto => ({ host: 'c1', coresAtRate: cores, sas: [{ protection, direction: 'outbound', cores, slot: -1 }] });
+    const first = newHostSums();
+    const onA = share(a, 0.5);
+    const onB = share(b, 0);
+    for (const s of [onA, onB, share(a, 0.25)]) addShare(first, s);
+    expect(busiestOf(first.sa)).toEqual({ protection: 'ipsec:a', direction: 'outbound', coresUsed: 0.75 });
+    // Later only SA b (a flow at rate 0) and a new SA c are left on the host: a's entry in the
+    // template must not count, even though it sorts first and b carries no cores.
+    const next = newHostSums(first);
+    addShare(next, onB);
+    expect(busiestOf(next.sa)).toEqual({ protection: 'ipsec:b', direction: 'outbound', coresUsed: 0 });
+    addShare(next, share(c, 0.1));
+    expect(busiestOf(next.sa)).toEqual({ protection: 'ipsec:c', direction: 'outbound', coresUsed: 0.1 });
+    expect(next.used).toBe(0.1);
+    // The shares that came with a place found theirs: the same entry as in the template.
+    expect(onB.sas[0]!.slot).toBe(1);
+  });
+
+  it('[T7] host sums made from a template equal sums made afresh, with the same entries found in place', () => {
+    const state = buildState(generateScenario({ hosts: 30 }));
+    const figures = state.sorted.map((f) => figuresOf(state).get(f.id)!);
+    const fresh = sumHosts(figures);
+    const again = new Map();
+    for (const f of figures) addToHostSums(again, f, fresh);
+    expect(again.size).toBe(fresh.size);
+    for (const [host, sum] of fresh) {
+      expect(again.get(host).used, host).toBe(sum.used);
+      expect(busiestOf(again.get(host).sa), host).toEqual(busiestOf(sum.sa));
+      expect(again.get(host).sa.protections, host).toEqual(sum.sa.protections);
+    }
   });
 
   it('moves a flow’s position between entities, keeping each list ascending and without repeats', () => {
