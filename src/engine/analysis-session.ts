@@ -10,8 +10,9 @@ import type { Scenario } from '../model/types.ts';
 import type { ScenarioIndex } from './scenario-index.ts';
 import { buildElementIndex } from './session/element-index.ts';
 import { buildLinkViews } from './session/link-views.ts';
-import { buildState, figuresOf, ledgerOf, positionsOf, resultOf, resultsOf, type ProgressListener, type SessionState } from './session/session-state.ts';
+import { buildState, figuresOf, ledgerOf, positionsOf, resultOf, resultsOf, traceListOf, type ProgressListener, type SessionState } from './session/session-state.ts';
 import { updateState } from './session/update-state.ts';
+import { cipherTapes } from './throughput/flow-figures.ts';
 import { sumHosts } from './throughput/load-ledger.ts';
 import { reasonedOf } from './session/update-ciphers.ts';
 import type { Analysis, AnalysisOptions, FlowTrace } from './types.ts';
@@ -79,10 +80,11 @@ export function createAnalysisSession(scenario: Scenario, options: AnalysisOptio
       }
       else if (!state.ledger) state.ledger = ledgerOf(state);
       else if (!state.hostSums) state.hostSums = sumHosts(state.ledger.figures);
+      else if (!state.tapes) state.tapes = cipherTapes(traceListOf(state), state.ledger.figures, state.index);
       else if (!state.linkViews) state.linkViews = buildLinkViews(state.scenario, state.traces.values());
       else if (!state.elements) state.elements = buildElementIndex(state.sorted, state.traces);
       else if (state.reasoned?.of !== state.exposures) state.reasoned = { of: state.exposures, at: reasonedOf(state.exposures) };
-      return !state.positions || !state.figures || !state.results || !state.ledger || !state.hostSums || !state.linkViews || !state.elements || state.reasoned?.of !== state.exposures;
+      return !state.positions || !state.figures || !state.results || !state.ledger || !state.hostSums || !state.tapes || !state.linkViews || !state.elements || state.reasoned?.of !== state.exposures;
     },
   };
 }

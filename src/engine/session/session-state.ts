@@ -19,7 +19,7 @@ import { indexScenario, type ScenarioIndex } from '../scenario-index.ts';
 import { assembleThroughput, hardwareProblems, problemsOf } from '../throughput/estimate-throughput.ts';
 import { buildLedger, hostLoadOf, hostsOf, linkLoadOf, linkSharesOf, moveInLedger, moveOnLinks, type HostSumsById, type LoadLedger } from '../throughput/load-ledger.ts';
 import { lowerBound, patchSorted } from '../sorted-lists.ts';
-import { estimateFlowFigures, type FlowFigures } from '../throughput/flow-figures.ts';
+import { estimateFlowFigures, type CipherTapes, type FlowFigures } from '../throughput/flow-figures.ts';
 import { flowMtu } from '../throughput/flow-mtu.ts';
 import { flowFacts } from '../exposure/rules/helpers/trace-facts.ts';
 import { traceAt } from '../trace-source.ts';
@@ -86,6 +86,12 @@ export interface SessionState {
    * in the session's idle time; it may be stale (a template only, checked where it is used).
    */
   hostSums?: HostSumsById;
+  /**
+   * What a cipher edit adds up again at each flow's IPsec and crypto hosts, by position in `sorted`
+   * (throughput/flow-figures.ts `cipherTapes`): made in idle time, kept by cipher edits (which keep
+   * every path and SA), dropped by any other edit.
+   */
+  tapes?: CipherTapes;
   /** The selected attackers' knowledge, sorted by attacker id. */
   knowledge: AttackerKnowledge[];
   /** Every flow × attacker exposure, flows as `sorted`, attackers as `knowledge`. */
@@ -343,6 +349,12 @@ export function ledgerOf(state: SessionState): NonNullable<SessionState['ledger'
   const byId = figuresOf(state);
   const figures = state.sorted.map((f) => byId.get(f.id)!);
   return { ...buildLedger(figures, state.traces), figures };
+}
+
+/** The traces lined up with `sorted`: the kept list when there is one, else looked up by flow id. */
+export function traceListOf(state: SessionState): FlowTrace[] {
+  if (state.traceList?.length === state.sorted.length) return state.traceList;
+  return state.sorted.map((f) => state.traces.get(f.id)!);
 }
 
 /** The exposure result of a state (SPEC §4 arrays, sorted). */

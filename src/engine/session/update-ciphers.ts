@@ -145,6 +145,8 @@ function recost(state: SessionState, flows: readonly Flow[]): void {
   let summed = -1;
   // The last sums' entries, so that each share finds its entry in place (`SaShare.slot`).
   const templates = state.hostSums;
+  // The flows' cycle terms by position, when the session has them for these flows.
+  const tapes = state.tapes?.start.length === sorted.length ? state.tapes : undefined;
   for (let i = 0; i < flows.length; i++) {
     const flow = flows[i]!;
     const at = all ? i : positionOf(flow);
@@ -152,7 +154,7 @@ function recost(state: SessionState, flows: readonly Flow[]): void {
     // Costed in place (`recostFlowFigures`): what it had before is read first.
     const was = figures.crypto.hosts;
     const wasSummary = figures.summary;
-    recostFlowFigures(flow, traceAt(traces ?? state.traces, at, flow.id)!, state.index, names, figures);
+    recostFlowFigures(flow, traceAt(traces ?? state.traces, at, flow.id)!, state.index, names, figures, tapes && { tapes, at: tapes.start[at]! });
     if (sums) {
       if (at <= summed) sums = undefined;
       else {
@@ -181,7 +183,10 @@ function recost(state: SessionState, flows: readonly Flow[]): void {
   }
   // A flow's crypto lands on its SAs' ends whatever their cipher, so the ledger holds; should a
   // flow load other hosts now after all, the ledger is built afresh.
-  if (moved) state.ledger = undefined;
+  if (moved) {
+    state.ledger = undefined;
+    state.tapes = undefined;
+  }
   const { hosts: byHost, figures } = (state.ledger ??= ledgerOf(state));
   if (sums && !moved) {
     for (let p = summed + 1; p < figures.length; p++) addToHostSums(sums, figures[p]!, templates);

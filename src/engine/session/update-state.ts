@@ -217,7 +217,8 @@ export function updateState(prev: SessionState, next: Scenario, onProgress?: Pro
   // The maps by flow id move on to the new state and are edited in place: built now, before they are shared.
   resultsOf(prev);
   figuresOf(prev);
-  const state: SessionState = { ...prev, scenario: next, index: indexAfter(prev, next, changes) };
+  // Tapes hold what a cipher edit cannot move; any other edit can (session-state.ts `tapes`).
+  const state: SessionState = { ...prev, scenario: next, index: indexAfter(prev, next, changes), tapes: undefined };
   const retraced = retrace(state, prev, changes);
   const attackers = reknow(state, prev, changes);
   const kept = new Set(state.knowledge.map((k) => k.attacker.id));

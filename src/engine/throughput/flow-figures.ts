@@ -3,15 +3,16 @@
  * limits lists, cost terms or reasons: the least of each link's wire limit and each host's CPU
  * limit, ties broken by subject as the sorted limits list would (`cpu:` before `link:`, then id).
  */
-import type { Flow } from '../../model/types.ts';
+import type { Flow, Host } from '../../model/types.ts';
 import type { ScenarioIndex } from '../scenario-index.ts';
 import type { FlowTrace, Hop, Protection } from '../types.ts';
-import { cycleFigures, type CycleFigures, type PacketSize } from './endpoint-costs.ts';
+import { cycleFigures, type CycleFigures, type CycleSums, type PacketSize } from './endpoint-costs.ts';
 import type { FlowCrypto, HostCrypto } from './estimate-load.ts';
 import { deadLink, mtuBelowOverhead, ownHeaderBytes } from './estimate-flow.ts';
 import { flowMtu } from './flow-mtu.ts';
 import { hopOverheadBytes } from './hop-mtu.ts';
-import { hostCycles, hostCyclesOut, type HopSide, type HostCyclesOut } from './host-figures.ts';
+import { cycleTape, hostCycles, hostCyclesOut, type CycleTape, type HopSide, type HostCyclesOut } from './host-figures.ts';
+import { espCycles } from './layer-costs.ts';
 import { ETHERNET_FRAMING_BYTES, STACK_CYCLES_PER_BYTE } from './packet-costs.ts';
 import type { EndpointRole, FlowSummary, ThroughputProblem } from './types.ts';
 
@@ -162,12 +163,7 @@ function hostLimits(
   only = -1,
 ): HostCrypto[] | undefined {
   const hops = trace.hops;
-  let tls: Protection | undefined;
-  for (const layer of trace.innerStack) {
-    if (layer.kind !== 'tls') continue;
-    tls = layer.protection;
-    break;
-  }
+  const tls = tlsOf(trace);
   let n = 0;
   let c = 0;
   let same = true;
@@ -175,16 +171,10 @@ function hostLimits(
   for (let i = 0; i <= hops.length; i++) {
     // A mask holds positions 0–30 only (`at` below).
     if (only !== -1 && (i >= 31 || (only & (1 << i)) === 0)) continue;
-    const node = i === 0 ? hops[0]!.from : hops[i - 1]!.to;
+    const node = nodeAt(hops, i);
     const host = index.hosts.get(node);
     if (!host) continue;
-    const role = roleOf(i, hops.length);
-    SIDES.incoming.hop = hops[i - 1];
-    SIDES.incoming.mtu = mtuOf(hops[i - 1], index, packet);
-    SIDES.outgoing.hop = hops[i];
-    SIDES.outgoing.mtu = mtuOf(hops[i], index, packet);
-    SIDES.tls = tls;
-    const { sums } = hostCycles(node, host, role, SIDES, packet, CYCLES);
+    const { sums } = cyclesAt(hops, i, node, host, index, packet, tls);
     const cpu = cycleFigures(host, sums, packet, flow.rateGbps, CPU);
     lower(best, cpu.limitGbps, false, node);
     if (fixed) {
@@ -207,17 +197,170 @@ function hostLimits(
     for (let k = 0; k < CYCLES.count; k++) CORES[c++] = (cpu.coresAtRate * CYCLES.sas[k]!.cycles) / sums.crypto;
   }
   if (fixed) fixed.at = at;
-  if (previous) {
-    if (!same || n !== previous.length) return undefined;
-    c = 0;
-    for (const was of previous) {
-      was.coresAtRate = CORES[c++]!;
-      for (const sa of was.sas) sa.cores = CORES[c++]!;
-    }
-    return previous as HostCrypto[];
-  }
+  if (previous) return !same || n !== previous.length ? undefined : coresInto(previous);
   // An exact-size copy: every flow keeps its list.
   return n === 0 ? NO_HOSTS : CRYPTO.slice(0, n);
+}
+
+/** Writes the cores in `CORES` (each host's, then its SAs') into the previous figures' crypto loads. */
+function coresInto(previous: readonly HostCrypto[]): HostCrypto[] {
+  let c = 0;
+  for (const was of previous) {
+    was.coresAtRate = CORES[c++]!;
+    for (const sa of was.sas) sa.cores = CORES[c++]!;
+  }
+  return previous as HostCrypto[];
+}
+
+/** The node at path position `i` (0: where the first hop starts). */
+function nodeAt(hops: FlowTrace['hops'], i: number): string {
+  return i === 0 ? hops[0]!.from : hops[i - 1]!.to;
+}
+
+/** The flow's TLS session, paid at its two ends (the first TLS layer of its own stack). */
+function tlsOf(trace: FlowTrace): Protection | undefined {
+  for (const layer of trace.innerStack) if (layer.kind === 'tls') return layer.protection;
+  return undefined;
+}
+
+/** The cycles of the host at path position `i` (`hostCycles` into `CYCLES`), written down on `tape` when given. */
+function cyclesAt(hops: FlowTrace['hops'], i: number, node: string, host: Host, index: ScenarioIndex, packet: PacketSize, tls: Protection | undefined, tape?: CycleTape): HostCyclesOut {
+  SIDES.incoming.hop = hops[i - 1];
+  SIDES.incoming.mtu = mtuOf(hops[i - 1], index, packet);
+  SIDES.outgoing.hop = hops[i];
+  SIDES.outgoing.mtu = mtuOf(hops[i], index, packet);
+  SIDES.tls = tls;
+  return hostCycles(node, host, roleOf(i, hops.length), SIDES, packet, CYCLES, tape);
+}
+
+/**
+ * What a cipher edit adds up again, for every flow a session holds (`cipherTapes`): per flow, the
+ * hosts of its `FlowFigures.recostAt` with their cycle terms as `hostCycles` added them, and the
+ * SAs whose ESP cycles are among them. Laid out flow after flow in one list of numbers, so that an
+ * edit reads it in a row instead of walking each flow's trace, hops, wraps and links again:
+ *
+ *     hosts, then per host: host, parallel, start, n, n serial terms, m, m crypto terms,
+ *     k, then per SA: SA, inbound (1 or 0), bytes
+ *
+ * (hosts and SAs as indexes into `hosts` and `sas`; a term -(j + 1) is the ESP cycles of the
+ * host's j-th SA). Valid for the figures it was read from and for cipher edits of them, which
+ * keep every path, header size and SA; checked against a flow's crypto loads where it is used.
+ */
+export interface CipherTapes {
+  /** Where each flow's tape starts in `numbers`, by position in the session's sorted flows; -1: none. */
+  start: Int32Array;
+  numbers: Float64Array;
+  hosts: string[];
+  sas: Protection[];
+}
+
+const TAPE = cycleTape();
+
+/**
+ * The tapes of the flows at their positions (`traces` and `figures` lined up with them); a flow
+ * without IPsec or crypto hosts, or whose hosts sit past the mask's 31 positions, gets none.
+ */
+export function cipherTapes(traces: readonly FlowTrace[], figures: readonly FlowFigures[], index: ScenarioIndex): CipherTapes {
+  const start = new Int32Array(figures.length).fill(-1);
+  const hosts: string[] = [];
+  const sas: Protection[] = [];
+  const hostRefs = new Map<string, number>();
+  const saRefs = new Map<Protection, number>();
+  const out: number[] = [];
+  for (let f = 0; f < figures.length; f++) {
+    const figure = figures[f]!;
+    const trace = traces[f]!;
+    const { packetBytes, payloadBytes } = figure.summary;
+    const only = figure.recostAt;
+    if (only <= 0 || figure.crypto.hosts.length === 0 || trace.local || trace.hops.length === 0 || packetBytes === null || payloadBytes === null || payloadBytes <= 0) continue;
+    const packet = { packetBytes, payloadBytes };
+    const hops = trace.hops;
+    const tls = tlsOf(trace);
+    const first = out.length;
+    out.push(0);
+    for (let i = 0; i <= hops.length && i < 31; i++) {
+      if ((only & (1 << i)) === 0) continue;
+      const node = nodeAt(hops, i);
+      const host = index.hosts.get(node);
+      if (!host) continue;
+      const cycles = cyclesAt(hops, i, node, host, index, packet, tls, TAPE);
+      out[first]!++;
+      let ref = hostRefs.get(node);
+      if (ref === undefined) hostRefs.set(node, (ref = hosts.push(node) - 1));
+      out.push(ref, cycles.sums.parallel, TAPE.start, TAPE.serialCount);
+      for (let t = 0; t < TAPE.serialCount; t++) out.push(TAPE.serial[t]!);
+      out.push(TAPE.cryptoCount);
+      for (let t = 0; t < TAPE.cryptoCount; t++) out.push(TAPE.crypto[t]!);
+      out.push(cycles.count);
+      for (let k = 0; k < cycles.count; k++) {
+        const sa = cycles.sas[k]!;
+        let saRef = saRefs.get(sa.protection);
+        if (saRef === undefined) saRefs.set(sa.protection, (saRef = sas.push(sa.protection) - 1));
+        out.push(saRef, sa.direction === 'inbound' ? 1 : 0, TAPE.bytes[k]!);
+      }
+    }
+    start[f] = first;
+  }
+  // An exact-size copy: a list grown by pushes keeps up to as much again spare (43 MB of numbers at 5,000 hosts).
+  return { start, numbers: Float64Array.from(out), hosts, sas };
+}
+
+/** The ESP cycles of one host's SAs, replayed: reused host after host. */
+const ESP: number[] = [];
+const SUMS: CycleSums = { serial: 0, parallel: 0, crypto: 0 };
+
+/**
+ * `hostLimits` over a previous estimate's IPsec and crypto hosts, from the flow's tape at
+ * `from` rather than its trace: the same additions in the same order, with each SA's ESP cycles
+ * worked out again for its cipher now. Undefined, with `previous` untouched, when the tape does
+ * not name the hosts and SAs of `previous`, in order.
+ */
+function replayLimits(flow: Flow, tapes: CipherTapes, from: number, index: ScenarioIndex, packet: PacketSize, best: Best, previous: readonly HostCrypto[]): HostCrypto[] | undefined {
+  const t = tapes.numbers;
+  let o = from;
+  const hostCount = t[o++]!;
+  let n = 0;
+  let c = 0;
+  for (let h = 0; h < hostCount; h++) {
+    const node = tapes.hosts[t[o++]!]!;
+    const host = index.hosts.get(node);
+    if (!host) return undefined;
+    const parallel = t[o++]!;
+    let serial = t[o++]!;
+    const serialAt = o + 1;
+    o = serialAt + t[o]!;
+    const cryptoAt = o + 1;
+    o = cryptoAt + t[o]!;
+    const saCount = t[o++]!;
+    const was = previous[n];
+    const sasAt = o;
+    for (let k = 0; k < saCount; k++, o += 3) ESP[k] = espCycles(tapes.sas[t[o]!]!, host, t[o + 2]!, t[o + 1] === 1 ? 'decrypt' : 'encrypt');
+    for (let j = serialAt; j < cryptoAt - 1; j++) {
+      const term = t[j]!;
+      serial += term < 0 ? ESP[-term - 1]! : term;
+    }
+    let crypto = 0;
+    for (let j = cryptoAt; j < sasAt - 1; j++) {
+      const term = t[j]!;
+      crypto += term < 0 ? ESP[-term - 1]! : term;
+    }
+    SUMS.serial = serial;
+    SUMS.parallel = parallel;
+    SUMS.crypto = crypto;
+    const cpu = cycleFigures(host, SUMS, packet, flow.rateGbps, CPU);
+    lower(best, cpu.limitGbps, false, node);
+    if (crypto <= 0) continue;
+    n++;
+    if (!was || was.host !== node || was.sas.length !== saCount) return undefined;
+    CORES[c++] = cpu.coresAtRate;
+    for (let k = 0; k < saCount; k++) {
+      const sa = was.sas[k]!;
+      if (sa.protection !== tapes.sas[t[sasAt + 3 * k]!] || (sa.direction === 'inbound') !== (t[sasAt + 3 * k + 1] === 1)) return undefined;
+      // The shares as `sharesOf` works them out.
+      CORES[c++] = (cpu.coresAtRate * ESP[k]!) / crypto;
+    }
+  }
+  return n !== previous.length ? undefined : coresInto(previous);
 }
 
 /** The cipher-independent least limit of the flow being estimated, reused flow after flow. */
@@ -259,14 +402,19 @@ function linkLimit(trace: FlowTrace, index: ScenarioIndex, packetBytes: number, 
  * has one to cost again, its crypto loads take the new figures (new lists only should the flow
  * load other hosts or SAs now). Returns it.
  */
-export function recostFlowFigures(flow: Flow, trace: FlowTrace, index: ScenarioIndex, names: SubjectNames, previous: FlowFigures): FlowFigures {
+export function recostFlowFigures(flow: Flow, trace: FlowTrace, index: ScenarioIndex, names: SubjectNames, previous: FlowFigures, tape?: { tapes: CipherTapes; at: number }): FlowFigures {
   const { packetBytes, payloadBytes } = previous.summary;
   // Unreachable, local (no crypto) and too-small packets have no CPU term that a cipher moves.
   if (trace.local || trace.hops.length === 0 || packetBytes === null || payloadBytes === null || payloadBytes <= 0) return previous;
   const packet = { packetBytes, payloadBytes };
-  // The links and the hosts without IPsec limit the flow as before: only the others are read again.
+  // The links and the hosts without IPsec limit the flow as before: only the others are read again,
+  // from the flow's tape when the session has one (else from the trace).
   const best: Best = { gbps: previous.fixedGbps, link: previous.fixedLink, id: previous.fixedId };
-  let hosts = previous.crypto.hosts.length > 0 ? hostLimits(flow, trace, index, packet, best, previous.crypto.hosts, undefined, previous.recostAt) : undefined;
+  let hosts: HostCrypto[] | undefined;
+  if (previous.crypto.hosts.length > 0 && tape !== undefined && tape.at >= 0) hosts = replayLimits(flow, tape.tapes, tape.at, index, packet, best, previous.crypto.hosts);
+  // A tape that does not fit has lowered `best` on its way: start again from the kept limit.
+  if (!hosts) Object.assign(best, { gbps: previous.fixedGbps, link: previous.fixedLink, id: previous.fixedId });
+  if (!hosts && previous.crypto.hosts.length > 0) hosts = hostLimits(flow, trace, index, packet, best, previous.crypto.hosts, undefined, previous.recostAt);
   if (!hosts) {
     // Other hosts or SAs than before (or none): worked out afresh from the link limit, into new lists.
     const fixed = linkLimit(trace, index, packetBytes, payloadBytes);

@@ -45,6 +45,34 @@ export interface HostCyclesOut {
   ipsec: boolean;
 }
 
+/**
+ * The additions `hostCycles` made, in order, for a cipher edit to make them again with other ESP
+ * cycles (throughput/cipher-tapes.ts): each accumulator's terms, where -(k + 1) stands for the
+ * ESP cycles of the host's k-th SA; the parallel sum holds no ESP term and is kept whole.
+ */
+export interface CycleTape {
+  serial: number[];
+  crypto: number[];
+  /** How many entries of each list this host filled. */
+  serialCount: number;
+  cryptoCount: number;
+  /** The serial sum's first value (the stack's cycles), which the terms are added to. */
+  start: number;
+  /** The bytes each SA's ESP was costed on. */
+  bytes: number[];
+}
+
+/** An empty tape, reused host after host. */
+export function cycleTape(): CycleTape {
+  return { serial: [], crypto: [], serialCount: 0, cryptoCount: 0, start: 0, bytes: [] };
+}
+
+function onTape(tape: CycleTape | undefined, serial: number | undefined, crypto: number | undefined): void {
+  if (!tape) return;
+  if (serial !== undefined) tape.serial[tape.serialCount++] = serial;
+  if (crypto !== undefined) tape.crypto[tape.cryptoCount++] = crypto;
+}
+
 /** A fresh place for `hostCycles` to fill, reused call after call. */
 export function hostCyclesOut(): HostCyclesOut {
   return { sums: { serial: 0, parallel: 0, crypto: 0 }, sas: [], count: 0, ipsec: false };
@@ -66,12 +94,15 @@ function addSa(out: HostCyclesOut, protection: Protection, direction: SaCycles['
 }
 
 /** Adds one hop's layers at this host, as hopTerms does: encapsulation once per tunnel, layers it terminates. */
-function addHop(node: string, host: Host, wraps: readonly Wrap[], sizes: number[], other: readonly Wrap[], direction: Direction, out: HostCyclesOut): void {
+function addHop(node: string, host: Host, wraps: readonly Wrap[], sizes: number[], other: readonly Wrap[], direction: Direction, out: HostCyclesOut, tape: CycleTape | undefined): void {
   const acc = out.sums;
   for (let i = 0; i < wraps.length; i++) {
     const wrap = wraps[i]!;
     if (wrap.kind === 'encap') {
-      if (!hasEncap(other, wrap.type, wrap.source)) acc.serial += host.nic.offload.includes('tunnel-tso') ? 0 : ENCAP_CYCLES_PER_PACKET;
+      if (hasEncap(other, wrap.type, wrap.source)) continue;
+      const cycles = host.nic.offload.includes('tunnel-tso') ? 0 : ENCAP_CYCLES_PER_PACKET;
+      acc.serial += cycles;
+      onTape(tape, cycles, undefined);
       continue;
     }
     const p: Protection = wrap.protection;
@@ -81,18 +112,26 @@ function addHop(node: string, host: Host, wraps: readonly Wrap[], sizes: number[
       const serial = wireguardSerialCycles(bytes);
       acc.serial += serial;
       acc.crypto += serial;
+      onTape(tape, serial, serial);
       const cipher = cipherCyclesOf(p.cipher, host, bytes, direction);
       acc.parallel += cipher;
       acc.crypto += cipher;
+      onTape(tape, undefined, cipher);
     } else if (wrap.kind === 'macsec') {
       const cycles = macsecCycles(p, host, bytes, direction);
       acc.serial += cycles;
       acc.crypto += cycles;
+      onTape(tape, cycles, cycles);
     } else {
       out.ipsec = true;
       const cycles = espCycles(p, host, bytes, direction);
       acc.serial += cycles;
       acc.crypto += cycles;
+      if (tape) {
+        // The SA about to be added: its ESP cycles are worked out again from these bytes.
+        onTape(tape, -(out.count + 1), -(out.count + 1));
+        tape.bytes[out.count] = bytes;
+      }
       addSa(out, p, direction === 'decrypt' ? 'inbound' : 'outbound', cycles);
     }
   }
@@ -101,7 +140,8 @@ function addHop(node: string, host: Host, wraps: readonly Wrap[], sizes: number[
 /**
  * Cycle sums of one host on a flow's path and the IPsec SAs it runs, given the hops it receives
  * from and sends on; `tls` is the flow's TLS protection, paid at its two ends only. The result is
- * written into `out` (see `HostCyclesOut`), which is also returned.
+ * written into `out` (see `HostCyclesOut`), which is also returned; with `tape`, every addition is
+ * also written down there (`CycleTape`).
  */
 export function hostCycles(
   node: string,
@@ -110,6 +150,7 @@ export function hostCycles(
   sides: { incoming: HopSide; outgoing: HopSide; tls: Protection | undefined },
   packet: PacketSize,
   out: HostCyclesOut,
+  tape?: CycleTape,
 ): HostCyclesOut {
   const acc = out.sums;
   acc.serial = STACK_CYCLES_PER_BYTE * packet.payloadBytes;
@@ -117,16 +158,22 @@ export function hostCycles(
   acc.crypto = 0;
   out.count = 0;
   out.ipsec = false;
+  if (tape) {
+    tape.start = acc.serial;
+    tape.serialCount = 0;
+    tape.cryptoCount = 0;
+  }
   const inWraps = sides.incoming.hop?.wraps ?? NO_WRAPS;
   const outWraps = sides.outgoing.hop?.wraps ?? NO_WRAPS;
   wrapInnerBytes(inWraps, packet.packetBytes, sides.incoming.mtu, inBytes);
   wrapInnerBytes(outWraps, packet.packetBytes, sides.outgoing.mtu, outBytes);
-  addHop(node, host, inWraps, inBytes, outWraps, 'decrypt', out);
-  addHop(node, host, outWraps, outBytes, inWraps, 'encrypt', out);
+  addHop(node, host, inWraps, inBytes, outWraps, 'decrypt', out, tape);
+  addHop(node, host, outWraps, outBytes, inWraps, 'encrypt', out, tape);
   if (sides.tls && role !== 'forwarder') {
     const cycles = cipherCyclesOf(sides.tls.cipher, host, packet.payloadBytes, role === 'source' ? 'encrypt' : 'decrypt');
     acc.serial += cycles;
     acc.crypto += cycles;
+    onTape(tape, cycles, cycles);
   }
   return out;
 }

@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { createAnalysisSession } from '../../../../src/engine/analysis-session.ts';
 import { analyzeScenario } from '../../../../src/engine/analyze-scenario.ts';
 import { scenarioChanges } from '../../../../src/engine/session/scenario-changes.ts';
+import { validateScenarioObject } from '../../../../src/model/validate-scenario-object.ts';
 import { generateScenario } from '../../../../src/generate/generate-scenario.ts';
 import { parseScenario } from '../../../../src/model/parse-scenario.ts';
 import type { IpsecCipher, Scenario } from '../../../../src/model/types.ts';
@@ -127,6 +128,46 @@ describe('cipher edits (issue 8)', () => {
     for (const [id, trace] of session.detail.traces) {
       if (compared++ % 5 !== 0) continue;
       expect(json(trace), id).toBe(json(fresh.get(id)));
+    }
+  });
+
+  it('[T4, T5] in a prepared session, a host with two SAs of different ciphers on one flow costs each with its own', () => {
+    // A transport policy between the compute hosts wraps the overlay's tunnel packets in a second
+    // ESP (SPEC X2): each compute host runs two SAs per flow, the overlay's and the policy's. Only
+    // one of them changes cipher per edit, so the other keeps its cycles; WireGuard around both
+    // adds cycles that no cipher edit moves. The session is prepared before each edit, so the
+    // edits read the flows' cycle terms it kept instead of their traces.
+    const base = withCipher(region(6), 'aes-gcm-256');
+    const computes = base.hosts.filter((h) => h.role === 'compute').map((h) => h.id);
+    const overlayIpsec = base.overlays.find((o) => o.ipsec)!.ipsec!;
+    const wg = computes.slice(0, computes.length / 2);
+    let scenario: Scenario = {
+      ...base,
+      // Authenticated as the overlay's SAs are.
+      ipsec: [{ id: 'esp-mesh', endpoints: computes, mesh: true, mode: 'transport', cipher: 'chacha20-poly1305', auth: overlayIpsec.auth, keystore: overlayIpsec.keystore, natT: false, selector: 'all' }],
+      wireguard: [{ id: 'wg-all', members: wg }],
+      // One core each on the WireGuard hosts: its cipher work (parallel cycles, T5) then binds too.
+      hosts: base.hosts.map((h) => (wg.includes(h.id) ? { ...h, cpu: { ...h.cpu, cores: 1 } } : h)),
+    };
+    expect(validateScenarioObject(scenario).diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    const session = createAnalysisSession(scenario);
+    expect(json(session.analysis)).toBe(json(analyzeScenario(scenario)));
+    const nested = session.analysis.findings.filter((f) => f.rule === 'double-encryption').map((f) => f.message);
+    expect(nested.join('\n')).toContain('esp-mesh');
+    const edits: [string, (s: Scenario) => Scenario][] = [
+      ['overlay only', (s) => ({ ...s, overlays: s.overlays.map((o) => (o.ipsec ? { ...o, ipsec: { ...o.ipsec, cipher: 'aes-gcm-128' as const } } : o)) })],
+      ['policy only', (s) => ({ ...s, ipsec: s.ipsec.map((p) => ({ ...p, cipher: 'aes-gcm-256' as const })) })],
+      ['overlay back', (s) => ({ ...s, overlays: s.overlays.map((o) => (o.ipsec ? { ...o, ipsec: { ...o.ipsec, cipher: 'chacha20-poly1305' as const } } : o)) })],
+    ];
+    for (const [name, edit] of edits) {
+      while (session.prepare());
+      const next = edit(scenario);
+      expect(scenarioChanges(scenario, next).ciphers, name).toBeDefined();
+      const before = json(session.analysis.throughput.flows);
+      scenario = next;
+      const after = session.update(scenario);
+      expect(json(after), name).toBe(json(analyzeScenario(scenario)));
+      expect(json(after.throughput.flows), name).not.toBe(before);
     }
   });
 
