@@ -88,8 +88,9 @@ export interface SessionState {
   hostSums?: HostSumsById;
   /**
    * What a cipher edit adds up again at each flow's IPsec and crypto hosts, by position in `sorted`
-   * (throughput/flow-figures.ts `cipherTapes`): made in idle time, kept by cipher edits (which keep
-   * every path and SA), dropped by any other edit.
+   * (throughput/flow-figures.ts `cipherTapes`): made in idle time and kept across edits, each
+   * flow's good while it has the figures it was read from (a cipher edit costs them in place);
+   * dropped when the flow list or most flows' traces change.
    */
   tapes?: CipherTapes;
   /** The selected attackers' knowledge, sorted by attacker id. */

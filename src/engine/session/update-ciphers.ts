@@ -154,7 +154,8 @@ function recost(state: SessionState, flows: readonly Flow[]): void {
     // Costed in place (`recostFlowFigures`): what it had before is read first.
     const was = figures.crypto.hosts;
     const wasSummary = figures.summary;
-    recostFlowFigures(flow, traceAt(traces ?? state.traces, at, flow.id)!, state.index, names, figures, tapes && { tapes, at: tapes.start[at]! });
+    const tape = tapes?.of[at] === figures ? { tapes, at: tapes.start[at]! } : undefined;
+    recostFlowFigures(flow, traceAt(traces ?? state.traces, at, flow.id)!, state.index, names, figures, tape);
     if (sums) {
       if (at <= summed) sums = undefined;
       else {

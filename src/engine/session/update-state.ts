@@ -86,6 +86,8 @@ function retrace(state: SessionState, prev: SessionState, changes: ScenarioChang
   }
   if (!sameFlows) {
     state.sorted = [...next.flows].sort((a, b) => compareIds(a.id, b.id));
+    // Tapes are kept by position in `sorted`.
+    state.tapes = undefined;
     const present = new Set(next.flows.map((f) => f.id));
     for (const id of changes.flows) {
       if (present.has(id)) continue;
@@ -217,9 +219,11 @@ export function updateState(prev: SessionState, next: Scenario, onProgress?: Pro
   // The maps by flow id move on to the new state and are edited in place: built now, before they are shared.
   resultsOf(prev);
   figuresOf(prev);
-  // Tapes hold what a cipher edit cannot move; any other edit can (session-state.ts `tapes`).
-  const state: SessionState = { ...prev, scenario: next, index: indexAfter(prev, next, changes), tapes: undefined };
+  const state: SessionState = { ...prev, scenario: next, index: indexAfter(prev, next, changes) };
   const retraced = retrace(state, prev, changes);
+  // A flow's tape holds while its figures do (checked where used, `CipherTapes.of`): once most
+  // flows were traced again, they are made afresh in idle time.
+  if (retraced && retraced.size * 8 > state.sorted.length) state.tapes = undefined;
   const attackers = reknow(state, prev, changes);
   const kept = new Set(state.knowledge.map((k) => k.attacker.id));
   for (const k of prev.knowledge) if (!kept.has(k.attacker.id)) attackers.add(k.attacker.id);

@@ -243,12 +243,18 @@ function cyclesAt(hops: FlowTrace['hops'], i: number, node: string, host: Host, 
  *     k, then per SA: SA, inbound (1 or 0), bytes
  *
  * (hosts and SAs as indexes into `hosts` and `sas`; a term -(j + 1) is the ESP cycles of the
- * host's j-th SA). Valid for the figures it was read from and for cipher edits of them, which
- * keep every path, header size and SA; checked against a flow's crypto loads where it is used.
+ * host's j-th SA). Valid for the figures it was read from (`of`) and for cipher edits of them,
+ * which keep every path, header size and SA; checked against those figures and the flow's crypto
+ * loads where it is used.
  */
 export interface CipherTapes {
   /** Where each flow's tape starts in `numbers`, by position in the session's sorted flows; -1: none. */
   start: Int32Array;
+  /**
+   * The figures each tape was read from, by position: a tape holds while the flow has those
+   * figures (an estimate afresh makes new ones; a cipher edit costs them in place).
+   */
+  of: readonly FlowFigures[];
   numbers: Float64Array;
   hosts: string[];
   sas: Protection[];
@@ -302,7 +308,7 @@ export function cipherTapes(traces: readonly FlowTrace[], figures: readonly Flow
     start[f] = first;
   }
   // An exact-size copy: a list grown by pushes keeps up to as much again spare (43 MB of numbers at 5,000 hosts).
-  return { start, numbers: Float64Array.from(out), hosts, sas };
+  return { start, of: figures.slice(), numbers: Float64Array.from(out), hosts, sas };
 }
 
 /** The ESP cycles of one host's SAs, replayed: reused host after host. */

@@ -171,6 +171,24 @@ describe('cipher edits (issue 8)', () => {
     }
   });
 
+  it('[T2, T4] a flow edited after the session was prepared is costed from its new figures, not its kept tape', () => {
+    // Smaller packets change a flow's stack cycles and the bytes its ESP is costed on, but not its
+    // hosts or SAs: only the figures the tape was read from tell that it no longer holds.
+    let scenario = withCipher(region(4), 'aes-gcm-256');
+    const session = createAnalysisSession(scenario);
+    while (session.prepare());
+    const overlayNets = new Set(scenario.networks.filter((n) => n.kind === 'overlay').map((n) => n.id));
+    const onOverlay = scenario.flows.filter((f) => f.network !== undefined && overlayNets.has(f.network)).slice(0, 5).map((f) => f.id);
+    expect(onOverlay.length).toBe(5);
+    scenario = { ...scenario, flows: scenario.flows.map((f) => (onOverlay.includes(f.id) ? { ...f, packetBytes: 600 } : f)) };
+    expect(json(session.update(scenario))).toBe(json(analyzeScenario(scenario)));
+    for (const cipher of ['chacha20-poly1305', 'aes-gcm-128'] as const) {
+      scenario = withCipher(scenario, cipher);
+      const after = session.update(scenario);
+      expect(json(after), cipher).toBe(json(analyzeScenario(scenario)));
+    }
+  });
+
   it('[T4, T6] a host whose NIC does the IPsec (no crypto cycles) still limits the flow after the edit', () => {
     // c1 runs the overlay's ESP in its NIC (ipsec-packet: no crypto cycles) on a slow CPU, so its
     // stack and encapsulation bind: about 0.67 c/B × 1400 B + 206 ≈ 1,150 cycles a packet at 0.1 GHz
