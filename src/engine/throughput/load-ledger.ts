@@ -154,10 +154,15 @@ export function addToHostSums(sums: HostSumsById, f: FlowFigures, templates?: Ho
   }
 }
 
-/** Every host's crypto sums over `figures` (every flow's, in flow order). */
+/**
+ * Every host's crypto sums over `figures` (every flow's, in flow order), kept by a session as the
+ * template of the next sums: without their look-up maps, which sums made from them make again
+ * only should a share miss its place.
+ */
 export function sumHosts(figures: readonly FlowFigures[]): HostSumsById {
   const sums: HostSumsById = new Map();
   for (let p = 0; p < figures.length; p++) addToHostSums(sums, figures[p]!);
+  for (const sum of sums.values()) sum.sa.places = undefined;
   return sums;
 }
 
