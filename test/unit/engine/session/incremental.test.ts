@@ -64,7 +64,7 @@ describe('analysis session (issue 8)', () => {
     });
   }
 
-  it('[§4] prepared ahead of every edit (ledger, host crypto sums, cipher tapes, link views, positions, element index, the exposures that give reasons, built in idle time), the session still equals a full analysis', () => {
+  it('[§4] prepared ahead of every edit (ledger, link views, positions, element index, the exposures that give reasons, host crypto sums, cipher tapes, built in idle time), the session still equals a full analysis', () => {
     let scenario = generateScenario({ hosts: 24, hostsPerRack: 8, sites: 2, overlay: 'ovn', workloadsPerHost: 3, flowsPerWorkload: 3, attackers: 7, seed: 5 });
     const session = createAnalysisSession(scenario);
     for (const [name, edit] of Object.entries(edits)) {
