@@ -53,6 +53,27 @@ export function renderReport(report: ReportModel, request: Pick<ReportRequest, '
   return { format: 'md', ...markdownReportPieces(report, files) };
 }
 
+/** One file of a rendered report: its name, media type and contents in pieces (joined, the file). */
+export interface ReportFile {
+  name: string;
+  type: string;
+  parts: string[];
+}
+
+/**
+ * The files of a rendered report, named after `stem` (the scenario file's name without its
+ * extension) as the app downloads them; the SVGs of a Markdown report under the names it links.
+ */
+export function reportFiles(report: RenderedReport, names: { stem: string; topologyFile?: string; chartFile?: string }): ReportFile[] {
+  if (report.format === 'html') return [{ name: `${names.stem}-report.html`, type: 'text/html', parts: report.html }];
+  if (report.format === 'json') return [{ name: `${names.stem}-report.json`, type: 'application/json', parts: report.json }];
+  return [
+    { name: `${names.stem}-report.md`, type: 'text/markdown', parts: report.markdown },
+    { name: names.topologyFile ?? `${names.stem}-topology.svg`, type: 'image/svg+xml', parts: [report.svg] },
+    { name: names.chartFile ?? `${names.stem}-comparison.svg`, type: 'image/svg+xml', parts: [report.chartSvg] },
+  ];
+}
+
 /** Parses the text and renders its report; diagnostics only when the file is invalid (SPEC §1.2). */
 export function exportReport(request: ReportRequest): { diagnostics: Diagnostic[]; report?: RenderedReport } {
   const { model, diagnostics } = parseScenario(request.text, { fileName: request.fileName });

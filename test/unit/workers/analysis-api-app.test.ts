@@ -36,6 +36,25 @@ describe('analysisApi: the app’s import, report, diff and sample calls', () =>
     expect(app.report && 'html' in app.report ? app.report.html.join('') : '').toBe(box.read('cli.html'));
   });
 
+  it('[issue 5] the report as files to download: the CLI’s HTML in one Blob, the Markdown with its two SVGs under the names it links', async () => {
+    const file = box.write('scenario.yaml', FAILING);
+    await box.run(['report', file, '--date', '2026-01-02', '--out', 'cli.html']);
+    const html = await analysisApi.reportFiles({ text: FAILING, fileName: 'scenario.yaml', stem: 'scenario', date: '2026-01-02', format: 'html' });
+    expect(html.files?.map((f) => [f.name, f.blob.type])).toEqual([['scenario-report.html', 'text/html']]);
+    expect(await html.files![0]!.blob.text()).toBe(box.read('cli.html'));
+    const names = { topologyFile: 'scenario-topology.svg', chartFile: 'scenario-comparison.svg' };
+    const md = await analysisApi.reportFiles({ text: FAILING, fileName: 'scenario.yaml', stem: 'scenario', date: '2026-01-02', format: 'md', ...names });
+    expect(md.files?.map((f) => f.name)).toEqual(['scenario-report.md', 'scenario-topology.svg', 'scenario-comparison.svg']);
+    const markdown = await md.files![0]!.blob.text();
+    // The Markdown links its pictures by those names, and they are SVG documents.
+    expect(markdown).toContain('](scenario-topology.svg)');
+    expect(markdown).toContain('](scenario-comparison.svg)');
+    for (const f of md.files!.slice(1)) expect(await f.blob.text()).toMatch(/^<svg[\s>]/);
+    const invalid = await analysisApi.reportFiles({ text: INVALID, fileName: 'bad.yaml', stem: 'bad', date: '2026-01-02', format: 'html' });
+    expect(invalid.files).toBeUndefined();
+    expect(invalid.diagnostics.some((d) => d.severity === 'error')).toBe(true);
+  });
+
   it('[§1.2] a report of an invalid file returns its diagnostics and no report', async () => {
     const res = await analysisApi.report({ text: INVALID, fileName: 'bad.yaml', date: '2026-01-02', format: 'html' });
     expect(res.report).toBeUndefined();
