@@ -119,6 +119,11 @@ export class AnalysisClient {
   #whole?: { remote: Comlink.Remote<AnalysisApi>; id: number; result: Record<string, unknown>; model?: Scenario };
   /** Per worker, what sends its texts (each as an edit of the last one sent to it). */
   #texts = new WeakMap<Comlink.Remote<AnalysisApi>, TextSender>();
+  /**
+   * The last protection comparison and the text it is of: a report exported after a look at the
+   * comparison view takes its table instead of working it out again (most of a report's work).
+   */
+  #lastComparison?: { text: string; fileName: string | undefined; comparison: Comparison };
 
   constructor(factory: WorkerFactory = defaultFactory) {
     this.#factory = factory;
@@ -229,6 +234,9 @@ export class AnalysisClient {
    * too large for two at once, `comparesSideBySide`) one worker works out the whole table.
    */
   async compare(req: AnalyzeRequest, channel = 'compare', sideBySide = true): Promise<Comparison | undefined> {
+    // The table of this very text, worked out before (the comparison view's, then the report's).
+    const last = this.#lastComparison;
+    if (last && req.text !== undefined && last.text === req.text && last.fileName === req.fileName) return last.comparison;
     try {
       const parts = sideBySide ? COMPARISON_HALVES : [undefined];
       const halves = await Promise.all(
@@ -236,7 +244,9 @@ export class AnalysisClient {
           this.#run(i === 0 ? channel : `${channel}-${i}`, (api) => this.#withText(api, req, (sent) => api.compare(sent, only))),
         ),
       );
-      return halves.every((half) => half !== undefined) ? mergeComparisons(halves) : undefined;
+      const comparison = halves.every((half) => half !== undefined) ? mergeComparisons(halves) : undefined;
+      if (comparison && req.text !== undefined) this.#lastComparison = { text: req.text, fileName: req.fileName, comparison };
+      return comparison;
     } catch (error) {
       if (isSuperseded(error)) throw error;
       // Comlink reports a missing method as a TypeError about calling undefined.

@@ -188,9 +188,29 @@ describe('AnalysisClient (latest-wins, real cancellation)', () => {
     // A region too large for two halves at once (a 5,000-host region's 250,000 flows) gets one worker.
     expect(comparesSideBySide(50_000)).toBe(true);
     expect(comparesSideBySide(250_000)).toBe(false);
-    const one = await client.compare({ text }, 'whole', false);
+    // Another text of the same scenario (the table of this very text is kept, see below).
+    const one = await client.compare({ text: `${text}\n# the same scenario\n` }, 'whole', false);
     expect(spawned).toBe(3);
     expect(one).toEqual(comparison);
+    client.dispose();
+  });
+
+  it('a comparison of the text last compared is the table already worked out: the report export after the comparison view starts no worker', async () => {
+    let spawned = 0;
+    const client = new AnalysisClient(() => (spawned++, realWorker()));
+    const text = serializeScenario(model);
+    const first = await client.compare({ text, fileName: 'a.yaml' });
+    expect(spawned).toBe(2);
+    expect(await client.compare({ text, fileName: 'a.yaml' }, 'export')).toBe(first);
+    expect(spawned).toBe(2);
+    // Another text (an edit) is worked out again, and is then the one kept.
+    const edited = `${text}\n# edited\n`;
+    const second = await client.compare({ text: edited, fileName: 'a.yaml' }, 'export');
+    expect(spawned).toBe(4);
+    expect(second).not.toBe(first);
+    expect(second).toEqual(compareProtections(parseScenario(edited).model as Scenario));
+    expect(await client.compare({ text: edited, fileName: 'a.yaml' })).toBe(second);
+    expect(spawned).toBe(4);
     client.dispose();
   });
 
