@@ -37,7 +37,7 @@ import { validateScenarioObject } from '../src/model/validate-scenario-object.ts
 import { importDeployment as importOutputs, type ImportOptions } from '../src/import/import-deployment.ts';
 import type { ImportResult } from '../src/import/types.ts';
 import { generateDatacenter, type DatacenterOptions } from '../src/generate/generate-datacenter.ts';
-import { exportReport, reportFiles, type RenderedReport, type ReportRequest } from '../src/report/export-report.ts';
+import { exportReport, reportFileNames, reportFiles, type RenderedReport, type ReportRequest } from '../src/report/export-report.ts';
 import { buildDiffReport } from '../src/report/diff/build-diff-report.ts';
 import { diffSummary, diffTables, type DiffTable } from '../src/report/diff/diff-tables.ts';
 import type { DiffReport } from '../src/report/diff/diff-types.ts';
@@ -424,13 +424,14 @@ export const analysisApi = {
    * The report (as `report`) as files to download, each made into a Blob here: a 1,000-host
    * region's HTML report is about 100 MB of text, and copying it to the page and encoding it
    * into a Blob there held the page for 1.7–1.9 s, where a Blob reaches the page as a handle.
-   * `stem` names the files (the scenario file's name without its extension).
+   * `stem` names the files (the scenario file's name without its extension, `reportFileNames`),
+   * and a Markdown report links its SVGs by those names.
    */
-  async reportFiles(request: ReportRequest & { stem: string }): Promise<{ diagnostics: Diagnostic[]; files?: { name: string; blob: Blob }[] }> {
+  async reportFiles(request: Omit<ReportRequest, 'topologyFile' | 'chartFile'> & { stem: string }): Promise<{ diagnostics: Diagnostic[]; files?: { name: string; blob: Blob }[] }> {
     const { stem, ...rest } = request;
-    const { diagnostics, report } = exportReport({ version: packageJson.version, ...rest });
+    const names = reportFileNames(stem);
+    const { diagnostics, report } = exportReport({ version: packageJson.version, ...rest, topologyFile: names.topologyFile, chartFile: names.chartFile });
     if (!report) return { diagnostics };
-    const names = { stem, ...(request.topologyFile !== undefined ? { topologyFile: request.topologyFile } : {}), ...(request.chartFile !== undefined ? { chartFile: request.chartFile } : {}) };
     return { diagnostics, files: reportFiles(report, names).map((f) => ({ name: f.name, blob: new Blob(f.parts, { type: f.type }) })) };
   },
 

@@ -60,17 +60,22 @@ export interface ReportFile {
   parts: string[];
 }
 
+/** The names of a report's files after `stem` (the scenario file's name without its extension), as the app downloads them. */
+export function reportFileNames(stem: string): { report: string; topologyFile: string; chartFile: string } {
+  return { report: `${stem}-report`, topologyFile: `${stem}-topology.svg`, chartFile: `${stem}-comparison.svg` };
+}
+
 /**
- * The files of a rendered report, named after `stem` (the scenario file's name without its
- * extension) as the app downloads them; the SVGs of a Markdown report under the names it links.
+ * The files of a rendered report: the report itself as `<stem>-report.<format>`, and a Markdown
+ * report's two SVGs under the names it was rendered to link (`names`, from `reportFileNames`).
  */
-export function reportFiles(report: RenderedReport, names: { stem: string; topologyFile?: string; chartFile?: string }): ReportFile[] {
-  if (report.format === 'html') return [{ name: `${names.stem}-report.html`, type: 'text/html', parts: report.html }];
-  if (report.format === 'json') return [{ name: `${names.stem}-report.json`, type: 'application/json', parts: report.json }];
+export function reportFiles(report: RenderedReport, names: ReturnType<typeof reportFileNames>): ReportFile[] {
+  if (report.format === 'html') return [{ name: `${names.report}.html`, type: 'text/html', parts: report.html }];
+  if (report.format === 'json') return [{ name: `${names.report}.json`, type: 'application/json', parts: report.json }];
   return [
-    { name: `${names.stem}-report.md`, type: 'text/markdown', parts: report.markdown },
-    { name: names.topologyFile ?? `${names.stem}-topology.svg`, type: 'image/svg+xml', parts: [report.svg] },
-    { name: names.chartFile ?? `${names.stem}-comparison.svg`, type: 'image/svg+xml', parts: [report.chartSvg] },
+    { name: `${names.report}.md`, type: 'text/markdown', parts: report.markdown },
+    { name: names.topologyFile, type: 'image/svg+xml', parts: [report.svg] },
+    { name: names.chartFile, type: 'image/svg+xml', parts: [report.chartSvg] },
   ];
 }
 

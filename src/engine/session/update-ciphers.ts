@@ -145,8 +145,8 @@ function recost(state: SessionState, flows: readonly Flow[]): void {
   let summed = -1;
   // The last sums' entries, so that each share finds its entry in place (`SaShare.slot`).
   const templates = state.hostSums;
-  // The flows' cycle terms by position, when the session has them for these flows.
-  const tapes = state.tapes?.start.length === sorted.length ? state.tapes : undefined;
+  // The flows' cycle terms, each used only while its flow has the figures it was read from (`CipherTapes.of`).
+  const tapes = state.tapes;
   for (let i = 0; i < flows.length; i++) {
     const flow = flows[i]!;
     const at = all ? i : positionOf(flow);

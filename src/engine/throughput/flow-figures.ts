@@ -415,12 +415,14 @@ export function recostFlowFigures(flow: Flow, trace: FlowTrace, index: ScenarioI
   const packet = { packetBytes, payloadBytes };
   // The links and the hosts without IPsec limit the flow as before: only the others are read again,
   // from the flow's tape when the session has one (else from the trace).
-  const best: Best = { gbps: previous.fixedGbps, link: previous.fixedLink, id: previous.fixedId };
+  const kept = (): Best => ({ gbps: previous.fixedGbps, link: previous.fixedLink, id: previous.fixedId });
+  let best = kept();
   let hosts: HostCrypto[] | undefined;
-  if (previous.crypto.hosts.length > 0 && tape !== undefined && tape.at >= 0) hosts = replayLimits(flow, tape.tapes, tape.at, index, packet, best, previous.crypto.hosts);
-  // A tape that does not fit has lowered `best` on its way: start again from the kept limit.
-  if (!hosts) Object.assign(best, { gbps: previous.fixedGbps, link: previous.fixedLink, id: previous.fixedId });
-  if (!hosts && previous.crypto.hosts.length > 0) hosts = hostLimits(flow, trace, index, packet, best, previous.crypto.hosts, undefined, previous.recostAt);
+  if (previous.crypto.hosts.length > 0) {
+    if (tape !== undefined && tape.at >= 0) hosts = replayLimits(flow, tape.tapes, tape.at, index, packet, best, previous.crypto.hosts);
+    // A tape that does not fit has lowered `best` on its way: the trace is read from the kept limit.
+    if (!hosts) hosts = hostLimits(flow, trace, index, packet, (best = kept()), previous.crypto.hosts, undefined, previous.recostAt);
+  }
   if (!hosts) {
     // Other hosts or SAs than before (or none): worked out afresh from the link limit, into new lists.
     const fixed = linkLimit(trace, index, packetBytes, payloadBytes);

@@ -47,7 +47,7 @@ export interface HostCyclesOut {
 
 /**
  * The additions `hostCycles` made, in order, for a cipher edit to make them again with other ESP
- * cycles (throughput/cipher-tapes.ts): each accumulator's terms, where -(k + 1) stands for the
+ * cycles (`cipherTapes` in flow-figures.ts): each accumulator's terms, where -(k + 1) stands for the
  * ESP cycles of the host's k-th SA; the parallel sum holds no ESP term and is kept whole.
  */
 export interface CycleTape {

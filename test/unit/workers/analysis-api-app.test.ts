@@ -42,8 +42,7 @@ describe('analysisApi: the app’s import, report, diff and sample calls', () =>
     const html = await analysisApi.reportFiles({ text: FAILING, fileName: 'scenario.yaml', stem: 'scenario', date: '2026-01-02', format: 'html' });
     expect(html.files?.map((f) => [f.name, f.blob.type])).toEqual([['scenario-report.html', 'text/html']]);
     expect(await html.files![0]!.blob.text()).toBe(box.read('cli.html'));
-    const names = { topologyFile: 'scenario-topology.svg', chartFile: 'scenario-comparison.svg' };
-    const md = await analysisApi.reportFiles({ text: FAILING, fileName: 'scenario.yaml', stem: 'scenario', date: '2026-01-02', format: 'md', ...names });
+    const md = await analysisApi.reportFiles({ text: FAILING, fileName: 'scenario.yaml', stem: 'scenario', date: '2026-01-02', format: 'md' });
     expect(md.files?.map((f) => f.name)).toEqual(['scenario-report.md', 'scenario-topology.svg', 'scenario-comparison.svg']);
     const markdown = await md.files![0]!.blob.text();
     // The Markdown links its pictures by those names, and they are SVG documents.
