@@ -14,7 +14,6 @@ import { buildState, figuresOf, ledgerOf, positionsOf, resultOf, resultsOf, trac
 import { updateState } from './session/update-state.ts';
 import { cipherTapes } from './throughput/flow-figures.ts';
 import { sumHosts } from './throughput/load-ledger.ts';
-import { reasonedOf } from './session/update-ciphers.ts';
 import type { Analysis, AnalysisOptions, FlowTrace } from './types.ts';
 
 /** An analysis that follows a scenario through edits. */
@@ -82,11 +81,10 @@ export function createAnalysisSession(scenario: Scenario, options: AnalysisOptio
       else if (!state.ledger) state.ledger = ledgerOf(state);
       else if (!state.linkViews) state.linkViews = buildLinkViews(state.scenario, state.traces.values());
       else if (!state.elements) state.elements = buildElementIndex(state.sorted, state.traces);
-      else if (state.reasoned?.of !== state.exposures) state.reasoned = { of: state.exposures, at: reasonedOf(state.exposures) };
       // Last: only a cipher edit reads these, and it works without them (looking SAs up, walking traces).
       else if (!state.hostSums) state.hostSums = sumHosts(state.ledger.figures);
       else if (!state.tapes) state.tapes = cipherTapes(traceListOf(state), state.ledger.figures, state.index);
-      return !state.positions || !state.figures || !state.results || !state.ledger || !state.linkViews || !state.elements || state.reasoned?.of !== state.exposures || !state.hostSums || !state.tapes;
+      return !state.positions || !state.figures || !state.results || !state.ledger || !state.linkViews || !state.elements || !state.hostSums || !state.tapes;
     },
   };
 }

@@ -10,12 +10,6 @@ function sortedPair(a: string, b: string): [string, string] {
   return a < b ? [a, b] : [b, a];
 }
 
-/** The SAs a cipher edit changed (`ProtectionTable.recipher`): all of them, and the one with an id if it is one. */
-export interface ChangedSas {
-  list: readonly Protection[];
-  get(id: string): Protection | undefined;
-}
-
 /** Creates and caches protection objects by id. */
 export class ProtectionTable {
   private readonly byId = new Map<string, Protection>();
@@ -60,11 +54,9 @@ export class ProtectionTable {
    * place, and with it their confidentiality (ESP-NULL has none, SPEC X3): an analysis session
    * whose edit changed nothing but a cipher of the same ESP sizes (session/update-ciphers.ts)
    * keeps every trace that holds them, and the protection comparison estimates the five IPsec
-   * ciphers over one set of traces (throughput/comparison-runs.ts). Returns what changed, read
-   * from the table itself (a region's overlay has an SA per host pair: 200,000 at 5,000 hosts,
-   * too many to copy into a map of their own at every edit).
+   * ciphers over one set of traces (throughput/comparison-runs.ts). Returns the SAs it changed.
    */
-  recipher(ciphers: ReadonlyMap<string, string>): ChangedSas {
+  recipher(ciphers: ReadonlyMap<string, string>): Protection[] {
     const list: Protection[] = [];
     for (const [source, cipher] of ciphers) {
       for (const p of this.bySource.get(source) ?? []) {
@@ -74,13 +66,7 @@ export class ProtectionTable {
         list.push(p);
       }
     }
-    return {
-      list,
-      get: (id) => {
-        const p = this.byId.get(id);
-        return p !== undefined && p.kind === 'ipsec' && ciphers.has(p.source) ? p : undefined;
-      },
-    };
+    return list;
   }
 
   /** The layers of SA `p` on the wire, made by `make` the first time (see `layersBySa`). */

@@ -76,8 +76,15 @@ export function readOutcome(vantage: Vantage, k: AttackerKnowledge): number {
   return rank + (vantage.inject && forgeable ? TAMPER_BIT : 0);
 }
 
+/**
+ * The layer a reason is about, by its protection's id. Its cipher is not named: whether a layer
+ * stops an attacker depends on its keys and on whether it is confidential at all (the
+ * integrity-only text says so), never on which confidential cipher it uses, and the stack of the
+ * hop shows the cipher in the layer's label. So an edit that swaps one confidential cipher for
+ * another of the same sizes changes no exposure (session/update-ciphers.ts).
+ */
 function describe(p: Protection): string {
-  return `${p.kind === 'ipsec' ? 'IPsec SA' : p.kind === 'wireguard' ? 'WireGuard tunnel' : p.kind === 'macsec' ? 'MACsec' : 'TLS'} ${p.id} (${p.cipher})`;
+  return `${p.kind === 'ipsec' ? 'IPsec SA' : p.kind === 'wireguard' ? 'WireGuard tunnel' : p.kind === 'macsec' ? 'MACsec' : 'TLS'} ${p.id}`;
 }
 
 const VIA_TEXT: Record<OpenVia, string> = {
@@ -92,9 +99,9 @@ const VIA_TEXT: Record<OpenVia, string> = {
 
 /**
  * The text of a reason about one encryption layer at a vantage: how it was opened (`via`), or that
- * it stopped the attacker. It names the protection and its cipher, so a cipher edit writes it anew.
+ * it stopped the attacker.
  */
-export function layerReasonText(vantageId: string, p: Protection, via: OpenVia | undefined): string {
+function layerReasonText(vantageId: string, p: Protection, via: OpenVia | undefined): string {
   return via ? `${vantageId}: ${describe(p)} ${VIA_TEXT[via]}` : `${vantageId}: stopped by ${describe(p)}: the attacker holds none of its keys`;
 }
 

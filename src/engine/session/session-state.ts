@@ -101,8 +101,6 @@ export interface SessionState {
   requirements: RequirementResult[];
   /** Findings per rule id (rules can be re-run one at a time). */
   findings: Map<string, Finding[]>;
-  /** The positions of the exposures that give reasons, valid while `exposures` is `of` (a cipher edit renames only those). */
-  reasoned?: { of: Exposure[]; at: Uint32Array };
   /** What taps on each link see, built at the first edit that re-traces flows (session/link-views.ts). */
   linkViews?: LinkViews;
   /** Which flows each element touches, built when an attacker edit first needs it. */

@@ -3,25 +3,23 @@
  * but the IPsec cipher of overlays, explicit tunnels or `ipsec:` policies, each to one with the same
  * ESP sizes and the same confidentiality (aes-gcm-128, aes-gcm-256 and chacha20-poly1305 are alike; see
  * `ScenarioChanges.ciphers`). Then no path, header size, MTU, wire load, link status, exposure level
- * or tamper bit can change. What does change is the cipher's name — in the SA objects, in the ESP
- * layers' labels and in every reason or stack text that names them — and its CPU cost. So the
- * traces are kept: their SA objects take the new cipher in place and their ESP layers a new label;
- * the flows of those SAs are estimated again; reasons that name such an SA are written anew; and
- * only the rules whose findings can name a cipher or read crypto loads run again. The result equals
- * a full analysis of the edited scenario byte for byte (test/unit/engine/session).
+ * or tamper bit can change, nor any reason (reasons name a layer by its SA's id, not its cipher).
+ * What does change is the cipher's name, in the SA objects and the ESP layers' labels, and its CPU
+ * cost. So the traces and exposures are kept: the SA objects take the new cipher in place and
+ * their ESP layers a new label; the flows of those SAs are estimated again; and only the rules
+ * whose findings can name a cipher or read crypto loads run again. The result equals a full
+ * analysis of the edited scenario byte for byte (test/unit/engine/session).
  */
 import type { Flow, Scenario } from '../../model/types.ts';
 import { espLabel } from '../exposure/build-stack.ts';
-import { layerReasonText } from '../exposure/read-stack.ts';
 import { cryptoCpuSaturated } from '../exposure/rules/crypto-cpu-saturated.ts';
 import { doubleEncryption } from '../exposure/rules/double-encryption.ts';
 import { labelsChanged } from '../exposure/rules/helpers/describe.ts';
 import { integrityOnly } from '../exposure/rules/integrity-only.ts';
-import { requirementFailed } from '../exposure/rules/requirement-failed.ts';
 import { traceAt } from '../trace-source.ts';
 import type { FlowSummary } from '../throughput/types.ts';
-import type { ChangedSas, ProtectionTable } from '../exposure/protections.ts';
-import type { Exposure, Finding, FlowResult, Reason } from '../types.ts';
+import type { ProtectionTable } from '../exposure/protections.ts';
+import type { FlowResult, Protection } from '../types.ts';
 import { indexAfter, type ScenarioChanges } from './scenario-changes.ts';
 import { figuresOf, findingsOf, ledgerOf, positionsOf, resultsOf, type SessionState } from './session-state.ts';
 import { addToHostSums, hostLoadOf, type HostSumsById } from '../throughput/load-ledger.ts';
@@ -31,79 +29,19 @@ import { recostFlowFigures, type SubjectNames } from '../throughput/flow-figures
 /**
  * The rules whose findings a cipher edit of the same ESP shape can change: crypto loads (saturated
  * hosts) and stack texts of hops where a confidential SA sits (nested encryption; integrity-only
- * layers, cheap to run). Failed requirements keep their pairs and get their exposures' renamed
- * reasons. The other rules read paths, MTUs, wire loads, link statuses and stacks where the payload
- * is plaintext, and a stack that holds a confidential ESP layer never has its payload in plaintext
+ * layers, cheap to run). Failed requirements keep their pairs and reasons. The other rules read
+ * paths, MTUs, wire loads, link statuses and stacks where the payload is plaintext, and a stack that holds a confidential ESP layer never has its payload in plaintext
  * (SPEC X3: a layer covers everything inside it), so none of their texts names one of these SAs.
  */
 const CIPHER_RULES: ReadonlySet<string> = new Set([cryptoCpuSaturated.id, doubleEncryption.id, integrityOnly.id]);
 
 /** Gives the ESP layers of the changed SAs their new label: each SA's layers are made once and shared by its stacks (`ProtectionTable.layersOf`). */
-function relabel(table: ProtectionTable, changed: ChangedSas): void {
-  for (const p of changed.list) {
+function relabel(table: ProtectionTable, changed: readonly Protection[]): void {
+  for (const p of changed) {
     const layers = table.madeLayers(p);
     if (layers) for (const layer of layers) if (layer.kind === 'esp' && layer.protection === p) layer.label = espLabel(p);
   }
   labelsChanged();
-}
-
-/** The reasons with every one that names a changed SA written anew, or undefined when none does. */
-function renamedReasons(reasons: readonly Reason[], changed: ChangedSas): Reason[] | undefined {
-  let out: Reason[] | undefined;
-  for (let r = 0; r < reasons.length; r++) {
-    const reason = reasons[r]!;
-    const p = reason.protection !== undefined ? changed.get(reason.protection) : undefined;
-    if (p === undefined || reason.vantage === undefined) continue;
-    out ??= reasons.slice();
-    // Reasons about a layer are made by `readStack`, its text by `layerReasonText`: only the text changes.
-    out[r] = { ...reason, text: layerReasonText(reason.vantage, p, reason.via) };
-  }
-  return out;
-}
-
-/** The positions of the exposures that give reasons (a tenth of the pairs in a region), ascending. */
-export function reasonedOf(exposures: readonly Exposure[]): Uint32Array {
-  let n = 0;
-  for (let i = 0; i < exposures.length; i++) if (exposures[i]!.reasons.length > 0) n++;
-  const at = new Uint32Array(n);
-  n = 0;
-  for (let i = 0; i < exposures.length; i++) if (exposures[i]!.reasons.length > 0) at[n++] = i;
-  return at;
-}
-
-/** The exposures with every reason that names a changed SA written anew (other pairs are kept as they are). */
-function renamed(state: SessionState, changed: ChangedSas): Exposure[] {
-  const exposures = state.exposures;
-  // Which pairs give reasons does not change with a cipher: the list holds for the renamed array too.
-  const reasoned = state.reasoned?.of === exposures ? state.reasoned.at : reasonedOf(exposures);
-  let out: Exposure[] | undefined;
-  for (let k = 0; k < reasoned.length; k++) {
-    const i = reasoned[k]!;
-    const e = exposures[i]!;
-    const reasons = renamedReasons(e.reasons, changed);
-    if (!reasons) continue;
-    out ??= exposures.slice();
-    out[i] = { flow: e.flow, attacker: e.attacker, level: e.level, tamper: e.tamper, vantages: e.vantages, reasons };
-  }
-  const result = out ?? exposures;
-  state.reasoned = { of: result, at: reasoned };
-  return result;
-}
-
-/**
- * The findings of failed requirements with their reasons renamed: they are the exposures' reasons
- * (requirement-failed.ts), and which pairs fail did not change.
- */
-function renamedFindings(findings: Finding[], changed: ChangedSas): Finding[] {
-  let out: Finding[] | undefined;
-  for (let i = 0; i < findings.length; i++) {
-    const f = findings[i]!;
-    const reasons = renamedReasons(f.reasons, changed);
-    if (!reasons) continue;
-    out ??= findings.slice();
-    out[i] = { ...f, reasons };
-  }
-  return out ?? findings;
 }
 
 /** A flow's summary with its new estimate (written out: the commonest shape, without an `unreachable`). */
@@ -215,8 +153,7 @@ export function updateCiphers(prev: SessionState, next: Scenario, changes: Scena
   const changed = prev.protections.recipher(changes.ciphers!);
   relabel(prev.protections, changed);
   recost(state, affected);
-  state.exposures = renamed(state, changed);
+  // Exposures and failed requirements stay as they are: no level, tamper bit or reason names a cipher (read-stack.ts).
   state.findings = findingsOf(state, prev.findings, CIPHER_RULES);
-  state.findings.set(requirementFailed.id, renamedFindings(prev.findings.get(requirementFailed.id) ?? [], changed));
   return state;
 }
