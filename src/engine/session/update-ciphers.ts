@@ -24,7 +24,7 @@ import { indexAfter, type ScenarioChanges } from './scenario-changes.ts';
 import { figuresOf, findingsOf, ledgerOf, positionsOf, resultsOf, type SessionState } from './session-state.ts';
 import { addToHostSums, hostLoadOf, type HostSumsById } from '../throughput/load-ledger.ts';
 import { hostLoadFrom, type HostCrypto } from '../throughput/estimate-load.ts';
-import { recostFlowFigures, type SubjectNames } from '../throughput/flow-figures.ts';
+import { recostFlowFigures, tapeReader, type SubjectNames, type TapeReader } from '../throughput/flow-figures.ts';
 
 /**
  * The rules whose findings a cipher edit of the same ESP shape can change: crypto loads (saturated
@@ -85,6 +85,7 @@ function recost(state: SessionState, flows: readonly Flow[]): void {
   const templates = state.hostSums;
   // The flows' cycle terms, each used only while its flow has the figures it was read from (`CipherTapes.of`).
   const tapes = state.tapes;
+  const reader = tapes ? tapeReader(tapes, state.index) : undefined;
   for (let i = 0; i < flows.length; i++) {
     const flow = flows[i]!;
     const at = all ? i : positionOf(flow);
@@ -92,7 +93,8 @@ function recost(state: SessionState, flows: readonly Flow[]): void {
     // Costed in place (`recostFlowFigures`): what it had before is read first.
     const was = figures.crypto.hosts;
     const wasSummary = figures.summary;
-    const tape = tapes?.of[at] === figures ? { tapes, at: tapes.start[at]! } : undefined;
+    let tape: TapeReader | undefined;
+    if (reader && reader.tapes.of[at] === figures) (tape = reader).at = reader.tapes.start[at]!;
     recostFlowFigures(flow, traceAt(traces ?? state.traces, at, flow.id)!, state.index, names, figures, tape);
     if (sums) {
       if (at <= summed) sums = undefined;

@@ -316,20 +316,54 @@ const ESP: number[] = [];
 const SUMS: CycleSums = { serial: 0, parallel: 0, crypto: 0 };
 
 /**
+ * One cipher edit's reading of the session's tapes (`tapeReader`): the tapes' hosts looked up once
+ * rather than once per flow, and per host and direction the ESP cycles last worked out there, with
+ * the cipher and bytes they were worked out for (most of a host's SAs carry packets of one size,
+ * and every SA of an edited overlay has the same cipher). `at` is the flow being read.
+ */
+export interface TapeReader {
+  tapes: CipherTapes;
+  at: number;
+  hosts: (Host | undefined)[];
+  espCipher: (string | undefined)[];
+  espBytes: Float64Array;
+  espCycles: Float64Array;
+}
+
+/** A reader of `tapes` over the hosts of `index` (the edited scenario's). */
+export function tapeReader(tapes: CipherTapes, index: ScenarioIndex): TapeReader {
+  const n = tapes.hosts.length;
+  return { tapes, at: -1, hosts: tapes.hosts.map((id) => index.hosts.get(id)), espCipher: new Array<string | undefined>(2 * n), espBytes: new Float64Array(2 * n), espCycles: new Float64Array(2 * n) };
+}
+
+/** `espCycles` of an SA at a tape's host, from the reader's memo when it holds the same cipher and bytes there. */
+function memoEspCycles(reader: TapeReader, hostRef: number, host: Host, sa: Protection, bytes: number, inbound: boolean): number {
+  const slot = 2 * hostRef + (inbound ? 1 : 0);
+  if (reader.espCipher[slot] === sa.cipher && reader.espBytes[slot] === bytes) return reader.espCycles[slot]!;
+  const cycles = espCycles(sa, host, bytes, inbound ? 'decrypt' : 'encrypt');
+  reader.espCipher[slot] = sa.cipher;
+  reader.espBytes[slot] = bytes;
+  reader.espCycles[slot] = cycles;
+  return cycles;
+}
+
+/**
  * `hostLimits` over a previous estimate's IPsec and crypto hosts, from the flow's tape at
  * `from` rather than its trace: the same additions in the same order, with each SA's ESP cycles
  * worked out again for its cipher now. Undefined, with `previous` untouched, when the tape does
  * not name the hosts and SAs of `previous`, in order.
  */
-function replayLimits(flow: Flow, tapes: CipherTapes, from: number, index: ScenarioIndex, packet: PacketSize, best: Best, previous: readonly HostCrypto[]): HostCrypto[] | undefined {
+function replayLimits(flow: Flow, reader: TapeReader, packet: PacketSize, best: Best, previous: readonly HostCrypto[]): HostCrypto[] | undefined {
+  const { tapes } = reader;
   const t = tapes.numbers;
-  let o = from;
+  let o = reader.at;
   const hostCount = t[o++]!;
   let n = 0;
   let c = 0;
   for (let h = 0; h < hostCount; h++) {
-    const node = tapes.hosts[t[o++]!]!;
-    const host = index.hosts.get(node);
+    const hostRef = t[o++]!;
+    const node = tapes.hosts[hostRef]!;
+    const host = reader.hosts[hostRef];
     if (!host) return undefined;
     const parallel = t[o++]!;
     let serial = t[o++]!;
@@ -340,7 +374,7 @@ function replayLimits(flow: Flow, tapes: CipherTapes, from: number, index: Scena
     const saCount = t[o++]!;
     const was = previous[n];
     const sasAt = o;
-    for (let k = 0; k < saCount; k++, o += 3) ESP[k] = espCycles(tapes.sas[t[o]!]!, host, t[o + 2]!, t[o + 1] === 1 ? 'decrypt' : 'encrypt');
+    for (let k = 0; k < saCount; k++, o += 3) ESP[k] = memoEspCycles(reader, hostRef, host, tapes.sas[t[o]!]!, t[o + 2]!, t[o + 1] === 1);
     for (let j = serialAt; j < cryptoAt - 1; j++) {
       const term = t[j]!;
       serial += term < 0 ? ESP[-term - 1]! : term;
@@ -408,10 +442,12 @@ function linkLimit(trace: FlowTrace, index: ScenarioIndex, packetBytes: number, 
  * has one to cost again, its crypto loads take the new figures (new lists only should the flow
  * load other hosts or SAs now). Returns it.
  */
-export function recostFlowFigures(flow: Flow, trace: FlowTrace, index: ScenarioIndex, names: SubjectNames, previous: FlowFigures, tape?: { tapes: CipherTapes; at: number }): FlowFigures {
+export function recostFlowFigures(flow: Flow, trace: FlowTrace, index: ScenarioIndex, names: SubjectNames, previous: FlowFigures, tape?: TapeReader): FlowFigures {
   const { packetBytes, payloadBytes } = previous.summary;
-  // Unreachable, local (no crypto) and too-small packets have no CPU term that a cipher moves.
-  if (trace.local || trace.hops.length === 0 || packetBytes === null || payloadBytes === null || payloadBytes <= 0) return previous;
+  // Unreachable, local (no crypto) and too-small packets have no CPU term that a cipher moves. A
+  // flow with a tape is none of these (`cipherTapes` writes none for them): its trace is not read.
+  if (packetBytes === null || payloadBytes === null || payloadBytes <= 0) return previous;
+  if ((tape === undefined || tape.at < 0) && (trace.local || trace.hops.length === 0)) return previous;
   const packet = { packetBytes, payloadBytes };
   // The links and the hosts without IPsec limit the flow as before: only the others are read again,
   // from the flow's tape when the session has one (else from the trace).
@@ -419,7 +455,7 @@ export function recostFlowFigures(flow: Flow, trace: FlowTrace, index: ScenarioI
   let best = kept();
   let hosts: HostCrypto[] | undefined;
   if (previous.crypto.hosts.length > 0) {
-    if (tape !== undefined && tape.at >= 0) hosts = replayLimits(flow, tape.tapes, tape.at, index, packet, best, previous.crypto.hosts);
+    if (tape !== undefined && tape.at >= 0) hosts = replayLimits(flow, tape, packet, best, previous.crypto.hosts);
     // A tape that does not fit has lowered `best` on its way: the trace is read from the kept limit.
     if (!hosts) hosts = hostLimits(flow, trace, index, packet, (best = kept()), previous.crypto.hosts, undefined, previous.recostAt);
   }

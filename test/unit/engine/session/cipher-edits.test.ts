@@ -178,6 +178,31 @@ describe('cipher edits (issue 8)', () => {
     }
   });
 
+  it('[T4] one edit giving two SAs of one host different new ciphers costs each SA with its own, at the same packet size', () => {
+    // Two transport policies from one compute host, each to another host, and a host-level flow
+    // of the same packet size over each: at that host both ESPs encrypt packets of the same bytes.
+    // One edit moves the two policies to two different ciphers, so no ESP cost worked out for the
+    // one may stand for the other's.
+    const base = region(4);
+    const [a, b, c] = base.hosts.filter((h) => h.role === 'compute').map((h) => h.id);
+    const overlayIpsec = base.overlays.find((o) => o.ipsec)!.ipsec!;
+    const policy = (id: string, to: string, cipher: IpsecCipher) => ({ id, endpoints: [a!, to], mesh: true, mode: 'transport' as const, cipher, auth: overlayIpsec.auth, keystore: overlayIpsec.keystore, natT: false, selector: 'all' as const });
+    const template = base.flows[0]!;
+    const hostFlow = (id: string, to: string) => ({ ...template, id, from: a!, to, network: undefined, tls: false, proto: 'tcp' as const, port: 5201, packetBytes: 1200, rateGbps: 5 });
+    let scenario: Scenario = { ...base, ipsec: [policy('esp-ab', b!, 'aes-gcm-128'), policy('esp-ac', c!, 'aes-gcm-256')], flows: [...base.flows, hostFlow('zz-ab', b!), hostFlow('zz-ac', c!)] };
+    expect(validateScenarioObject(scenario).diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    const session = createAnalysisSession(scenario);
+    while (session.prepare());
+    const next: Scenario = { ...scenario, ipsec: [policy('esp-ab', b!, 'aes-gcm-256'), policy('esp-ac', c!, 'chacha20-poly1305')] };
+    expect(scenarioChanges(scenario, next).ciphers?.size).toBe(2);
+    scenario = next;
+    const after = session.update(scenario);
+    expect(json(after)).toBe(json(analyzeScenario(scenario)));
+    // Both flows are costed at host a with their own SA's cipher: AES-GCM-256 and ChaCha20 differ (T4).
+    const gbps = (id: string) => after.throughput.flows.find((f) => f.flow === id)!.maxGbps;
+    expect(gbps('zz-ab')).not.toBe(gbps('zz-ac'));
+  });
+
   it('[T2, T4] a flow edited after the session was prepared is costed from its new figures, not its kept tape', () => {
     // Smaller packets change a flow's stack cycles and the bytes its ESP is costed on, but not its
     // hosts or SAs: only the figures the tape was read from tell that it no longer holds.
