@@ -369,6 +369,29 @@ const steps = [
     },
   },
   {
+    // The Markdown report and its two SVG pictures: three downloads, after the HTML export (so the
+    // protection comparison is the one kept from the view when that step ran).
+    name: 'export the Markdown report',
+    async run(page) {
+      await page.getByTestId('export-menu').click();
+      const files = [];
+      const all = new Promise((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error('fewer than three downloads')), 10 * STEP);
+        page.on('download', function onDownload(d) {
+          files.push(d);
+          if (files.length < 3) return;
+          clearTimeout(timer);
+          page.off('download', onDownload);
+          resolve(undefined);
+        });
+      });
+      await page.getByTestId('export-md').click();
+      await all;
+      await Promise.all(files.map((d) => d.path()));
+      return { detail: files.map((d) => d.suggestedFilename()).join(', ') };
+    },
+  },
+  {
     name: 'edit: change a flow’s port',
     edit: true,
     async run(page) {

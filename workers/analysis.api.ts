@@ -43,6 +43,7 @@ import { diffSummary, diffTables, type DiffTable } from '../src/report/diff/diff
 import type { DiffReport } from '../src/report/diff/diff-types.ts';
 import packageJson from '../package.json' with { type: 'json' };
 import { HeldTexts, type TextEdit } from '../src/model/text-edit.ts';
+import { blobOf } from './blob-of.ts';
 
 /** A scenario to work on: file text (parsed) or a model object (validated), and analysis options. */
 export interface AnalysisRequest {
@@ -192,6 +193,14 @@ function flowEstimate(run: FlowDetailRun, flowId: string): ReturnType<typeof est
       )
     : undefined;
 }
+
+/**
+ * What `reportFiles` asks: a report request with its text (whole, or as an edit of the text this
+ * worker holds), the stem of the files' names and, with `fromSession`, only from the analysis
+ * session of this very text (else it answers `held: false` and makes nothing).
+ */
+export type ReportFilesRequest = Omit<ReportRequest, 'topologyFile' | 'chartFile' | 'text'> &
+  Pick<AnalysisRequest, 'text' | 'textId' | 'textEdit'> & { stem: string; fromSession?: boolean };
 
 /** Whether the current session holds the analysis of this very request (answered at once). */
 function isAnalysed(request: AnalysisRequest): boolean {
@@ -427,12 +436,17 @@ export const analysisApi = {
    * `stem` names the files (the scenario file's name without its extension, `reportFileNames`),
    * and a Markdown report links its SVGs by those names.
    */
-  async reportFiles(request: Omit<ReportRequest, 'topologyFile' | 'chartFile'> & { stem: string }): Promise<{ diagnostics: Diagnostic[]; files?: { name: string; blob: Blob }[] }> {
-    const { stem, ...rest } = request;
+  async reportFiles(request: ReportFilesRequest): Promise<{ diagnostics: Diagnostic[]; files?: { name: string; blob: Blob }[]; held?: false }> {
+    const { stem, fromSession, textId: _id, textEdit: _edit, ...rest } = withText(request as AnalysisRequest) as ReportFilesRequest;
+    if (rest.text === undefined) throw new TypeError('a report needs the scenario text');
+    const ask = { ...rest, text: rest.text };
+    // The analysis session's own model, analysis and traces when it holds this very text.
+    const held = isAnalysed(ask) && current ? { model: current.session.detail.scenario, analysis: current.session.analysis, traces: current.session.detail.traces } : undefined;
+    if (fromSession && !held) return { diagnostics: [], held: false };
     const names = reportFileNames(stem);
-    const { diagnostics, report } = exportReport({ version: packageJson.version, ...rest, topologyFile: names.topologyFile, chartFile: names.chartFile });
+    const { diagnostics, report } = exportReport({ version: packageJson.version, ...ask, topologyFile: names.topologyFile, chartFile: names.chartFile }, held);
     if (!report) return { diagnostics };
-    return { diagnostics, files: reportFiles(report, names).map((f) => ({ name: f.name, blob: new Blob(f.parts, { type: f.type }) })) };
+    return { diagnostics, files: reportFiles(report, names).map((f) => ({ name: f.name, blob: blobOf(f.parts, f.type) })) };
   },
 
   /** What changed between two versions of a scenario (issue 5 "compare with saved version"). */

@@ -6,7 +6,7 @@
 import * as Comlink from 'comlink';
 import { applyPatch, createModelReceiver, putSlice, sliceItems, type SlicePatch } from '../../workers/analysis-parts.ts';
 import { createPackedRows, type ExposureRows } from '../../workers/exposure-rows.ts';
-import type { AnalysisApi } from '../../workers/analysis.api.ts';
+import type { AnalysisApi, ReportFilesRequest } from '../../workers/analysis.api.ts';
 import { COMPARISON_HALVES, mergeComparisons } from '../engine/throughput/comparison-halves.ts';
 import type { Comparison } from '../engine/throughput/compare-protections.ts';
 import type { Analysis, LinkStatus } from '../engine/types.ts';
@@ -124,6 +124,8 @@ export class AnalysisClient {
    * comparison view takes its table instead of working it out again (most of a report's work).
    */
   #lastComparison?: { text: string; fileName: string | undefined; comparison: Comparison };
+  /** Reports being made by the analysis worker from its session (`reportFiles`). */
+  #exporting = 0;
 
   constructor(factory: WorkerFactory = defaultFactory) {
     this.#factory = factory;
@@ -214,7 +216,7 @@ export class AnalysisClient {
   flowDetail(req: AnalyzeRequest, flowId: string): ReturnType<AnalysisApi['flowDetail']> {
     const analysis = this.#channels.get('analyze');
     const remote = analysis?.remote;
-    if (remote && analysis.running === 0)
+    if (remote && analysis.running === 0 && this.#exporting === 0)
       return this.#withText(remote, req, (sent) => remote.flowDetail(sent, flowId)) as ReturnType<AnalysisApi['flowDetail']>;
     return this.#run('detail', (api) => this.#withText(api, req, (sent) => api.flowDetail(sent, flowId))) as ReturnType<AnalysisApi['flowDetail']>;
   }
@@ -253,6 +255,30 @@ export class AnalysisClient {
       if (/not a function|'apply'|undefined/.test(String(error))) return undefined;
       throw error;
     }
+  }
+
+  /**
+   * A report's files (`analysisApi.reportFiles`). When the analysis worker is idle and its session
+   * holds the analysis of this very text (the one on screen), it makes them from that session:
+   * nothing is parsed or analysed a second time, where an export worker of its own would hold a
+   * second analysis next to the session's in the same renderer process (a 5,000-host region's is
+   * over 1.5 GB, and the page went down). Else the export worker parses and analyses the text.
+   * An edit made meanwhile is analysed once the report is made; the flow detail asked for
+   * meanwhile comes from a worker of its own (`flowDetail`).
+   */
+  async reportFiles(req: Omit<ReportFilesRequest, 'fromSession' | 'textId' | 'textEdit'> & { text: string }): ReturnType<AnalysisApi['reportFiles']> {
+    const analysis = this.#channels.get('analyze');
+    const remote = analysis?.remote;
+    if (remote && analysis.running === 0) {
+      this.#exporting++;
+      try {
+        const res = await this.#withText(remote, req as AnalyzeRequest, (sent) => remote.reportFiles({ ...(sent as ReportFilesRequest), fromSession: true }));
+        if (res.held !== false) return res;
+      } finally {
+        this.#exporting--;
+      }
+    }
+    return this.#run('export', (api) => api.reportFiles(req));
   }
 
   /** Calls any API method on a named channel, latest-wins (used for optional APIs such as compare). */

@@ -46,9 +46,12 @@ function firedRules(fired: ReadonlySet<string>): RuleDoc[] {
 export function buildReport(input: ReportInput): ReportModel {
   const { model } = input;
   // One run gives the analysis and the traces the path diagrams draw (tracing is most of an analysis).
-  const run = analyzeExposure(model, input.attackers ? { attackers: input.attackers } : {});
-  const analysis = analysisOf(model, run);
-  const traces = run.traces;
+  let { analysis, traces } = input.analysed ?? {};
+  if (!analysis || !traces) {
+    const run = analyzeExposure(model, input.attackers ? { attackers: input.attackers } : {});
+    analysis = analysisOf(model, run);
+    traces = run.traces;
+  }
   return {
     title: model.name,
     source: {

@@ -4,7 +4,8 @@
  * so a report exported from the app and one written by the CLI are the same bytes.
  */
 import { parseScenario } from '../model/parse-scenario.ts';
-import type { Diagnostic } from '../model/types.ts';
+import type { Diagnostic, Scenario } from '../model/types.ts';
+import type { Analysis, FlowTrace } from '../engine/types.ts';
 import type { Comparison } from '../engine/throughput/compare-protections.ts';
 import { buildReport } from './build-report.ts';
 import { htmlReportPieces } from './html/render-html-report.ts';
@@ -79,11 +80,19 @@ export function reportFiles(report: RenderedReport, names: ReturnType<typeof rep
   ];
 }
 
-/** Parses the text and renders its report; diagnostics only when the file is invalid (SPEC §1.2). */
-export function exportReport(request: ReportRequest): { diagnostics: Diagnostic[]; report?: RenderedReport } {
-  const { model, diagnostics } = parseScenario(request.text, { fileName: request.fileName });
+/**
+ * Parses the text and renders its report; diagnostics only when the file is invalid (SPEC §1.2).
+ * With `analysed`, the text's model and its analysis over the request's attackers, made elsewhere
+ * (the app's analysis session), the text is neither parsed nor analysed again.
+ */
+export function exportReport(
+  request: ReportRequest,
+  analysed?: { model: Scenario; analysis: Analysis; traces: ReadonlyMap<string, FlowTrace> },
+): { diagnostics: Diagnostic[]; report?: RenderedReport } {
+  const { model, diagnostics } = analysed ? { model: analysed.model, diagnostics: [] } : parseScenario(request.text, { fileName: request.fileName });
   if (!model || diagnostics.some((d) => d.severity === 'error')) return { diagnostics };
   const report = buildReport({
+    ...(analysed ? { analysed: { analysis: analysed.analysis, traces: analysed.traces } } : {}),
     text: request.text,
     fileName: request.fileName,
     model,

@@ -5,7 +5,7 @@
  */
 import type { RuleMetadata } from '../engine/exposure/rules/rule.ts';
 import type { Comparison } from '../engine/throughput/compare-protections.ts';
-import type { Analysis, Layer, LinkStatusValue, Severity } from '../engine/types.ts';
+import type { Analysis, FlowTrace, Layer, LinkStatusValue, Severity } from '../engine/types.ts';
 import type { AesSupport, CpuArch, ExposureLevel, NicOffload, Scenario } from '../model/types.ts';
 
 /** What a report is built from: the file as the user wrote it, its parsed model and the date line. */
@@ -31,6 +31,12 @@ export interface ReportInput {
    * `compareProtections(model)`): the app's two workers; the report then only analyses the model.
    */
   comparison?: Comparison;
+  /**
+   * The analysis of this model over these attackers, with its flows' traces, made elsewhere (the
+   * app's analysis session, which holds them for the text on screen): the report then analyses
+   * nothing itself.
+   */
+  analysed?: { analysis: Analysis; traces: ReadonlyMap<string, FlowTrace> };
 }
 
 /** Where the report comes from, so it can be matched to the exact file. */

@@ -214,6 +214,23 @@ describe('AnalysisClient (latest-wins, real cancellation)', () => {
     client.dispose();
   });
 
+  it('a report of the text the analysis worker holds is made there, starting no worker; another text goes to an export worker', async () => {
+    let spawned = 0;
+    const client = new AnalysisClient(() => (spawned++, realWorker()));
+    const text = serializeScenario(model);
+    await client.analyze({ text, fileName: 'a.yaml' });
+    expect(spawned).toBe(1);
+    const request = { fileName: 'a.yaml', stem: 'a', date: '2026-01-02', format: 'html' as const };
+    const held = await client.reportFiles({ ...request, text });
+    expect(spawned).toBe(1);
+    expect(held.files?.map((f) => f.name)).toEqual(['a-report.html']);
+    // A text the analysis worker has not analysed: the export worker parses and analyses it.
+    const other = await client.reportFiles({ ...request, text: `${text}\n# edited\n` });
+    expect(spawned).toBe(2);
+    expect(other.files?.map((f) => f.name)).toEqual(['a-report.html']);
+    client.dispose();
+  });
+
   it('progress arrives through a Comlink proxy as a fraction', async () => {
     const { factory } = fakeWorkers([0]);
     const client = new AnalysisClient(factory);

@@ -54,6 +54,20 @@ describe('analysisApi: the app’s import, report, diff and sample calls', () =>
     expect(invalid.diagnostics.some((d) => d.severity === 'error')).toBe(true);
   });
 
+  it('[issue 5] from the analysis session of the very text: the same files, nothing parsed or analysed again; another text is not made there', async () => {
+    const file = box.write('scenario.yaml', FAILING);
+    await box.run(['report', file, '--date', '2026-01-02', '--out', 'cli.html']);
+    const request = { text: FAILING, fileName: 'scenario.yaml', stem: 'scenario', date: '2026-01-02', format: 'html' as const };
+    // No session holds PASSING: asked from the session alone, nothing is made.
+    await analysisApi.analyze({ text: FAILING, fileName: 'scenario.yaml' });
+    expect(await analysisApi.reportFiles({ ...request, text: PASSING, fromSession: true })).toEqual({ diagnostics: [], held: false });
+    // Nor for other attackers than the session's (it analysed them all).
+    expect((await analysisApi.reportFiles({ ...request, attackers: ['nobody'], fromSession: true })).held).toBe(false);
+    const held = await analysisApi.reportFiles({ ...request, fromSession: true });
+    expect(held.held).toBeUndefined();
+    expect(await held.files![0]!.blob.text()).toBe(box.read('cli.html'));
+  });
+
   it('[§1.2] a report of an invalid file returns its diagnostics and no report', async () => {
     const res = await analysisApi.report({ text: INVALID, fileName: 'bad.yaml', date: '2026-01-02', format: 'html' });
     expect(res.report).toBeUndefined();
