@@ -44,6 +44,7 @@ import type { DiffReport } from '../src/report/diff/diff-types.ts';
 import packageJson from '../package.json' with { type: 'json' };
 import { HeldTexts, type TextEdit } from '../src/model/text-edit.ts';
 import { blobOf } from './blob-of.ts';
+import { packComparison, transferredComparison, type PackedComparison } from './packed-comparison.ts';
 
 /** A scenario to work on: file text (parsed) or a model object (validated), and analysis options. */
 export interface AnalysisRequest {
@@ -377,11 +378,13 @@ export const analysisApi = {
    * cores, what stays exposed); with `only`, just those rows (the page asks two workers for a half
    * each, `COMPARISON_HALVES`); undefined when the scenario is invalid.
    */
-  async compare(sent: AnalysisRequest, only?: readonly string[]): Promise<Comparison | undefined> {
+  async compare(sent: AnalysisRequest, only?: readonly string[], packed?: boolean): Promise<Comparison | PackedComparison | undefined> {
     const request = withText(sent);
     const loaded = load(request);
     if (hasErrors(loaded)) return undefined;
-    return compareProtections(loaded.model as Scenario, undefined, only);
+    const comparison = compareProtections(loaded.model as Scenario, undefined, only);
+    // Packed, each flow id crosses once (the app unpacks it: `unpackComparison`).
+    return packed ? transferredComparison(packComparison(comparison)) : comparison;
   },
 
   /** Why one flow's throughput estimate is what it is: binding limit, dominant cost term (SPEC T6). */

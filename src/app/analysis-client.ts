@@ -6,6 +6,7 @@
 import * as Comlink from 'comlink';
 import { applyPatch, createModelReceiver, putSlice, sliceItems, type SlicePatch } from '../../workers/analysis-parts.ts';
 import { createPackedRows, type ExposureRows } from '../../workers/exposure-rows.ts';
+import { unpackComparison, type PackedComparison } from '../../workers/packed-comparison.ts';
 import type { AnalysisApi, ReportFilesRequest } from '../../workers/analysis.api.ts';
 import { COMPARISON_HALVES, mergeComparisons } from '../engine/throughput/comparison-halves.ts';
 import type { Comparison } from '../engine/throughput/compare-protections.ts';
@@ -243,7 +244,11 @@ export class AnalysisClient {
       const parts = sideBySide ? COMPARISON_HALVES : [undefined];
       const halves = await Promise.all(
         parts.map((only, i) =>
-          this.#run(i === 0 ? channel : `${channel}-${i}`, (api) => this.#withText(api, req, (sent) => api.compare(sent, only))),
+          this.#run(i === 0 ? channel : `${channel}-${i}`, async (api): Promise<Comparison | undefined> => {
+            // Packed, each flow id crosses once instead of once per list it is in (packed-comparison.ts).
+            const half = await this.#withText<Comparison | PackedComparison | undefined>(api, req, (sent) => api.compare(sent, only, true));
+            return half !== undefined && 'packed' in half ? unpackComparison(half) : half;
+          }),
         ),
       );
       const comparison = halves.every((half) => half !== undefined) ? mergeComparisons(halves) : undefined;

@@ -1,0 +1,62 @@
+/**
+ * The protection comparison (SPEC T8) as it crosses from a worker to the page. Each row lists, per
+ * attacker, the flows it reads or can tamper with: at 250,000 flows (a 5,000-host region) millions
+ * of ids, and structured cloning makes a new string of every one of them on the page (one message
+ * held the page for about a second, mostly deserialising and collecting those strings). Packed,
+ * every id crosses once and the lists are positions in that list (`Uint32Array`s, transferred);
+ * unpacked, the lists share those strings.
+ */
+import * as Comlink from 'comlink';
+import type { AttackerExposure, Comparison } from '../src/engine/throughput/compare-protections.ts';
+
+/** An attacker's flow lists as positions in `PackedComparison.flowIds`. */
+type PackedExposure = Omit<AttackerExposure, 'payload' | 'headers' | 'tamper'> & { payload: Uint32Array; headers: Uint32Array; tamper: Uint32Array };
+
+/** A comparison with its flow lists packed (`packComparison`). */
+export interface PackedComparison {
+  packed: true;
+  flowIds: string[];
+  alternatives: (Omit<Comparison['alternatives'][number], 'exposure'> & { exposure: PackedExposure[] })[];
+}
+
+/** The comparison packed, each id listed once in the order first met. */
+export function packComparison(comparison: Comparison): PackedComparison {
+  const flowIds: string[] = [];
+  const at = new Map<string, number>();
+  const positions = (ids: readonly string[]): Uint32Array => {
+    const out = new Uint32Array(ids.length);
+    for (let i = 0; i < ids.length; i++) {
+      let p = at.get(ids[i]!);
+      if (p === undefined) at.set(ids[i]!, (p = flowIds.push(ids[i]!) - 1));
+      out[i] = p;
+    }
+    return out;
+  };
+  const alternatives = comparison.alternatives.map((a) => ({
+    ...a,
+    exposure: a.exposure.map((e) => ({ ...e, payload: positions(e.payload), headers: positions(e.headers), tamper: positions(e.tamper) })),
+  }));
+  return { packed: true, flowIds, alternatives };
+}
+
+/** The packed comparison marked so that its position lists are transferred, not copied (Comlink). */
+export function transferredComparison(packed: PackedComparison): PackedComparison {
+  const buffers = packed.alternatives.flatMap((a) => a.exposure.flatMap((e) => [e.payload.buffer, e.headers.buffer, e.tamper.buffer])) as ArrayBuffer[];
+  return Comlink.transfer(packed, buffers);
+}
+
+/** The comparison back from its packed form: the lists hold the very strings of `flowIds`. */
+export function unpackComparison(packed: PackedComparison): Comparison {
+  const { flowIds } = packed;
+  const ids = (positions: Uint32Array): string[] => {
+    const out = new Array<string>(positions.length);
+    for (let i = 0; i < positions.length; i++) out[i] = flowIds[positions[i]!]!;
+    return out;
+  };
+  return {
+    alternatives: packed.alternatives.map((a) => ({
+      ...a,
+      exposure: a.exposure.map((e) => ({ ...e, payload: ids(e.payload), headers: ids(e.headers), tamper: ids(e.tamper) })),
+    })),
+  };
+}
