@@ -37,7 +37,7 @@ import { validateScenarioObject } from '../src/model/validate-scenario-object.ts
 import { importDeployment as importOutputs, type ImportOptions } from '../src/import/import-deployment.ts';
 import type { ImportResult } from '../src/import/types.ts';
 import { generateDatacenter, type DatacenterOptions } from '../src/generate/generate-datacenter.ts';
-import { exportReport, reportFileNames, reportFiles, type RenderedReport, type ReportRequest } from '../src/report/export-report.ts';
+import { exportReport, reportFileNames, reportFiles, type ReportRequest } from '../src/report/export-report.ts';
 import { buildDiffReport } from '../src/report/diff/build-diff-report.ts';
 import { diffSummary, diffTables, type DiffTable } from '../src/report/diff/diff-tables.ts';
 import type { DiffReport } from '../src/report/diff/diff-types.ts';
@@ -426,16 +426,10 @@ export const analysisApi = {
 
   /**
    * The scenario report (issue 5) through the same `exportReport` the CLI uses, with the same
-   * version line, so the app's HTML equals `plainsight report` for the same text and date.
-   */
-  async report(request: ReportRequest): Promise<{ diagnostics: Diagnostic[]; report?: RenderedReport }> {
-    return exportReport({ version: packageJson.version, ...request });
-  },
-
-  /**
-   * The report (as `report`) as files to download, each made into a Blob here: a 1,000-host
-   * region's HTML report is about 100 MB of text, and copying it to the page and encoding it
-   * into a Blob there held the page for 1.7–1.9 s, where a Blob reaches the page as a handle.
+   * version line, so the app's HTML equals `plainsight report` for the same text and date; as
+   * files to download, each made into a Blob here: a 1,000-host region's HTML report is about
+   * 100 MB of text, and copying it to the page and encoding it into a Blob there held the page for
+   * 1.7–1.9 s, where a Blob reaches the page as a handle.
    * `stem` names the files (the scenario file's name without its extension, `reportFileNames`),
    * and a Markdown report links its SVGs by those names.
    */

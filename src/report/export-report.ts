@@ -92,7 +92,7 @@ export function exportReport(
   const { model, diagnostics } = analysed ? { model: analysed.model, diagnostics: [] } : parseScenario(request.text, { fileName: request.fileName });
   if (!model || diagnostics.some((d) => d.severity === 'error')) return { diagnostics };
   const report = buildReport({
-    ...(analysed ? { analysed: { analysis: analysed.analysis, traces: analysed.traces } } : {}),
+    ...(analysed ? { analysed } : {}),
     text: request.text,
     fileName: request.fileName,
     model,

@@ -69,6 +69,12 @@ function modelAheadWorker(big: Scenario) {
 }
 
 /** A worker that runs the real analysis API in this thread, as the app's worker does in its own. */
+/** A client over real workers (`realWorker`), counting the workers it starts. */
+function countingClient(): { client: AnalysisClient; spawned: () => number } {
+  let spawned = 0;
+  return { client: new AnalysisClient(() => (spawned++, realWorker())), spawned: () => spawned };
+}
+
 function realWorker() {
   const { port1, port2 } = new MessageChannel();
   Comlink.expose(analysisApi, port2 as unknown as Comlink.Endpoint);
@@ -177,12 +183,11 @@ describe('AnalysisClient (latest-wins, real cancellation)', () => {
   });
 
   it('the protection comparison is worked out by two workers, a half each, and joined in table order (SPEC T8)', async () => {
-    let spawned = 0;
-    const client = new AnalysisClient(() => (spawned++, realWorker()));
+    const { client, spawned } = countingClient();
     const text = serializeScenario(model);
     const comparison = await client.compare({ text });
     // Each half in a worker of its own, so that both cores work on it.
-    expect(spawned).toBe(2);
+    expect(spawned()).toBe(2);
     expect(comparison).toEqual(compareProtections(parseScenario(text).model as Scenario));
     expect(comparison?.alternatives.map((a) => a.id)).toEqual(ALTERNATIVE_IDS);
     // A region too large for two halves at once (a 5,000-host region's 250,000 flows) gets one worker.
@@ -190,43 +195,41 @@ describe('AnalysisClient (latest-wins, real cancellation)', () => {
     expect(comparesSideBySide(250_000)).toBe(false);
     // Another text of the same scenario (the table of this very text is kept, see below).
     const one = await client.compare({ text: `${text}\n# the same scenario\n` }, 'whole', false);
-    expect(spawned).toBe(3);
+    expect(spawned()).toBe(3);
     expect(one).toEqual(comparison);
     client.dispose();
   });
 
   it('a comparison of the text last compared is the table already worked out: the report export after the comparison view starts no worker', async () => {
-    let spawned = 0;
-    const client = new AnalysisClient(() => (spawned++, realWorker()));
+    const { client, spawned } = countingClient();
     const text = serializeScenario(model);
     const first = await client.compare({ text, fileName: 'a.yaml' });
-    expect(spawned).toBe(2);
+    expect(spawned()).toBe(2);
     expect(await client.compare({ text, fileName: 'a.yaml' }, 'export')).toBe(first);
-    expect(spawned).toBe(2);
+    expect(spawned()).toBe(2);
     // Another text (an edit) is worked out again, and is then the one kept.
     const edited = `${text}\n# edited\n`;
     const second = await client.compare({ text: edited, fileName: 'a.yaml' }, 'export');
-    expect(spawned).toBe(4);
+    expect(spawned()).toBe(4);
     expect(second).not.toBe(first);
     expect(second).toEqual(compareProtections(parseScenario(edited).model as Scenario));
     expect(await client.compare({ text: edited, fileName: 'a.yaml' })).toBe(second);
-    expect(spawned).toBe(4);
+    expect(spawned()).toBe(4);
     client.dispose();
   });
 
   it('a report of the text the analysis worker holds is made there, starting no worker; another text goes to an export worker', async () => {
-    let spawned = 0;
-    const client = new AnalysisClient(() => (spawned++, realWorker()));
+    const { client, spawned } = countingClient();
     const text = serializeScenario(model);
     await client.analyze({ text, fileName: 'a.yaml' });
-    expect(spawned).toBe(1);
+    expect(spawned()).toBe(1);
     const request = { fileName: 'a.yaml', stem: 'a', date: '2026-01-02', format: 'html' as const };
     const held = await client.reportFiles({ ...request, text });
-    expect(spawned).toBe(1);
+    expect(spawned()).toBe(1);
     expect(held.files?.map((f) => f.name)).toEqual(['a-report.html']);
     // A text the analysis worker has not analysed: the export worker parses and analyses it.
     const other = await client.reportFiles({ ...request, text: `${text}\n# edited\n` });
-    expect(spawned).toBe(2);
+    expect(spawned()).toBe(2);
     expect(other.files?.map((f) => f.name)).toEqual(['a-report.html']);
     client.dispose();
   });

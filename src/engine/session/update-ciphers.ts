@@ -84,8 +84,7 @@ function recost(state: SessionState, flows: readonly Flow[]): void {
   // The last sums' entries, so that each share finds its entry in place (`SaShare.slot`).
   const templates = state.hostSums;
   // The flows' cycle terms, each used only while its flow has the figures it was read from (`CipherTapes.of`).
-  const tapes = state.tapes;
-  const reader = tapes ? tapeReader(tapes, state.index) : undefined;
+  const reader = state.tapes ? tapeReader(state.tapes, state.index) : undefined;
   for (let i = 0; i < flows.length; i++) {
     const flow = flows[i]!;
     const at = all ? i : positionOf(flow);
