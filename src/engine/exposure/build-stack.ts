@@ -24,6 +24,7 @@ import {
   WIREGUARD_TAG_BYTES,
   espIvIcvBytes,
 } from './header-sizes.ts';
+import { espLabel } from './protections.ts';
 
 /** Names the underlay address of a node for labels (its `ip` when known, else its id). */
 export type AddressOf = (node: string) => string;
@@ -37,17 +38,12 @@ export function ipLayer(from: string, to: string, ipv6: boolean, own = false): L
   return own ? { kind, label, headerBytes, own } : { kind, label, headerBytes };
 }
 
-/** The label of an ESP layer: cipher, mode and the SA's ends. */
-export function espLabel(p: Protection): string {
-  return `esp(${p.cipher}, ${p.mode ?? 'transport'}, ${p.endpoints[0]}↔${p.endpoints[1]})`;
-}
-
-function espLayers(p: Protection): Layer[] {
+function espLayers(p: Protection, label = espLabel(p)): Layer[] {
   const cipher = p.cipher as Parameters<typeof espIvIcvBytes>[0];
   const { iv, icv } = espIvIcvBytes(cipher);
   const esp: Layer = {
     kind: 'esp',
-    label: espLabel(p),
+    label,
     headerBytes: ESP_HEADER_BYTES + iv,
     trailerBytes: ESP_TRAILER_FIXED_BYTES + icv,
     protection: p,
@@ -103,7 +99,7 @@ export interface StackContext {
   /** Shares unprotected layers with identical labels (UDP, Geneve, inner Ethernet…) between stacks. */
   interned?: Map<string, Layer>;
   /** Shares each SA's ESP layers between the stacks it protects (`ProtectionTable.layersOf`). */
-  sharedEsp?: (p: Protection, make: (p: Protection) => Layer[]) => Layer[];
+  sharedEsp?: (p: Protection, make: (p: Protection, label: string) => Layer[]) => Layer[];
   /** Shares the layers after each encapsulation's outer IP header between the legs of its tunnel (`encapTail`). */
   encapTails?: Map<Wrap, readonly Layer[]>;
 }

@@ -6,6 +6,27 @@ import type { Flow, IpsecPolicy, Link, TunnelIpsec, WireguardMesh } from '../../
 import { pairKey } from '../scenario-index.ts';
 import type { Layer, Protection } from '../types.ts';
 
+/** ESP layers and the rest of their labels after the cipher, in the order made. */
+interface EspLabels {
+  layers: Layer[];
+  tails: string[];
+}
+
+/** The start of an ESP layer's label, up to its cipher. */
+function espLabelHead(cipher: string): string {
+  return `esp(${cipher}`;
+}
+
+/** The rest of an ESP layer's label after its cipher: mode and the SA's ends. */
+function espLabelTail(p: Protection): string {
+  return `, ${p.mode ?? 'transport'}, ${p.endpoints[0]}↔${p.endpoints[1]})`;
+}
+
+/** The label of an ESP layer (SPEC X2): cipher, mode and the SA's ends. */
+export function espLabel(p: Protection): string {
+  return espLabelHead(p.cipher) + espLabelTail(p);
+}
+
 function sortedPair(a: string, b: string): [string, string] {
   return a < b ? [a, b] : [b, a];
 }
@@ -22,6 +43,13 @@ export class ProtectionTable {
    * cipher edit relabels them here without walking the traces.
    */
   private readonly layersBySa = new Map<Protection, Layer[]>();
+
+  /**
+   * The ESP layers made for each source's SAs, with the part of each label after the cipher
+   * (`espLabelTail`): a cipher edit relabels a source's layers in a row from these, without a
+   * look-up per SA or making the rest of each label again.
+   */
+  private readonly espBySource = new Map<string, EspLabels>();
 
   private add(p: Protection): Protection {
     this.byId.set(p.id, p);
@@ -43,6 +71,7 @@ export class ProtectionTable {
         if (this.byId.get(p.id) === p) this.byId.delete(p.id);
       }
       this.bySource.delete(source);
+      this.espBySource.delete(source);
     }
     for (const source of sources) this.tlsByFlow.delete(source);
   }
@@ -54,31 +83,50 @@ export class ProtectionTable {
    * place, and with it their confidentiality (ESP-NULL has none, SPEC X3): an analysis session
    * whose edit changed nothing but a cipher of the same ESP sizes (session/update-ciphers.ts)
    * keeps every trace that holds them, and the protection comparison estimates the five IPsec
-   * ciphers over one set of traces (throughput/comparison-runs.ts). Returns the SAs it changed.
+   * ciphers over one set of traces (throughput/comparison-runs.ts). Their ESP layers keep their
+   * labels until `relabel`.
    */
-  recipher(ciphers: ReadonlyMap<string, string>): Protection[] {
-    const list: Protection[] = [];
+  recipher(ciphers: ReadonlyMap<string, string>): void {
     for (const [source, cipher] of ciphers) {
       for (const p of this.bySource.get(source) ?? []) {
         if (p.kind !== 'ipsec') continue;
         p.cipher = cipher;
         p.confidential = cipher !== 'null';
-        list.push(p);
       }
     }
-    return list;
   }
 
-  /** The layers of SA `p` on the wire, made by `make` the first time (see `layersBySa`). */
-  layersOf(p: Protection, make: (p: Protection) => Layer[]): Layer[] {
+  /**
+   * The layers of SA `p` on the wire, made by `make` the first time (see `layersBySa`) with the
+   * label its ESP layer takes (`espLabel`).
+   */
+  layersOf(p: Protection, make: (p: Protection, label: string) => Layer[]): Layer[] {
     let layers = this.layersBySa.get(p);
-    if (!layers) this.layersBySa.set(p, (layers = make(p)));
+    if (layers) return layers;
+    const tail = espLabelTail(p);
+    this.layersBySa.set(p, (layers = make(p, espLabelHead(p.cipher) + tail)));
+    for (const layer of layers) {
+      if (layer.kind !== 'esp' || layer.protection !== p) continue;
+      let made = this.espBySource.get(p.source);
+      if (!made) this.espBySource.set(p.source, (made = { layers: [], tails: [] }));
+      made.layers.push(layer);
+      made.tails.push(tail);
+    }
     return layers;
   }
 
-  /** The layers made for SA `p` so far (`layersOf`), if any. */
-  madeLayers(p: Protection): readonly Layer[] | undefined {
-    return this.layersBySa.get(p);
+  /**
+   * Gives the ESP layers made so far for the SAs of each source (`layersOf`) the label of the
+   * cipher it names, in place: `recipher` has given those SAs that cipher.
+   */
+  relabel(ciphers: ReadonlyMap<string, string>): void {
+    for (const [source, cipher] of ciphers) {
+      const made = this.espBySource.get(source);
+      if (!made) continue;
+      const head = espLabelHead(cipher);
+      const { layers, tails } = made;
+      for (let i = 0; i < layers.length; i++) layers[i]!.label = head + tails[i]!;
+    }
   }
 
   /** The SA or peer pair of `source` between two nodes: one object per id (made the first time). */

@@ -11,15 +11,13 @@
  * analysis of the edited scenario byte for byte (test/unit/engine/session).
  */
 import type { Flow, Scenario } from '../../model/types.ts';
-import { espLabel } from '../exposure/build-stack.ts';
 import { cryptoCpuSaturated } from '../exposure/rules/crypto-cpu-saturated.ts';
 import { doubleEncryption } from '../exposure/rules/double-encryption.ts';
 import { labelsChanged } from '../exposure/rules/helpers/describe.ts';
 import { integrityOnly } from '../exposure/rules/integrity-only.ts';
 import { traceAt } from '../trace-source.ts';
 import type { FlowSummary } from '../throughput/types.ts';
-import type { ProtectionTable } from '../exposure/protections.ts';
-import type { FlowResult, Protection } from '../types.ts';
+import type { FlowResult } from '../types.ts';
 import { indexAfter, type ScenarioChanges } from './scenario-changes.ts';
 import { figuresOf, findingsOf, ledgerOf, positionsOf, resultsOf, type SessionState } from './session-state.ts';
 import { addToHostSums, hostLoadOf, type HostSumsById } from '../throughput/load-ledger.ts';
@@ -34,15 +32,6 @@ import { recostFlowFigures, tapeReader, type SubjectNames, type TapeReader } fro
  * (SPEC X3: a layer covers everything inside it), so none of their texts names one of these SAs.
  */
 const CIPHER_RULES: ReadonlySet<string> = new Set([cryptoCpuSaturated.id, doubleEncryption.id, integrityOnly.id]);
-
-/** Gives the ESP layers of the changed SAs their new label: each SA's layers are made once and shared by its stacks (`ProtectionTable.layersOf`). */
-function relabel(table: ProtectionTable, changed: readonly Protection[]): void {
-  for (const p of changed) {
-    const layers = table.madeLayers(p);
-    if (layers) for (const layer of layers) if (layer.kind === 'esp' && layer.protection === p) layer.label = espLabel(p);
-  }
-  labelsChanged();
-}
 
 /** A flow's summary with its new estimate (written out: the commonest shape, without an `unreachable`). */
 function withFigures(r: FlowResult, s: FlowSummary): FlowResult {
@@ -151,8 +140,9 @@ function sameHosts(now: readonly HostCrypto[], was: readonly HostCrypto[]): bool
 export function updateCiphers(prev: SessionState, next: Scenario, changes: ScenarioChanges, affected: readonly Flow[]): SessionState {
   const state: SessionState = { ...prev, scenario: next, index: indexAfter(prev, next, changes) };
   // `prev` is consumed (as by every update): its SA objects, shared by the kept traces, change in place.
-  const changed = prev.protections.recipher(changes.ciphers!);
-  relabel(prev.protections, changed);
+  prev.protections.recipher(changes.ciphers!);
+  prev.protections.relabel(changes.ciphers!);
+  labelsChanged();
   recost(state, affected);
   // Exposures and failed requirements stay as they are: no level, tamper bit or reason names a cipher (read-stack.ts).
   state.findings = findingsOf(state, prev.findings, CIPHER_RULES);

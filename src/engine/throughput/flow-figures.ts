@@ -433,6 +433,20 @@ function linkLimit(trace: FlowTrace, index: ScenarioIndex, packetBytes: number, 
   return best;
 }
 
+/** The packet of the flow being costed again, reused flow after flow. */
+const RECOST_PACKET: PacketSize = { packetBytes: 0, payloadBytes: 0 };
+
+/** The least limit of the flow being costed again, reused flow after flow. */
+const RECOST_BEST: Best = { gbps: 0, link: false, id: '' };
+
+/** `RECOST_BEST` set to the limit a cipher cannot move (`FlowFigures.fixedGbps`…). */
+function keptLimit(previous: FlowFigures): Best {
+  RECOST_BEST.gbps = previous.fixedGbps;
+  RECOST_BEST.link = previous.fixedLink;
+  RECOST_BEST.id = previous.fixedId;
+  return RECOST_BEST;
+}
+
 /**
  * The figures of a flow whose path, header sizes and so wire loads are as `previous` has them, but
  * whose ciphers cost differently (session/update-ciphers.ts): the least link limit is read again
@@ -448,21 +462,24 @@ export function recostFlowFigures(flow: Flow, trace: FlowTrace, index: ScenarioI
   // flow with a tape is none of these (`cipherTapes` writes none for them): its trace is not read.
   if (packetBytes === null || payloadBytes === null || payloadBytes <= 0) return previous;
   if ((tape === undefined || tape.at < 0) && (trace.local || trace.hops.length === 0)) return previous;
-  const packet = { packetBytes, payloadBytes };
+  const packet = RECOST_PACKET;
+  packet.packetBytes = packetBytes;
+  packet.payloadBytes = payloadBytes;
   // The links and the hosts without IPsec limit the flow as before: only the others are read again,
   // from the flow's tape when the session has one (else from the trace).
-  const kept = (): Best => ({ gbps: previous.fixedGbps, link: previous.fixedLink, id: previous.fixedId });
-  let best = kept();
+  const best = keptLimit(previous);
   let hosts: HostCrypto[] | undefined;
   if (previous.crypto.hosts.length > 0) {
     if (tape !== undefined && tape.at >= 0) hosts = replayLimits(flow, tape, packet, best, previous.crypto.hosts);
     // A tape that does not fit has lowered `best` on its way: the trace is read from the kept limit.
-    if (!hosts) hosts = hostLimits(flow, trace, index, packet, (best = kept()), previous.crypto.hosts, undefined, previous.recostAt);
+    if (!hosts) hosts = hostLimits(flow, trace, index, packet, keptLimit(previous), previous.crypto.hosts, undefined, previous.recostAt);
   }
   if (!hosts) {
     // Other hosts or SAs than before (or none): worked out afresh from the link limit, into new lists.
     const fixed = linkLimit(trace, index, packetBytes, payloadBytes);
-    Object.assign(best, fixed);
+    best.gbps = fixed.gbps;
+    best.link = fixed.link;
+    best.id = fixed.id;
     hosts = hostLimits(flow, trace, index, packet, best, undefined, fixed)!;
     previous.fixedGbps = fixed.gbps;
     previous.fixedLink = fixed.link;
