@@ -53,6 +53,28 @@ interface SaSums {
   cores: number[];
   seen: boolean[];
   places?: { inbound: Map<Protection, number>; outbound: Map<Protection, number> };
+  /**
+   * Each entry's place in the order `busiestOf` breaks ties by (protection id, then `inbound`
+   * before `outbound`), when worked out for these entries (`rankEntries`): a tie then costs no
+   * read of two ids. Sums made from a template share it; entries added since make it too short,
+   * and it is not used.
+   */
+  rank?: Int32Array;
+}
+
+/** The tie order of a host's SA entries (`SaSums.rank`), for sums whose entries are then kept as a template. */
+export function rankEntries(sums: SaSums): Int32Array {
+  const { protections, inbound } = sums;
+  const order = Array.from(protections, (_, i) => i);
+  order.sort((x, y) => {
+    const a = protections[x]!.id;
+    const b = protections[y]!.id;
+    if (a !== b) return a < b ? -1 : 1;
+    return inbound[x] === inbound[y] ? 0 : inbound[x] ? -1 : 1;
+  });
+  const rank = new Int32Array(order.length);
+  for (let r = 0; r < order.length; r++) rank[order[r]!] = r;
+  return rank;
 }
 
 /** The entry of an SA and direction in a host's sums, added (with no cores yet) when there is none. */
@@ -78,7 +100,8 @@ function placeOf(sums: SaSums, protection: Protection, inbound: boolean): number
 /** The busiest SA: most cores, ties by protection id then direction (`inbound` before `outbound`). */
 export function busiestOf(sums: SaSums | undefined): SaLoad | null {
   if (!sums) return null;
-  let best: Protection | undefined;
+  const rank = sums.rank !== undefined && sums.rank.length === sums.protections.length ? sums.rank : undefined;
+  let best = -1;
   let bestDirection: SaLoad['direction'] = 'inbound';
   let bestCores = 0;
   // Inbound entries first, each direction in the order its entries were made.
@@ -86,18 +109,20 @@ export function busiestOf(sums: SaSums | undefined): SaLoad | null {
     const inbound = direction === 'inbound';
     for (let i = 0; i < sums.protections.length; i++) {
       if (sums.inbound[i] !== inbound || !sums.seen[i]) continue;
-      const p = sums.protections[i]!;
       const cores = sums.cores[i]!;
-      // Ids are read on a tie only: a host has an SA per peer, and reading each one's id is a cache miss.
-      if (best === undefined || cores > bestCores || (cores === bestCores && (p.id < best.id || (p.id === best.id && direction < bestDirection)))) {
-        best = p;
+      if (best < 0 || cores > bestCores || (cores === bestCores && (rank ? rank[i]! < rank[best]! : tiesBefore(sums.protections[i]!, direction, sums.protections[best]!, bestDirection)))) {
+        best = i;
         bestDirection = direction;
         bestCores = cores;
       }
     }
   }
-  const found = best as Protection | undefined;
-  return found === undefined ? null : { protection: found.id, direction: bestDirection, coresUsed: bestCores };
+  return best < 0 ? null : { protection: sums.protections[best]!.id, direction: bestDirection, coresUsed: bestCores };
+}
+
+/** Whether SA `p` in `direction` comes before `q` in `qDirection` among equally busy SAs (ids are read on a tie only: a host has an SA per peer, and reading each one's id is a cache miss). */
+function tiesBefore(p: Protection, direction: SaLoad['direction'], q: Protection, qDirection: SaLoad['direction']): boolean {
+  return p.id < q.id || (p.id === q.id && direction < qDirection);
 }
 
 /** One host's running crypto totals, added flow by flow in flow-id order: cores and per-SA sums. */
@@ -112,9 +137,9 @@ export interface HostSums {
  */
 export function newHostSums(template?: HostSums): HostSums {
   if (!template) return { used: 0, sa: { protections: [], inbound: [], cores: [], seen: [] } };
-  const { protections, inbound } = template.sa;
+  const { protections, inbound, rank } = template.sa;
   const n = protections.length;
-  return { used: 0, sa: { protections: protections.slice(), inbound: inbound.slice(), cores: new Array<number>(n).fill(0), seen: new Array<boolean>(n).fill(false) } };
+  return { used: 0, sa: { protections: protections.slice(), inbound: inbound.slice(), cores: new Array<number>(n).fill(0), seen: new Array<boolean>(n).fill(false), rank } };
 }
 
 /**

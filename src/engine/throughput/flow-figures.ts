@@ -325,6 +325,8 @@ export interface TapeReader {
   tapes: CipherTapes;
   at: number;
   hosts: (Host | undefined)[];
+  /** The cipher of each of the tapes' SAs now, read in one row: a flow's SAs are objects spread over the heap. */
+  saCiphers: string[];
   espCipher: (string | undefined)[];
   espBytes: Float64Array;
   espCycles: Float64Array;
@@ -333,15 +335,16 @@ export interface TapeReader {
 /** A reader of `tapes` over the hosts of `index` (the edited scenario's). */
 export function tapeReader(tapes: CipherTapes, index: ScenarioIndex): TapeReader {
   const n = tapes.hosts.length;
-  return { tapes, at: -1, hosts: tapes.hosts.map((id) => index.hosts.get(id)), espCipher: new Array<string | undefined>(2 * n), espBytes: new Float64Array(2 * n), espCycles: new Float64Array(2 * n) };
+  return { tapes, at: -1, hosts: tapes.hosts.map((id) => index.hosts.get(id)), saCiphers: tapes.sas.map((sa) => sa.cipher), espCipher: new Array<string | undefined>(2 * n), espBytes: new Float64Array(2 * n), espCycles: new Float64Array(2 * n) };
 }
 
 /** `espCycles` of an SA at a tape's host, from the reader's memo when it holds the same cipher and bytes there. */
-function memoEspCycles(reader: TapeReader, hostRef: number, host: Host, sa: Protection, bytes: number, inbound: boolean): number {
+function memoEspCycles(reader: TapeReader, hostRef: number, host: Host, saRef: number, bytes: number, inbound: boolean): number {
   const slot = 2 * hostRef + (inbound ? 1 : 0);
-  if (reader.espCipher[slot] === sa.cipher && reader.espBytes[slot] === bytes) return reader.espCycles[slot]!;
-  const cycles = espCycles(sa, host, bytes, inbound ? 'decrypt' : 'encrypt');
-  reader.espCipher[slot] = sa.cipher;
+  const cipher = reader.saCiphers[saRef]!;
+  if (reader.espCipher[slot] === cipher && reader.espBytes[slot] === bytes) return reader.espCycles[slot]!;
+  const cycles = espCycles(reader.tapes.sas[saRef]!, host, bytes, inbound ? 'decrypt' : 'encrypt');
+  reader.espCipher[slot] = cipher;
   reader.espBytes[slot] = bytes;
   reader.espCycles[slot] = cycles;
   return cycles;
@@ -374,7 +377,7 @@ function replayLimits(flow: Flow, reader: TapeReader, packet: PacketSize, best: 
     const saCount = t[o++]!;
     const was = previous[n];
     const sasAt = o;
-    for (let k = 0; k < saCount; k++, o += 3) ESP[k] = memoEspCycles(reader, hostRef, host, tapes.sas[t[o]!]!, t[o + 2]!, t[o + 1] === 1);
+    for (let k = 0; k < saCount; k++, o += 3) ESP[k] = memoEspCycles(reader, hostRef, host, t[o]!, t[o + 2]!, t[o + 1] === 1);
     for (let j = serialAt; j < cryptoAt - 1; j++) {
       const term = t[j]!;
       serial += term < 0 ? ESP[-term - 1]! : term;

@@ -10,7 +10,7 @@ import type { Host, Link } from '../../model/types.ts';
 import type { FlowTrace } from '../types.ts';
 import type { FlowFigures } from './flow-figures.ts';
 import { insertSorted, removeSorted, slotOf } from '../sorted-lists.ts';
-import { addShare, hostLoadFrom, linkLoadFrom, linkShareAt, newHostSums, type HostSums } from './estimate-load.ts';
+import { addShare, hostLoadFrom, linkLoadFrom, linkShareAt, newHostSums, rankEntries, type HostSums } from './estimate-load.ts';
 import type { HostLoad, LinkLoad } from './types.ts';
 
 const byId = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
@@ -157,12 +157,16 @@ export function addToHostSums(sums: HostSumsById, f: FlowFigures, templates?: Ho
 /**
  * Every host's crypto sums over `figures` (every flow's, in flow order), kept by a session as the
  * template of the next sums: without their look-up maps, which sums made from them make again
- * only should a share miss its place.
+ * only should a share miss its place, and with their entries' tie order (`rankEntries`), which
+ * those sums share.
  */
 export function sumHosts(figures: readonly FlowFigures[]): HostSumsById {
   const sums: HostSumsById = new Map();
   for (let p = 0; p < figures.length; p++) addToHostSums(sums, figures[p]!);
-  for (const sum of sums.values()) sum.sa.places = undefined;
+  for (const sum of sums.values()) {
+    sum.sa.places = undefined;
+    sum.sa.rank = rankEntries(sum.sa);
+  }
   return sums;
 }
 

@@ -5,7 +5,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { buildState, figuresOf } from '../../../../src/engine/session/session-state.ts';
-import { addShare, busiestOf, newHostSums, type HostCrypto } from '../../../../src/engine/throughput/estimate-load.ts';
+import { addShare, busiestOf, newHostSums, rankEntries, type HostCrypto } from '../../../../src/engine/throughput/estimate-load.ts';
 import { addToHostSums, buildLedger, hostLoadOf, linkLoadOf, moveInLedger, moveOnLinks, sumHosts } from '../../../../src/engine/throughput/load-ledger.ts';
 import type { Protection } from '../../../../src/engine/types.ts';
 import { generateScenario } from '../../../../src/generate/generate-scenario.ts';
@@ -60,6 +60,58 @@ describe('load ledger', () => {
     expect(next.used).toBe(0.1);
     // The shares that came with a place found theirs: the same entry as in the template.
     expect(onB.sas[0]!.slot).toBe(1);
+  });
+
+  it('[T5] the busiest SA is the one with most cores, ties to the smaller id and then inbound, with or without the tie order kept for the entries', () => {
+    // Cores from a small set, so that most hosts tie; ids made in an order unlike their sort order.
+    let seed = 7;
+    const next = (n: number): number => ((seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) >>> 8) % n;
+    let directionTies = 0;
+    for (let round = 0; round < 200; round++) {
+      const sums = newHostSums();
+      const entries: { id: string; direction: 'inbound' | 'outbound'; cores: number }[] = [];
+      const count = 1 + next(12);
+      for (let e = 0; e < count; e++) {
+        const id = `ipsec:ovn:c${next(3)}|c${next(3)}`;
+        const direction = next(2) === 0 ? 'inbound' : 'outbound';
+        const cores = [0, 0.25, 0.5][next(3)]!;
+        const p = { id, kind: 'ipsec', source: 'ovn', endpoints: ['c0', 'c1'], cipher: 'aes-gcm-256', confidential: true } as Protection;
+        addShare(sums, { host: 'c0', coresAtRate: cores, sas: [{ protection: p, direction, cores, slot: -1 }] });
+        entries.push({ id, direction, cores });
+      }
+      // Entries of one SA object and direction add up; distinct objects of one id are kept apart, as in the sums.
+      const top = Math.max(...sums.sa.cores);
+      const tied = sums.sa.protections.map((p, i) => ({ id: p.id, direction: sums.sa.inbound[i] ? 'inbound' : 'outbound', cores: sums.sa.cores[i]! })).filter((e) => e.cores === top);
+      tied.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : a.direction < b.direction ? -1 : a.direction > b.direction ? 1 : 0));
+      const expected = { protection: tied[0]!.id, direction: tied[0]!.direction, coresUsed: top };
+      if (tied.length > 1 && tied[1]!.id === tied[0]!.id && tied[1]!.direction !== tied[0]!.direction) directionTies++;
+      expect(entries.length).toBe(count);
+      expect(busiestOf(sums.sa), `round ${round}`).toEqual(expected);
+      sums.sa.rank = rankEntries(sums.sa);
+      expect(busiestOf(sums.sa), `round ${round}, ranked`).toEqual(expected);
+      // Sums from it as a template share its order, and find the same.
+      const again = newHostSums(sums);
+      expect(again.sa.rank).toBe(sums.sa.rank);
+    }
+    // The rounds met the ties that matter: two directions of one SA equally busy at the top.
+    expect(directionTies).toBeGreaterThanOrEqual(5);
+  });
+
+  it('[T7] host sums kept as a template carry their entries\' tie order; an entry added since leaves it unused', () => {
+    const state = buildState(generateScenario({ hosts: 30 }));
+    const figures = state.sorted.map((f) => figuresOf(state).get(f.id)!);
+    const fresh = sumHosts(figures);
+    for (const [host, sum] of fresh) expect(sum.sa.rank, host).toEqual(rankEntries({ ...sum.sa, rank: undefined }));
+    const sa = (id: string): Protection => ({ id, kind: 'ipsec', source: 'ovn', endpoints: ['c1', id], cipher: 'aes-gcm-256', confidential: true }) as Protection;
+    // A template whose ranked entries tie at 0.5: the smaller id wins; a new entry 'ipsec:a' at 0.5 must win over both though the kept order knows nothing of it.
+    const template = newHostSums();
+    const [b, c] = [sa('ipsec:b'), sa('ipsec:c')];
+    for (const p of [c, b]) addShare(template, { host: 'c1', coresAtRate: 0.5, sas: [{ protection: p, direction: 'outbound', cores: 0.5, slot: -1 }] });
+    template.sa.rank = rankEntries(template.sa);
+    expect(busiestOf(template.sa)?.protection).toBe('ipsec:b');
+    const later = newHostSums(template);
+    for (const p of [c, b, sa('ipsec:a')]) addShare(later, { host: 'c1', coresAtRate: 0.5, sas: [{ protection: p, direction: 'outbound', cores: 0.5, slot: -1 }] });
+    expect(busiestOf(later.sa)).toEqual({ protection: 'ipsec:a', direction: 'outbound', coresUsed: 0.5 });
   });
 
   it('[T7] host sums made from a template equal sums made afresh, with the same entries found in place', () => {
