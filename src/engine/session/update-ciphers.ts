@@ -22,7 +22,8 @@ import { indexAfter, type ScenarioChanges } from './scenario-changes.ts';
 import { figuresOf, findingsOf, ledgerOf, positionsOf, resultsOf, type SessionState } from './session-state.ts';
 import { addToHostSums, hostLoadOf, type HostSumsById } from '../throughput/load-ledger.ts';
 import { hostLoadFrom, type HostCrypto } from '../throughput/estimate-load.ts';
-import { recostFlowFigures, tapeReader, type SubjectNames, type TapeReader } from '../throughput/flow-figures.ts';
+import { recostFlowFigures, tapeReader, type CipherTapes, type FlowFigures, type SubjectNames, type TapeReader } from '../throughput/flow-figures.ts';
+import { addTape, tapeHostLoad, tapeSums, type TapeSums } from '../throughput/tape-sums.ts';
 
 /**
  * The rules whose findings a cipher edit of the same ESP shape can change: crypto loads (saturated
@@ -65,15 +66,27 @@ function recost(state: SessionState, flows: readonly Flow[]): void {
   const summaries = state.throughput.flows.slice();
   const hosts = new Set<string>();
   let moved = false;
+  // The flows' cycle terms, each used only while its flow has the figures it was read from (`CipherTapes.of`).
+  const reader = state.tapes ? tapeReader(state.tapes, state.index) : undefined;
   // Most flows costed again (a region's overlay): the hosts' crypto sums are added up as the flows
-  // are costed, every flow in flow order (those left alone from the ledger), while each one's
-  // figures are at hand. Given up should the positions not come in order after all.
-  let sums: HostSumsById | undefined = byList && flows.length * 2 > sorted.length ? new Map() : undefined;
+  // are costed, every flow in flow order (those left alone too), from the flows' tapes when every
+  // flow with crypto loads has one that holds (`tape-sums.ts`), else from each one's figures while
+  // they are at hand. Given up should the positions not come in order after all.
+  const most = byList && flows.length * 2 > sorted.length;
+  let typed = most && reader && tapesHold(reader.tapes, ledger.figures) ? tapeSums(reader.tapes) : undefined;
+  let sums: HostSumsById | undefined = most && !typed ? new Map() : undefined;
   let summed = -1;
   // The last sums' entries, so that each share finds its entry in place (`SaShare.slot`).
   const templates = state.hostSums;
-  // The flows' cycle terms, each used only while its flow has the figures it was read from (`CipherTapes.of`).
-  const reader = state.tapes ? tapeReader(state.tapes, state.index) : undefined;
+  // Adds the flow at `p` from its tape: false should it have crypto loads but no tape that holds
+  // them (`tapesHold` checked every flow before it was costed).
+  const addTaped = (sums: TapeSums, p: number): boolean => {
+    const f = ledger!.figures[p]!;
+    if (sums.tapes.of[p] !== f) return f.crypto.hosts.length === 0;
+    const start = sums.tapes.start[p]!;
+    if (start >= 0) addTape(sums, start);
+    return true;
+  };
   for (let i = 0; i < flows.length; i++) {
     const flow = flows[i]!;
     const at = all ? i : positionOf(flow);
@@ -83,8 +96,17 @@ function recost(state: SessionState, flows: readonly Flow[]): void {
     const wasSummary = figures.summary;
     let tape: TapeReader | undefined;
     if (reader && reader.tapes.of[at] === figures) (tape = reader).at = reader.tapes.start[at]!;
+    const misfits = reader?.misfits;
     recostFlowFigures(flow, traceAt(traces ?? state.traces, at, flow.id)!, state.index, names, figures, tape);
-    if (sums) {
+    // A flow costed from its trace after all leaves its tape's cores behind: the tapes are made again in idle time.
+    if (reader && reader.misfits !== misfits) typed = undefined;
+    if (typed) {
+      if (at <= summed) typed = undefined;
+      else {
+        for (let p = summed + 1; p <= at && typed; p++) if (!addTaped(typed, p)) typed = undefined;
+        summed = at;
+      }
+    } else if (sums) {
       if (at <= summed) sums = undefined;
       else {
         for (let p = summed + 1; p < at; p++) addToHostSums(sums, ledger!.figures[p]!, templates);
@@ -115,18 +137,35 @@ function recost(state: SessionState, flows: readonly Flow[]): void {
   if (moved) {
     state.ledger = undefined;
     state.tapes = undefined;
+    typed = undefined;
   }
+  if (reader && reader.misfits > 0) state.tapes = undefined;
   const { hosts: byHost, figures } = (state.ledger ??= ledgerOf(state));
+  for (let p = summed + 1; p < figures.length && typed; p++) if (!addTaped(typed, p)) typed = undefined;
   if (sums && !moved) {
     for (let p = summed + 1; p < figures.length; p++) addToHostSums(sums, figures[p]!, templates);
     state.hostSums = sums;
   }
+  const refs = typed ? new Map(typed.tapes.hosts.map((id, ref) => [id, ref])) : undefined;
   const loads = state.throughput.hosts.map((load) => {
     const host = state.index.hosts.get(load.host);
     if (!host || !hosts.has(load.host)) return load;
+    const ref = refs?.get(load.host);
+    if (typed && ref !== undefined) return tapeHostLoad(host, typed, ref, load.flows);
     return sums && !moved ? hostLoadFrom(host, sums.get(load.host), load.flows) : hostLoadOf(host, byHost.get(load.host) ?? [], figures, load.flows);
   });
   state.throughput = { ...state.throughput, flows: summaries, hosts: loads };
+}
+
+/**
+ * Whether the tapes hold every flow's crypto loads: each flow with loads has the figures its tape
+ * was read from (and so a tape, `CipherTapes.of`). Flows estimated afresh since have other figures;
+ * only their loads are read, and they must have none.
+ */
+function tapesHold(tapes: CipherTapes, figures: readonly FlowFigures[]): boolean {
+  if (!tapes.complete || tapes.of.length !== figures.length) return false;
+  for (let p = 0; p < figures.length; p++) if (tapes.of[p] !== figures[p] && figures[p]!.crypto.hosts.length > 0) return false;
+  return true;
 }
 
 /** Whether a flow's crypto lands on the same hosts, in the same order, as before. */

@@ -165,9 +165,12 @@ export function addShare(sum: HostSums, share: HostCrypto): void {
 
 /** A host's crypto load from its sums over all its flows (`flows`: their ids, sorted). */
 export function hostLoadFrom(host: Host, sum: HostSums | undefined, flows: string[]): HostLoad {
-  const coresUsed = sum?.used ?? 0;
+  return hostLoadWith(host, sum?.used ?? 0, busiestOf(sum?.sa), flows);
+}
+
+/** A host's crypto load from the cores its flows use there and its busiest SA (`flows`: their ids, sorted). */
+export function hostLoadWith(host: Host, coresUsed: number, busiestSa: SaLoad | null, flows: string[]): HostLoad {
   const available = Math.max(0, host.cpu.cores);
-  const busiestSa = busiestOf(sum?.sa);
   return {
     host: host.id,
     cryptoCoresUsed: coresUsed,

@@ -239,13 +239,16 @@ function cyclesAt(hops: FlowTrace['hops'], i: number, node: string, host: Host, 
  * SAs whose ESP cycles are among them. Laid out flow after flow in one list of numbers, so that an
  * edit reads it in a row instead of walking each flow's trace, hops, wraps and links again:
  *
- *     hosts, then per host: host, parallel, start, n, n serial terms, m, m crypto terms,
- *     k, then per SA: SA, inbound (1 or 0), bytes
+ *     hosts, then per host: host, cores, parallel, start, n, n serial terms, m, m crypto terms,
+ *     k, then per SA: SA, inbound (1 or 0), bytes, slot, cores
  *
  * (hosts and SAs as indexes into `hosts` and `sas`; a term -(j + 1) is the ESP cycles of the
- * host's j-th SA). Valid for the figures it was read from (`of`) and for cipher edits of them,
- * which keep every path, header size and SA; checked against those figures and the flow's crypto
- * loads where it is used.
+ * host's j-th SA). The cores are the flow's crypto load at that host and each SA's share of it, as
+ * its figures have them (-1 at a host without crypto work): a cipher edit that costs the flow from
+ * its tape writes the new ones here too, and adds every flow's up per host from here
+ * (throughput/tape-sums.ts). A slot is the SA and direction's entry among the host's (`slotStart`).
+ * Valid for the figures it was read from (`of`) and for cipher edits of them, which keep every
+ * path, header size and SA; checked against those figures and the flow's crypto loads where it is used.
  */
 export interface CipherTapes {
   /** Where each flow's tape starts in `numbers`, by position in the session's sorted flows; -1: none. */
@@ -258,6 +261,14 @@ export interface CipherTapes {
   numbers: Float64Array;
   hosts: string[];
   sas: Protection[];
+  /** Where each host's slots start (by host index; one more entry: the slots' count); its slots are `slotStart[h]` + a tape's slot. */
+  slotStart: Int32Array;
+  /** Per slot: the SA (index into `sas`), whether inbound, and its place among the host's slots in the order `busiestOf` breaks ties by. */
+  slotSa: Int32Array;
+  slotInbound: Uint8Array;
+  slotRank: Int32Array;
+  /** Whether every flow with crypto loads has a tape naming them (its hosts, SAs and cores as its figures have them). */
+  complete: boolean;
 }
 
 const TAPE = cycleTape();
@@ -272,18 +283,28 @@ export function cipherTapes(traces: readonly FlowTrace[], figures: readonly Flow
   const sas: Protection[] = [];
   const hostRefs = new Map<string, number>();
   const saRefs = new Map<Protection, number>();
+  // Per host, its slots by SA and direction (2 * SA + inbound), in the order met.
+  const slotsOf: Map<number, number>[] = [];
   const out: number[] = [];
+  let complete = true;
   for (let f = 0; f < figures.length; f++) {
     const figure = figures[f]!;
     const trace = traces[f]!;
     const { packetBytes, payloadBytes } = figure.summary;
     const only = figure.recostAt;
-    if (only <= 0 || figure.crypto.hosts.length === 0 || trace.local || trace.hops.length === 0 || packetBytes === null || payloadBytes === null || payloadBytes <= 0) continue;
+    const loads = figure.crypto.hosts;
+    if (only <= 0 || loads.length === 0 || trace.local || trace.hops.length === 0 || packetBytes === null || payloadBytes === null || payloadBytes <= 0) {
+      if (loads.length > 0) complete = false;
+      continue;
+    }
     const packet = { packetBytes, payloadBytes };
     const hops = trace.hops;
     const tls = tlsOf(trace);
     const first = out.length;
     out.push(0);
+    // The crypto loads of the figures, met in path order as `hostLimits` made them.
+    let n = 0;
+    let fits = true;
     for (let i = 0; i <= hops.length && i < 31; i++) {
       if ((only & (1 << i)) === 0) continue;
       const node = nodeAt(hops, i);
@@ -292,23 +313,70 @@ export function cipherTapes(traces: readonly FlowTrace[], figures: readonly Flow
       const cycles = cyclesAt(hops, i, node, host, index, packet, tls, TAPE);
       out[first]!++;
       let ref = hostRefs.get(node);
-      if (ref === undefined) hostRefs.set(node, (ref = hosts.push(node) - 1));
-      out.push(ref, cycles.sums.parallel, TAPE.start, TAPE.serialCount);
+      if (ref === undefined) {
+        hostRefs.set(node, (ref = hosts.push(node) - 1));
+        slotsOf.push(new Map());
+      }
+      const load = cycles.sums.crypto > 0 ? loads[n++] : undefined;
+      if (cycles.sums.crypto > 0 && (!load || load.host !== node || load.sas.length !== cycles.count)) fits = false;
+      out.push(ref, load ? load.coresAtRate : -1, cycles.sums.parallel, TAPE.start, TAPE.serialCount);
       for (let t = 0; t < TAPE.serialCount; t++) out.push(TAPE.serial[t]!);
       out.push(TAPE.cryptoCount);
       for (let t = 0; t < TAPE.cryptoCount; t++) out.push(TAPE.crypto[t]!);
       out.push(cycles.count);
+      const slots = slotsOf[ref]!;
       for (let k = 0; k < cycles.count; k++) {
         const sa = cycles.sas[k]!;
         let saRef = saRefs.get(sa.protection);
         if (saRef === undefined) saRefs.set(sa.protection, (saRef = sas.push(sa.protection) - 1));
-        out.push(saRef, sa.direction === 'inbound' ? 1 : 0, TAPE.bytes[k]!);
+        const inbound = sa.direction === 'inbound' ? 1 : 0;
+        const key = 2 * saRef + inbound;
+        let slot = slots.get(key);
+        if (slot === undefined) slots.set(key, (slot = slots.size));
+        const share = load?.sas[k];
+        if (load && (!share || share.protection !== sa.protection || share.direction !== sa.direction)) fits = false;
+        out.push(saRef, inbound, TAPE.bytes[k]!, slot, share ? share.cores : -1);
       }
     }
-    start[f] = first;
+    if (n !== loads.length) fits = false;
+    // A tape that does not name the figures' loads is written but never used: its `of` is not the figures.
+    if (fits) start[f] = first;
+    else complete = false;
   }
+  const of = figures.slice();
+  for (let f = 0; f < of.length; f++) if (start[f]! < 0 && of[f]!.crypto.hosts.length > 0) of[f] = UNTAPED;
   // An exact-size copy: a list grown by pushes keeps up to as much again spare (43 MB of numbers at 5,000 hosts).
-  return { start, of: figures.slice(), numbers: Float64Array.from(out), hosts, sas };
+  return { start, of, numbers: Float64Array.from(out), hosts, sas, ...slotsIn(slotsOf, sas), complete };
+}
+
+/** Stands for the figures of a flow with crypto loads but no tape, in `CipherTapes.of`: no flow's figures are it. */
+const UNTAPED: FlowFigures = figures({ id: '', from: '', to: '', rateGbps: 0 } as unknown as Flow, {});
+
+/** The hosts' slots laid out one host after another (`CipherTapes.slotStart`…), with each host's tie order. */
+function slotsIn(slotsOf: readonly Map<number, number>[], sas: readonly Protection[]): Pick<CipherTapes, 'slotStart' | 'slotSa' | 'slotInbound' | 'slotRank'> {
+  const slotStart = new Int32Array(slotsOf.length + 1);
+  for (let h = 0; h < slotsOf.length; h++) slotStart[h + 1] = slotStart[h]! + slotsOf[h]!.size;
+  const total = slotStart[slotsOf.length]!;
+  const slotSa = new Int32Array(total);
+  const slotInbound = new Uint8Array(total);
+  const slotRank = new Int32Array(total);
+  for (let h = 0; h < slotsOf.length; h++) {
+    const base = slotStart[h]!;
+    for (const [key, slot] of slotsOf[h]!) {
+      slotSa[base + slot] = key >> 1;
+      slotInbound[base + slot] = key & 1;
+    }
+    // Ties go to the smaller SA id, then inbound before outbound (`busiestOf`).
+    const order = Array.from({ length: slotsOf[h]!.size }, (_, i) => base + i);
+    order.sort((x, y) => {
+      const a = sas[slotSa[x]!]!.id;
+      const b = sas[slotSa[y]!]!.id;
+      if (a !== b) return a < b ? -1 : 1;
+      return slotInbound[y]! - slotInbound[x]!;
+    });
+    for (let r = 0; r < order.length; r++) slotRank[order[r]!] = r;
+  }
+  return { slotStart, slotSa, slotInbound, slotRank };
 }
 
 /** The ESP cycles of one host's SAs, replayed: reused host after host. */
@@ -324,6 +392,8 @@ const SUMS: CycleSums = { serial: 0, parallel: 0, crypto: 0 };
 export interface TapeReader {
   tapes: CipherTapes;
   at: number;
+  /** How many flows' tapes did not fit their figures (the flows were costed from their traces, and their tapes' cores are stale). */
+  misfits: number;
   hosts: (Host | undefined)[];
   /** The cipher of each of the tapes' SAs now, read in one row: a flow's SAs are objects spread over the heap. */
   saCiphers: string[];
@@ -335,7 +405,7 @@ export interface TapeReader {
 /** A reader of `tapes` over the hosts of `index` (the edited scenario's). */
 export function tapeReader(tapes: CipherTapes, index: ScenarioIndex): TapeReader {
   const n = tapes.hosts.length;
-  return { tapes, at: -1, hosts: tapes.hosts.map((id) => index.hosts.get(id)), saCiphers: tapes.sas.map((sa) => sa.cipher), espCipher: new Array<string | undefined>(2 * n), espBytes: new Float64Array(2 * n), espCycles: new Float64Array(2 * n) };
+  return { tapes, at: -1, misfits: 0, hosts: tapes.hosts.map((id) => index.hosts.get(id)), saCiphers: tapes.sas.map((sa) => sa.cipher), espCipher: new Array<string | undefined>(2 * n), espBytes: new Float64Array(2 * n), espCycles: new Float64Array(2 * n) };
 }
 
 /** `espCycles` of an SA at a tape's host, from the reader's memo when it holds the same cipher and bytes there. */
@@ -363,11 +433,13 @@ function replayLimits(flow: Flow, reader: TapeReader, packet: PacketSize, best: 
   const hostCount = t[o++]!;
   let n = 0;
   let c = 0;
+  let w = 0;
   for (let h = 0; h < hostCount; h++) {
     const hostRef = t[o++]!;
     const node = tapes.hosts[hostRef]!;
     const host = reader.hosts[hostRef];
     if (!host) return undefined;
+    const coresAt = o++;
     const parallel = t[o++]!;
     let serial = t[o++]!;
     const serialAt = o + 1;
@@ -377,7 +449,7 @@ function replayLimits(flow: Flow, reader: TapeReader, packet: PacketSize, best: 
     const saCount = t[o++]!;
     const was = previous[n];
     const sasAt = o;
-    for (let k = 0; k < saCount; k++, o += 3) ESP[k] = memoEspCycles(reader, hostRef, host, t[o]!, t[o + 2]!, t[o + 1] === 1);
+    for (let k = 0; k < saCount; k++, o += SA_STRIDE) ESP[k] = memoEspCycles(reader, hostRef, host, t[o]!, t[o + 2]!, t[o + 1] === 1);
     for (let j = serialAt; j < cryptoAt - 1; j++) {
       const term = t[j]!;
       serial += term < 0 ? ESP[-term - 1]! : term;
@@ -395,16 +467,28 @@ function replayLimits(flow: Flow, reader: TapeReader, packet: PacketSize, best: 
     if (crypto <= 0) continue;
     n++;
     if (!was || was.host !== node || was.sas.length !== saCount) return undefined;
+    WRITE_AT[w++] = coresAt;
     CORES[c++] = cpu.coresAtRate;
     for (let k = 0; k < saCount; k++) {
+      const at = sasAt + SA_STRIDE * k;
       const sa = was.sas[k]!;
-      if (sa.protection !== tapes.sas[t[sasAt + 3 * k]!] || (sa.direction === 'inbound') !== (t[sasAt + 3 * k + 1] === 1)) return undefined;
+      if (sa.protection !== tapes.sas[t[at]!] || (sa.direction === 'inbound') !== (t[at + 1] === 1)) return undefined;
       // The shares as `sharesOf` works them out.
+      WRITE_AT[w++] = at + 4;
       CORES[c++] = (cpu.coresAtRate * ESP[k]!) / crypto;
     }
   }
-  return n !== previous.length ? undefined : coresInto(previous);
+  if (n !== previous.length) return undefined;
+  // The tape keeps the flow's cores with its figures.
+  for (let k = 0; k < w; k++) t[WRITE_AT[k]!] = CORES[k]!;
+  return coresInto(previous);
 }
+
+/** Numbers per SA on a tape (`CipherTapes`). */
+export const SA_STRIDE = 5;
+
+/** Where on the tape each of `CORES` goes once the flow's replay is done. */
+const WRITE_AT: number[] = [];
 
 /** The cipher-independent least limit of the flow being estimated, reused flow after flow. */
 const FIXED: Kept = { gbps: 0, link: false, id: '', at: -1 };
@@ -473,7 +557,7 @@ export function recostFlowFigures(flow: Flow, trace: FlowTrace, index: ScenarioI
   const best = keptLimit(previous);
   let hosts: HostCrypto[] | undefined;
   if (previous.crypto.hosts.length > 0) {
-    if (tape !== undefined && tape.at >= 0) hosts = replayLimits(flow, tape, packet, best, previous.crypto.hosts);
+    if (tape !== undefined && tape.at >= 0 && !(hosts = replayLimits(flow, tape, packet, best, previous.crypto.hosts))) tape.misfits++;
     // A tape that does not fit has lowered `best` on its way: the trace is read from the kept limit.
     if (!hosts) hosts = hostLimits(flow, trace, index, packet, keptLimit(previous), previous.crypto.hosts, undefined, previous.recostAt);
   }

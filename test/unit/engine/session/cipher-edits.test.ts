@@ -268,6 +268,32 @@ describe('cipher edits (issue 8)', () => {
     }
   });
 
+  it('[T5, T7] a flow whose crypto loads an edit took away after the session was prepared adds nothing from its kept tape', () => {
+    // The edit sums the hosts' crypto from the flows' tapes (throughput/tape-sums.ts). A flow
+    // pointed at a VM on its own source's host becomes local: no tunnel, no SA, no crypto load,
+    // while the tape read before that edit still holds the cores of both hosts it had.
+    const full = withCipher(region(8), 'aes-gcm-256');
+    const overlayNets = new Set(full.networks.filter((n) => n.kind === 'overlay').map((n) => n.id));
+    const onOverlay = new Set(full.workloads.filter((w) => w.networks.some((n) => overlayNets.has(n))).map((w) => w.id));
+    let scenario: Scenario = { ...full, flows: full.flows.filter((f) => onOverlay.has(f.from) && onOverlay.has(f.to)) };
+    const session = createAnalysisSession(scenario);
+    while (session.prepare());
+    const hostOf = new Map(scenario.workloads.map((w) => [w.id, w.host]));
+    const flow = scenario.flows.find((f) => hostOf.get(f.from) !== hostOf.get(f.to) && scenario.workloads.some((w) => w.id !== f.from && onOverlay.has(w.id) && w.host === hostOf.get(f.from)))!;
+    const peer = scenario.workloads.find((w) => w.id !== flow.from && onOverlay.has(w.id) && w.host === hostOf.get(flow.from))!;
+    const loaded = (): string[] => session.analysis.throughput.hosts.filter((h) => h.flows.includes(flow.id)).map((h) => h.host);
+    expect(loaded().sort()).toEqual([hostOf.get(flow.from), hostOf.get(flow.to)].sort());
+    scenario = { ...scenario, flows: scenario.flows.map((f) => (f === flow ? { ...f, to: peer.id } : f)) };
+    expect(json(session.update(scenario))).toBe(json(analyzeScenario(scenario)));
+    expect(loaded()).toEqual([]);
+    for (const cipher of ['chacha20-poly1305', 'aes-gcm-128'] as const) {
+      const next = withCipher(scenario, cipher);
+      expect(scenarioChanges(scenario, next).ciphers, cipher).toBeDefined();
+      scenario = next;
+      expect(json(session.update(scenario)), cipher).toBe(json(analyzeScenario(scenario)));
+    }
+  });
+
   it('[§4] through random sequences of cipher swaps on one overlay, moves, attacker and rate edits, every step equals the full analysis', () => {
     const step = fc.tuple(fc.constantFrom('cipher', 'move', 'attacker', 'rate', 'prepare'), fc.nat({ max: 1000 }), fc.nat({ max: 1000 }));
     const property = fc.property(fc.constantFrom('ovn', 'ovs'), fc.nat({ max: 50 }), fc.array(step, { minLength: 3, maxLength: 7 }), (overlay, seed, steps) => {

@@ -1,0 +1,91 @@
+/**
+ * The crypto load of every host added up from the session's cipher tapes (`CipherTapes`), for a
+ * cipher edit that costs most flows again (session/update-ciphers.ts): each flow's cores at each
+ * host and SA are on its tape, so the sums are typed arrays indexed by host and slot, filled flow
+ * by flow in flow order, rather than a map of per-host lists filled from every flow's figures. The
+ * additions are those of `addToHostSums` in the same order, so the loads are the same to the last
+ * bit (SPEC T7; tested against a full analysis).
+ */
+import type { Host } from '../../model/types.ts';
+import { hostLoadWith } from './estimate-load.ts';
+import { SA_STRIDE, type CipherTapes } from './flow-figures.ts';
+import type { HostLoad, SaLoad } from './types.ts';
+
+/** Running totals per host of the tapes (`used`) and per slot (`cores`, `seen`: a share was added). */
+export interface TapeSums {
+  tapes: CipherTapes;
+  used: Float64Array;
+  cores: Float64Array;
+  seen: Uint8Array;
+}
+
+/** Empty sums over the hosts and slots of `tapes`. */
+export function tapeSums(tapes: CipherTapes): TapeSums {
+  const slots = tapes.slotStart[tapes.hosts.length]!;
+  return {
+    tapes,
+    used: new Float64Array(tapes.hosts.length),
+    cores: new Float64Array(slots),
+    seen: new Uint8Array(slots),
+  };
+}
+
+/** Adds the cores on the tape that starts at `start` to its hosts' sums (hosts without crypto work there add nothing). */
+export function addTape(sums: TapeSums, start: number): void {
+  const { numbers: t, slotStart } = sums.tapes;
+  let o = start;
+  const hostCount = t[o++]!;
+  for (let h = 0; h < hostCount; h++) {
+    const hostRef = t[o++]!;
+    const cores = t[o++]!;
+    // parallel and start, then the serial and crypto terms with their counts.
+    o += 2;
+    o += 1 + t[o]!;
+    o += 1 + t[o]!;
+    const saCount = t[o++]!;
+    if (cores < 0) {
+      o += SA_STRIDE * saCount;
+      continue;
+    }
+    // Entries start at 0, as a first share was added to nothing before (`addShare`).
+    sums.used[hostRef] = sums.used[hostRef]! + cores;
+    const base = slotStart[hostRef]!;
+    for (let k = 0; k < saCount; k++, o += SA_STRIDE) {
+      const slot = base + t[o + 3]!;
+      sums.cores[slot] = sums.cores[slot]! + t[o + 4]!;
+      sums.seen[slot] = 1;
+    }
+  }
+}
+
+/** The busiest SA of a host (`busiestOf`): most cores, ties by protection id then `inbound` before `outbound`. */
+export function tapeBusiest(sums: TapeSums, hostRef: number): SaLoad | null {
+  const { slotStart, slotInbound, slotRank, slotSa, sas } = sums.tapes;
+  const from = slotStart[hostRef]!;
+  const to = slotStart[hostRef + 1]!;
+  let best = -1;
+  let bestCores = 0;
+  // Inbound slots first, as `busiestOf` reads its entries.
+  for (let inbound = 1; inbound >= 0; inbound--) {
+    for (let i = from; i < to; i++) {
+      if (slotInbound[i] !== inbound || sums.seen[i] === 0) continue;
+      const cores = sums.cores[i]!;
+      if (best < 0 || cores > bestCores || (cores === bestCores && slotRank[i]! < slotRank[best]!)) {
+        best = i;
+        bestCores = cores;
+      }
+    }
+  }
+  return best < 0
+    ? null
+    : {
+        protection: sas[slotSa[best]!]!.id,
+        direction: slotInbound[best] === 1 ? 'inbound' : 'outbound',
+        coresUsed: bestCores,
+      };
+}
+
+/** The crypto load of the host at `hostRef` from the sums (`flows`: its flows' ids, sorted). */
+export function tapeHostLoad(host: Host, sums: TapeSums, hostRef: number, flows: string[]): HostLoad {
+  return hostLoadWith(host, sums.used[hostRef]!, tapeBusiest(sums, hostRef), flows);
+}
