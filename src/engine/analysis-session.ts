@@ -14,6 +14,7 @@ import { buildState, figuresOf, ledgerOf, positionsOf, resultOf, resultsOf, trac
 import { updateState } from './session/update-state.ts';
 import { cipherTapes } from './throughput/flow-figures.ts';
 import { sumHosts } from './throughput/load-ledger.ts';
+import { writeCores } from './session/update-ciphers.ts';
 import type { Analysis, AnalysisOptions, FlowTrace } from './types.ts';
 
 /** An analysis that follows a scenario through edits. */
@@ -73,7 +74,9 @@ export function createAnalysisSession(scenario: Scenario, options: AnalysisOptio
       return { scenario: state.scenario, index: state.index, traces: state.traces };
     },
     prepare(): boolean {
-      if (!state.positions) positionsOf(state);
+      // First the crypto loads a cipher edit left on the tapes, which the rest may read.
+      if (state.coresOnTapes) writeCores(state);
+      else if (!state.positions) positionsOf(state);
       else if (!state.figures || !state.results) {
         figuresOf(state);
         resultsOf(state);

@@ -93,6 +93,12 @@ export interface SessionState {
    * dropped when the flow list or most flows' traces change.
    */
   tapes?: CipherTapes;
+  /**
+   * Whether flows costed from their tapes by a cipher edit have their new crypto loads on the tapes
+   * only: the figures' loads take them (`writeCores`, session/update-ciphers.ts) before anything
+   * else reads them (every other edit, the idle-time sums from figures), and first thing in idle time.
+   */
+  coresOnTapes?: boolean;
   /** The selected attackers' knowledge, sorted by attacker id. */
   knowledge: AttackerKnowledge[];
   /** Every flow × attacker exposure, flows as `sorted`, attackers as `knowledge`. */

@@ -22,7 +22,7 @@ import { indexAfter, type ScenarioChanges } from './scenario-changes.ts';
 import { figuresOf, findingsOf, ledgerOf, positionsOf, resultsOf, type SessionState } from './session-state.ts';
 import { addToHostSums, hostLoadOf, type HostSumsById } from '../throughput/load-ledger.ts';
 import { hostLoadFrom, type HostCrypto } from '../throughput/estimate-load.ts';
-import { recostFlowFigures, tapeReader, type CipherTapes, type FlowFigures, type SubjectNames, type TapeReader } from '../throughput/flow-figures.ts';
+import { recostFlowFigures, tapeReader, untape, writeTapeCores, type CipherTapes, type FlowFigures, type SubjectNames, type TapeReader } from '../throughput/flow-figures.ts';
 import { addTape, tapeHostLoad, tapeSums, type TapeSums } from '../throughput/tape-sums.ts';
 
 /**
@@ -87,19 +87,35 @@ function recost(state: SessionState, flows: readonly Flow[]): void {
     if (start >= 0) addTape(sums, start);
     return true;
   };
+  // Flows costed from their tapes leave their figures' crypto loads to `writeTapeCores`
+  // (`SessionState.coresOnTapes`); the sums from figures read those loads, so they are written first.
+  if (!typed) writeCores(state);
+  let behind = false;
   for (let i = 0; i < flows.length; i++) {
     const flow = flows[i]!;
     const at = all ? i : positionOf(flow);
     const figures = ledger ? ledger.figures[at]! : figuresOf(state).get(flow.id)!;
-    // Costed in place (`recostFlowFigures`): what it had before is read first.
-    const was = figures.crypto.hosts;
     const wasSummary = figures.summary;
     let tape: TapeReader | undefined;
     if (reader && reader.tapes.of[at] === figures) (tape = reader).at = reader.tapes.start[at]!;
     const misfits = reader?.misfits;
-    recostFlowFigures(flow, traceAt(traces ?? state.traces, at, flow.id)!, state.index, names, figures, tape);
-    // A flow costed from its trace after all leaves its tape's cores behind: the tapes are made again in idle time.
-    if (reader && reader.misfits !== misfits) typed = undefined;
+    // Costed in place (`recostFlowFigures`): what a flow without a tape loads before is read first.
+    let was = tape !== undefined && tape.at >= 0 ? undefined : figures.crypto.hosts;
+    const trace = traceAt(traces ?? state.traces, at, flow.id)!;
+    recostFlowFigures(flow, trace, state.index, names, figures, tape);
+    if (reader && reader.misfits !== misfits) {
+      // Its tape no longer fits: every tape's cores go to the figures, this flow is taken off the
+      // tapes and costed from its trace (so no sums from tapes this time).
+      writeCores(state);
+      untape(reader.tapes, at);
+      typed = undefined;
+      was = figures.crypto.hosts;
+      recostFlowFigures(flow, trace, state.index, names, figures);
+    } else if (tape?.replayed) {
+      // Its crypto loads are on its tape: the sums from tapes read them there, the others from the figures.
+      if (typed) behind = true;
+      else writeTapeCores(reader!.tapes, at, at + 1);
+    }
     if (typed) {
       if (at <= summed) typed = undefined;
       else {
@@ -119,6 +135,8 @@ function recost(state: SessionState, flows: readonly Flow[]): void {
     const result = withFigures(byList ? list[at]! : resultsOf(state).get(flow.id)!, figures.summary);
     if (!byList) resultsOf(state).set(flow.id, result);
     if (list) list[at] = result;
+    // A flow costed from its tape loads the hosts it did (`reader.touched` has them).
+    if (was === undefined) continue;
     const now = figures.crypto.hosts;
     for (let h = 0; h < now.length; h++) hosts.add(now[h]!.host);
     if (!sameHosts(now, was)) {
@@ -126,6 +144,8 @@ function recost(state: SessionState, flows: readonly Flow[]): void {
       for (let h = 0; h < was.length; h++) hosts.add(was[h]!.host);
     }
   }
+  if (reader) for (let ref = 0; ref < reader.touched.length; ref++) if (reader.touched[ref] === 1) hosts.add(reader.tapes.hosts[ref]!);
+  if (behind) state.coresOnTapes = true;
   state.resultList = list;
   if (byList) {
     // The figures are the same objects, costed in place: only the summaries by id are stale.
@@ -135,13 +155,15 @@ function recost(state: SessionState, flows: readonly Flow[]): void {
   // A flow's crypto lands on its SAs' ends whatever their cipher, so the ledger holds; should a
   // flow load other hosts now after all, the ledger is built afresh.
   if (moved) {
+    writeCores(state);
     state.ledger = undefined;
     state.tapes = undefined;
     typed = undefined;
   }
-  if (reader && reader.misfits > 0) state.tapes = undefined;
   const { hosts: byHost, figures } = (state.ledger ??= ledgerOf(state));
   for (let p = summed + 1; p < figures.length && typed; p++) if (!addTaped(typed, p)) typed = undefined;
+  // The loads from figures below read every flow's crypto loads.
+  if (!typed) writeCores(state);
   if (sums && !moved) {
     for (let p = summed + 1; p < figures.length; p++) addToHostSums(sums, figures[p]!, templates);
     state.hostSums = sums;
@@ -155,6 +177,12 @@ function recost(state: SessionState, flows: readonly Flow[]): void {
     return sums && !moved ? hostLoadFrom(host, sums.get(load.host), load.flows) : hostLoadOf(host, byHost.get(load.host) ?? [], figures, load.flows);
   });
   state.throughput = { ...state.throughput, flows: summaries, hosts: loads };
+}
+
+/** Brings the figures' crypto loads up to their tapes' cores, should a cipher edit have left them there (`SessionState.coresOnTapes`). */
+export function writeCores(state: SessionState): void {
+  if (state.coresOnTapes && state.tapes) writeTapeCores(state.tapes);
+  state.coresOnTapes = false;
 }
 
 /**

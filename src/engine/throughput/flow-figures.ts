@@ -392,8 +392,12 @@ const SUMS: CycleSums = { serial: 0, parallel: 0, crypto: 0 };
 export interface TapeReader {
   tapes: CipherTapes;
   at: number;
-  /** How many flows' tapes did not fit their figures (the flows were costed from their traces, and their tapes' cores are stale). */
+  /** How many flows' tapes did not fit (the flows were costed from their traces and taken off the tapes, `untape`). */
   misfits: number;
+  /** Set by `recostFlowFigures`: whether the flow was costed from its tape (its figures' crypto loads left to `writeTapeCores`). */
+  replayed: boolean;
+  /** By host index: a flow costed from its tape has crypto work there. */
+  touched: Uint8Array;
   hosts: (Host | undefined)[];
   /** The cipher of each of the tapes' SAs now, read in one row: a flow's SAs are objects spread over the heap. */
   saCiphers: string[];
@@ -405,7 +409,7 @@ export interface TapeReader {
 /** A reader of `tapes` over the hosts of `index` (the edited scenario's). */
 export function tapeReader(tapes: CipherTapes, index: ScenarioIndex): TapeReader {
   const n = tapes.hosts.length;
-  return { tapes, at: -1, misfits: 0, hosts: tapes.hosts.map((id) => index.hosts.get(id)), saCiphers: tapes.sas.map((sa) => sa.cipher), espCipher: new Array<string | undefined>(2 * n), espBytes: new Float64Array(2 * n), espCycles: new Float64Array(2 * n) };
+  return { tapes, at: -1, misfits: 0, replayed: false, touched: new Uint8Array(n), hosts: tapes.hosts.map((id) => index.hosts.get(id)), saCiphers: tapes.sas.map((sa) => sa.cipher), espCipher: new Array<string | undefined>(2 * n), espBytes: new Float64Array(2 * n), espCycles: new Float64Array(2 * n) };
 }
 
 /** `espCycles` of an SA at a tape's host, from the reader's memo when it holds the same cipher and bytes there. */
@@ -421,24 +425,25 @@ function memoEspCycles(reader: TapeReader, hostRef: number, host: Host, saRef: n
 }
 
 /**
- * `hostLimits` over a previous estimate's IPsec and crypto hosts, from the flow's tape at
- * `from` rather than its trace: the same additions in the same order, with each SA's ESP cycles
- * worked out again for its cipher now. Undefined, with `previous` untouched, when the tape does
- * not name the hosts and SAs of `previous`, in order.
+ * `hostLimits` over the flow's IPsec and crypto hosts, from the flow's tape at `reader.at` rather
+ * than its trace: the same additions in the same order, with each SA's ESP cycles worked out again
+ * for its cipher now. The new cores go to the tape alone (the figures' crypto loads take them in
+ * `writeTapeCores`), and the hosts with crypto work are marked in `reader.touched`. False, with the
+ * tape untouched, when the tape does not fit the flow any more (a host gone, or crypto work where
+ * there was none or none where there was).
  */
-function replayLimits(flow: Flow, reader: TapeReader, packet: PacketSize, best: Best, previous: readonly HostCrypto[]): HostCrypto[] | undefined {
+function replayLimits(flow: Flow, reader: TapeReader, packet: PacketSize, best: Best): boolean {
   const { tapes } = reader;
   const t = tapes.numbers;
   let o = reader.at;
   const hostCount = t[o++]!;
-  let n = 0;
   let c = 0;
   let w = 0;
   for (let h = 0; h < hostCount; h++) {
     const hostRef = t[o++]!;
     const node = tapes.hosts[hostRef]!;
     const host = reader.hosts[hostRef];
-    if (!host) return undefined;
+    if (!host) return false;
     const coresAt = o++;
     const parallel = t[o++]!;
     let serial = t[o++]!;
@@ -447,7 +452,6 @@ function replayLimits(flow: Flow, reader: TapeReader, packet: PacketSize, best: 
     const cryptoAt = o + 1;
     o = cryptoAt + t[o]!;
     const saCount = t[o++]!;
-    const was = previous[n];
     const sasAt = o;
     for (let k = 0; k < saCount; k++, o += SA_STRIDE) ESP[k] = memoEspCycles(reader, hostRef, host, t[o]!, t[o + 2]!, t[o + 1] === 1);
     for (let j = serialAt; j < cryptoAt - 1; j++) {
@@ -464,24 +468,71 @@ function replayLimits(flow: Flow, reader: TapeReader, packet: PacketSize, best: 
     SUMS.crypto = crypto;
     const cpu = cycleFigures(host, SUMS, packet, flow.rateGbps, CPU);
     lower(best, cpu.limitGbps, false, node);
+    // A crypto load where the figures have one (the tape's cores are -1 elsewhere), as `cipherTapes` checked.
+    if (crypto > 0 !== t[coresAt]! >= 0) return false;
     if (crypto <= 0) continue;
-    n++;
-    if (!was || was.host !== node || was.sas.length !== saCount) return undefined;
     WRITE_AT[w++] = coresAt;
     CORES[c++] = cpu.coresAtRate;
     for (let k = 0; k < saCount; k++) {
-      const at = sasAt + SA_STRIDE * k;
-      const sa = was.sas[k]!;
-      if (sa.protection !== tapes.sas[t[at]!] || (sa.direction === 'inbound') !== (t[at + 1] === 1)) return undefined;
       // The shares as `sharesOf` works them out.
-      WRITE_AT[w++] = at + 4;
+      WRITE_AT[w++] = sasAt + SA_STRIDE * k + 4;
       CORES[c++] = (cpu.coresAtRate * ESP[k]!) / crypto;
     }
   }
-  if (n !== previous.length) return undefined;
-  // The tape keeps the flow's cores with its figures.
   for (let k = 0; k < w; k++) t[WRITE_AT[k]!] = CORES[k]!;
-  return coresInto(previous);
+  o = reader.at + 1;
+  for (let h = 0; h < hostCount; h++) {
+    if (t[o + 1]! >= 0) reader.touched[t[o]!] = 1;
+    o = skipHost(t, o);
+  }
+  return true;
+}
+
+/** Where the tape's next host starts after the one at `o`. */
+export function skipHost(t: Float64Array, o: number): number {
+  o += 4;
+  o += 1 + t[o]!;
+  o += 1 + t[o]!;
+  return o + 1 + SA_STRIDE * t[o]!;
+}
+
+/**
+ * Writes the cores on the tapes into the crypto loads of the figures they were read from (`of`),
+ * which a cipher edit costing flows from their tapes leaves behind (`SessionState.coresOnTapes`):
+ * before anything reads those loads, or in idle time.
+ */
+export function writeTapeCores(tapes: CipherTapes, from = 0, to = tapes.start.length): void {
+  const t = tapes.numbers;
+  for (let p = from; p < to; p++) {
+    let o = tapes.start[p]!;
+    if (o < 0) continue;
+    const loads = tapes.of[p]!.crypto.hosts;
+    const hostCount = t[o++]!;
+    let n = 0;
+    for (let h = 0; h < hostCount; h++) {
+      const cores = t[o + 1]!;
+      if (cores >= 0) {
+        const load = loads[n++]!;
+        load.coresAtRate = cores;
+        let at = o + 4;
+        at += 1 + t[at]!;
+        at += 1 + t[at]!;
+        const saCount = t[at++]!;
+        for (let k = 0; k < saCount; k++, at += SA_STRIDE) load.sas[k]!.cores = t[at + 4]!;
+      }
+      o = skipHost(t, o);
+    }
+  }
+}
+
+/**
+ * Takes the flow at `p` off the tapes (its figures will not be those its tape was read from): a
+ * flow whose tape did not fit is costed from its trace, and its tape must neither be replayed nor
+ * written back.
+ */
+export function untape(tapes: CipherTapes, p: number): void {
+  tapes.start[p] = -1;
+  (tapes.of as FlowFigures[])[p] = UNTAPED;
 }
 
 /** Numbers per SA on a tape (`CipherTapes`). */
@@ -556,10 +607,20 @@ export function recostFlowFigures(flow: Flow, trace: FlowTrace, index: ScenarioI
   // from the flow's tape when the session has one (else from the trace).
   const best = keptLimit(previous);
   let hosts: HostCrypto[] | undefined;
+  if (tape !== undefined) tape.replayed = false;
+  if (tape !== undefined && tape.at >= 0) {
+    if (replayLimits(flow, tape, packet, best)) {
+      tape.replayed = true;
+      previous.summary = withLimit(previous.summary, best, names);
+      return previous;
+    }
+    // Left as it was: the caller takes the flow off the tapes and costs it again from its trace.
+    tape.misfits++;
+    return previous;
+  }
   if (previous.crypto.hosts.length > 0) {
-    if (tape !== undefined && tape.at >= 0 && !(hosts = replayLimits(flow, tape, packet, best, previous.crypto.hosts))) tape.misfits++;
     // A tape that does not fit has lowered `best` on its way: the trace is read from the kept limit.
-    if (!hosts) hosts = hostLimits(flow, trace, index, packet, keptLimit(previous), previous.crypto.hosts, undefined, previous.recostAt);
+    hosts = hostLimits(flow, trace, index, packet, keptLimit(previous), previous.crypto.hosts, undefined, previous.recostAt);
   }
   if (!hosts) {
     // Other hosts or SAs than before (or none): worked out afresh from the link limit, into new lists.
@@ -574,9 +635,13 @@ export function recostFlowFigures(flow: Flow, trace: FlowTrace, index: ScenarioI
     previous.recostAt = fixed.at;
     if (hosts !== previous.crypto.hosts) previous.crypto = { flow: flow.id, hosts };
   }
-  const s = previous.summary;
-  previous.summary = { flow: s.flow, rateGbps: s.rateGbps, packetBytes, payloadBytes, innerMtu: s.innerMtu, overheadBytes: s.overheadBytes, wireEfficiency: s.wireEfficiency, maxGbps: best.gbps, bottleneck: subject(best, names) };
+  previous.summary = withLimit(previous.summary, best, names);
   return previous;
+}
+
+/** A summary with a new least limit (written out: the commonest shape). */
+function withLimit(s: FlowSummary, best: Best, names: SubjectNames): FlowSummary {
+  return { flow: s.flow, rateGbps: s.rateGbps, packetBytes: s.packetBytes, payloadBytes: s.payloadBytes, innerMtu: s.innerMtu, overheadBytes: s.overheadBytes, wireEfficiency: s.wireEfficiency, maxGbps: best.gbps, bottleneck: subject(best, names) };
 }
 
 /**
