@@ -12,7 +12,7 @@ import { buildElementIndex } from './session/element-index.ts';
 import { buildLinkViews } from './session/link-views.ts';
 import { buildState, figuresOf, ledgerOf, positionsOf, resultOf, resultsOf, traceListOf, type ProgressListener, type SessionState } from './session/session-state.ts';
 import { updateState } from './session/update-state.ts';
-import { cipherTapes } from './throughput/flow-figures.ts';
+import { cipherTapes, refreshTapes, tapesFresh } from './throughput/flow-figures.ts';
 import { sumHosts } from './throughput/load-ledger.ts';
 import { writeCores } from './session/update-ciphers.ts';
 import type { Analysis, AnalysisOptions, FlowTrace } from './types.ts';
@@ -87,7 +87,19 @@ export function createAnalysisSession(scenario: Scenario, options: AnalysisOptio
       // Last: only a cipher edit reads these, and it works without them (looking SAs up, walking traces).
       else if (!state.hostSums) state.hostSums = sumHosts(state.ledger.figures);
       else if (!state.tapes) state.tapes = cipherTapes(traceListOf(state), state.ledger.figures, state.index);
-      return !state.positions || !state.figures || !state.results || !state.ledger || !state.linkViews || !state.elements || !state.hostSums || !state.tapes;
+      // Flows estimated afresh since (a moved VM, a rate) get their tapes, so that a cipher edit sums every flow's from tapes.
+      else if (!tapesFresh(state.tapes, state.ledger.figures)) state.tapes = refreshTapes(state.tapes, traceListOf(state), state.ledger.figures, state.index);
+      return (
+        !state.positions ||
+        !state.figures ||
+        !state.results ||
+        !state.ledger ||
+        !state.linkViews ||
+        !state.elements ||
+        !state.hostSums ||
+        !state.tapes ||
+        !tapesFresh(state.tapes, state.ledger.figures)
+      );
     },
   };
 }

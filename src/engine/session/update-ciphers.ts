@@ -22,7 +22,7 @@ import { indexAfter, type ScenarioChanges } from './scenario-changes.ts';
 import { figuresOf, findingsOf, ledgerOf, positionsOf, resultsOf, type SessionState } from './session-state.ts';
 import { addToHostSums, hostLoadOf, type HostSumsById } from '../throughput/load-ledger.ts';
 import { hostLoadFrom, type HostCrypto } from '../throughput/estimate-load.ts';
-import { recostFlowFigures, tapeReader, untape, writeTapeCores, type CipherTapes, type FlowFigures, type SubjectNames, type TapeReader } from '../throughput/flow-figures.ts';
+import { recostFlowFigures, tapeReader, UNTAPED, untape, writeTapeCores, type CipherTapes, type FlowFigures, type SubjectNames, type TapeReader } from '../throughput/flow-figures.ts';
 import { addTape, tapeHostLoad, tapeSums, type TapeSums } from '../throughput/tape-sums.ts';
 
 /**
@@ -85,7 +85,7 @@ function recost(state: SessionState, flows: readonly Flow[]): void {
     if (sums.tapes.of[p] !== f) return f.crypto.hosts.length === 0;
     const start = sums.tapes.start[p]!;
     if (start >= 0) addTape(sums, start);
-    return true;
+    return start !== UNTAPED;
   };
   // Flows costed from their tapes leave their figures' crypto loads to `writeTapeCores`
   // (`SessionState.coresOnTapes`); the sums from figures read those loads, so they are written first.
@@ -192,7 +192,7 @@ export function writeCores(state: SessionState): void {
  */
 function tapesHold(tapes: CipherTapes, figures: readonly FlowFigures[]): boolean {
   if (!tapes.complete || tapes.of.length !== figures.length) return false;
-  for (let p = 0; p < figures.length; p++) if (tapes.of[p] !== figures[p] && figures[p]!.crypto.hosts.length > 0) return false;
+  for (let p = 0; p < figures.length; p++) if (tapes.start[p] === UNTAPED || (tapes.of[p] !== figures[p] && figures[p]!.crypto.hosts.length > 0)) return false;
   return true;
 }
 

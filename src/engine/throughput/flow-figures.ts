@@ -251,11 +251,12 @@ function cyclesAt(hops: FlowTrace['hops'], i: number, node: string, host: Host, 
  * path, header size and SA; checked against those figures and the flow's crypto loads where it is used.
  */
 export interface CipherTapes {
-  /** Where each flow's tape starts in `numbers`, by position in the session's sorted flows; -1: none. */
+  /** Where each flow's tape starts in `numbers`, by position in the session's sorted flows; -1: none (no crypto loads), `UNTAPED`: none for a flow with crypto loads. */
   start: Int32Array;
   /**
-   * The figures each tape was read from, by position: a tape holds while the flow has those
-   * figures (an estimate afresh makes new ones; a cipher edit costs them in place).
+   * The figures each tape was read from (or each flow without a tape had), by position: a tape
+   * holds while the flow has those figures (an estimate afresh makes new ones; a cipher edit costs
+   * them in place), and `refreshTapes` writes the tapes of flows with other figures.
    */
   of: readonly FlowFigures[];
   numbers: Float64Array;
@@ -269,6 +270,7 @@ export interface CipherTapes {
   slotRank: Int32Array;
   /** Whether every flow with crypto loads has a tape naming them (its hosts, SAs and cores as its figures have them). */
   complete: boolean;
+  making: TapeMaking;
 }
 
 const TAPE = cycleTape();
@@ -278,82 +280,141 @@ const TAPE = cycleTape();
  * without IPsec or crypto hosts, or whose hosts sit past the mask's 31 positions, gets none.
  */
 export function cipherTapes(traces: readonly FlowTrace[], figures: readonly FlowFigures[], index: ScenarioIndex): CipherTapes {
+  const made: TapeMaking = { hosts: [], sas: [], hostRefs: new Map(), saRefs: new Map(), slotsOf: [], out: [], base: 0 };
   const start = new Int32Array(figures.length).fill(-1);
-  const hosts: string[] = [];
-  const sas: Protection[] = [];
-  const hostRefs = new Map<string, number>();
-  const saRefs = new Map<Protection, number>();
-  // Per host, its slots by SA and direction (2 * SA + inbound), in the order met.
-  const slotsOf: Map<number, number>[] = [];
-  const out: number[] = [];
-  let complete = true;
-  for (let f = 0; f < figures.length; f++) {
-    const figure = figures[f]!;
-    const trace = traces[f]!;
-    const { packetBytes, payloadBytes } = figure.summary;
-    const only = figure.recostAt;
-    const loads = figure.crypto.hosts;
-    if (only <= 0 || loads.length === 0 || trace.local || trace.hops.length === 0 || packetBytes === null || payloadBytes === null || payloadBytes <= 0) {
-      if (loads.length > 0) complete = false;
-      continue;
-    }
-    const packet = { packetBytes, payloadBytes };
-    const hops = trace.hops;
-    const tls = tlsOf(trace);
-    const first = out.length;
-    out.push(0);
-    // The crypto loads of the figures, met in path order as `hostLimits` made them.
-    let n = 0;
-    let fits = true;
-    for (let i = 0; i <= hops.length && i < 31; i++) {
-      if ((only & (1 << i)) === 0) continue;
-      const node = nodeAt(hops, i);
-      const host = index.hosts.get(node);
-      if (!host) continue;
-      const cycles = cyclesAt(hops, i, node, host, index, packet, tls, TAPE);
-      out[first]!++;
-      let ref = hostRefs.get(node);
-      if (ref === undefined) {
-        hostRefs.set(node, (ref = hosts.push(node) - 1));
-        slotsOf.push(new Map());
-      }
-      const load = cycles.sums.crypto > 0 ? loads[n++] : undefined;
-      if (cycles.sums.crypto > 0 && (!load || load.host !== node || load.sas.length !== cycles.count)) fits = false;
-      out.push(ref, load ? load.coresAtRate : -1, cycles.sums.parallel, TAPE.start, TAPE.serialCount);
-      for (let t = 0; t < TAPE.serialCount; t++) out.push(TAPE.serial[t]!);
-      out.push(TAPE.cryptoCount);
-      for (let t = 0; t < TAPE.cryptoCount; t++) out.push(TAPE.crypto[t]!);
-      out.push(cycles.count);
-      const slots = slotsOf[ref]!;
-      for (let k = 0; k < cycles.count; k++) {
-        const sa = cycles.sas[k]!;
-        let saRef = saRefs.get(sa.protection);
-        if (saRef === undefined) saRefs.set(sa.protection, (saRef = sas.push(sa.protection) - 1));
-        const inbound = sa.direction === 'inbound' ? 1 : 0;
-        const key = 2 * saRef + inbound;
-        let slot = slots.get(key);
-        if (slot === undefined) slots.set(key, (slot = slots.size));
-        const share = load?.sas[k];
-        if (load && (!share || share.protection !== sa.protection || share.direction !== sa.direction)) fits = false;
-        out.push(saRef, inbound, TAPE.bytes[k]!, slot, share ? share.cores : -1);
-      }
-    }
-    if (n !== loads.length) fits = false;
-    // A tape that does not name the figures' loads is written but never used: its `of` is not the figures.
-    if (fits) start[f] = first;
-    else complete = false;
-  }
   const of = figures.slice();
-  for (let f = 0; f < of.length; f++) if (start[f]! < 0 && of[f]!.crypto.hosts.length > 0) of[f] = UNTAPED;
+  for (let f = 0; f < figures.length; f++) {
+    start[f] = tapeFor(made, traces[f]!, figures[f]!, index);
+  }
   // An exact-size copy: a list grown by pushes keeps up to as much again spare (43 MB of numbers at 5,000 hosts).
-  return { start, of, numbers: Float64Array.from(out), hosts, sas, ...slotsIn(slotsOf, sas), complete };
+  return { start, of, numbers: Float64Array.from(made.out), hosts: made.hosts, sas: made.sas, making: made, ...slotsIn(made.slotsOf, made.sas), complete: !start.includes(UNTAPED) };
 }
 
-/** Stands for the figures of a flow with crypto loads but no tape, in `CipherTapes.of`: no flow's figures are it. */
-const UNTAPED: FlowFigures = figures({ id: '', from: '', to: '', rateGbps: 0 } as unknown as Flow, {});
+/**
+ * The tapes brought up to the session's figures after edits that estimated flows afresh (a moved
+ * VM, a rate): those flows' tapes are written after the others, on new slots where they load other
+ * SAs, and the rest is kept (a tape left behind stays in `numbers`, unread). Made anew when the
+ * flows are others, or when what is left behind would pass a quarter of the numbers.
+ */
+export function refreshTapes(tapes: CipherTapes, traces: readonly FlowTrace[], figures: readonly FlowFigures[], index: ScenarioIndex): CipherTapes {
+  if (tapes.of.length !== figures.length) return cipherTapes(traces, figures, index);
+  const made = tapes.making;
+  made.out = [];
+  made.base = tapes.numbers.length;
+  const slotCounts = made.slotsOf.map((slots) => slots.size);
+  const start = tapes.start.slice();
+  const of = tapes.of.slice();
+  for (let f = 0; f < figures.length; f++) {
+    if (of[f] === figures[f]) continue;
+    start[f] = tapeFor(made, traces[f]!, figures[f]!, index);
+    of[f] = figures[f]!;
+  }
+  if (made.out.length * 4 > tapes.numbers.length) return cipherTapes(traces, figures, index);
+  const numbers = new Float64Array(made.base + made.out.length);
+  numbers.set(tapes.numbers);
+  numbers.set(made.out, made.base);
+  made.out = [];
+  // Only hosts with new slots are ordered again.
+  const kept = { slotStart: tapes.slotStart, slotRank: tapes.slotRank, counts: slotCounts };
+  return { start, of, numbers, hosts: made.hosts, sas: made.sas, making: made, ...slotsIn(made.slotsOf, made.sas, kept), complete: !start.includes(UNTAPED) };
+}
 
-/** The hosts' slots laid out one host after another (`CipherTapes.slotStart`…), with each host's tie order. */
-function slotsIn(slotsOf: readonly Map<number, number>[], sas: readonly Protection[]): Pick<CipherTapes, 'slotStart' | 'slotSa' | 'slotInbound' | 'slotRank'> {
+/** Whether the tapes were read from the session's figures, every flow's (`refreshTapes` otherwise). */
+export function tapesFresh(tapes: CipherTapes, figures: readonly FlowFigures[]): boolean {
+  if (tapes.of.length !== figures.length) return false;
+  for (let p = 0; p < figures.length; p++) if (tapes.of[p] !== figures[p]) return false;
+  return true;
+}
+
+/**
+ * What tapes are made with, kept with them so that `refreshTapes` adds to them: the hosts and SAs
+ * by index and their look-ups, each host's slots by SA and direction (2 * SA + inbound, in the
+ * order met), and the numbers being written (`out`, whose first sits at `base` in `numbers`).
+ */
+export interface TapeMaking {
+  hosts: string[];
+  sas: Protection[];
+  hostRefs: Map<string, number>;
+  saRefs: Map<Protection, number>;
+  slotsOf: Map<number, number>[];
+  out: number[];
+  base: number;
+}
+
+/**
+ * Writes the tape of one flow (see `CipherTapes`); returns where it starts in `numbers`, or -1 for
+ * a flow without a tape (no crypto loads, local, no payload, hosts past the mask's 31 positions, or
+ * a tape that does not name the figures' loads: then it is written but never used).
+ */
+function tapeFlow(made: TapeMaking, trace: FlowTrace, figure: FlowFigures, index: ScenarioIndex): number {
+  const { hosts, sas, hostRefs, saRefs, slotsOf, out } = made;
+  const { packetBytes, payloadBytes } = figure.summary;
+  const only = figure.recostAt;
+  const loads = figure.crypto.hosts;
+  if (only <= 0 || loads.length === 0 || trace.local || trace.hops.length === 0 || packetBytes === null || payloadBytes === null || payloadBytes <= 0) return -1;
+  const packet = { packetBytes, payloadBytes };
+  const hops = trace.hops;
+  const tls = tlsOf(trace);
+  const first = out.length;
+  out.push(0);
+  // The crypto loads of the figures, met in path order as `hostLimits` made them.
+  let n = 0;
+  let fits = true;
+  for (let i = 0; i <= hops.length && i < 31; i++) {
+    if ((only & (1 << i)) === 0) continue;
+    const node = nodeAt(hops, i);
+    const host = index.hosts.get(node);
+    if (!host) continue;
+    const cycles = cyclesAt(hops, i, node, host, index, packet, tls, TAPE);
+    out[first]!++;
+    let ref = hostRefs.get(node);
+    if (ref === undefined) {
+      hostRefs.set(node, (ref = hosts.push(node) - 1));
+      slotsOf.push(new Map());
+    }
+    const load = cycles.sums.crypto > 0 ? loads[n++] : undefined;
+    if (cycles.sums.crypto > 0 && (!load || load.host !== node || load.sas.length !== cycles.count)) fits = false;
+    out.push(ref, load ? load.coresAtRate : -1, cycles.sums.parallel, TAPE.start, TAPE.serialCount);
+    for (let t = 0; t < TAPE.serialCount; t++) out.push(TAPE.serial[t]!);
+    out.push(TAPE.cryptoCount);
+    for (let t = 0; t < TAPE.cryptoCount; t++) out.push(TAPE.crypto[t]!);
+    out.push(cycles.count);
+    const slots = slotsOf[ref]!;
+    for (let k = 0; k < cycles.count; k++) {
+      const sa = cycles.sas[k]!;
+      let saRef = saRefs.get(sa.protection);
+      if (saRef === undefined) saRefs.set(sa.protection, (saRef = sas.push(sa.protection) - 1));
+      const inbound = sa.direction === 'inbound' ? 1 : 0;
+      const key = 2 * saRef + inbound;
+      let slot = slots.get(key);
+      if (slot === undefined) slots.set(key, (slot = slots.size));
+      const share = load?.sas[k];
+      if (load && (!share || share.protection !== sa.protection || share.direction !== sa.direction)) fits = false;
+      out.push(saRef, inbound, TAPE.bytes[k]!, slot, share ? share.cores : -1);
+    }
+  }
+  return fits && n === loads.length ? made.base + first : -1;
+}
+
+/** `CipherTapes.start` of a flow with crypto loads but no tape (-1: a flow without crypto loads). */
+export const UNTAPED = -2;
+
+/** `tapeFlow`, or `UNTAPED` for a flow with crypto loads that gets no tape. */
+function tapeFor(made: TapeMaking, trace: FlowTrace, figure: FlowFigures, index: ScenarioIndex): number {
+  const at = tapeFlow(made, trace, figure, index);
+  return at < 0 && figure.crypto.hosts.length > 0 ? UNTAPED : at;
+}
+
+/**
+ * The hosts' slots laid out one host after another (`CipherTapes.slotStart`…), with each host's tie
+ * order; with `kept` (the layout before slots were added, and each host's count then) a host whose
+ * slots are as many as then keeps its order.
+ */
+function slotsIn(
+  slotsOf: readonly Map<number, number>[],
+  sas: readonly Protection[],
+  kept?: { slotStart: Int32Array; slotRank: Int32Array; counts: readonly number[] },
+): Pick<CipherTapes, 'slotStart' | 'slotSa' | 'slotInbound' | 'slotRank'> {
   const slotStart = new Int32Array(slotsOf.length + 1);
   for (let h = 0; h < slotsOf.length; h++) slotStart[h + 1] = slotStart[h]! + slotsOf[h]!.size;
   const total = slotStart[slotsOf.length]!;
@@ -362,12 +423,17 @@ function slotsIn(slotsOf: readonly Map<number, number>[], sas: readonly Protecti
   const slotRank = new Int32Array(total);
   for (let h = 0; h < slotsOf.length; h++) {
     const base = slotStart[h]!;
+    const size = slotsOf[h]!.size;
     for (const [key, slot] of slotsOf[h]!) {
       slotSa[base + slot] = key >> 1;
       slotInbound[base + slot] = key & 1;
     }
+    if (kept && h < kept.counts.length && kept.counts[h] === size) {
+      slotRank.set(kept.slotRank.subarray(kept.slotStart[h]!, kept.slotStart[h]! + size), base);
+      continue;
+    }
     // Ties go to the smaller SA id, then inbound before outbound (`busiestOf`).
-    const order = Array.from({ length: slotsOf[h]!.size }, (_, i) => base + i);
+    const order = Array.from({ length: size }, (_, i) => base + i);
     order.sort((x, y) => {
       const a = sas[slotSa[x]!]!.id;
       const b = sas[slotSa[y]!]!.id;
@@ -526,13 +592,11 @@ export function writeTapeCores(tapes: CipherTapes, from = 0, to = tapes.start.le
 }
 
 /**
- * Takes the flow at `p` off the tapes (its figures will not be those its tape was read from): a
- * flow whose tape did not fit is costed from its trace, and its tape must neither be replayed nor
- * written back.
+ * Takes the flow at `p` off the tapes: a flow whose tape did not fit is costed from its trace, and
+ * its tape must neither be replayed nor written back.
  */
 export function untape(tapes: CipherTapes, p: number): void {
-  tapes.start[p] = -1;
-  (tapes.of as FlowFigures[])[p] = UNTAPED;
+  tapes.start[p] = UNTAPED;
 }
 
 /** Numbers per SA on a tape (`CipherTapes`). */

@@ -1,0 +1,115 @@
+/**
+ * The cipher tapes a session keeps for cipher edits (throughput/flow-figures.ts): brought up to
+ * date after edits that estimated some flows afresh (`refreshTapes`), they must hold what tapes
+ * made anew hold: every flow with crypto loads taped, its cores as its figures have them, and each
+ * host's SA slots in the order the busiest SA is chosen by (SPEC T5).
+ */
+import { describe, expect, it } from 'vitest';
+import { buildState, figuresOf, traceListOf } from '../../../../src/engine/session/session-state.ts';
+import {
+  cipherTapes,
+  refreshTapes,
+  SA_STRIDE,
+  skipHost,
+  tapesFresh,
+  type CipherTapes,
+  type FlowFigures,
+} from '../../../../src/engine/throughput/flow-figures.ts';
+import { generateScenario } from '../../../../src/generate/generate-scenario.ts';
+import { moveVm } from '../../../support/session-steps.ts';
+
+/** Every host's slots, read in tie order: (SA id, inbound first) must ascend. */
+function expectRankedById(tapes: CipherTapes): void {
+  for (let h = 0; h < tapes.hosts.length; h++) {
+    const slots: number[] = [];
+    for (let i = tapes.slotStart[h]!; i < tapes.slotStart[h + 1]!; i++) slots.push(i);
+    const ranks = slots.map((i) => tapes.slotRank[i]!);
+    expect(new Set(ranks).size, tapes.hosts[h]).toBe(slots.length);
+    const inOrder = [...slots].sort((x, y) => tapes.slotRank[x]! - tapes.slotRank[y]!);
+    const keys = inOrder.map(
+      (i) => [tapes.sas[tapes.slotSa[i]!]!.id, tapes.slotInbound[i] === 1 ? 0 : 1] as const,
+    );
+    for (let k = 1; k < keys.length; k++) {
+      const [a, da] = keys[k - 1]!;
+      const [b, db] = keys[k]!;
+      // Equal keys only where two SA objects share an id: here, the figures of two analyses.
+      expect(a < b || (a === b && da <= db), `${tapes.hosts[h]}: ${a}/${da} before ${b}/${db}`).toBe(true);
+    }
+  }
+}
+
+/** The cores on a flow's tape, host by host with each SA's, in path order (crypto hosts only). */
+function tapedCores(tapes: CipherTapes, p: number): number[] {
+  const t = tapes.numbers;
+  let o = tapes.start[p]!;
+  const out: number[] = [];
+  const hosts = t[o++]!;
+  for (let h = 0; h < hosts; h++) {
+    if (t[o + 1]! >= 0) {
+      out.push(t[o + 1]!);
+      let at = o + 4;
+      at += 1 + t[at]!;
+      at += 1 + t[at]!;
+      const k = t[at++]!;
+      for (let j = 0; j < k; j++) out.push(t[at + SA_STRIDE * j + 4]!);
+    }
+    o = skipHost(t, o);
+  }
+  return out;
+}
+
+const coresOf = (f: FlowFigures): number[] =>
+  f.crypto.hosts.flatMap((h) => [h.coresAtRate, ...h.sas.map((s) => s.cores)]);
+
+describe('cipher tapes', () => {
+  it('[T5] brought up to date after VMs moved, hold every flow as tapes made anew do, with each host’s slots in tie order', () => {
+    const scenario = generateScenario({
+      hosts: 24,
+      hostsPerRack: 8,
+      sites: 2,
+      overlay: 'ovn',
+      workloadsPerHost: 3,
+      flowsPerWorkload: 3,
+      seed: 5,
+    });
+    const before = buildState(scenario);
+    const figures = before.sorted.map((f) => figuresOf(before).get(f.id)!);
+    const traces = traceListOf(before);
+    const tapes = cipherTapes(traces, figures, before.index);
+    expectRankedById(tapes);
+    // Two VMs moved: their flows (and only theirs) are estimated afresh, onto other host pairs and SAs.
+    const moved = moveVm(moveVm(scenario, 3, 11), 17, 2);
+    const after = buildState(moved);
+    const vms = new Set(
+      moved.workloads.filter((w, i) => w.host !== scenario.workloads[i]!.host).map((w) => w.id),
+    );
+    expect(vms.size).toBe(2);
+    const nowFigures = figures.slice();
+    const nowTraces = traces.slice();
+    let changed = 0;
+    before.sorted.forEach((f, p) => {
+      if (!vms.has(f.from) && !vms.has(f.to)) return;
+      nowFigures[p] = figuresOf(after).get(f.id)!;
+      nowTraces[p] = traceListOf(after)[p]!;
+      changed++;
+    });
+    expect(changed).toBeGreaterThan(0);
+    expect(tapesFresh(tapes, nowFigures)).toBe(false);
+    const refreshed = refreshTapes(tapes, nowTraces, nowFigures, after.index);
+    expect(tapesFresh(refreshed, nowFigures)).toBe(true);
+    // Added to, not made anew: the earlier numbers come first, as they were.
+    expect(refreshed.numbers.length).toBeGreaterThan(tapes.numbers.length);
+    expect(Array.from(refreshed.numbers.subarray(0, tapes.numbers.length))).toEqual(
+      Array.from(tapes.numbers),
+    );
+    expect(refreshed.slotStart[refreshed.hosts.length]).toBeGreaterThan(tapes.slotStart[tapes.hosts.length]!);
+    expectRankedById(refreshed);
+    const anew = cipherTapes(nowTraces, nowFigures, after.index);
+    for (let p = 0; p < nowFigures.length; p++) {
+      const f = nowFigures[p]!;
+      expect(refreshed.start[p]! >= 0, f.summary.flow).toBe(anew.start[p]! >= 0);
+      if (refreshed.start[p]! >= 0) expect(tapedCores(refreshed, p), f.summary.flow).toEqual(coresOf(f));
+    }
+    expect(refreshed.complete).toBe(anew.complete);
+  });
+});
