@@ -259,15 +259,19 @@ export interface CipherTapes {
    * them in place), and `refreshTapes` writes the tapes of flows with other figures.
    */
   of: readonly FlowFigures[];
+  /** The tapes, with room after `numbersUsed` for the tapes of flows estimated afresh (`refreshTapes`). */
   numbers: Float64Array;
+  numbersUsed: number;
   hosts: string[];
   sas: Protection[];
-  /** Where each host's slots start (by host index; one more entry: the slots' count); its slots are `slotStart[h]` + a tape's slot. */
-  slotStart: Int32Array;
-  /** Per slot: the SA (index into `sas`), whether inbound, and its place among the host's slots in the order `busiestOf` breaks ties by. */
+  /** Where the slots of each host (by host index) start, and how many it has: its slots are `slotStart[h]` + a tape's slot. */
+  slotStart: number[];
+  slotCount: number[];
+  /** Per slot: the SA (index into `sas`), whether inbound, and its place among the host's slots in the order `busiestOf` breaks ties by; room after `slotsUsed`. */
   slotSa: Int32Array;
   slotInbound: Uint8Array;
   slotRank: Int32Array;
+  slotsUsed: number;
   /** Whether every flow with crypto loads has a tape naming them (its hosts, SAs and cores as its figures have them). */
   complete: boolean;
   making: TapeMaking;
@@ -286,8 +290,13 @@ export function cipherTapes(traces: readonly FlowTrace[], figures: readonly Flow
   for (let f = 0; f < figures.length; f++) {
     start[f] = tapeFor(made, traces[f]!, figures[f]!, index);
   }
-  // An exact-size copy: a list grown by pushes keeps up to as much again spare (43 MB of numbers at 5,000 hosts).
-  return { start, of, numbers: Float64Array.from(made.out), hosts: made.hosts, sas: made.sas, making: made, ...slotsIn(made.slotsOf, made.sas), complete: !start.includes(UNTAPED) };
+  // A copy with an eighth to spare, for the tapes of flows estimated afresh: a list grown by pushes
+  // keeps up to as much again (43 MB of numbers at 5,000 hosts).
+  const numbers = new Float64Array(withRoom(made.out.length));
+  numbers.set(made.out);
+  const numbersUsed = made.out.length;
+  made.out = [];
+  return { start, of, numbers, numbersUsed, hosts: made.hosts, sas: made.sas, making: made, ...layOutSlots(made.slotsOf, made.sas), complete: !start.includes(UNTAPED) };
 }
 
 /**
@@ -300,8 +309,7 @@ export function refreshTapes(tapes: CipherTapes, traces: readonly FlowTrace[], f
   if (tapes.of.length !== figures.length) return cipherTapes(traces, figures, index);
   const made = tapes.making;
   made.out = [];
-  made.base = tapes.numbers.length;
-  const slotCounts = made.slotsOf.map((slots) => slots.size);
+  made.base = tapes.numbersUsed;
   const start = tapes.start.slice();
   const of = tapes.of.slice();
   for (let f = 0; f < figures.length; f++) {
@@ -309,14 +317,19 @@ export function refreshTapes(tapes: CipherTapes, traces: readonly FlowTrace[], f
     start[f] = tapeFor(made, traces[f]!, figures[f]!, index);
     of[f] = figures[f]!;
   }
-  if (made.out.length * 4 > tapes.numbers.length) return cipherTapes(traces, figures, index);
-  const numbers = new Float64Array(made.base + made.out.length);
-  numbers.set(tapes.numbers);
-  numbers.set(made.out, made.base);
+  // Written into the room after the others: no copy of tens of megabytes (and no full garbage
+  // collection for it) after every edit. Made anew once the room is used up, leaving nothing behind.
+  if (made.base + made.out.length > tapes.numbers.length) return cipherTapes(traces, figures, index);
+  tapes.numbers.set(made.out, made.base);
+  const numbersUsed = made.base + made.out.length;
   made.out = [];
-  // Only hosts with new slots are ordered again.
-  const kept = { slotStart: tapes.slotStart, slotRank: tapes.slotRank, counts: slotCounts };
-  return { start, of, numbers, hosts: made.hosts, sas: made.sas, making: made, ...slotsIn(made.slotsOf, made.sas, kept), complete: !start.includes(UNTAPED) };
+  const slots: SlotLayout = { slotStart: tapes.slotStart, slotCount: tapes.slotCount, slotSa: tapes.slotSa, slotInbound: tapes.slotInbound, slotRank: tapes.slotRank, slotsUsed: tapes.slotsUsed };
+  return { ...tapes, start, of, numbersUsed, ...layOutSlots(made.slotsOf, made.sas, slots), complete: !start.includes(UNTAPED) };
+}
+
+/** Room for `n` numbers and an eighth more. */
+function withRoom(n: number): number {
+  return n + (n >> 3) + 1024;
 }
 
 /** Whether the tapes were read from the session's figures, every flow's (`refreshTapes` otherwise). */
@@ -405,32 +418,34 @@ function tapeFor(made: TapeMaking, trace: FlowTrace, figure: FlowFigures, index:
   return at < 0 && figure.crypto.hosts.length > 0 ? UNTAPED : at;
 }
 
+/** Where the hosts' slots sit (`CipherTapes.slotStart`…). */
+type SlotLayout = Pick<CipherTapes, 'slotStart' | 'slotCount' | 'slotSa' | 'slotInbound' | 'slotRank' | 'slotsUsed'>;
+
 /**
- * The hosts' slots laid out one host after another (`CipherTapes.slotStart`…), with each host's tie
- * order; with `kept` (the layout before slots were added, and each host's count then) a host whose
- * slots are as many as then keeps its order.
+ * The hosts' slots laid out with each host's tie order; with `kept` (the layout so far, changed in
+ * place) only hosts that are new or gained slots are laid out again, each after the slots in use:
+ * its earlier place is left unused, and every other host keeps its place and order.
  */
-function slotsIn(
-  slotsOf: readonly Map<number, number>[],
-  sas: readonly Protection[],
-  kept?: { slotStart: Int32Array; slotRank: Int32Array; counts: readonly number[] },
-): Pick<CipherTapes, 'slotStart' | 'slotSa' | 'slotInbound' | 'slotRank'> {
-  const slotStart = new Int32Array(slotsOf.length + 1);
-  for (let h = 0; h < slotsOf.length; h++) slotStart[h + 1] = slotStart[h]! + slotsOf[h]!.size;
-  const total = slotStart[slotsOf.length]!;
-  const slotSa = new Int32Array(total);
-  const slotInbound = new Uint8Array(total);
-  const slotRank = new Int32Array(total);
+function layOutSlots(slotsOf: readonly Map<number, number>[], sas: readonly Protection[], kept?: SlotLayout): SlotLayout {
+  let layout = kept;
+  if (!layout) {
+    let total = 0;
+    for (const slots of slotsOf) total += slots.size;
+    const room = withRoom(total);
+    layout = { slotStart: [], slotCount: [], slotSa: new Int32Array(room), slotInbound: new Uint8Array(room), slotRank: new Int32Array(room), slotsUsed: 0 };
+  }
   for (let h = 0; h < slotsOf.length; h++) {
-    const base = slotStart[h]!;
     const size = slotsOf[h]!.size;
+    if (layout.slotCount[h] === size) continue;
+    if (layout.slotsUsed + size > layout.slotSa.length) layout = grownSlots(layout, size);
+    const base = layout.slotsUsed;
+    layout.slotsUsed += size;
+    layout.slotStart[h] = base;
+    layout.slotCount[h] = size;
+    const { slotSa, slotInbound, slotRank } = layout;
     for (const [key, slot] of slotsOf[h]!) {
       slotSa[base + slot] = key >> 1;
       slotInbound[base + slot] = key & 1;
-    }
-    if (kept && h < kept.counts.length && kept.counts[h] === size) {
-      slotRank.set(kept.slotRank.subarray(kept.slotStart[h]!, kept.slotStart[h]! + size), base);
-      continue;
     }
     // Ties go to the smaller SA id, then inbound before outbound (`busiestOf`).
     const order = Array.from({ length: size }, (_, i) => base + i);
@@ -442,7 +457,19 @@ function slotsIn(
     });
     for (let r = 0; r < order.length; r++) slotRank[order[r]!] = r;
   }
-  return { slotStart, slotSa, slotInbound, slotRank };
+  return layout;
+}
+
+/** The layout copied into arrays with room for `more` slots besides those in use, and an eighth to spare. */
+function grownSlots(layout: SlotLayout, more: number): SlotLayout {
+  const room = withRoom(layout.slotsUsed + more);
+  const slotSa = new Int32Array(room);
+  const slotInbound = new Uint8Array(room);
+  const slotRank = new Int32Array(room);
+  slotSa.set(layout.slotSa.subarray(0, layout.slotsUsed));
+  slotInbound.set(layout.slotInbound.subarray(0, layout.slotsUsed));
+  slotRank.set(layout.slotRank.subarray(0, layout.slotsUsed));
+  return { ...layout, slotSa, slotInbound, slotRank };
 }
 
 /** The ESP cycles of one host's SAs, replayed: reused host after host. */

@@ -19,15 +19,27 @@ export interface TapeSums {
   seen: Uint8Array;
 }
 
-/** Empty sums over the hosts and slots of `tapes`. */
+/** The arrays of the last sums made (`tapeSums`): an edit's sums are dropped once its loads are worked out, and their arrays serve the next edit. */
+let spare: Omit<TapeSums, 'tapes'> | undefined;
+
+/** Empty sums over the hosts and slots of `tapes` (on the arrays of the last sums when they are large enough). */
 export function tapeSums(tapes: CipherTapes): TapeSums {
-  const slots = tapes.slotStart[tapes.hosts.length]!;
-  return {
-    tapes,
-    used: new Float64Array(tapes.hosts.length),
-    cores: new Float64Array(slots),
-    seen: new Uint8Array(slots),
-  };
+  const hosts = tapes.hosts.length;
+  const slots = tapes.slotsUsed;
+  if (spare && spare.used.length >= hosts && spare.cores.length >= slots) {
+    spare.used.fill(0, 0, hosts);
+    spare.cores.fill(0, 0, slots);
+    spare.seen.fill(0, 0, slots);
+  } else {
+    // With room: tapes brought up to date gain slots.
+    const room = slots + (slots >> 3);
+    spare = {
+      used: new Float64Array(hosts + (hosts >> 3)),
+      cores: new Float64Array(room),
+      seen: new Uint8Array(room),
+    };
+  }
+  return { tapes, ...spare };
 }
 
 /** Adds the cores on the tape that starts at `start` to its hosts' sums (hosts without crypto work there add nothing). */
@@ -60,9 +72,9 @@ export function addTape(sums: TapeSums, start: number): void {
 
 /** The busiest SA of a host (`busiestOf`): most cores, ties by protection id then `inbound` before `outbound`. */
 export function tapeBusiest(sums: TapeSums, hostRef: number): SaLoad | null {
-  const { slotStart, slotInbound, slotRank, slotSa, sas } = sums.tapes;
+  const { slotStart, slotCount, slotInbound, slotRank, slotSa, sas } = sums.tapes;
   const from = slotStart[hostRef]!;
-  const to = slotStart[hostRef + 1]!;
+  const to = from + slotCount[hostRef]!;
   let best = -1;
   let bestCores = 0;
   // Inbound slots first, as `busiestOf` reads its entries.

@@ -22,7 +22,7 @@ import { moveVm } from '../../../support/session-steps.ts';
 function expectRankedById(tapes: CipherTapes): void {
   for (let h = 0; h < tapes.hosts.length; h++) {
     const slots: number[] = [];
-    for (let i = tapes.slotStart[h]!; i < tapes.slotStart[h + 1]!; i++) slots.push(i);
+    for (let i = tapes.slotStart[h]!; i < tapes.slotStart[h]! + tapes.slotCount[h]!; i++) slots.push(i);
     const ranks = slots.map((i) => tapes.slotRank[i]!);
     expect(new Set(ranks).size, tapes.hosts[h]).toBe(slots.length);
     const inOrder = [...slots].sort((x, y) => tapes.slotRank[x]! - tapes.slotRank[y]!);
@@ -95,14 +95,15 @@ describe('cipher tapes', () => {
     });
     expect(changed).toBeGreaterThan(0);
     expect(tapesFresh(tapes, nowFigures)).toBe(false);
+    // Added to, not made anew: written after the numbers in use, on slots after those in use.
+    const wasUsed = { numbers: tapes.numbersUsed, slots: tapes.slotsUsed };
+    const earlier = Array.from(tapes.numbers.subarray(0, wasUsed.numbers));
     const refreshed = refreshTapes(tapes, nowTraces, nowFigures, after.index);
     expect(tapesFresh(refreshed, nowFigures)).toBe(true);
-    // Added to, not made anew: the earlier numbers come first, as they were.
-    expect(refreshed.numbers.length).toBeGreaterThan(tapes.numbers.length);
-    expect(Array.from(refreshed.numbers.subarray(0, tapes.numbers.length))).toEqual(
-      Array.from(tapes.numbers),
-    );
-    expect(refreshed.slotStart[refreshed.hosts.length]).toBeGreaterThan(tapes.slotStart[tapes.hosts.length]!);
+    expect(refreshed.numbers).toBe(tapes.numbers);
+    expect(refreshed.numbersUsed).toBeGreaterThan(wasUsed.numbers);
+    expect(Array.from(refreshed.numbers.subarray(0, wasUsed.numbers))).toEqual(earlier);
+    expect(refreshed.slotsUsed).toBeGreaterThan(wasUsed.slots);
     expectRankedById(refreshed);
     const anew = cipherTapes(nowTraces, nowFigures, after.index);
     for (let p = 0; p < nowFigures.length; p++) {
