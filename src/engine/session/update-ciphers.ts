@@ -168,7 +168,7 @@ function recost(state: SessionState, flows: readonly Flow[]): void {
     for (let p = summed + 1; p < figures.length; p++) addToHostSums(sums, figures[p]!, templates);
     state.hostSums = sums;
   }
-  const refs = typed ? new Map(typed.tapes.hosts.map((id, ref) => [id, ref])) : undefined;
+  const refs = typed?.tapes.making.hostRefs;
   const loads = state.throughput.hosts.map((load) => {
     const host = state.index.hosts.get(load.host);
     if (!host || !hosts.has(load.host)) return load;
@@ -191,7 +191,7 @@ export function writeCores(state: SessionState): void {
  * only their loads are read, and they must have none.
  */
 function tapesHold(tapes: CipherTapes, figures: readonly FlowFigures[]): boolean {
-  if (!tapes.complete || tapes.of.length !== figures.length) return false;
+  if (tapes.of.length !== figures.length) return false;
   for (let p = 0; p < figures.length; p++) if (tapes.start[p] === UNTAPED || (tapes.of[p] !== figures[p] && figures[p]!.crypto.hosts.length > 0)) return false;
   return true;
 }

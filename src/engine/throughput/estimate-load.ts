@@ -65,15 +65,23 @@ interface SaSums {
 /** The tie order of a host's SA entries (`SaSums.rank`), for sums whose entries are then kept as a template. */
 export function rankEntries(sums: SaSums): Int32Array {
   const { protections, inbound } = sums;
-  const order = Array.from(protections, (_, i) => i);
+  return rankTies(protections.length, (i) => protections[i]!.id, (i) => inbound[i]!, new Int32Array(protections.length));
+}
+
+/**
+ * Writes into `rank` (from `at`) each of `count` SA entries' place in the order `busiestOf` breaks
+ * ties by: protection id, then `inbound` before `outbound` (stable for entries alike in both).
+ */
+export function rankTies(count: number, idOf: (i: number) => string, inboundOf: (i: number) => boolean, rank: Int32Array, at = 0): Int32Array {
+  const order = Array.from({ length: count }, (_, i) => i);
   order.sort((x, y) => {
-    const a = protections[x]!.id;
-    const b = protections[y]!.id;
+    const a = idOf(x);
+    const b = idOf(y);
     if (a !== b) return a < b ? -1 : 1;
-    return inbound[x] === inbound[y] ? 0 : inbound[x] ? -1 : 1;
+    const ix = inboundOf(x);
+    return ix === inboundOf(y) ? 0 : ix ? -1 : 1;
   });
-  const rank = new Int32Array(order.length);
-  for (let r = 0; r < order.length; r++) rank[order[r]!] = r;
+  for (let r = 0; r < count; r++) rank[at + order[r]!] = r;
   return rank;
 }
 

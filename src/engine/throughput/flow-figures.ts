@@ -7,7 +7,7 @@ import type { Flow, Host } from '../../model/types.ts';
 import type { ScenarioIndex } from '../scenario-index.ts';
 import type { FlowTrace, Hop, Protection } from '../types.ts';
 import { cycleFigures, type CycleFigures, type CycleSums, type PacketSize } from './endpoint-costs.ts';
-import type { FlowCrypto, HostCrypto } from './estimate-load.ts';
+import { rankTies, type FlowCrypto, type HostCrypto } from './estimate-load.ts';
 import { deadLink, mtuBelowOverhead, ownHeaderBytes } from './estimate-flow.ts';
 import { flowMtu } from './flow-mtu.ts';
 import { hopOverheadBytes } from './hop-mtu.ts';
@@ -272,8 +272,6 @@ export interface CipherTapes {
   slotInbound: Uint8Array;
   slotRank: Int32Array;
   slotsUsed: number;
-  /** Whether every flow with crypto loads has a tape naming them (its hosts, SAs and cores as its figures have them). */
-  complete: boolean;
   making: TapeMaking;
 }
 
@@ -296,7 +294,7 @@ export function cipherTapes(traces: readonly FlowTrace[], figures: readonly Flow
   numbers.set(made.out);
   const numbersUsed = made.out.length;
   made.out = [];
-  return { start, of, numbers, numbersUsed, hosts: made.hosts, sas: made.sas, making: made, ...layOutSlots(made.slotsOf, made.sas), complete: !start.includes(UNTAPED) };
+  return { start, of, numbers, numbersUsed, hosts: made.hosts, sas: made.sas, making: made, ...layOutSlots(made.slotsOf, made.sas) };
 }
 
 /**
@@ -324,7 +322,7 @@ export function refreshTapes(tapes: CipherTapes, traces: readonly FlowTrace[], f
   const numbersUsed = made.base + made.out.length;
   made.out = [];
   const slots: SlotLayout = { slotStart: tapes.slotStart, slotCount: tapes.slotCount, slotSa: tapes.slotSa, slotInbound: tapes.slotInbound, slotRank: tapes.slotRank, slotsUsed: tapes.slotsUsed };
-  return { ...tapes, start, of, numbersUsed, ...layOutSlots(made.slotsOf, made.sas, slots), complete: !start.includes(UNTAPED) };
+  return { ...tapes, start, of, numbersUsed, ...layOutSlots(made.slotsOf, made.sas, slots) };
 }
 
 /** Room for `n` numbers and an eighth more. */
@@ -447,15 +445,7 @@ function layOutSlots(slotsOf: readonly Map<number, number>[], sas: readonly Prot
       slotSa[base + slot] = key >> 1;
       slotInbound[base + slot] = key & 1;
     }
-    // Ties go to the smaller SA id, then inbound before outbound (`busiestOf`).
-    const order = Array.from({ length: size }, (_, i) => base + i);
-    order.sort((x, y) => {
-      const a = sas[slotSa[x]!]!.id;
-      const b = sas[slotSa[y]!]!.id;
-      if (a !== b) return a < b ? -1 : 1;
-      return slotInbound[y]! - slotInbound[x]!;
-    });
-    for (let r = 0; r < order.length; r++) slotRank[order[r]!] = r;
+    rankTies(size, (i) => sas[slotSa[base + i]!]!.id, (i) => slotInbound[base + i] === 1, slotRank, base);
   }
   return layout;
 }
@@ -489,7 +479,7 @@ export interface TapeReader {
   misfits: number;
   /** Set by `recostFlowFigures`: whether the flow was costed from its tape (its figures' crypto loads left to `writeTapeCores`). */
   replayed: boolean;
-  /** By host index: a flow costed from its tape has crypto work there. */
+  /** By host index: a flow read from its tape has crypto work there. */
   touched: Uint8Array;
   hosts: (Host | undefined)[];
   /** The cipher of each of the tapes' SAs now, read in one row: a flow's SAs are objects spread over the heap. */
@@ -537,7 +527,7 @@ function replayLimits(flow: Flow, reader: TapeReader, packet: PacketSize, best: 
     const node = tapes.hosts[hostRef]!;
     const host = reader.hosts[hostRef];
     if (!host) return false;
-    const coresAt = o++;
+    const coresAt = o++; // HOST_CORES
     const parallel = t[o++]!;
     let serial = t[o++]!;
     const serialAt = o + 1;
@@ -564,29 +554,32 @@ function replayLimits(flow: Flow, reader: TapeReader, packet: PacketSize, best: 
     // A crypto load where the figures have one (the tape's cores are -1 elsewhere), as `cipherTapes` checked.
     if (crypto > 0 !== t[coresAt]! >= 0) return false;
     if (crypto <= 0) continue;
+    // Marked even should a later host not fit: its load is then worked out again, the same.
+    reader.touched[hostRef] = 1;
     WRITE_AT[w++] = coresAt;
     CORES[c++] = cpu.coresAtRate;
     for (let k = 0; k < saCount; k++) {
       // The shares as `sharesOf` works them out.
-      WRITE_AT[w++] = sasAt + SA_STRIDE * k + 4;
+      WRITE_AT[w++] = sasAt + SA_STRIDE * k + SA_CORES;
       CORES[c++] = (cpu.coresAtRate * ESP[k]!) / crypto;
     }
   }
   for (let k = 0; k < w; k++) t[WRITE_AT[k]!] = CORES[k]!;
-  o = reader.at + 1;
-  for (let h = 0; h < hostCount; h++) {
-    if (t[o + 1]! >= 0) reader.touched[t[o]!] = 1;
-    o = skipHost(t, o);
-  }
   return true;
+}
+
+/** Where the count of SAs of the tape's host at `o` sits (its SAs follow it). */
+export function saCountAt(t: Float64Array, o: number): number {
+  // host, cores, parallel, start; then the serial and the crypto terms, each after its count.
+  o += 4;
+  o += 1 + t[o]!;
+  return o + 1 + t[o]!;
 }
 
 /** Where the tape's next host starts after the one at `o`. */
 export function skipHost(t: Float64Array, o: number): number {
-  o += 4;
-  o += 1 + t[o]!;
-  o += 1 + t[o]!;
-  return o + 1 + SA_STRIDE * t[o]!;
+  const k = saCountAt(t, o);
+  return k + 1 + SA_STRIDE * t[k]!;
 }
 
 /**
@@ -603,15 +596,13 @@ export function writeTapeCores(tapes: CipherTapes, from = 0, to = tapes.start.le
     const hostCount = t[o++]!;
     let n = 0;
     for (let h = 0; h < hostCount; h++) {
-      const cores = t[o + 1]!;
+      const cores = t[o + HOST_CORES]!;
       if (cores >= 0) {
         const load = loads[n++]!;
         load.coresAtRate = cores;
-        let at = o + 4;
-        at += 1 + t[at]!;
-        at += 1 + t[at]!;
+        let at = saCountAt(t, o);
         const saCount = t[at++]!;
-        for (let k = 0; k < saCount; k++, at += SA_STRIDE) load.sas[k]!.cores = t[at + 4]!;
+        for (let k = 0; k < saCount; k++, at += SA_STRIDE) load.sas[k]!.cores = t[at + SA_CORES]!;
       }
       o = skipHost(t, o);
     }
@@ -626,8 +617,13 @@ export function untape(tapes: CipherTapes, p: number): void {
   tapes.start[p] = UNTAPED;
 }
 
-/** Numbers per SA on a tape (`CipherTapes`). */
+/** Numbers per SA on a tape (`CipherTapes`), and where an SA's slot and cores sit among them. */
 export const SA_STRIDE = 5;
+export const SA_SLOT = 3;
+export const SA_CORES = 4;
+
+/** Where a host's cores sit among its numbers on a tape (`CipherTapes`). */
+export const HOST_CORES = 1;
 
 /** Where on the tape each of `CORES` goes once the flow's replay is done. */
 const WRITE_AT: number[] = [];
@@ -709,10 +705,7 @@ export function recostFlowFigures(flow: Flow, trace: FlowTrace, index: ScenarioI
     tape.misfits++;
     return previous;
   }
-  if (previous.crypto.hosts.length > 0) {
-    // A tape that does not fit has lowered `best` on its way: the trace is read from the kept limit.
-    hosts = hostLimits(flow, trace, index, packet, keptLimit(previous), previous.crypto.hosts, undefined, previous.recostAt);
-  }
+  if (previous.crypto.hosts.length > 0) hosts = hostLimits(flow, trace, index, packet, best, previous.crypto.hosts, undefined, previous.recostAt);
   if (!hosts) {
     // Other hosts or SAs than before (or none): worked out afresh from the link limit, into new lists.
     const fixed = linkLimit(trace, index, packetBytes, payloadBytes);

@@ -8,7 +8,7 @@
  */
 import type { Host } from '../../model/types.ts';
 import { hostLoadWith } from './estimate-load.ts';
-import { SA_STRIDE, type CipherTapes } from './flow-figures.ts';
+import { HOST_CORES, SA_CORES, SA_SLOT, SA_STRIDE, saCountAt, type CipherTapes } from './flow-figures.ts';
 import type { HostLoad, SaLoad } from './types.ts';
 
 /** Running totals per host of the tapes (`used`) and per slot (`cores`, `seen`: a share was added). */
@@ -48,13 +48,11 @@ export function addTape(sums: TapeSums, start: number): void {
   let o = start;
   const hostCount = t[o++]!;
   for (let h = 0; h < hostCount; h++) {
-    const hostRef = t[o++]!;
-    const cores = t[o++]!;
-    // parallel and start, then the serial and crypto terms with their counts.
-    o += 2;
-    o += 1 + t[o]!;
-    o += 1 + t[o]!;
-    const saCount = t[o++]!;
+    const hostRef = t[o]!;
+    const cores = t[o + HOST_CORES]!;
+    const k = saCountAt(t, o);
+    const saCount = t[k]!;
+    o = k + 1;
     if (cores < 0) {
       o += SA_STRIDE * saCount;
       continue;
@@ -62,9 +60,9 @@ export function addTape(sums: TapeSums, start: number): void {
     // Entries start at 0, as a first share was added to nothing before (`addShare`).
     sums.used[hostRef] = sums.used[hostRef]! + cores;
     const base = slotStart[hostRef]!;
-    for (let k = 0; k < saCount; k++, o += SA_STRIDE) {
-      const slot = base + t[o + 3]!;
-      sums.cores[slot] = sums.cores[slot]! + t[o + 4]!;
+    for (let j = 0; j < saCount; j++, o += SA_STRIDE) {
+      const slot = base + t[o + SA_SLOT]!;
+      sums.cores[slot] = sums.cores[slot]! + t[o + SA_CORES]!;
       sums.seen[slot] = 1;
     }
   }
