@@ -10,6 +10,9 @@ import { describe, expect, it } from 'vitest';
 import { createAnalysisSession } from '../../../../src/engine/analysis-session.ts';
 import { analyzeScenario } from '../../../../src/engine/analyze-scenario.ts';
 import { scenarioChanges } from '../../../../src/engine/session/scenario-changes.ts';
+import { buildState, ledgerOf, resultOf, traceListOf } from '../../../../src/engine/session/session-state.ts';
+import { updateState } from '../../../../src/engine/session/update-state.ts';
+import { cipherTapes, HOST_CORES, skipHost, UNTAPED } from '../../../../src/engine/throughput/flow-figures.ts';
 import { validateScenarioObject } from '../../../../src/model/validate-scenario-object.ts';
 import { generateScenario } from '../../../../src/generate/generate-scenario.ts';
 import { parseScenario } from '../../../../src/model/parse-scenario.ts';
@@ -292,6 +295,38 @@ describe('cipher edits (issue 8)', () => {
       scenario = next;
       expect(json(session.update(scenario)), cipher).toBe(json(analyzeScenario(scenario)));
     }
+  });
+
+  it('[T4, T5] a kept tape that no longer fits its flow is dropped, and the flow costed from its trace', () => {
+    // A tape holds a host's cores only where the figures it was read from have crypto work there
+    // (throughput/flow-figures.ts). No edit through the session makes one that does not fit, so
+    // the test marks a crypto host's cores as none on one flow's tape: the edit must notice it
+    // while replaying that flow, take the flow off the tapes and cost it from its trace.
+    let scenario = withCipher(region(4), 'aes-gcm-256');
+    let state = buildState(scenario);
+    state.ledger = ledgerOf(state);
+    const tapes = (state.tapes = cipherTapes(traceListOf(state), state.ledger.figures, state.index));
+    const p = state.ledger.figures.findIndex((f, i) => f.crypto.hosts.length > 0 && tapes.start[i]! >= 0);
+    expect(p).toBeGreaterThanOrEqual(0);
+    let o = tapes.start[p]! + 1;
+    while (tapes.numbers[o + HOST_CORES]! < 0) o = skipHost(tapes.numbers, o);
+    tapes.numbers[o + HOST_CORES] = -1;
+    const flowId = state.sorted[p]!.id;
+    const before = state.throughput.flows[p]!;
+    for (const cipher of ['chacha20-poly1305', 'aes-gcm-128'] as const) {
+      const next = withCipher(scenario, cipher);
+      expect(scenarioChanges(scenario, next).ciphers, cipher).toBeDefined();
+      scenario = next;
+      state = updateState(state, scenario);
+      const fresh = analyzeScenario(scenario);
+      expect(json(state.throughput), cipher).toBe(json(fresh.throughput));
+      expect(json(resultOf(state).flows), cipher).toBe(json(fresh.flows));
+      expect(json(resultOf(state).findings), cipher).toBe(json(fresh.findings));
+      expect(state.tapes?.start[p], cipher).toBe(UNTAPED);
+    }
+    // The flow's figures did move with the cipher (ChaCha20 then AES-GCM-128 cost other cycles).
+    expect(state.throughput.flows[p]!.flow).toBe(flowId);
+    expect(json(state.throughput.flows[p])).not.toBe(json(before));
   });
 
   it('[§4] through random sequences of cipher swaps on one overlay, moves, attacker and rate edits, every step equals the full analysis', () => {
