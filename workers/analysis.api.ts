@@ -241,8 +241,9 @@ function analyzeText(
 }
 
 /**
- * Builds what the session's first edit would otherwise build, a piece per task, once the result is
- * out: a message that arrives meanwhile waits for one piece at most (about a second at 5,000 hosts).
+ * Builds what the session's first edit would otherwise build, a slice of a piece per task, once the
+ * result is out: a message that arrives meanwhile waits for one slice at most (under about 0.25 s
+ * at 5,000 hosts; a piece made at once took up to 2.6 s).
  */
 function prepareWhenIdle(): void {
   setTimeout(function step() {

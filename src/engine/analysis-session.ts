@@ -8,13 +8,14 @@
  */
 import type { Scenario } from '../model/types.ts';
 import type { ScenarioIndex } from './scenario-index.ts';
-import { buildElementIndex } from './session/element-index.ts';
-import { buildLinkViews } from './session/link-views.ts';
-import { buildState, figuresOf, ledgerOf, positionsOf, resultOf, resultsOf, traceListOf, type ProgressListener, type SessionState } from './session/session-state.ts';
+import { emptyElementIndex, indexFlows } from './session/element-index.ts';
+import { addLinkViews, emptyLinkViews, sortLinkViews } from './session/link-views.ts';
+import { buildState, figuresOf, positionsOf, resultOf, resultsOf, traceListOf, type ProgressListener, type SessionState } from './session/session-state.ts';
 import { updateState } from './session/update-state.ts';
-import { cipherTapes, refreshTapes, tapesFresh } from './throughput/flow-figures.ts';
-import { sumHosts } from './throughput/load-ledger.ts';
+import { finishTapes, layOutTapeHosts, refreshTapes, startTapes, tapeFlows, tapesFresh } from './throughput/flow-figures.ts';
+import { addToHostSums, addToLedger, asTemplate, type HostSumsById, type LoadLedger } from './throughput/load-ledger.ts';
 import { writeCores } from './session/update-ciphers.ts';
+import type { FlowFigures } from './throughput/flow-figures.ts';
 import type { Analysis, AnalysisOptions, FlowTrace } from './types.ts';
 
 /** An analysis that follows a scenario through edits. */
@@ -39,9 +40,134 @@ export interface AnalysisSession {
    * load ledger, the link views, the element index (together 2–3 s of a 5,000-host region's first
    * edit, 0.3 s at 1,000 hosts), then what makes a cipher edit quicker (the hosts' crypto sums, the
    * flows' cycle tapes) — and says whether a piece is left. For idle time, a piece at a time;
-   * results are the same either way.
+   * results are the same either way. The pieces read over every flow are built a slice of flows
+   * per call (`SessionOptions.prepareSlice`), so that no call takes long: an edit arriving in
+   * between drops the piece under way, which the edit never reads half-built.
    */
   prepare(): boolean;
+}
+
+/** Options of a session: those of its analyses, and how many flows a call to `prepare` reads at most. */
+export interface SessionOptions extends AnalysisOptions {
+  /**
+   * Flows per slice of a piece that `prepare` builds over every flow. The default, 12,500, keeps a
+   * call under about 0.25 s at 5,000 hosts (250,000 flows), where the tapes made at once took
+   * 2.6 s and the element index 2 s.
+   */
+  prepareSlice?: number;
+}
+
+const PREPARE_SLICE = 12_500;
+
+/**
+ * A piece of `prepare` built over the flows (or the hosts) a slice at a time, for the state it was
+ * started on: an edit makes a new state, and the piece is dropped.
+ */
+interface SlicedPiece {
+  state: SessionState;
+  count: number;
+  next: number;
+  /** What one of its units costs in flows read (1 for a flow; a host's tie order, a sort of its SAs, about 25). */
+  weight: number;
+  /** Reads the units at `from` to `to` (exclusive), after those before them. */
+  add(from: number, to: number): void;
+  /** Puts the piece in the state once every unit is read, or hands on to a piece over the hosts that finishes it. */
+  finish(): SlicedPiece | void;
+}
+
+/** Flows read per host by a piece over the hosts (`SlicedPiece.weight`). */
+const HOST_WEIGHT = 25;
+
+/** The load ledger, a slice of flows at a time (as `ledgerOf`). */
+function ledgerPiece(state: SessionState): SlicedPiece {
+  const byId = figuresOf(state);
+  const figures = state.sorted.map((f) => byId.get(f.id)!);
+  const ledger: LoadLedger = { hosts: new Map(), links: new Map() };
+  return {
+    state,
+    count: figures.length,
+    next: 0,
+    weight: 1,
+    add: (from, to) => addToLedger(ledger, figures, state.traces, from, to),
+    finish: () => void (state.ledger = { ...ledger, figures }),
+  };
+}
+
+/** The link views, a slice of flows at a time (as `buildLinkViews`). */
+function linkViewsPiece(state: SessionState): SlicedPiece {
+  const traces = traceListOf(state);
+  const views = emptyLinkViews(state.scenario);
+  return {
+    state,
+    count: traces.length,
+    next: 0,
+    weight: 1,
+    add: (from, to) => {
+      for (let i = from; i < to; i++) addLinkViews(views, traces[i]!);
+    },
+    finish: () => void (state.linkViews = sortLinkViews(views)),
+  };
+}
+
+/** The element index, a slice of flows at a time (as `buildElementIndex`). */
+function elementsPiece(state: SessionState): SlicedPiece {
+  const index = emptyElementIndex();
+  return {
+    state,
+    count: state.sorted.length,
+    next: 0,
+    weight: 1,
+    add: (from, to) => indexFlows(index, state.sorted, state.traces, from, to),
+    finish: () => void (state.elements = index),
+  };
+}
+
+/** The hosts' crypto sums, a slice of flows at a time, then made templates a range of hosts at a time (as `sumHosts`). */
+function hostSumsPiece(state: SessionState, figures: readonly FlowFigures[]): SlicedPiece {
+  const sums: HostSumsById = new Map();
+  return {
+    state,
+    count: figures.length,
+    next: 0,
+    weight: 1,
+    add: (from, to) => {
+      for (let p = from; p < to; p++) addToHostSums(sums, figures[p]!);
+    },
+    finish: () => {
+      const hosts = [...sums.values()];
+      return {
+        state,
+        count: hosts.length,
+        next: 0,
+        weight: HOST_WEIGHT,
+        add: (from, to) => {
+          for (let h = from; h < to; h++) asTemplate(hosts[h]!);
+        },
+        finish: () => void (state.hostSums = sums),
+      };
+    },
+  };
+}
+
+/** The flows' cycle tapes, a slice of flows at a time, then their hosts' slots a range of hosts at a time (as `cipherTapes`). */
+function tapesPiece(state: SessionState, figures: readonly FlowFigures[]): SlicedPiece {
+  const traces = traceListOf(state);
+  const making = startTapes(figures);
+  return {
+    state,
+    count: figures.length,
+    next: 0,
+    weight: 1,
+    add: (from, to) => tapeFlows(making, traces, state.index, from, to),
+    finish: () => ({
+      state,
+      count: making.made.slotsOf.length,
+      next: 0,
+      weight: HOST_WEIGHT,
+      add: (_from, to) => layOutTapeHosts(making, to),
+      finish: () => void (state.tapes = finishTapes(making)),
+    }),
+  };
 }
 
 function analysisOf(state: SessionState): Analysis {
@@ -58,14 +184,26 @@ function analysisOf(state: SessionState): Analysis {
  * Starts a session on a valid, normalised scenario (the options hold for every later update);
  * `onProgress` hears the phases of this first, full analysis.
  */
-export function createAnalysisSession(scenario: Scenario, options: AnalysisOptions = {}, onProgress?: ProgressListener): AnalysisSession {
-  let state = buildState(scenario, options, onProgress);
+export function createAnalysisSession(scenario: Scenario, options: SessionOptions = {}, onProgress?: ProgressListener): AnalysisSession {
+  const { prepareSlice = PREPARE_SLICE, ...analysisOptions } = options;
+  let state = buildState(scenario, analysisOptions, onProgress);
   let analysis = analysisOf(state);
+  let piece: SlicedPiece | undefined;
+  /** Reads the next slice of `p`, and puts it in the state when it was the last. */
+  const slice = (p: SlicedPiece): void => {
+    const to = Math.min(p.count, p.next + Math.max(1, Math.floor(prepareSlice / p.weight)));
+    p.add(p.next, to);
+    p.next = to;
+    // The piece that finishes this one (over the hosts) reads its first slice at the next call.
+    piece = to < p.count ? p : (p.finish() ?? undefined);
+  };
   return {
     get analysis() {
       return analysis;
     },
     update(next: Scenario, onProgress?: ProgressListener): Analysis {
+      // A piece under way was read from the state before the edit.
+      piece = undefined;
       state = updateState(state, next, onProgress);
       analysis = analysisOf(state);
       return analysis;
@@ -74,22 +212,23 @@ export function createAnalysisSession(scenario: Scenario, options: AnalysisOptio
       return { scenario: state.scenario, index: state.index, traces: state.traces };
     },
     prepare(): boolean {
+      if (piece?.state !== state) piece = undefined;
+      if (piece) slice(piece);
       // First the crypto loads a cipher edit left on the tapes, which the rest may read.
-      if (state.coresOnTapes) writeCores(state);
+      else if (state.coresOnTapes) writeCores(state);
       else if (!state.positions) positionsOf(state);
-      else if (!state.figures || !state.results) {
-        figuresOf(state);
-        resultsOf(state);
-      }
-      else if (!state.ledger) state.ledger = ledgerOf(state);
-      else if (!state.linkViews) state.linkViews = buildLinkViews(state.scenario, state.traces.values());
-      else if (!state.elements) state.elements = buildElementIndex(state.sorted, state.traces);
+      else if (!state.figures) figuresOf(state);
+      else if (!state.results) resultsOf(state);
+      else if (!state.ledger) slice(ledgerPiece(state));
+      else if (!state.linkViews) slice(linkViewsPiece(state));
+      else if (!state.elements) slice(elementsPiece(state));
       // Last: only a cipher edit reads these, and it works without them (looking SAs up, walking traces).
-      else if (!state.hostSums) state.hostSums = sumHosts(state.ledger.figures);
-      else if (!state.tapes) state.tapes = cipherTapes(traceListOf(state), state.ledger.figures, state.index);
+      else if (!state.hostSums) slice(hostSumsPiece(state, state.ledger.figures));
+      else if (!state.tapes) slice(tapesPiece(state, state.ledger.figures));
       // Flows estimated afresh since (a moved VM, a rate) get their tapes, so that a cipher edit sums every flow's from tapes.
       else if (!tapesFresh(state.tapes, state.ledger.figures)) state.tapes = refreshTapes(state.tapes, traceListOf(state), state.ledger.figures, state.index);
       return (
+        piece !== undefined ||
         !state.positions ||
         !state.figures ||
         !state.results ||

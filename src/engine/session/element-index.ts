@@ -32,9 +32,22 @@ function addEntries(index: ElementIndex, flow: Flow, trace: FlowTrace): number {
 
 /** Indexes every flow's elements. */
 export function buildElementIndex(flows: readonly Flow[], traces: ReadonlyMap<string, FlowTrace>): ElementIndex {
-  const index: ElementIndex = { byElement: new Map(), added: 0, built: 0 };
-  for (const flow of flows) index.built += addEntries(index, flow, traces.get(flow.id)!);
+  const index = emptyElementIndex();
+  indexFlows(index, flows, traces, 0, flows.length);
   return index;
+}
+
+/** An index of no flow yet, for `indexFlows`. */
+export function emptyElementIndex(): ElementIndex {
+  return { byElement: new Map(), added: 0, built: 0 };
+}
+
+/**
+ * Indexes the flows at `from` to `to` (exclusive) of `flows`, after those before them: an index
+ * built a slice at a time, in order, is the one `buildElementIndex` makes.
+ */
+export function indexFlows(index: ElementIndex, flows: readonly Flow[], traces: ReadonlyMap<string, FlowTrace>, from: number, to: number): void {
+  for (let i = from; i < to; i++) index.built += addEntries(index, flows[i]!, traces.get(flows[i]!.id)!);
 }
 
 /** Records a flow traced again; returns false when stale entries outweigh the index (drop it then). */

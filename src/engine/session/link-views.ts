@@ -43,16 +43,30 @@ const byId = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /** The views of every link of the scenario over the given traces. */
 export function buildLinkViews(scenario: Scenario, traces: Iterable<FlowTrace>): LinkViews {
+  const views = emptyLinkViews(scenario);
+  for (const trace of traces) addLinkViews(views, trace);
+  return sortLinkViews(views);
+}
+
+/** Every link of the scenario with no flow yet: `addLinkViews` each trace (in any order), then `sortLinkViews`. */
+export function emptyLinkViews(scenario: Scenario): LinkViews {
   const views: LinkViews = new Map();
   for (const link of scenario.links) views.set(link.id, { plaintext: [], headers: [], encrypted: 0 });
-  for (const trace of traces) {
-    viewsOf(trace, (link, view) => {
-      const v = views.get(link);
-      if (!v) return;
-      if (view === 'encrypted') v.encrypted++;
-      else v[view].push(trace.flow);
-    });
-  }
+  return views;
+}
+
+/** Adds one trace to the views of the links it crosses, its flow unsorted among theirs. */
+export function addLinkViews(views: LinkViews, trace: FlowTrace): void {
+  viewsOf(trace, (link, view) => {
+    const v = views.get(link);
+    if (!v) return;
+    if (view === 'encrypted') v.encrypted++;
+    else v[view].push(trace.flow);
+  });
+}
+
+/** The views with each link's flows sorted by id, as `buildLinkViews` returns them. */
+export function sortLinkViews(views: LinkViews): LinkViews {
   for (const v of views.values()) {
     v.plaintext.sort(byId);
     v.headers.sort(byId);

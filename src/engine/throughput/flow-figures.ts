@@ -282,19 +282,59 @@ const TAPE = cycleTape();
  * without IPsec or crypto hosts, or whose hosts sit past the mask's 31 positions, gets none.
  */
 export function cipherTapes(traces: readonly FlowTrace[], figures: readonly FlowFigures[], index: ScenarioIndex): CipherTapes {
+  const making = startTapes(figures);
+  tapeFlows(making, traces, index, 0, figures.length);
+  return finishTapes(making);
+}
+
+/** Tapes being made a slice of flows at a time (`startTapes`, `tapeFlows`, `layOutTapeHosts`, `finishTapes`). */
+export interface TapesInMaking {
+  made: TapeMaking;
+  start: Int32Array;
+  /** The figures the tapes are read from, by position. */
+  of: FlowFigures[];
+  /** The hosts' slots, laid out for the first `laidOut` hosts once every flow is taped. */
+  layout?: SlotLayout;
+  laidOut: number;
+}
+
+/** Tapes of no flow yet, to be read from `figures` (lined up with the session's sorted flows). */
+export function startTapes(figures: readonly FlowFigures[]): TapesInMaking {
   const made: TapeMaking = { hosts: [], sas: [], hostRefs: new Map(), saRefs: new Map(), slotsOf: [], out: [], base: 0 };
-  const start = new Int32Array(figures.length).fill(-1);
-  const of = figures.slice();
-  for (let f = 0; f < figures.length; f++) {
-    start[f] = tapeFor(made, traces[f]!, figures[f]!, index);
-  }
+  return { made, start: new Int32Array(figures.length).fill(-1), of: figures.slice(), laidOut: 0 };
+}
+
+/**
+ * Writes the tapes of the flows at `from` to `to` (exclusive), after those before them: tapes
+ * made a slice at a time, in order, are the ones `cipherTapes` makes at once.
+ */
+export function tapeFlows(making: TapesInMaking, traces: readonly FlowTrace[], index: ScenarioIndex, from: number, to: number): void {
+  const { made, start, of } = making;
+  for (let f = from; f < to; f++) start[f] = tapeFor(made, traces[f]!, of[f]!, index);
+}
+
+/**
+ * Lays out the slots of the hosts after those laid out so far, up to host `to` (exclusive), once
+ * every flow is taped: each host's tie order is a sort of its SAs, which at 5,000 hosts is about
+ * half a second in all.
+ */
+export function layOutTapeHosts(making: TapesInMaking, to: number): void {
+  const { slotsOf, sas } = making.made;
+  making.layout = layOutSlots(slotsOf, sas, making.layout, making.laidOut, to);
+  making.laidOut = Math.max(making.laidOut, to);
+}
+
+/** The tapes of every flow, once `tapeFlows` has written them all (the hosts not laid out yet are laid out here). */
+export function finishTapes(making: TapesInMaking): CipherTapes {
+  layOutTapeHosts(making, making.made.slotsOf.length);
+  const { made, start, of } = making;
   // A copy with an eighth to spare, for the tapes of flows estimated afresh: a list grown by pushes
   // keeps up to as much again (43 MB of numbers at 5,000 hosts).
   const numbers = new Float64Array(withRoom(made.out.length));
   numbers.set(made.out);
   const numbersUsed = made.out.length;
   made.out = [];
-  return { start, of, numbers, numbersUsed, hosts: made.hosts, sas: made.sas, making: made, ...layOutSlots(made.slotsOf, made.sas) };
+  return { start, of, numbers, numbersUsed, hosts: made.hosts, sas: made.sas, making: made, ...making.layout! };
 }
 
 /**
@@ -422,9 +462,10 @@ type SlotLayout = Pick<CipherTapes, 'slotStart' | 'slotCount' | 'slotSa' | 'slot
 /**
  * The hosts' slots laid out with each host's tie order; with `kept` (the layout so far, changed in
  * place) only hosts that are new or gained slots are laid out again, each after the slots in use:
- * its earlier place is left unused, and every other host keeps its place and order.
+ * its earlier place is left unused, and every other host keeps its place and order. Only the hosts
+ * from `from` to `to` (exclusive) are looked at: a layout can be made a range of hosts at a time.
  */
-function layOutSlots(slotsOf: readonly Map<number, number>[], sas: readonly Protection[], kept?: SlotLayout): SlotLayout {
+function layOutSlots(slotsOf: readonly Map<number, number>[], sas: readonly Protection[], kept?: SlotLayout, from = 0, to = slotsOf.length): SlotLayout {
   let layout = kept;
   if (!layout) {
     let total = 0;
@@ -432,7 +473,7 @@ function layOutSlots(slotsOf: readonly Map<number, number>[], sas: readonly Prot
     const room = withRoom(total);
     layout = { slotStart: [], slotCount: [], slotSa: new Int32Array(room), slotInbound: new Uint8Array(room), slotRank: new Int32Array(room), slotsUsed: 0 };
   }
-  for (let h = 0; h < slotsOf.length; h++) {
+  for (let h = from; h < to; h++) {
     const size = slotsOf[h]!.size;
     if (layout.slotCount[h] === size) continue;
     if (layout.slotsUsed + size > layout.slotSa.length) layout = grownSlots(layout, size);

@@ -61,7 +61,16 @@ function add(map: Map<string, number[]>, id: string, position: number): void {
 /** The ledger of flows in flow-id order (`figures[i]` is the flow at position i). */
 export function buildLedger(figures: readonly FlowFigures[], traces: ReadonlyMap<string, FlowTrace>): LoadLedger {
   const ledger: LoadLedger = { hosts: new Map(), links: new Map() };
-  for (let i = 0; i < figures.length; i++) {
+  addToLedger(ledger, figures, traces, 0, figures.length);
+  return ledger;
+}
+
+/**
+ * Adds the flows at positions `from` to `to` (exclusive) to a ledger that holds those before them:
+ * a ledger built a slice at a time, in order, is the one `buildLedger` makes.
+ */
+export function addToLedger(ledger: LoadLedger, figures: readonly FlowFigures[], traces: ReadonlyMap<string, FlowTrace>, from: number, to: number): void {
+  for (let i = from; i < to; i++) {
     const f = figures[i]!;
     for (const share of f.crypto.hosts) add(ledger.hosts, share.host, i);
     const trace = traces.get(f.summary.flow);
@@ -78,7 +87,6 @@ export function buildLedger(figures: readonly FlowFigures[], traces: ReadonlyMap
       }
     }
   }
-  return ledger;
 }
 
 /** Moves the flow at `position` from the hosts it loaded to the ones it loads now. */
@@ -163,11 +171,19 @@ export function addToHostSums(sums: HostSumsById, f: FlowFigures, templates?: Ho
 export function sumHosts(figures: readonly FlowFigures[]): HostSumsById {
   const sums: HostSumsById = new Map();
   for (let p = 0; p < figures.length; p++) addToHostSums(sums, figures[p]!);
-  for (const sum of sums.values()) {
-    sum.sa.places = undefined;
-    sum.sa.rank = rankEntries(sum.sa);
-  }
+  return templatesOf(sums);
+}
+
+/** Sums of every flow (added in flow order, as by `sumHosts`, possibly a slice at a time) made the templates `sumHosts` returns. */
+export function templatesOf(sums: HostSumsById): HostSumsById {
+  for (const sum of sums.values()) asTemplate(sum);
   return sums;
+}
+
+/** One host's sums of every flow made a template (`templatesOf`): its tie order is a sort of its SAs. */
+export function asTemplate(sum: HostSums): void {
+  sum.sa.places = undefined;
+  sum.sa.rank = rankEntries(sum.sa);
 }
 
 /** One link's wire load from its ledger entry (shares summed in flow order) and its flows sorted by id. */

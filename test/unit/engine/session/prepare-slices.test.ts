@@ -1,0 +1,147 @@
+/**
+ * The session's idle-time preparation (issue 8) builds the pieces it reads over every flow — load
+ * ledger, link views, element index, host crypto sums, cipher tapes — a slice of flows per
+ * `prepare` call, so that an edit arriving meanwhile waits for one slice, not one piece (2.6 s at
+ * 5,000 hosts for the tapes). A piece built in slices must be the one built at once, and an edit
+ * between two slices must drop the piece under way and still give the full analysis.
+ */
+import { describe, expect, it } from 'vitest';
+import { createAnalysisSession } from '../../../../src/engine/analysis-session.ts';
+import { analyzeScenario } from '../../../../src/engine/analyze-scenario.ts';
+import {
+  buildElementIndex,
+  emptyElementIndex,
+  indexFlows,
+} from '../../../../src/engine/session/element-index.ts';
+import {
+  addLinkViews,
+  buildLinkViews,
+  emptyLinkViews,
+  sortLinkViews,
+} from '../../../../src/engine/session/link-views.ts';
+import { buildState, figuresOf, traceListOf } from '../../../../src/engine/session/session-state.ts';
+import {
+  cipherTapes,
+  finishTapes,
+  startTapes,
+  tapeFlows,
+} from '../../../../src/engine/throughput/flow-figures.ts';
+import {
+  addToHostSums,
+  addToLedger,
+  buildLedger,
+  sumHosts,
+  templatesOf,
+  type HostSumsById,
+  type LoadLedger,
+} from '../../../../src/engine/throughput/load-ledger.ts';
+import { generateScenario } from '../../../../src/generate/generate-scenario.ts';
+import type { Scenario } from '../../../../src/model/types.ts';
+import { moveVm } from '../../../support/session-steps.ts';
+
+const json = (value: unknown): string => JSON.stringify(value);
+
+/** Two sites, an OVN overlay with IPsec: 24 compute hosts, 216 VM flows and the control plane's. */
+const region = (): Scenario =>
+  generateScenario({
+    hosts: 24,
+    hostsPerRack: 8,
+    sites: 2,
+    overlay: 'ovn',
+    workloadsPerHost: 3,
+    flowsPerWorkload: 3,
+    attackers: 7,
+    seed: 5,
+  });
+
+/** `from`..`to` cut into slices of `size`, in order, the last one short. */
+function slices(count: number, size: number): [number, number][] {
+  const out: [number, number][] = [];
+  for (let from = 0; from < count; from += size) out.push([from, Math.min(count, from + size)]);
+  return out;
+}
+
+describe('preparation in slices (issue 8)', () => {
+  it('builds each piece over every flow, a slice at a time, as it is built at once', () => {
+    const state = buildState(region());
+    const figures = state.sorted.map((f) => figuresOf(state).get(f.id)!);
+    const traces = traceListOf(state);
+    const n = state.sorted.length;
+    expect(n).toBeGreaterThan(200);
+    // Slices of one flow, of seven (not dividing the count), and one of every flow.
+    for (const size of [1, 7, n]) {
+      const ledger: LoadLedger = { hosts: new Map(), links: new Map() };
+      const views = emptyLinkViews(state.scenario);
+      const elements = emptyElementIndex();
+      const sums: HostSumsById = new Map();
+      const tapes = startTapes(figures);
+      for (const [from, to] of slices(n, size)) {
+        addToLedger(ledger, figures, state.traces, from, to);
+        for (let i = from; i < to; i++) addLinkViews(views, traces[i]!);
+        indexFlows(elements, state.sorted, state.traces, from, to);
+        for (let p = from; p < to; p++) addToHostSums(sums, figures[p]!);
+        tapeFlows(tapes, traces, state.index, from, to);
+      }
+      expect(ledger, `ledger, slices of ${size}`).toEqual(buildLedger(figures, state.traces));
+      expect(sortLinkViews(views), `link views, slices of ${size}`).toEqual(
+        buildLinkViews(state.scenario, state.traces.values()),
+      );
+      expect(elements, `element index, slices of ${size}`).toEqual(
+        buildElementIndex(state.sorted, state.traces),
+      );
+      expect(templatesOf(sums), `host sums, slices of ${size}`).toEqual(sumHosts(figures));
+      expect(finishTapes(tapes), `tapes, slices of ${size}`).toEqual(
+        cipherTapes(traces, figures, state.index),
+      );
+    }
+  });
+
+  it('[§4] reads a few flows per call, and edits arriving between slices give the full analysis', () => {
+    let scenario = region();
+    const flows = scenario.flows.length;
+    const once = createAnalysisSession(scenario);
+    let calls = 1;
+    while (once.prepare()) calls++;
+    const sliced = createAnalysisSession(scenario, { prepareSlice: 7 });
+    let slicedCalls = 1;
+    while (sliced.prepare()) slicedCalls++;
+    // Five pieces over every flow, each now ceil(flows / 7) calls instead of one, and the host sums
+    // and the tapes then a call per host (7 flows' worth is less than one host's tie order).
+    expect(slicedCalls).toBeGreaterThan(calls + 5 * (Math.ceil(flows / 7) - 1) + 2 * 24);
+    // A session prepared a slice at a time and edited after a varying number of calls: mid-piece,
+    // between pieces, or prepared through; cipher edits read the host sums and tapes when whole.
+    const session = createAnalysisSession(scenario, { prepareSlice: 7 });
+    const cipher = (s: Scenario, c: 'aes-gcm-128' | 'chacha20-poly1305'): Scenario => ({
+      ...s,
+      overlays: s.overlays.map((o) => (o.ipsec ? { ...o, ipsec: { ...o.ipsec, cipher: c } } : o)),
+    });
+    // With ~40 calls per piece: mid-ledger, mid-link views, mid-element index, mid-tapes (a fresh
+    // session's calls), and prepared through.
+    const attacker = (s: Scenario): Scenario => ({
+      ...s,
+      attackers: [
+        ...s.attackers,
+        {
+          id: `added-${s.attackers.length}`,
+          at: { links: [s.links[5]!.id], devices: [], hosts: [], workloads: [], sites: [] },
+          can: ['read'],
+          knows: [],
+        },
+      ],
+    });
+    const steps: [number, (s: Scenario) => Scenario][] = [
+      [10, (s) => moveVm(s, 4, 9)],
+      [50, (s) => cipher(s, 'aes-gcm-128')],
+      [120, attacker],
+      [170, (s) => cipher(s, 'chacha20-poly1305')],
+      [Infinity, (s) => moveVm(s, 11, 2)],
+      [30, attacker],
+      [Infinity, (s) => cipher(s, 'aes-gcm-128')],
+    ];
+    for (const [calls, edit] of steps) {
+      for (let c = 0; c < calls && session.prepare(); c++);
+      scenario = edit(scenario);
+      expect(json(session.update(scenario)), `after ${calls} calls`).toBe(json(analyzeScenario(scenario)));
+    }
+  });
+});
