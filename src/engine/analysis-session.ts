@@ -10,10 +10,32 @@ import type { Scenario } from '../model/types.ts';
 import type { ScenarioIndex } from './scenario-index.ts';
 import { emptyElementIndex, indexFlows } from './session/element-index.ts';
 import { addLinkViews, emptyLinkViews, sortLinkViews } from './session/link-views.ts';
-import { buildState, figuresOf, positionsOf, resultOf, resultsOf, traceListOf, type ProgressListener, type SessionState } from './session/session-state.ts';
+import {
+  buildState,
+  figuresOf,
+  positionsOf,
+  resultOf,
+  resultsOf,
+  traceListOf,
+  type ProgressListener,
+  type SessionState,
+} from './session/session-state.ts';
 import { updateState } from './session/update-state.ts';
-import { finishTapes, layOutTapeHosts, refreshTapes, startTapes, tapeFlows, tapesFresh } from './throughput/flow-figures.ts';
-import { addToHostSums, addToLedger, asTemplate, type HostSumsById, type LoadLedger } from './throughput/load-ledger.ts';
+import {
+  finishTapes,
+  layOutTapeHosts,
+  refreshTapes,
+  startTapes,
+  tapeFlows,
+  tapesFresh,
+} from './throughput/flow-figures.ts';
+import {
+  addToHostSums,
+  addToLedger,
+  asTemplate,
+  type HostSumsById,
+  type LoadLedger,
+} from './throughput/load-ledger.ts';
 import { writeCores } from './session/update-ciphers.ts';
 import type { FlowFigures } from './throughput/flow-figures.ts';
 import type { Analysis, AnalysisOptions, FlowTrace } from './types.ts';
@@ -78,103 +100,95 @@ interface SlicedPiece {
 /** Flows read per host by a piece over the hosts (`SlicedPiece.weight`). */
 const HOST_WEIGHT = 25;
 
+/** A piece of `count` units of `weight` each, from the first. */
+function sliced(
+  state: SessionState,
+  count: number,
+  add: SlicedPiece['add'],
+  finish: SlicedPiece['finish'],
+  weight = 1,
+): SlicedPiece {
+  return { state, count, next: 0, weight, add, finish };
+}
+
 /** The load ledger, a slice of flows at a time (as `ledgerOf`). */
 function ledgerPiece(state: SessionState): SlicedPiece {
   const byId = figuresOf(state);
   const figures = state.sorted.map((f) => byId.get(f.id)!);
   const ledger: LoadLedger = { hosts: new Map(), links: new Map() };
-  return {
+  return sliced(
     state,
-    count: figures.length,
-    next: 0,
-    weight: 1,
-    add: (from, to) => addToLedger(ledger, figures, state.traces, from, to),
-    finish: () => void (state.ledger = { ...ledger, figures }),
-  };
+    figures.length,
+    (from, to) => addToLedger(ledger, figures, state.traces, from, to),
+    () => void (state.ledger = { ...ledger, figures }),
+  );
 }
 
 /** The link views, a slice of flows at a time (as `buildLinkViews`). */
 function linkViewsPiece(state: SessionState): SlicedPiece {
   const traces = traceListOf(state);
   const views = emptyLinkViews(state.scenario);
-  return {
-    state,
-    count: traces.length,
-    next: 0,
-    weight: 1,
-    add: (from, to) => {
-      for (let i = from; i < to; i++) addLinkViews(views, traces[i]!);
-    },
-    finish: () => void (state.linkViews = sortLinkViews(views)),
+  const add = (from: number, to: number): void => {
+    for (let i = from; i < to; i++) addLinkViews(views, traces[i]!);
   };
+  return sliced(state, traces.length, add, () => void (state.linkViews = sortLinkViews(views)));
 }
 
 /** The element index, a slice of flows at a time (as `buildElementIndex`). */
 function elementsPiece(state: SessionState): SlicedPiece {
   const index = emptyElementIndex();
-  return {
+  return sliced(
     state,
-    count: state.sorted.length,
-    next: 0,
-    weight: 1,
-    add: (from, to) => indexFlows(index, state.sorted, state.traces, from, to),
-    finish: () => void (state.elements = index),
-  };
+    state.sorted.length,
+    (from, to) => indexFlows(index, state.sorted, state.traces, from, to),
+    () => void (state.elements = index),
+  );
 }
 
 /** The hosts' crypto sums, a slice of flows at a time, then made templates a range of hosts at a time (as `sumHosts`). */
 function hostSumsPiece(state: SessionState, figures: readonly FlowFigures[]): SlicedPiece {
   const sums: HostSumsById = new Map();
-  return {
-    state,
-    count: figures.length,
-    next: 0,
-    weight: 1,
-    add: (from, to) => {
-      for (let p = from; p < to; p++) addToHostSums(sums, figures[p]!);
-    },
-    finish: () => {
-      const hosts = [...sums.values()];
-      return {
-        state,
-        count: hosts.length,
-        next: 0,
-        weight: HOST_WEIGHT,
-        add: (from, to) => {
-          for (let h = from; h < to; h++) asTemplate(hosts[h]!);
-        },
-        finish: () => void (state.hostSums = sums),
-      };
-    },
+  const add = (from: number, to: number): void => {
+    for (let p = from; p < to; p++) addToHostSums(sums, figures[p]!);
   };
+  const templates = (): SlicedPiece => {
+    const hosts = [...sums.values()];
+    const rank = (from: number, to: number): void => {
+      for (let h = from; h < to; h++) asTemplate(hosts[h]!);
+    };
+    return sliced(state, hosts.length, rank, () => void (state.hostSums = sums), HOST_WEIGHT);
+  };
+  return sliced(state, figures.length, add, templates);
 }
 
 /** The flows' cycle tapes, a slice of flows at a time, then their hosts' slots a range of hosts at a time (as `cipherTapes`). */
 function tapesPiece(state: SessionState, figures: readonly FlowFigures[]): SlicedPiece {
   const traces = traceListOf(state);
   const making = startTapes(figures);
-  return {
-    state,
-    count: figures.length,
-    next: 0,
-    weight: 1,
-    add: (from, to) => tapeFlows(making, traces, state.index, from, to),
-    finish: () => ({
+  const layout = (): SlicedPiece =>
+    sliced(
       state,
-      count: making.made.slotsOf.length,
-      next: 0,
-      weight: HOST_WEIGHT,
-      add: (_from, to) => layOutTapeHosts(making, to),
-      finish: () => void (state.tapes = finishTapes(making)),
-    }),
-  };
+      making.made.slotsOf.length,
+      (_from, to) => layOutTapeHosts(making, to),
+      () => void (state.tapes = finishTapes(making)),
+      HOST_WEIGHT,
+    );
+  return sliced(
+    state,
+    figures.length,
+    (from, to) => tapeFlows(making, traces, state.index, from, to),
+    layout,
+  );
 }
 
 function analysisOf(state: SessionState): Analysis {
   const { scenario } = state;
   return {
     plainsight: 1,
-    scenario: { name: scenario.name, ...(scenario.description !== undefined ? { description: scenario.description } : {}) },
+    scenario: {
+      name: scenario.name,
+      ...(scenario.description !== undefined ? { description: scenario.description } : {}),
+    },
     ...resultOf(state),
     throughput: state.throughput,
   };
@@ -184,7 +198,11 @@ function analysisOf(state: SessionState): Analysis {
  * Starts a session on a valid, normalised scenario (the options hold for every later update);
  * `onProgress` hears the phases of this first, full analysis.
  */
-export function createAnalysisSession(scenario: Scenario, options: SessionOptions = {}, onProgress?: ProgressListener): AnalysisSession {
+export function createAnalysisSession(
+  scenario: Scenario,
+  options: SessionOptions = {},
+  onProgress?: ProgressListener,
+): AnalysisSession {
   const { prepareSlice = PREPARE_SLICE, ...analysisOptions } = options;
   let state = buildState(scenario, analysisOptions, onProgress);
   let analysis = analysisOf(state);
@@ -226,7 +244,8 @@ export function createAnalysisSession(scenario: Scenario, options: SessionOption
       else if (!state.hostSums) slice(hostSumsPiece(state, state.ledger.figures));
       else if (!state.tapes) slice(tapesPiece(state, state.ledger.figures));
       // Flows estimated afresh since (a moved VM, a rate) get their tapes, so that a cipher edit sums every flow's from tapes.
-      else if (!tapesFresh(state.tapes, state.ledger.figures)) state.tapes = refreshTapes(state.tapes, traceListOf(state), state.ledger.figures, state.index);
+      else if (!tapesFresh(state.tapes, state.ledger.figures))
+        state.tapes = refreshTapes(state.tapes, traceListOf(state), state.ledger.figures, state.index);
       return (
         piece !== undefined ||
         !state.positions ||

@@ -11,6 +11,11 @@ export function sessionRegion(overlay: 'ovn' | 'ovs' | 'none', seed: number): Sc
   return generateScenario({ hosts: 12, hostsPerRack: 4, sites: 2, overlay, workloadsPerHost: 2, flowsPerWorkload: 2, attackers: 4, seed });
 }
 
+/** A two-site OVN region with IPsec: 24 compute hosts in racks of eight, three VMs per host, three flows per VM. */
+export function twoSiteRegion(seed: number, attackers?: number): Scenario {
+  return generateScenario({ hosts: 24, hostsPerRack: 8, sites: 2, overlay: 'ovn', workloadsPerHost: 3, flowsPerWorkload: 3, seed, ...(attackers !== undefined ? { attackers } : {}) });
+}
+
 /** The `a`-th VM (modulo their number) moved to the `b`-th compute host. */
 export function moveVm(s: Scenario, a: number, b: number): Scenario {
   const computes = s.hosts.filter((h) => h.role === 'compute').map((h) => h.id);

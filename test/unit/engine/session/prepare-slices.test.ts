@@ -35,24 +35,13 @@ import {
   type HostSumsById,
   type LoadLedger,
 } from '../../../../src/engine/throughput/load-ledger.ts';
-import { generateScenario } from '../../../../src/generate/generate-scenario.ts';
 import type { Scenario } from '../../../../src/model/types.ts';
-import { moveVm } from '../../../support/session-steps.ts';
+import { moveVm, twoSiteRegion } from '../../../support/session-steps.ts';
 
 const json = (value: unknown): string => JSON.stringify(value);
 
 /** Two sites, an OVN overlay with IPsec: 24 compute hosts, 216 VM flows and the control plane's. */
-const region = (): Scenario =>
-  generateScenario({
-    hosts: 24,
-    hostsPerRack: 8,
-    sites: 2,
-    overlay: 'ovn',
-    workloadsPerHost: 3,
-    flowsPerWorkload: 3,
-    attackers: 7,
-    seed: 5,
-  });
+const region = (): Scenario => twoSiteRegion(5, 7);
 
 /** `from`..`to` cut into slices of `size`, in order, the last one short. */
 function slices(count: number, size: number): [number, number][] {

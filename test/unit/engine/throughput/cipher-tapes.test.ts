@@ -19,8 +19,7 @@ import {
   type CipherTapes,
   type FlowFigures,
 } from '../../../../src/engine/throughput/flow-figures.ts';
-import { generateScenario } from '../../../../src/generate/generate-scenario.ts';
-import { moveVm } from '../../../support/session-steps.ts';
+import { moveVm, twoSiteRegion } from '../../../support/session-steps.ts';
 
 /** Every host's slots, read in tie order: (SA id, inbound first) must ascend. */
 function expectRankedById(tapes: CipherTapes): void {
@@ -65,15 +64,7 @@ const coresOf = (f: FlowFigures): number[] =>
 
 describe('cipher tapes', () => {
   it('[T5] brought up to date after VMs moved, hold every flow as tapes made anew do, with each host’s slots in tie order', () => {
-    const scenario = generateScenario({
-      hosts: 24,
-      hostsPerRack: 8,
-      sites: 2,
-      overlay: 'ovn',
-      workloadsPerHost: 3,
-      flowsPerWorkload: 3,
-      seed: 5,
-    });
+    const scenario = twoSiteRegion(5);
     const before = buildState(scenario);
     const figures = before.sorted.map((f) => figuresOf(before).get(f.id)!);
     const traces = traceListOf(before);
