@@ -243,7 +243,8 @@ export function createAnalysisSession(
       // Last: only a cipher edit reads these, and it works without them (looking SAs up, walking traces).
       else if (!state.hostSums) slice(hostSumsPiece(state, state.ledger.figures));
       else if (!state.tapes) slice(tapesPiece(state, state.ledger.figures));
-      // Flows estimated afresh since (a moved VM, a rate) get their tapes, so that a cipher edit sums every flow's from tapes.
+      // Flows estimated afresh since (a moved VM, a rate) get their tapes, so that a cipher edit sums
+      // every flow's from tapes; tapes to be made anew are made by the piece above, a slice at a time.
       else if (!tapesFresh(state.tapes, state.ledger.figures))
         state.tapes = refreshTapes(state.tapes, traceListOf(state), state.ledger.figures, state.index);
       return (

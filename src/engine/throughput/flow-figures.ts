@@ -340,11 +340,16 @@ export function finishTapes(making: TapesInMaking): CipherTapes {
 /**
  * The tapes brought up to the session's figures after edits that estimated flows afresh (a moved
  * VM, a rate): those flows' tapes are written after the others, on new slots where they load other
- * SAs, and the rest is kept (a tape left behind stays in `numbers`, unread). Made anew when the
- * flows are others, or when what is left behind would pass a quarter of the numbers.
+ * SAs, and the rest is kept (a tape left behind stays in `numbers`, unread). Undefined when they
+ * are to be made anew (`cipherTapes`; a session makes them a slice of flows at a time): when the
+ * flows are others, when more than an eighth of them were estimated afresh (a rate edit on every
+ * flow: refreshing them costs as much as making all), or when the room is used up.
  */
-export function refreshTapes(tapes: CipherTapes, traces: readonly FlowTrace[], figures: readonly FlowFigures[], index: ScenarioIndex): CipherTapes {
-  if (tapes.of.length !== figures.length) return cipherTapes(traces, figures, index);
+export function refreshTapes(tapes: CipherTapes, traces: readonly FlowTrace[], figures: readonly FlowFigures[], index: ScenarioIndex): CipherTapes | undefined {
+  if (tapes.of.length !== figures.length) return undefined;
+  let changed = 0;
+  for (let f = 0; f < figures.length; f++) if (tapes.of[f] !== figures[f]) changed++;
+  if (changed > figures.length >> 3) return undefined;
   const made = tapes.making;
   made.out = [];
   made.base = tapes.numbersUsed;
@@ -357,7 +362,7 @@ export function refreshTapes(tapes: CipherTapes, traces: readonly FlowTrace[], f
   }
   // Written into the room after the others: no copy of tens of megabytes (and no full garbage
   // collection for it) after every edit. Made anew once the room is used up, leaving nothing behind.
-  if (made.base + made.out.length > tapes.numbers.length) return cipherTapes(traces, figures, index);
+  if (made.base + made.out.length > tapes.numbers.length) return undefined;
   tapes.numbers.set(made.out, made.base);
   const numbersUsed = made.base + made.out.length;
   made.out = [];

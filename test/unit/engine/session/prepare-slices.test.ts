@@ -125,6 +125,9 @@ describe('preparation in slices (issue 8)', () => {
       [170, (s) => cipher(s, 'chacha20-poly1305')],
       [Infinity, (s) => moveVm(s, 11, 2)],
       [30, attacker],
+      // A rate on every flow: the tapes are made anew rather than refreshed, a slice at a time.
+      [Infinity, (s) => ({ ...s, flows: s.flows.map((f) => ({ ...f, rateGbps: f.rateGbps + 1 })) })],
+      [Infinity, (s) => cipher(s, 'chacha20-poly1305')],
       [Infinity, (s) => cipher(s, 'aes-gcm-128')],
     ];
     for (const [calls, edit] of steps) {

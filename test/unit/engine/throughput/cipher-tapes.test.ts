@@ -91,7 +91,7 @@ describe('cipher tapes', () => {
     // Added to, not made anew: written after the numbers in use, on slots after those in use.
     const wasUsed = { numbers: tapes.numbersUsed, slots: tapes.slotsUsed };
     const earlier = Array.from(tapes.numbers.subarray(0, wasUsed.numbers));
-    const refreshed = refreshTapes(tapes, nowTraces, nowFigures, after.index);
+    const refreshed = refreshTapes(tapes, nowTraces, nowFigures, after.index)!;
     expect(tapesFresh(refreshed, nowFigures)).toBe(true);
     expect(refreshed.numbers).toBe(tapes.numbers);
     expect(refreshed.numbersUsed).toBeGreaterThan(wasUsed.numbers);
@@ -105,5 +105,22 @@ describe('cipher tapes', () => {
       if (refreshed.start[p]! >= 0) expect(tapedCores(refreshed, p), f.summary.flow).toEqual(coresOf(f));
     }
     expect(refreshed.start.includes(UNTAPED)).toBe(anew.start.includes(UNTAPED));
+  });
+
+  it('are left to be made anew when the flows are others or more than an eighth were estimated afresh', () => {
+    // Refreshing that many costs as much as making them all, which a session does a slice at a time.
+    const state = buildState(twoSiteRegion(5));
+    const figures = state.sorted.map((f) => figuresOf(state).get(f.id)!);
+    const traces = traceListOf(state);
+    const tapes = cipherTapes(traces, figures, state.index);
+    const afresh = (count: number): FlowFigures[] => figures.map((f, p) => (p < count ? { ...f } : f));
+    expect(refreshTapes(tapes, traces.slice(1), figures.slice(1), state.index)).toBeUndefined();
+    expect(refreshTapes(tapes, traces, afresh(figures.length), state.index)).toBeUndefined();
+    expect(refreshTapes(tapes, traces, afresh((figures.length >> 3) + 1), state.index)).toBeUndefined();
+    // A sixteenth: written into the room after the tapes in use.
+    const some = afresh(figures.length >> 4);
+    const refreshed = refreshTapes(tapes, traces, some, state.index);
+    expect(refreshed?.numbers).toBe(tapes.numbers);
+    expect(tapesFresh(refreshed!, some)).toBe(true);
   });
 });
