@@ -82,8 +82,8 @@ export interface SessionOptions extends AnalysisOptions {
 const PREPARE_SLICE = 12_500;
 
 /**
- * A piece of `prepare` built over the flows (or the hosts) a slice at a time, for the state it was
- * started on: an edit makes a new state, and the piece is dropped.
+ * A piece of `prepare` built over the flows (or the hosts) a slice at a time, for the session's
+ * state: an edit makes a new state, and the piece is dropped unless it `survives` ordinary edits.
  */
 interface SlicedPiece {
   state: SessionState;
@@ -91,10 +91,15 @@ interface SlicedPiece {
   next: number;
   /** What one of its units costs in flows read (1 for a flow; a host's tie order, a sort of its SAs, about 25). */
   weight: number;
+  /**
+   * Whether the piece goes on, for the new state, after an edit that neither analysed afresh nor
+   * costed ciphers in place (`SessionState.lastEdit`): what it makes is checked where it is used.
+   */
+  survives: boolean;
   /** Reads the units at `from` to `to` (exclusive), after those before them. */
   add(from: number, to: number): void;
-  /** Puts the piece in the state once every unit is read, or hands on to a piece over the hosts that finishes it. */
-  finish(): SlicedPiece | void;
+  /** Puts the piece in `state` (the session's now) once every unit is read, or hands on to a piece over the hosts that finishes it. */
+  finish(state: SessionState): SlicedPiece | void;
 }
 
 /** Flows read per host by a piece over the hosts (`SlicedPiece.weight`). */
@@ -106,9 +111,9 @@ function sliced(
   count: number,
   add: SlicedPiece['add'],
   finish: SlicedPiece['finish'],
-  weight = 1,
+  { weight = 1, survives = false } = {},
 ): SlicedPiece {
-  return { state, count, next: 0, weight, add, finish };
+  return { state, count, next: 0, weight, survives, add, finish };
 }
 
 /** The load ledger, a slice of flows at a time (as `ledgerOf`). */
@@ -120,7 +125,7 @@ function ledgerPiece(state: SessionState): SlicedPiece {
     state,
     figures.length,
     (from, to) => addToLedger(ledger, figures, state.traces, from, to),
-    () => void (state.ledger = { ...ledger, figures }),
+    (now) => void (now.ledger = { ...ledger, figures }),
   );
 }
 
@@ -131,7 +136,7 @@ function linkViewsPiece(state: SessionState): SlicedPiece {
   const add = (from: number, to: number): void => {
     for (let i = from; i < to; i++) addLinkViews(views, traces[i]!);
   };
-  return sliced(state, traces.length, add, () => void (state.linkViews = sortLinkViews(views)));
+  return sliced(state, traces.length, add, (now) => void (now.linkViews = sortLinkViews(views)));
 }
 
 /** The element index, a slice of flows at a time (as `buildElementIndex`). */
@@ -141,44 +146,57 @@ function elementsPiece(state: SessionState): SlicedPiece {
     state,
     state.sorted.length,
     (from, to) => indexFlows(index, state.sorted, state.traces, from, to),
-    () => void (state.elements = index),
+    (now) => void (now.elements = index),
   );
 }
 
-/** The hosts' crypto sums, a slice of flows at a time, then made templates a range of hosts at a time (as `sumHosts`). */
+/**
+ * The hosts' crypto sums, a slice of flows at a time, then made templates a range of hosts at a
+ * time (as `sumHosts`). They survive ordinary edits: sums are templates, checked where used (an
+ * SA's entry is found again when it is not in its place, and the tie order read only while the
+ * entries are those it was worked out for), and the flows they were read from keep their figures'
+ * objects as they were (an ordinary edit makes new ones for the flows it estimates again).
+ */
 function hostSumsPiece(state: SessionState, figures: readonly FlowFigures[]): SlicedPiece {
   const sums: HostSumsById = new Map();
   const add = (from: number, to: number): void => {
     for (let p = from; p < to; p++) addToHostSums(sums, figures[p]!);
   };
-  const templates = (): SlicedPiece => {
+  const templates = (now: SessionState): SlicedPiece => {
     const hosts = [...sums.values()];
     const rank = (from: number, to: number): void => {
       for (let h = from; h < to; h++) asTemplate(hosts[h]!);
     };
-    return sliced(state, hosts.length, rank, () => void (state.hostSums = sums), HOST_WEIGHT);
+    return sliced(now, hosts.length, rank, (last) => void (last.hostSums = sums), {
+      weight: HOST_WEIGHT,
+      survives: true,
+    });
   };
-  return sliced(state, figures.length, add, templates);
+  return sliced(state, figures.length, add, templates, { survives: true });
 }
 
-/** The flows' cycle tapes, a slice of flows at a time, then their hosts' slots a range of hosts at a time (as `cipherTapes`). */
+/**
+ * The flows' cycle tapes, a slice of flows at a time, then their hosts' slots a range of hosts at a
+ * time (as `cipherTapes`). They survive ordinary edits: every tape is read from the traces, figures
+ * and index of the state the piece started on, and a tape holds only for the figures it was read
+ * from (`CipherTapes.of`), which an ordinary edit leaves as they were; the flows it estimated
+ * again get their tapes in a later call (`refreshTapes`).
+ */
 function tapesPiece(state: SessionState, figures: readonly FlowFigures[]): SlicedPiece {
   const traces = traceListOf(state);
+  const { index } = state;
   const making = startTapes(figures);
-  const layout = (): SlicedPiece =>
+  const layout = (now: SessionState): SlicedPiece =>
     sliced(
-      state,
+      now,
       making.made.slotsOf.length,
       (_from, to) => layOutTapeHosts(making, to),
-      () => void (state.tapes = finishTapes(making)),
-      HOST_WEIGHT,
+      (last) => void (last.tapes = finishTapes(making)),
+      { weight: HOST_WEIGHT, survives: true },
     );
-  return sliced(
-    state,
-    figures.length,
-    (from, to) => tapeFlows(making, traces, state.index, from, to),
-    layout,
-  );
+  return sliced(state, figures.length, (from, to) => tapeFlows(making, traces, index, from, to), layout, {
+    survives: true,
+  });
 }
 
 function analysisOf(state: SessionState): Analysis {
@@ -213,16 +231,25 @@ export function createAnalysisSession(
     p.add(p.next, to);
     p.next = to;
     // The piece that finishes this one (over the hosts) reads its first slice at the next call.
-    piece = to < p.count ? p : (p.finish() ?? undefined);
+    piece = to < p.count ? p : (p.finish(p.state) ?? undefined);
   };
   return {
     get analysis() {
       return analysis;
     },
     update(next: Scenario, onProgress?: ProgressListener): Analysis {
-      // A piece under way was read from the state before the edit.
-      piece = undefined;
+      const before = state;
       state = updateState(state, next, onProgress);
+      // A piece under way was read from the state before the edit: it goes on for the new state
+      // only if it survives an ordinary edit and this was one, on as many flows (else the tapes
+      // would be made anew after it anyway).
+      const goesOn =
+        piece?.state === before &&
+        piece.survives &&
+        state.lastEdit === 'other' &&
+        state.sorted.length === before.sorted.length;
+      if (goesOn) piece!.state = state;
+      else piece = undefined;
       analysis = analysisOf(state);
       return analysis;
     },

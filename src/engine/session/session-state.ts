@@ -99,6 +99,12 @@ export interface SessionState {
    * else reads them (every other edit, the idle-time sums from figures), and first thing in idle time.
    */
   coresOnTapes?: boolean;
+  /**
+   * The kind of edit that made this state from the last: `ciphers` (figures, traces and SAs costed
+   * and renamed in place), `other` (the flows it estimates again get new figures, the others keep
+   * theirs as they were); none for a state analysed afresh.
+   */
+  lastEdit?: 'ciphers' | 'other';
   /** The selected attackers' knowledge, sorted by attacker id. */
   knowledge: AttackerKnowledge[];
   /** Every flow × attacker exposure, flows as `sorted`, attackers as `knowledge`. */

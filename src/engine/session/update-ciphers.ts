@@ -205,7 +205,7 @@ function sameHosts(now: readonly HostCrypto[], was: readonly HostCrypto[]): bool
 
 /** The session state after a cipher edit (`changes.ciphers`); `affected`: the flows on the edited sources' networks, in id order. */
 export function updateCiphers(prev: SessionState, next: Scenario, changes: ScenarioChanges, affected: readonly Flow[]): SessionState {
-  const state: SessionState = { ...prev, scenario: next, index: indexAfter(prev, next, changes) };
+  const state: SessionState = { ...prev, scenario: next, index: indexAfter(prev, next, changes), lastEdit: 'ciphers' };
   // `prev` is consumed (as by every update): its SA objects, shared by the kept traces, change in place.
   prev.protections.recipher(changes.ciphers!);
   prev.protections.relabel(changes.ciphers!);

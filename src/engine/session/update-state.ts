@@ -221,7 +221,7 @@ export function updateState(prev: SessionState, next: Scenario, onProgress?: Pro
   // The maps by flow id move on to the new state and are edited in place: built now, before they are shared.
   resultsOf(prev);
   figuresOf(prev);
-  const state: SessionState = { ...prev, scenario: next, index: indexAfter(prev, next, changes) };
+  const state: SessionState = { ...prev, scenario: next, index: indexAfter(prev, next, changes), lastEdit: 'other' };
   const retraced = retrace(state, prev, changes);
   // A flow's tape holds while its figures do (checked where used, `CipherTapes.of`): once most
   // flows were traced again, they are made afresh in idle time.

@@ -43,6 +43,12 @@ const json = (value: unknown): string => JSON.stringify(value);
 /** Two sites, an OVN overlay with IPsec: 24 compute hosts, 216 VM flows and the control plane's. */
 const region = (): Scenario => twoSiteRegion(5, 7);
 
+/** Every overlay with IPsec on `cipher`. */
+const withCipher = (s: Scenario, cipher: 'aes-gcm-128' | 'chacha20-poly1305'): Scenario => ({
+  ...s,
+  overlays: s.overlays.map((o) => (o.ipsec ? { ...o, ipsec: { ...o.ipsec, cipher } } : o)),
+});
+
 /** `from`..`to` cut into slices of `size`, in order, the last one short. */
 function slices(count: number, size: number): [number, number][] {
   const out: [number, number][] = [];
@@ -100,10 +106,7 @@ describe('preparation in slices (issue 8)', () => {
     // A session prepared a slice at a time and edited after a varying number of calls: mid-piece,
     // between pieces, or prepared through; cipher edits read the host sums and tapes when whole.
     const session = createAnalysisSession(scenario, { prepareSlice: 7 });
-    const cipher = (s: Scenario, c: 'aes-gcm-128' | 'chacha20-poly1305'): Scenario => ({
-      ...s,
-      overlays: s.overlays.map((o) => (o.ipsec ? { ...o, ipsec: { ...o.ipsec, cipher: c } } : o)),
-    });
+    const cipher = withCipher;
     // With ~40 calls per piece: mid-ledger, mid-link views, mid-element index, mid-tapes (a fresh
     // session's calls), and prepared through.
     const attacker = (s: Scenario): Scenario => ({
@@ -134,6 +137,57 @@ describe('preparation in slices (issue 8)', () => {
       for (let c = 0; c < calls && session.prepare(); c++);
       scenario = edit(scenario);
       expect(json(session.update(scenario)), `after ${calls} calls`).toBe(json(analyzeScenario(scenario)));
+    }
+  });
+
+  it('[§4] goes on with the host sums and tapes after an ordinary edit, and makes the tapes again after a cipher edit', () => {
+    const scenario = region();
+    const state = buildState(scenario);
+    const figures = state.sorted.map((f) => figuresOf(state).get(f.id)!);
+    const sumsHosts = sumHosts(figures).size;
+    const tapeHosts = cipherTapes(traceListOf(state), figures, state.index).hosts.length;
+    const per = Math.ceil(figures.length / 7);
+    // Positions and the two maps, then ledger, link views, element index, host sums and tapes at
+    // seven flows a call, the sums' and tapes' tie orders a host a call.
+    const calls = (session: ReturnType<typeof createAnalysisSession>, most = Infinity): number => {
+      let n = 1;
+      while (n < most && session.prepare()) n++;
+      return n;
+    };
+    expect(calls(createAnalysisSession(scenario, { prepareSlice: 7 }))).toBe(
+      3 + 5 * per + sumsHosts + tapeHosts,
+    );
+    const midTapes = 3 + 4 * per + sumsHosts + Math.floor(per / 2);
+    const added = (s: Scenario): Scenario => ({
+      ...s,
+      attackers: [
+        ...s.attackers,
+        {
+          id: 'added',
+          at: { links: [s.links[3]!.id], devices: [], hosts: [], workloads: [], sites: [] },
+          can: ['read'],
+          knows: [],
+        },
+      ],
+    });
+    const cipher = (s: Scenario): Scenario => withCipher(s, 'chacha20-poly1305');
+    // Left after the edit: the rest of the tapes (and a call for the results by flow id, which an
+    // attacker edit leaves to be mapped again), or the tapes all over again.
+    const rest = 3 + 5 * per + sumsHosts + tapeHosts - midTapes;
+    for (const [name, edit, least, most] of [
+      ['an added attacker', added, rest, rest + 1],
+      ['a cipher', cipher, per + tapeHosts, per + tapeHosts + 1],
+    ] as const) {
+      const session = createAnalysisSession(scenario, { prepareSlice: 7 });
+      expect(calls(session, midTapes)).toBe(midTapes);
+      const next = edit(scenario);
+      expect(json(session.update(next)), name).toBe(json(analyzeScenario(next)));
+      const left = calls(session);
+      expect(left, name).toBeGreaterThanOrEqual(least);
+      expect(left, name).toBeLessThanOrEqual(most);
+      // A cipher edit after them reads the tapes made (each holding while its figures do).
+      const after = withCipher(next, 'aes-gcm-128');
+      expect(json(session.update(after)), name).toBe(json(analyzeScenario(after)));
     }
   });
 });
