@@ -5,6 +5,7 @@
  * 5,000 hosts for the tapes). A piece built in slices must be the one built at once, and an edit
  * between two slices must drop the piece under way and still give the full analysis.
  */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createAnalysisSession } from '../../../../src/engine/analysis-session.ts';
 import { analyzeScenario } from '../../../../src/engine/analyze-scenario.ts';
@@ -36,7 +37,17 @@ import {
   type LoadLedger,
 } from '../../../../src/engine/throughput/load-ledger.ts';
 import type { Scenario } from '../../../../src/model/types.ts';
-import { moveVm, twoSiteRegion } from '../../../support/session-steps.ts';
+import { checkProperty, PROPERTY_TIMEOUT_MS } from '../../../support/check-property.ts';
+import { moveVm, sessionRegion, twoSiteRegion } from '../../../support/session-steps.ts';
+import type { IpsecCipher } from '../../../../src/model/types.ts';
+
+const CIPHERS: readonly IpsecCipher[] = [
+  'aes-gcm-128',
+  'aes-gcm-256',
+  'chacha20-poly1305',
+  'aes-cbc-hmac-sha256',
+  'null',
+];
 
 const json = (value: unknown): string => JSON.stringify(value);
 
@@ -190,4 +201,70 @@ describe('preparation in slices (issue 8)', () => {
       expect(json(session.update(after)), name).toBe(json(analyzeScenario(after)));
     }
   });
+
+  it(
+    '[§4] through random edits with a random number of prepare calls before each, every step equals the full analysis',
+    () => {
+      // Five flows a call: every piece takes several calls, so edits land in the middle of pieces,
+      // among them the host sums and tapes that go on after ordinary edits.
+      const step = fc.tuple(
+        fc.constantFrom('cipher', 'move', 'attacker', 'rate'),
+        fc.nat({ max: 60 }),
+        fc.nat({ max: 1000 }),
+        fc.nat({ max: 1000 }),
+      );
+      const property = fc.property(
+        fc.constantFrom('ovn', 'ovs'),
+        fc.nat({ max: 50 }),
+        fc.array(step, { minLength: 3, maxLength: 8 }),
+        (overlay, seed, steps) => {
+          let scenario = sessionRegion(overlay, seed);
+          const session = createAnalysisSession(scenario, { prepareSlice: 5 });
+          for (const [kind, calls, a, b] of steps) {
+            for (let c = 0; c < calls && session.prepare(); c++);
+            const s = scenario;
+            if (kind === 'cipher') {
+              const secured = s.overlays.filter((o) => o.ipsec);
+              const target = secured[a % Math.max(1, secured.length)];
+              const cipher = CIPHERS[b % CIPHERS.length]!;
+              scenario = {
+                ...s,
+                overlays: s.overlays.map((o) =>
+                  o === target ? { ...o, ipsec: { ...o.ipsec!, cipher } } : o,
+                ),
+              };
+            } else if (kind === 'move') scenario = moveVm(s, a, b);
+            else if (kind === 'attacker') {
+              const at = {
+                links: [s.links[a % s.links.length]!.id],
+                devices: [],
+                hosts: [],
+                workloads: [],
+                sites: [],
+              };
+              scenario = {
+                ...s,
+                attackers: [
+                  ...s.attackers,
+                  { id: `added-${s.attackers.length}`, at, can: ['read', 'inject'], knows: [] },
+                ],
+              };
+            } else {
+              const flow = s.flows[a % s.flows.length]!;
+              scenario = {
+                ...s,
+                flows: s.flows.map((f) => (f === flow ? { ...f, rateGbps: 5 + (b % 40) } : f)),
+              };
+            }
+            expect(
+              json(session.update(scenario)),
+              `${overlay} seed ${seed} ${kind} after ${calls} calls`,
+            ).toBe(json(analyzeScenario(scenario)));
+          }
+        },
+      );
+      checkProperty(property, { numRuns: 15 });
+    },
+    PROPERTY_TIMEOUT_MS,
+  );
 });
