@@ -63,8 +63,9 @@ export interface AnalysisSession {
    * edit, 0.3 s at 1,000 hosts), then what makes a cipher edit quicker (the hosts' crypto sums, the
    * flows' cycle tapes) — and says whether a piece is left. For idle time, a piece at a time;
    * results are the same either way. The pieces read over every flow are built a slice of flows
-   * per call (`SessionOptions.prepareSlice`), so that no call takes long: an edit arriving in
-   * between drops the piece under way, which the edit never reads half-built.
+   * per call (`SessionOptions.prepareSlice`), so that no call takes long. An edit never reads a
+   * piece half-built: one arriving in between drops the piece under way, except that the host
+   * sums and tapes go on after an edit that is not a cipher edit (`SlicedPiece.survives`).
    */
   prepare(): boolean;
 }
