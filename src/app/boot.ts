@@ -45,7 +45,7 @@ export interface TestHook {
   completed(): number;
   savedRevision(): number;
   revision(): number;
-  stats(): { nodes: number; edges: number; links: Record<string, string> } | undefined;
+  stats(): { nodes: number; edges: number; links: Record<string, string>; textured: boolean } | undefined;
   diagnostics(): { code: string; line?: number }[];
   modelName(): string | undefined;
   lastRunMs(): number;

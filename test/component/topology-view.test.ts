@@ -19,7 +19,7 @@ describe('createTopologyView (headless Cytoscape)', () => {
   it('draws every element and reports link statuses through stats', () => {
     const { view } = mount();
     // dc1, c1, c2, tor1, vm-a, vm-b, ov1 = 7 nodes; l-c1, l-c2, 2 spokes, f-ab = 5 edges.
-    expect(view.stats()).toEqual({ nodes: 7, edges: 5, links: { 'l-c1': 'plaintext', 'l-c2': 'plaintext' } });
+    expect(view.stats()).toEqual({ nodes: 7, edges: 5, links: { 'l-c1': 'plaintext', 'l-c2': 'plaintext' }, textured: false });
   });
 
   it('updates in place by id: the Cytoscape instance and untouched elements survive', () => {
@@ -31,6 +31,20 @@ describe('createTopologyView (headless Cytoscape)', () => {
     expect(view.core()).toBe(cy);
     expect(cy.getElementById('c1')).toBe(c1);
     expect(cy.getElementById('l-c1').hasClass('status-encrypted')).toBe(true);
+  });
+
+  it('pans a picture of the map above 400 elements and draws smaller maps element by element', () => {
+    const { view } = mount();
+    // A chain of 201 nodes has 200 edges: 401 elements, one over the limit.
+    const chain = (n: number) => [
+      ...Array.from({ length: n }, (_, i) => ({ group: 'nodes' as const, data: { id: `n${i}` } })),
+      ...Array.from({ length: n - 1 }, (_, i) => ({ group: 'edges' as const, data: { id: `e${i}`, source: `n${i}`, target: `n${i + 1}` } })),
+    ];
+    view.update({ elements: chain(201), alias: {}, layers, theme: 'light' });
+    expect(view.stats()).toMatchObject({ nodes: 201, edges: 200, textured: true });
+    // 200 + 199 = 399 elements.
+    view.update({ elements: chain(200), alias: {}, layers, theme: 'light' });
+    expect(view.stats()).toMatchObject({ nodes: 200, edges: 199, textured: false });
   });
 
   it('hides a layer without removing its elements', () => {

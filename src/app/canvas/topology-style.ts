@@ -3,7 +3,7 @@
  * with the common colour-vision deficiencies), line pattern and a glyph on the edge — so the map
  * never relies on colour alone (WCAG 2.2 SC 1.4.1).
  */
-import type { StylesheetJson } from 'cytoscape';
+import type { Css, StylesheetJson } from 'cytoscape';
 
 /** Okabe & Ito (2008) "Color Universal Design" palette, used for every status colour. */
 export const statusColors = {
@@ -37,6 +37,8 @@ interface Palette {
   flow: string;
   select: string;
   vantage: string;
+  /** The canvas's background (app.css `--canvas-bg`). */
+  canvas: string;
 }
 
 const palettes: Record<'light' | 'dark', Palette> = {
@@ -54,6 +56,7 @@ const palettes: Record<'light' | 'dark', Palette> = {
     flow: '#56B4E9',
     select: '#0b63ce',
     vantage: '#CC79A7',
+    canvas: '#fbfcfe',
   },
   dark: {
     text: '#e6e9ef',
@@ -69,6 +72,7 @@ const palettes: Record<'light' | 'dark', Palette> = {
     flow: '#56B4E9',
     select: '#63b3ed',
     vantage: '#f0a8d0',
+    canvas: '#171b25',
   },
 };
 
@@ -76,6 +80,11 @@ const palettes: Record<'light' | 'dark', Palette> = {
 export function topologyStyle(theme: 'light' | 'dark'): StylesheetJson {
   const p = palettes[theme];
   return [
+    // What a large map shows beyond its picture while it is panned (see topology-view.ts): the canvas itself.
+    {
+      selector: 'core',
+      style: { 'outside-texture-bg-color': p.canvas, 'outside-texture-bg-opacity': 1 } as Css.Core,
+    },
     {
       selector: 'node',
       style: {
