@@ -69,9 +69,9 @@ const FCOSE_NODE_LIMIT = 300;
 /**
  * Above this many elements a pan or zoom moves a picture of the map taken when it starts
  * (Cytoscape's `textureOnViewport`) instead of drawing every element each frame; the map is drawn
- * again when it stops. The 5,000-host region at rack level (~640 elements) held 16.7 ms per frame
- * only half the time in software-rendered Chromium (95th percentile 117 ms) and holds it with the
- * picture (95th percentile 33 ms); smaller maps keep being drawn crisp as they zoom.
+ * again when it stops. Panning the 5,000-host region at rack level (~640 elements) in
+ * software-rendered Chromium took 100–117 ms per frame at the 95th percentile, and takes 16.8 ms
+ * with the picture (`bench/browser.mjs`, 2026-11-23); smaller maps stay crisp as they zoom.
  */
 const TEXTURE_ELEMENT_LIMIT = 400;
 const HIGHLIGHT_LIST = ['vantage', 'on-path', 'subject', 'faded', 'lens-flow', 'exposure-payload', 'exposure-headers', 'exposure-metadata', 'tamper', 'match'];
@@ -80,7 +80,7 @@ const KEEP_CLASSES = new Set(['vantage', 'on-path', 'subject', 'lens-flow', 'mat
 
 /**
  * The canvas renderer, whose `textureOnViewport` it reads each frame: the option has no setter,
- * nor `renderer()` a type. Headless Cytoscape has none.
+ * nor `renderer()` a type. Headless Cytoscape's renderer (jsdom) draws nothing and only keeps it.
  */
 function rendererOf(cy: Core): { textureOnViewport?: boolean } | undefined {
   return (cy as unknown as { renderer(): { textureOnViewport?: boolean } | undefined }).renderer();
