@@ -3,17 +3,19 @@
  * around it (SPEC §2.1, X8 "plaintext").
  */
 import type { FlowTrace, Reason } from '../../types.ts';
-import { isTrustedLink, LabelTexts, listIds, plural, stackText } from './helpers/describe.ts';
+import { isTrustedLink, listIds, plural, stackText } from './helpers/describe.ts';
 import { plaintextHops } from './helpers/payload-cover.ts';
 import type { Rule } from './rule.ts';
 
 /**
  * The reasons a trace gives this rule, per link it crosses in plaintext, in hop order. Kept per
- * trace (a trace's path never changes once built, its labels only with a cipher edit): an analysis
- * session reports a busy link again after every edit that touches it, and such a link can carry
- * thousands of plaintext flows.
+ * trace: an analysis session reports a busy link again after every edit that touches it, and such
+ * a link can carry thousands of plaintext flows. A trace's path never changes once built, and
+ * these texts outlive a cipher edit too, which renames ESP layers in place: such an edit swaps one
+ * confidential cipher for another (session/update-ciphers.ts), and a confidential ESP layer covers
+ * the payload (SPEC X3), so no stack with a renamed layer is a plaintext hop's.
  */
-const reasonsByTrace = new LabelTexts<FlowTrace, Map<string, Reason[]>>();
+const reasonsByTrace = new WeakMap<FlowTrace, Map<string, Reason[]>>();
 
 function plaintextReasons(trace: FlowTrace): Map<string, Reason[]> {
   let byLink = reasonsByTrace.get(trace);
@@ -41,10 +43,11 @@ interface LinkReasons {
  * Per trace map (an analysis session keeps one, edited in place), each link's reasons as last
  * reported. A session's edit reports a busy link again with thousands of flows of which a few were
  * traced again: the others' reasons are the ones reported last, taken by position, without
- * looking each flow's trace up (issue 8: a moved VM re-reports its spine uplinks). Forgotten with
- * the labels (a cipher edit renames layers in place).
+ * looking each flow's trace up (issue 8: a moved VM re-reports its spine uplinks). They outlive a
+ * cipher edit, as `reasonsByTrace` does: a VM moved after one used to make every reason of its
+ * busy links again (about 0.1 s at 1,000 hosts).
  */
-const linkReasons = new LabelTexts<ReadonlyMap<string, FlowTrace>, Map<string, LinkReasons>>();
+const linkReasons = new WeakMap<ReadonlyMap<string, FlowTrace>, Map<string, LinkReasons>>();
 
 /**
  * The links' reasons as last reported over `traces`; `fresh` for a run over every link, which

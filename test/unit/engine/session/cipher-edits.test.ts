@@ -108,6 +108,27 @@ describe('cipher edits (issue 8)', () => {
     expect(json(after)).not.toMatch(/aes-gcm-256/);
   });
 
+  it('[X3, X8] a VM moved after a cipher edit re-reports its plaintext links with the reasons kept from before the edit', () => {
+    let scenario = withCipher(region(4), 'aes-gcm-256');
+    const session = createAnalysisSession(scenario);
+    while (session.prepare());
+    const plaintextFindings = (a: typeof session.analysis) => a.findings.filter((f) => f.rule === 'plaintext-on-link');
+    const before = plaintextFindings(session.analysis);
+    const reasonsBefore = new Set(before.flatMap((f) => f.reasons));
+    // A swap of confidential ciphers renames ESP layers in place; a plaintext hop's stack has none (X3).
+    scenario = withCipher(scenario, 'chacha20-poly1305');
+    session.update(scenario);
+    scenario = moveVm(scenario, 5, 17);
+    const after = session.update(scenario);
+    expect(json(after)).toBe(json(analyzeScenario(scenario)));
+    // The links the move touched are reported again: their other flows' reasons are the objects of before.
+    const reported = plaintextFindings(after).filter((f) => !before.includes(f));
+    expect(reported.length).toBeGreaterThan(0);
+    const reasons = reported.flatMap((f) => f.reasons);
+    const kept = reasons.filter((r) => reasonsBefore.has(r));
+    expect(kept.length).toBeGreaterThan(reasons.length / 2);
+  });
+
   it('[§4] with nested encryption and saturated crypto cores, the texts and loads that name or cost the cipher follow it', () => {
     const base = withCipher(region(6), 'aes-gcm-256');
     const computes = base.hosts.filter((h) => h.role === 'compute').map((h) => h.id);
