@@ -16,6 +16,7 @@ import {
   positionsOf,
   resultOf,
   resultsOf,
+  sortedFiguresOf,
   traceListOf,
   type ProgressListener,
   type SessionState,
@@ -119,8 +120,7 @@ function sliced(
 
 /** The load ledger, a slice of flows at a time (as `ledgerOf`). */
 function ledgerPiece(state: SessionState): SlicedPiece {
-  const byId = figuresOf(state);
-  const figures = state.sorted.map((f) => byId.get(f.id)!);
+  const figures = sortedFiguresOf(state);
   const ledger: LoadLedger = { hosts: new Map(), links: new Map() };
   return sliced(
     state,
@@ -200,6 +200,30 @@ function tapesPiece(state: SessionState, figures: readonly FlowFigures[]): Slice
   });
 }
 
+/**
+ * What `prepare` does next for `state`, in order (a piece over the flows is started with `slice`),
+ * or undefined when everything is prepared.
+ */
+function nextStep(state: SessionState, slice: (p: SlicedPiece) => void): (() => void) | undefined {
+  // First the crypto loads a cipher edit left on the tapes, which the rest may read.
+  if (state.coresOnTapes) return () => writeCores(state);
+  if (!state.positions) return () => void positionsOf(state);
+  if (!state.figures) return () => void figuresOf(state);
+  if (!state.results) return () => void resultsOf(state);
+  if (!state.ledger) return () => slice(ledgerPiece(state));
+  if (!state.linkViews) return () => slice(linkViewsPiece(state));
+  if (!state.elements) return () => slice(elementsPiece(state));
+  // Last: only a cipher edit reads these, and it works without them (looking SAs up, walking traces).
+  const { ledger, tapes } = state;
+  if (!state.hostSums) return () => slice(hostSumsPiece(state, ledger.figures));
+  if (!tapes) return () => slice(tapesPiece(state, ledger.figures));
+  // Flows estimated afresh since (a moved VM, a rate) get their tapes, so that a cipher edit sums
+  // every flow's from tapes; tapes to be made anew are made by the piece above, a slice at a time.
+  if (!tapesFresh(tapes, ledger.figures))
+    return () => void (state.tapes = refreshTapes(tapes, traceListOf(state), ledger.figures, state.index));
+  return undefined;
+}
+
 function analysisOf(state: SessionState): Analysis {
   const { scenario } = state;
   return {
@@ -260,33 +284,8 @@ export function createAnalysisSession(
     prepare(): boolean {
       if (piece?.state !== state) piece = undefined;
       if (piece) slice(piece);
-      // First the crypto loads a cipher edit left on the tapes, which the rest may read.
-      else if (state.coresOnTapes) writeCores(state);
-      else if (!state.positions) positionsOf(state);
-      else if (!state.figures) figuresOf(state);
-      else if (!state.results) resultsOf(state);
-      else if (!state.ledger) slice(ledgerPiece(state));
-      else if (!state.linkViews) slice(linkViewsPiece(state));
-      else if (!state.elements) slice(elementsPiece(state));
-      // Last: only a cipher edit reads these, and it works without them (looking SAs up, walking traces).
-      else if (!state.hostSums) slice(hostSumsPiece(state, state.ledger.figures));
-      else if (!state.tapes) slice(tapesPiece(state, state.ledger.figures));
-      // Flows estimated afresh since (a moved VM, a rate) get their tapes, so that a cipher edit sums
-      // every flow's from tapes; tapes to be made anew are made by the piece above, a slice at a time.
-      else if (!tapesFresh(state.tapes, state.ledger.figures))
-        state.tapes = refreshTapes(state.tapes, traceListOf(state), state.ledger.figures, state.index);
-      return (
-        piece !== undefined ||
-        !state.positions ||
-        !state.figures ||
-        !state.results ||
-        !state.ledger ||
-        !state.linkViews ||
-        !state.elements ||
-        !state.hostSums ||
-        !state.tapes ||
-        !tapesFresh(state.tapes, state.ledger.figures)
-      );
+      else nextStep(state, slice)?.();
+      return piece !== undefined || nextStep(state, slice) !== undefined;
     },
   };
 }

@@ -357,9 +357,14 @@ export function updatedThroughput(state: SessionState, flows: readonly Flow[], b
 
 /** A fresh ledger of the state's flows (their current figures and traces). */
 export function ledgerOf(state: SessionState): NonNullable<SessionState['ledger']> {
-  const byId = figuresOf(state);
-  const figures = state.sorted.map((f) => byId.get(f.id)!);
+  const figures = sortedFiguresOf(state);
   return { ...buildLedger(figures, state.traces), figures };
+}
+
+/** Every flow's figures in `sorted` order, as a ledger lists them. */
+export function sortedFiguresOf(state: SessionState): FlowFigures[] {
+  const byId = figuresOf(state);
+  return state.sorted.map((f) => byId.get(f.id)!);
 }
 
 /** The traces lined up with `sorted`: the kept list when there is one, else looked up by flow id. */

@@ -117,7 +117,6 @@ describe('preparation in slices (issue 8)', () => {
     // A session prepared a slice at a time and edited after a varying number of calls: mid-piece,
     // between pieces, or prepared through; cipher edits read the host sums and tapes when whole.
     const session = createAnalysisSession(scenario, { prepareSlice: 7 });
-    const cipher = withCipher;
     // With ~40 calls per piece: mid-ledger, mid-link views, mid-element index, mid-tapes (a fresh
     // session's calls), and prepared through.
     const attacker = (s: Scenario): Scenario => ({
@@ -134,15 +133,15 @@ describe('preparation in slices (issue 8)', () => {
     });
     const steps: [number, (s: Scenario) => Scenario][] = [
       [10, (s) => moveVm(s, 4, 9)],
-      [50, (s) => cipher(s, 'aes-gcm-128')],
+      [50, (s) => withCipher(s, 'aes-gcm-128')],
       [120, attacker],
-      [170, (s) => cipher(s, 'chacha20-poly1305')],
+      [170, (s) => withCipher(s, 'chacha20-poly1305')],
       [Infinity, (s) => moveVm(s, 11, 2)],
       [30, attacker],
       // A rate on every flow: the tapes are made anew rather than refreshed, a slice at a time.
       [Infinity, (s) => ({ ...s, flows: s.flows.map((f) => ({ ...f, rateGbps: f.rateGbps + 1 })) })],
-      [Infinity, (s) => cipher(s, 'chacha20-poly1305')],
-      [Infinity, (s) => cipher(s, 'aes-gcm-128')],
+      [Infinity, (s) => withCipher(s, 'chacha20-poly1305')],
+      [Infinity, (s) => withCipher(s, 'aes-gcm-128')],
     ];
     for (const [calls, edit] of steps) {
       for (let c = 0; c < calls && session.prepare(); c++);

@@ -64,8 +64,8 @@ export function labelsChanged(): void {
   labelEpoch++;
 }
 
-/** Texts made from layer labels, kept per stack or trace (weakly) until labels change. */
-export class LabelTexts<K extends object, V> {
+/** Texts made from layer labels, kept per stack (weakly) until labels change. */
+class LabelTexts<K extends object, V> {
   private map = new WeakMap<K, V>();
   private epoch = labelEpoch;
 
