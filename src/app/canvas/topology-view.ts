@@ -9,6 +9,7 @@ import fcose from 'cytoscape-fcose';
 import { topologyStyle } from './topology-style.ts';
 import { placeByGrid, placeChildren, placeNear } from './place-nodes.ts';
 import { renderViewSvg } from './render-view-svg.ts';
+import { installStyleCache } from './style-cache.ts';
 import type { LayerName } from '../state/view-state.svelte.ts';
 
 cytoscape.use(fcose);
@@ -89,6 +90,8 @@ function rendererOf(cy: Core): { textureOnViewport?: boolean } | undefined {
 /** Mounts a canvas in `container`. `headless` is for jsdom, which has no 2D canvas. */
 export function createTopologyView(container: HTMLElement, callbacks: TopologyCallbacks, options: { headless?: boolean } = {}): TopologyView {
   const cy = cytoscape({ container: options.headless ? undefined : container, headless: options.headless, style: topologyStyle('light'), minZoom: 0.05, maxZoom: 4, boxSelectionEnabled: true, selectionType: 'additive' });
+  // Before any listener: it adds and removes a probe node.
+  installStyleCache(cy);
   let alias: Record<string, string> = {};
   let theme: 'light' | 'dark' = 'light';
   let first = true;
