@@ -12,6 +12,7 @@
  *   EXPLORE_REGIONS=1000,5000 node bench/explore.mjs
  *   EXPLORE_STEPS='edit' EXPLORE_REGIONS=1000 BENCH_NO_BUILD=1 node bench/explore.mjs
  *   EXPLORE_FILE=/tmp/dc5000.yaml node bench/explore.mjs   # a file instead of generating one
+ *   EXPLORE_HEAPS=1 node bench/explore.mjs             # + V8 heap of the page and each worker
  *
  * Results go to bench/results/explore-<hosts>.json. Not part of `npm test`: timings are never asserted.
  */
@@ -85,6 +86,48 @@ function sampleRenderer() {
   return () => {
     clearInterval(timer);
     return Math.max(peak, rendererMb());
+  };
+}
+
+/**
+ * EXPLORE_HEAPS=1: the V8 heap in use of the page and of each of its workers (the analysis worker,
+ * the comparison and export workers), after the opening and after each step, so that the renderer's
+ * memory can be told apart. Workers are attached as they start (`Target.setAutoAttach`) and asked
+ * through `Target.sendMessageToTarget`; a worker that does not answer within 5 s is left out.
+ */
+async function watchHeaps(page) {
+  const cdp = await page.context().newCDPSession(page);
+  const workers = new Map();
+  const pending = new Map();
+  let nextId = 1;
+  cdp.on('Target.attachedToTarget', (e) => {
+    if (e.targetInfo.type === 'worker') workers.set(e.sessionId, e.targetInfo.url.split('/').pop().replace(/-[\w-]{8}\.js$/, ''));
+  });
+  cdp.on('Target.detachedFromTarget', (e) => workers.delete(e.sessionId));
+  cdp.on('Target.receivedMessageFromTarget', (e) => {
+    const message = JSON.parse(e.message);
+    pending.get(message.id)?.(message.result);
+    pending.delete(message.id);
+  });
+  await cdp.send('Target.setAutoAttach', { autoAttach: true, waitForDebuggerOnStart: false, flatten: false });
+  const ask = (sessionId, method) =>
+    new Promise((resolve) => {
+      const id = nextId++;
+      pending.set(id, resolve);
+      cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method }) }).catch(() => resolve(undefined));
+      setTimeout(() => {
+        pending.delete(id);
+        resolve(undefined);
+      }, 5000);
+    });
+  const mb = (usage) => `${Math.round(usage.usedSize / 2 ** 20)} MB`;
+  return async () => {
+    const parts = [`page ${mb(await cdp.send('Runtime.getHeapUsage'))}`];
+    for (const [sessionId, name] of workers) {
+      const usage = await ask(sessionId, 'Runtime.getHeapUsage');
+      if (usage) parts.push(`${name} ${mb(usage)}`);
+    }
+    return `    heaps: ${parts.join(', ')}`;
   };
 }
 
@@ -481,6 +524,7 @@ async function explore(base, hosts) {
     await storeWorkingCopy(page, text, `generated-${hosts}.yaml`);
     await page.addInitScript(observeLongTasks);
     // EXPLORE_PROFILE=load profiles the opening of the file, up to the analysed map.
+    const heaps = process.env.EXPLORE_HEAPS ? await watchHeaps(page) : undefined;
     const loadTrace = TRACE?.test('load') ? await startTrace(page) : undefined;
     const loadCdp = PROFILE?.test('load') ? await page.context().newCDPSession(page) : undefined;
     if (loadCdp) await loadCdp.send('Profiler.enable').then(() => loadCdp.send('Profiler.start'));
@@ -509,6 +553,7 @@ async function explore(base, hosts) {
     console.log(
       `${hosts} hosts: map at ${Math.round(load.topologyAt)} ms, analysed at ${Math.round(load.analysedAt)} ms, longest task at load ${Math.round(load.longest)} ms, ${load.stats.nodes} nodes / ${load.stats.edges} edges`,
     );
+    if (heaps) console.log(await heaps());
     let i = 0;
     for (const step of steps) {
       i++;
@@ -553,6 +598,7 @@ async function explore(base, hosts) {
       console.log(
         `  ${row.step}: longest task ${row.longestTaskMs} ms (${row.longTasks} long), ${row.wallMs} ms, renderer ${row.rendererPeakMb} MB${row.editToResultMs !== undefined ? `, edit → result ${row.editToResultMs} ms (request after ${row.toRequestMs} ms, analysis ${row.runMs} ms)` : ''} ${row.detail ?? ''}`,
       );
+      if (heaps) console.log(await heaps());
       await page.screenshot({
         path: join(
           OUT,

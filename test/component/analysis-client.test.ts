@@ -200,6 +200,29 @@ describe('AnalysisClient (latest-wins, real cancellation)', () => {
     client.dispose();
   });
 
+  it('a comparison too large for two workers lets its one worker go once the table is made; side by side, the two stay', async () => {
+    const terminated: number[] = [];
+    let spawned = 0;
+    const client = new AnalysisClient(() => {
+      const n = spawned++;
+      const worker = realWorker();
+      const terminate = worker.terminate.bind(worker);
+      return Object.assign(worker, { terminate: () => (terminated.push(n), terminate()) });
+    });
+    const text = serializeScenario(model);
+    const expected = compareProtections(parseScenario(text).model as Scenario);
+    expect(await client.compare({ text }, 'compare', true)).toEqual(expected);
+    expect([spawned, terminated]).toEqual([2, []]);
+    const edited = `${text}\n# edited\n`;
+    expect(await client.compare({ text: edited }, 'whole', false)).toEqual(expected);
+    expect([spawned, terminated]).toEqual([3, [2]]);
+    // The next table on that channel starts a worker again, sent the whole text.
+    const again = `${text}\n# edited again\n`;
+    expect(await client.compare({ text: again }, 'whole', false)).toEqual(expected);
+    expect([spawned, terminated]).toEqual([4, [2, 3]]);
+    client.dispose();
+  });
+
   it('a comparison of the text last compared is the table already worked out: the report export after the comparison view starts no worker', async () => {
     const { client, spawned } = countingClient();
     const text = serializeScenario(model);
