@@ -141,29 +141,16 @@ describe('the faster dirtyStyleCache (Cytoscape collections)', () => {
     const cy = cytoscape({ headless: true, styleEnabled: true, style } as cytoscape.CytoscapeOptions);
     installStyleCache(cy);
     cy.add(COMPOUND);
+    const visible = (): boolean[] =>
+      ['h1', 'h3', 'h1-leaf', 'h4'].map((id) => cy.getElementById(id).visible());
     // Read once, so that the answers are cached on each element.
-    expect(['h1', 'h3', 'h1-leaf', 'h4'].map((id) => cy.getElementById(id).visible())).toEqual([
-      true,
-      true,
-      true,
-      true,
-    ]);
+    expect(visible()).toEqual([true, true, true, true]);
     cy.getElementById('site-a').addClass('hidden');
     // Reading the site's style applies it (Cytoscape applies styles when read), which drops what its hosts and edges cached.
     expect(cy.getElementById('site-a').style('display')).toBe('none');
-    expect(['h1', 'h3', 'h1-leaf', 'h4'].map((id) => cy.getElementById(id).visible())).toEqual([
-      false,
-      false,
-      false,
-      true,
-    ]);
+    expect(visible()).toEqual([false, false, false, true]);
     cy.getElementById('site-a').removeClass('hidden');
     expect(cy.getElementById('site-a').style('display')).toBe('element');
-    expect(['h1', 'h3', 'h1-leaf', 'h4'].map((id) => cy.getElementById(id).visible())).toEqual([
-      true,
-      true,
-      true,
-      true,
-    ]);
+    expect(visible()).toEqual([true, true, true, true]);
   });
 });
