@@ -9,11 +9,11 @@
  * a second in Chromium (2026-11-23), 140–220 ms of style in Node against 50 ms with this version.
  *
  * This version clears the very same elements (the element, its descendants, its ancestors and every
- * edge of any of them; for an edge, the edge alone in a compound graph, itself in any graph) by
- * walking the element's own lists, without building collections. It uses Cytoscape's private
- * element fields (`group`, `edges`, `children`, `parent`, and `styleCache`, which is made on first
- * use) of the pinned version (package.json); should the lists be missing, the original is left in place
- * (`test/component/style-cache.test.ts` compares both on a compound graph).
+ * edge of any of them; for an edge, the edge alone) by walking the element's own lists, without
+ * building collections. It uses Cytoscape's private element fields (`group`, `edges`, `children`,
+ * `parent`, and `styleCache`, which is made on first use) of the pinned version (package.json);
+ * should the lists be missing, the original is left in place (`test/component/style-cache.test.ts`
+ * compares both on a compound graph).
  */
 import type { Core } from 'cytoscape';
 
@@ -27,7 +27,7 @@ interface Element {
   };
 }
 
-type DirtyStyleCache = (this: ArrayLike<Element> & { cy(): Core }) => unknown;
+type DirtyStyleCache = (this: ArrayLike<Element>) => unknown;
 
 interface CollectionPrototype {
   dirtyStyleCache?: DirtyStyleCache;
