@@ -12,7 +12,7 @@ export interface CliIo {
   /** Reads a UTF-8 text file; rejects with a Node-style error (`code: 'ENOENT'`…) when it cannot. */
   readFile: (path: string) => Promise<string>;
   /** Writes a UTF-8 text file; very large outputs come as consecutive pieces. */
-  writeFile: (path: string, text: string | readonly string[]) => Promise<void>;
+  writeFile: (path: string, text: string | Iterable<string>) => Promise<void>;
   /** Entry names of a directory (for `import <dir>`); rejects when `path` is not one. */
   readDir?: (path: string) => Promise<string[]>;
   /** Directory relative paths are resolved against; defaults to the process's. */

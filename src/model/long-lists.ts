@@ -46,17 +46,34 @@ export function joinInPieces(lines: readonly string[], separator: string): strin
 
 /** Small pieces of text gathered into pieces of about a megabyte (joined, the same text). */
 export function coalesce(pieces: Iterable<string>): string[] {
-  const out: string[] = [];
+  return Array.from(gathered(pieces));
+}
+
+/**
+ * `coalesce` as the pieces come: each gathered piece is made when it is asked for, so a file
+ * written or put into a Blob piece by piece is never held whole.
+ */
+export function* gathered(pieces: Iterable<string>): Generator<string> {
   let run: string[] = [];
   let chars = 0;
+  let any = false;
   for (const piece of pieces) {
     run.push(piece);
     chars += piece.length;
     if (chars < PIECE_CHARS) continue;
-    out.push(run.join(''));
+    yield run.join('');
+    any = true;
     run = [];
     chars = 0;
   }
-  if (run.length > 0 || out.length === 0) out.push(run.join(''));
-  return out;
+  if (run.length > 0 || !any) yield run.join('');
+}
+
+/** `items` with `separator` between them, one piece per item (joined, `items.join(separator)`). */
+export function* separated(items: Iterable<string>, separator: string): Generator<string> {
+  let first = true;
+  for (const item of items) {
+    yield first ? item : separator + item;
+    first = false;
+  }
 }

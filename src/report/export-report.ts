@@ -35,13 +35,14 @@ export interface ReportRequest {
 
 /**
  * A finished report: one or more files' contents. The main file comes in pieces, in order (joined,
- * they are the file): a large region's report is more text than one JavaScript string can hold,
- * so it is written, or made into a download, piece by piece.
+ * they are the file), each made when it is asked for: a large region's report is more text than
+ * one JavaScript string can hold, and more than should be held at once, so it is written, or made
+ * into a download, piece by piece. The pieces can be read once.
  */
 export type RenderedReport =
-  | { format: 'html'; html: string[] }
-  | { format: 'md'; markdown: string[]; svg: string; chartSvg: string }
-  | { format: 'json'; json: string[] };
+  | { format: 'html'; html: Iterable<string> }
+  | { format: 'md'; markdown: Iterable<string>; svg: string; chartSvg: string }
+  | { format: 'json'; json: Iterable<string> };
 
 /** Renders a built report model in one format. */
 export function renderReport(report: ReportModel, request: Pick<ReportRequest, 'format' | 'topologyFile' | 'chartFile'>): RenderedReport {
@@ -54,11 +55,11 @@ export function renderReport(report: ReportModel, request: Pick<ReportRequest, '
   return { format: 'md', ...markdownReportPieces(report, files) };
 }
 
-/** One file of a rendered report: its name, media type and contents in pieces (joined, the file). */
+/** One file of a rendered report: its name, media type and contents in pieces (joined, the file; read once). */
 export interface ReportFile {
   name: string;
   type: string;
-  parts: string[];
+  parts: Iterable<string>;
 }
 
 /** The names of a report's files after `stem` (the scenario file's name without its extension), as the app downloads them. */

@@ -3,7 +3,7 @@
  * byte for byte what `plainsight analyze --format json --compare` prints.
  */
 import { formatJson, formatJsonPieces } from './format/format-json.ts';
-import { coalesce } from '../model/long-lists.ts';
+import { gathered } from '../model/long-lists.ts';
 import type { ReportModel } from './types.ts';
 
 /** Serialises the analysis and the comparison as sorted, two-space-indented JSON. */
@@ -11,7 +11,7 @@ export function renderJsonReport(report: ReportModel): string {
   return formatJson({ ...report.analysis, comparison: report.comparison });
 }
 
-/** `renderJsonReport` in pieces (joined, the same text): a 5,000-host region's is over a gigabyte. */
-export function jsonReportPieces(report: ReportModel): string[] {
-  return coalesce(formatJsonPieces({ ...report.analysis, comparison: report.comparison }));
+/** `renderJsonReport` in pieces made as they are asked for (joined, the same text): a 5,000-host region's is over a gigabyte. */
+export function jsonReportPieces(report: ReportModel): Iterable<string> {
+  return gathered(formatJsonPieces({ ...report.analysis, comparison: report.comparison }));
 }

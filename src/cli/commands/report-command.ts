@@ -49,7 +49,7 @@ async function loadWithText(file: string, io: CliIo): Promise<{ text: string; re
   };
 }
 
-async function write(io: CliIo, out: string, text: string | readonly string[]): Promise<boolean> {
+async function write(io: CliIo, out: string, text: string | Iterable<string>): Promise<boolean> {
   try {
     await io.writeFile(resolve(io.cwd ?? process.cwd(), out), text);
     return true;
@@ -65,12 +65,16 @@ async function writePdf(report: ReportModel, out: string, io: CliIo): Promise<nu
     io.stderr(chromiumMissingMessage(process.env));
     return EX_UNAVAILABLE;
   }
-  const pieces = htmlReportPieces(report);
-  const chars = pieces.reduce((n, piece) => n + piece.length, 0);
-  // Chromium loads the page from one string; past V8's longest string the page cannot even be handed over.
-  if (chars > MAX_STRING_CHARS) {
-    io.stderr(`plainsight: the report is ${Math.round(chars / 2 ** 20)} MiB of HTML, more than can be printed as one PDF; write it with --format html or md instead\n`);
-    return EXIT.cantCreate;
+  const pieces: string[] = [];
+  let chars = 0;
+  for (const piece of htmlReportPieces(report)) {
+    chars += piece.length;
+    // Chromium loads the page from one string; past V8's longest string the page cannot even be handed over.
+    if (chars > MAX_STRING_CHARS) {
+      io.stderr(`plainsight: the report is more than ${Math.floor(MAX_STRING_CHARS / 2 ** 20)} Mi characters of HTML, more than can be printed as one PDF; write it with --format html or md instead\n`);
+      return EXIT.cantCreate;
+    }
+    pieces.push(piece);
   }
   try {
     await printPdf(pieces.join(''), resolve(io.cwd ?? process.cwd(), out), chromium);

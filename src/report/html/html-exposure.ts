@@ -10,7 +10,7 @@ import { code, esc, itemPieces, levelBadge, table, tablePieces, type Cell } from
 
 const anchor = (flow: string, attacker: string): string => `why-${flow}--${attacker}`.replace(/[^A-Za-z0-9_-]/g, '_');
 
-function matrix(report: ReportModel, attackers: readonly string[]): string[] {
+function matrix(report: ReportModel, attackers: readonly string[]): Iterable<string> {
   const flows = report.analysis.flows;
   const row = (i: number): Cell[] => {
     const f = flows[i]!;
@@ -27,33 +27,40 @@ function matrix(report: ReportModel, attackers: readonly string[]): string[] {
   return tablePieces(['Flow', ...attackers.map(code)], flows.length, row, 'matrix');
 }
 
-function reasons(report: ReportModel): string[] {
+function* reasons(report: ReportModel): Generator<string> {
   const exposed = report.analysis.exposures.filter((e) => e.level !== 'none');
-  if (exposed.length === 0) return ['<p>No attacker sees any flow.</p>'];
+  if (exposed.length === 0) {
+    yield '<p>No attacker sees any flow.</p>';
+    return;
+  }
   const item = (e: Exposure): string => {
     const list = e.reasons.map((r) => `<li>${esc(r.text)}</li>`).join('');
     return `<li id="${anchor(e.flow, e.attacker)}">${code(e.flow)} × ${code(e.attacker)}: <strong>${esc(describeExposure(e))}</strong><ul class="reasons">${list}</ul></li>`;
   };
-  return ['<ul>', ...itemPieces(exposed.length, (i) => item(exposed[i]!)), '</ul>'];
+  yield '<ul>';
+  yield* itemPieces(exposed.length, (i) => item(exposed[i]!));
+  yield '</ul>';
 }
 
 /**
- * The matrix, its legend and the reasons behind every exposure above none, as pieces (joined, the
- * section's HTML): a large region's matrix is more than one JavaScript string holds.
+ * The matrix, its legend and the reasons behind every exposure above none, as pieces made when
+ * they are asked for (joined, the section's HTML): a large region's matrix is more than one
+ * JavaScript string holds.
  */
-export function htmlExposure(report: ReportModel): string[] {
+export function* htmlExposure(report: ReportModel): Generator<string> {
   const attackers = exposureAttackers(report.analysis.exposures);
-  if (attackers.length === 0 || report.analysis.flows.length === 0) return ['<p>No flows or no attackers.</p>'];
+  if (attackers.length === 0 || report.analysis.flows.length === 0) {
+    yield '<p>No flows or no attackers.</p>';
+    return;
+  }
   const legend = report.scenario.attackers
     .filter((a) => attackers.includes(a.id))
     .map((a) => `<li>${code(a.id)}${a.name ? ` — ${esc(a.name)}` : ''}: ${esc(positionOf(a.at))}; can ${esc(a.can.join(', '))}${a.knows.length ? `; knows ${a.knows.map(code).join(', ')}` : ''}</li>`)
     .join('');
-  return [
-    `<ul class="note">${legend}</ul>\n`,
-    ...matrix(report, attackers),
-    '\n<p class="note">Each cell is the deepest thing the attacker sees of the flow at any of its vantage points (SPEC X6); ⚠ tamper: it can change or inject data the receiver accepts (X7). Select a cell for its reasons.</p>\n<h3>Why: the reasons behind each exposure</h3>\n',
-    ...reasons(report),
-  ];
+  yield `<ul class="note">${legend}</ul>\n`;
+  yield* matrix(report, attackers);
+  yield '\n<p class="note">Each cell is the deepest thing the attacker sees of the flow at any of its vantage points (SPEC X6); ⚠ tamper: it can change or inject data the receiver accepts (X7). Select a cell for its reasons.</p>\n<h3>Why: the reasons behind each exposure</h3>\n';
+  yield* reasons(report);
 }
 
 /** `links l1, l2; hosts c1` — where an attacker sits. */

@@ -43,7 +43,7 @@ function cell(c: Cell): string {
 
 /** A table with a header row that repeats on every printed page. */
 export function table(header: readonly string[], rows: readonly (readonly Cell[])[], className = ''): string {
-  return tablePieces(header, rows.length, (i) => rows[i]!, className).join('');
+  return Array.from(tablePieces(header, rows.length, (i) => rows[i]!, className)).join('');
 }
 
 /** Items per piece of a long list or table: a few hundred kilobytes of HTML. */
@@ -51,22 +51,23 @@ const ITEMS_PER_PIECE = 1000;
 
 /**
  * `count` items, each `render(i)`, joined by newlines, as pieces of a thousand items (joined, the
- * same text), each made when its piece is: a large region's lists are more HTML than one string holds.
+ * same text), each piece made only when it is asked for: a large region's lists are more HTML than
+ * one string holds, and more than a worker should hold at once on the way into a file.
  */
-export function itemPieces(count: number, render: (i: number) => string): string[] {
-  const pieces: string[] = [];
+export function* itemPieces(count: number, render: (i: number) => string): Generator<string> {
   for (let start = 0; start < count; start += ITEMS_PER_PIECE) {
     const items: string[] = [];
     for (let i = start; i < Math.min(count, start + ITEMS_PER_PIECE); i++) items.push(render(i));
-    pieces.push((start > 0 ? '\n' : '') + items.join('\n'));
+    yield (start > 0 ? '\n' : '') + items.join('\n');
   }
-  return pieces;
 }
 
-/** `table` as pieces (joined, they are its HTML), a thousand rows a piece (`itemPieces`). */
-export function tablePieces(header: readonly string[], count: number, row: (i: number) => readonly Cell[], className = ''): string[] {
+/** `table` as pieces (joined, they are its HTML), a thousand rows a piece (`itemPieces`), made as they are asked for. */
+export function* tablePieces(header: readonly string[], count: number, row: (i: number) => readonly Cell[], className = ''): Generator<string> {
   const head = `<thead><tr>${header.map((h) => `<th scope="col">${h}</th>`).join('')}</tr></thead>`;
-  return [`<table${className ? ` class="${className}"` : ''}>${head}\n<tbody>`, ...itemPieces(count, (i) => `<tr>${row(i).map(cell).join('')}</tr>`), '</tbody></table>'];
+  yield `<table${className ? ` class="${className}"` : ''}>${head}\n<tbody>`;
+  yield* itemPieces(count, (i) => `<tr>${row(i).map(cell).join('')}</tr>`);
+  yield '</tbody></table>';
 }
 
 const STATUS_TEXT: Record<LinkStatusValue, string> = {
@@ -89,12 +90,14 @@ export function levelBadge(level: ExposureLevel, tamper: boolean): string {
 
 /** A section with an anchor and a heading; `page` starts it on a new printed page. */
 export function section(id: string, title: string, body: string, page = true): string {
-  return sectionPieces(id, title, [body], page).join('');
+  return Array.from(sectionPieces(id, title, [body], page)).join('');
 }
 
-/** `section` around a body in pieces. */
-export function sectionPieces(id: string, title: string, body: readonly string[], page = true): string[] {
-  return [`<section id="${id}"${page ? ' class="page"' : ''}>\n<h2>${esc(title)}</h2>\n`, ...body, '\n</section>'];
+/** `section` around a body in pieces (taken from `body` as they are asked for). */
+export function* sectionPieces(id: string, title: string, body: Iterable<string>, page = true): Generator<string> {
+  yield `<section id="${id}"${page ? ' class="page"' : ''}>\n<h2>${esc(title)}</h2>\n`;
+  yield* body;
+  yield '\n</section>';
 }
 
 /** Numbers with a thin grouping space are hard to diff; plain digits with `toFixed` where asked. */
@@ -107,11 +110,11 @@ const CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
 
 /** A self-contained HTML page (report, diff): the head every page shares, then `body` as given. */
 export function htmlDocument(page: { title: string; css: string; generator?: string; body: string }): string {
-  return htmlDocumentPieces({ ...page, body: [page.body] }).join('');
+  return Array.from(htmlDocumentPieces({ ...page, body: [page.body] })).join('');
 }
 
-/** `htmlDocument` as pieces: the head, the body's pieces, the end (joined, they are the page). */
-export function htmlDocumentPieces(page: { title: string; css: string; generator?: string; body: readonly string[] }): string[] {
+/** `htmlDocument` as pieces: the head, the body's pieces as they are asked for, the end (joined, they are the page). */
+export function* htmlDocumentPieces(page: { title: string; css: string; generator?: string; body: Iterable<string> }): Generator<string> {
   const generator = page.generator === undefined ? '' : `<meta name="generator" content="${esc(page.generator)}">\n`;
   const head = `<!DOCTYPE html>
 <html lang="en">
@@ -124,5 +127,7 @@ ${generator}<title>${esc(page.title)}</title>
 </head>
 <body>
 `;
-  return [head, ...page.body, '\n</body>\n</html>\n'];
+  yield head;
+  yield* page.body;
+  yield '\n</body>\n</html>\n';
 }

@@ -9,14 +9,13 @@ import { htmlExposure, htmlRequirements } from './html-exposure.ts';
 import { htmlFindings } from './html-findings.ts';
 import { htmlLinks, htmlTopology } from './html-network.ts';
 import { htmlDocumentPieces, sectionPieces } from './html-parts.ts';
-import { appendAll } from '../../model/long-lists.ts';
 import { htmlPaths } from './html-paths.ts';
 import { htmlCover, htmlSummary, htmlToc } from './html-summary.ts';
 import { htmlThroughput } from './html-throughput.ts';
 import { reportCss } from './report-css.ts';
 
 /** Sections in reading order: anchor, title, renderer (HTML, or HTML in pieces), starts a printed page. */
-const SECTIONS: [string, string, (r: ReportModel) => string | string[], boolean][] = [
+const SECTIONS: [string, string, (r: ReportModel) => string | Iterable<string>, boolean][] = [
   ['summary', 'Executive summary', htmlSummary, false],
   ['topology', 'Topology', htmlTopology, true],
   ['links', 'Link status', htmlLinks, false],
@@ -31,15 +30,17 @@ const SECTIONS: [string, string, (r: ReportModel) => string | string[], boolean]
 
 /** Renders a report model as a complete, self-contained HTML document. */
 export function renderHtmlReport(report: ReportModel): string {
-  return htmlReportPieces(report).join('');
+  return Array.from(htmlReportPieces(report)).join('');
 }
 
 /**
  * The HTML document in pieces, in order (joined, it is `renderHtmlReport`): the report of a
  * 5,000-host region is more HTML than one JavaScript string can hold, so files are written piece
- * by piece.
+ * by piece. Each section is rendered when its turn comes, and its long lists a thousand items at a
+ * time: that region's report is 554 million characters, and made all at once before being written
+ * they took the app's analysis worker from 1.2 to 2.6 GB.
  */
-export function htmlReportPieces(report: ReportModel): string[] {
+export function* htmlReportPieces(report: ReportModel): Generator<string> {
   const { source } = report;
   const css = reportCss({
     title: `Plainsight report · ${report.title}`,
@@ -47,11 +48,13 @@ export function htmlReportPieces(report: ReportModel): string[] {
     source: `${source.fileName} · SHA-256 ${source.sha256.slice(0, 16)}…`,
   });
   const generator = `Plainsight${source.version ? ` ${source.version}` : ''}`;
-  const body: string[] = [`${htmlCover(report)}\n${htmlToc(SECTIONS.map(([id, title]) => [id, title]))}\n`];
-  SECTIONS.forEach(([id, title, render, page], i) => {
-    const rendered = render(report);
-    if (i > 0) body.push('\n');
-    appendAll(body, sectionPieces(id, title, typeof rendered === 'string' ? [rendered] : rendered, page));
-  });
-  return htmlDocumentPieces({ title: `${report.title} — Plainsight report`, css, generator, body });
+  function* body(): Generator<string> {
+    yield `${htmlCover(report)}\n${htmlToc(SECTIONS.map(([id, title]) => [id, title]))}\n`;
+    for (const [i, [id, title, render, page]] of SECTIONS.entries()) {
+      if (i > 0) yield '\n';
+      const rendered = render(report);
+      yield* sectionPieces(id, title, typeof rendered === 'string' ? [rendered] : rendered, page);
+    }
+  }
+  yield* htmlDocumentPieces({ title: `${report.title} — Plainsight report`, css, generator, body: body() });
 }

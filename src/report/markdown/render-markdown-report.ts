@@ -13,7 +13,7 @@ import { renderTopologySvg } from '../svg/render-topology-svg.ts';
 import type { ReportModel } from '../types.ts';
 import { mdAppendix, mdAssumptions } from './md-closing-sections.ts';
 import { mdPaths, mdRuleFindings, mdSummary, mdThroughput } from './md-report-sections.ts';
-import { appendAll, joinInPieces } from '../../model/long-lists.ts';
+import { gathered, separated } from '../../model/long-lists.ts';
 
 /** File names the Markdown uses for its pictures (relative to the Markdown file). */
 export interface MarkdownReportOptions {
@@ -56,32 +56,42 @@ function header(report: ReportModel): string[] {
 /** Renders the report as GitHub-flavoured Markdown plus its two SVG pictures. */
 export function renderMarkdownReport(report: ReportModel, options: MarkdownReportOptions = {}): MarkdownReport {
   const rendered = markdownReportPieces(report, options);
-  return { ...rendered, markdown: rendered.markdown.join('') };
+  return { ...rendered, markdown: Array.from(rendered.markdown).join('') };
 }
 
-/** `renderMarkdownReport` with the Markdown in pieces (joined, the same text), as files are written. */
-export function markdownReportPieces(report: ReportModel, options: MarkdownReportOptions = {}): Omit<MarkdownReport, 'markdown'> & { markdown: string[] } {
+/**
+ * `renderMarkdownReport` with the Markdown in pieces (joined, the same text), as files are written:
+ * each section is made when its turn comes, so a large region's report is never held whole.
+ */
+export function markdownReportPieces(report: ReportModel, options: MarkdownReportOptions = {}): Omit<MarkdownReport, 'markdown'> & { markdown: Iterable<string> } {
   const topologyFile = options.topologyFile ?? 'topology.svg';
   const chartFile = options.chartFile ?? 'comparison.svg';
-  const comparison = formatComparisonMarkdown(report.comparison).trimEnd().replace(/^## /, '### ').split('\n');
-  const sections: [string, string[]][] = [
-    ['Executive summary', mdSummary(report)],
-    ['Topology', [`![Topology of the scenario: links coloured and patterned by status](${topologyFile})`, '', '_✗ plaintext payload (dashed) · ◐ headers readable (dotted) · ✓ encrypted (solid) · · idle (thin grey)_']],
-    ['Links', mdLinks(report)],
-    ['Exposure (flow × attacker)', [...mdMatrix(report), '', '### Why', '', ...mdWhy(report)]],
-    ['Requirements', mdRequirements(report)],
-    ['Findings', mdRuleFindings(report)],
-    ['Flow paths and header stacks', mdPaths(report, MAX_DIAGRAMS)],
-    ['Throughput', [...mdThroughput(report), '', ...comparison, '', `![Protection options: cost against exposure](${chartFile})`]],
-    ['Assumptions', mdAssumptions(report)],
-    ['Appendix: the scenario file', mdAppendix(report)],
+  const comparison = (): string[] => formatComparisonMarkdown(report.comparison).trimEnd().replace(/^## /, '### ').split('\n');
+  const sections: [string, () => string[]][] = [
+    ['Executive summary', () => mdSummary(report)],
+    ['Topology', () => [`![Topology of the scenario: links coloured and patterned by status](${topologyFile})`, '', '_✗ plaintext payload (dashed) · ◐ headers readable (dotted) · ✓ encrypted (solid) · · idle (thin grey)_']],
+    ['Links', () => mdLinks(report)],
+    ['Exposure (flow × attacker)', () => [...mdMatrix(report), '', '### Why', '', ...mdWhy(report)]],
+    ['Requirements', () => mdRequirements(report)],
+    ['Findings', () => mdRuleFindings(report)],
+    ['Flow paths and header stacks', () => mdPaths(report, MAX_DIAGRAMS)],
+    ['Throughput', () => [...mdThroughput(report), '', ...comparison(), '', `![Protection options: cost against exposure](${chartFile})`]],
+    ['Assumptions', () => mdAssumptions(report)],
+    ['Appendix: the scenario file', () => mdAppendix(report)],
   ];
-  const lines = header(report);
-  for (const [title, body] of sections) appendAll(lines, ['', `## ${title}`, ''].concat(trimEnd(body)));
-  const markdown = joinInPieces(lines, '\n');
-  markdown.push('\n');
+  function* lines(): Generator<string> {
+    yield* header(report);
+    for (const [title, body] of sections) {
+      yield* ['', `## ${title}`, ''];
+      yield* trimEnd(body());
+    }
+  }
+  function* text(): Generator<string> {
+    yield* separated(lines(), '\n');
+    yield '\n';
+  }
   return {
-    markdown,
+    markdown: gathered(text()),
     svg: renderTopologySvg(report.scenario, report.analysis.links),
     chartSvg: renderComparisonChartSvg(report.comparison),
   };

@@ -4,7 +4,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { appendAll, coalesce, joinInPieces, maxOf, minOf } from '../../../src/model/long-lists.ts';
+import { appendAll, coalesce, gathered, joinInPieces, maxOf, minOf, separated } from '../../../src/model/long-lists.ts';
 
 describe('long lists', () => {
   it('give what Math.max, Math.min and push give on short lists, the bound included', () => {
@@ -33,9 +33,30 @@ describe('long lists', () => {
       fc.property(fc.array(fc.string({ maxLength: 40 }), { maxLength: 60 }), fc.constantFrom('\n', '', ', '), (lines, separator) => {
         expect(joinInPieces(lines, separator).join('')).toBe(lines.join(separator));
         expect(coalesce(lines).join('')).toBe(lines.join(''));
+        expect([...separated(lines, separator)].join('')).toBe(lines.join(separator));
       }),
     );
     expect(coalesce([])).toEqual(['']);
+    expect([...separated([], ',')]).toEqual([]);
+  });
+
+  it('gather pieces as they come: a gathered piece is made before the pieces after it are asked for', () => {
+    const line = 'y'.repeat(2 ** 18);
+    let asked = 0;
+    function* lines(): Generator<string> {
+      for (let i = 0; i < 10; i++) {
+        asked++;
+        yield line;
+      }
+    }
+    const pieces = gathered(lines())[Symbol.iterator]();
+    // A quarter of a megabyte a line: four lines make the first piece of about a megabyte.
+    expect(pieces.next().value).toBe(line.repeat(4));
+    expect(asked).toBe(4);
+    expect(pieces.next().value).toBe(line.repeat(4));
+    expect(asked).toBe(8);
+    expect(pieces.next().value).toBe(line.repeat(2));
+    expect(pieces.next().done).toBe(true);
   });
 
   it('keep a text larger than one string can hold in pieces of about a megabyte', () => {

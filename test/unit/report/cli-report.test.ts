@@ -30,16 +30,16 @@ describe('plainsight analyze --format html|md and plainsight report', () => {
     const version = /Plainsight (\d+\.\d+\.\d+)/.exec(html)![1]!;
     const app = exportReport({ text: scenario, fileName: 'starter.yaml', date: '2026-02-03', version, format: 'html' });
     expect(app.report?.format).toBe('html');
-    expect(app.report && 'html' in app.report ? app.report.html.join('') : '').toBe(html);
+    expect(app.report && 'html' in app.report ? Array.from(app.report.html).join('') : '').toBe(html);
     // The app hands the export the comparison its two workers worked out: the same bytes again.
     const halves = COMPARISON_HALVES.map((only) => compareProtections(parseValid(scenario), undefined, only));
     const given = exportReport({ text: scenario, fileName: 'starter.yaml', date: '2026-02-03', version, format: 'html', comparison: mergeComparisons(halves) });
-    expect(given.report && 'html' in given.report ? given.report.html.join('') : '').toBe(html);
+    expect(given.report && 'html' in given.report ? Array.from(given.report.html).join('') : '').toBe(html);
     // It is the given table that is printed, not one worked out again.
     const marked = mergeComparisons(halves);
     marked.alternatives[1] = { ...marked.alternatives[1]!, label: 'no encryption (given)' };
     const printed = exportReport({ text: scenario, fileName: 'starter.yaml', date: '2026-02-03', version, format: 'html', comparison: marked });
-    expect(printed.report && 'html' in printed.report ? printed.report.html.join('') : '').toContain('no encryption (given)');
+    expect(printed.report && 'html' in printed.report ? Array.from(printed.report.html).join('') : '').toContain('no encryption (given)');
   });
 
   it('report defaults to HTML on stdout; SOURCE_DATE_EPOCH sets the date line', async () => {

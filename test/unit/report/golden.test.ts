@@ -6,7 +6,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { renderMarkdownReport } from '../../../src/report/markdown/render-markdown-report.ts';
+import { markdownReportPieces, renderMarkdownReport } from '../../../src/report/markdown/render-markdown-report.ts';
 import { renderJsonReport } from '../../../src/report/render-json-report.ts';
 import { exampleReport, ROOT } from './report-fixture.ts';
 
@@ -34,6 +34,25 @@ describe.each(['scs-openstack-region', 'starter-two-hosts'])('report goldens of 
 
   it('[§4] renders the JSON report byte for byte as the golden file', () => {
     golden(name, 'report.json', renderJsonReport(report));
+  });
+});
+
+describe('the Markdown report in pieces', () => {
+  it('makes its text only when it is read, so a large report is never held whole on its way into a file', () => {
+    const report = exampleReport('starter-two-hosts');
+    // The scenario text is read by the appendix alone, the last section.
+    let reads = 0;
+    const watched = {
+      ...report,
+      get scenarioText() {
+        reads++;
+        return report.scenarioText;
+      },
+    };
+    const { markdown } = markdownReportPieces(watched);
+    expect(reads).toBe(0);
+    expect(Array.from(markdown).join('')).toBe(renderMarkdownReport(report).markdown);
+    expect(reads).toBeGreaterThan(0);
   });
 });
 

@@ -84,7 +84,7 @@ describe('the HTML report of a large region', () => {
   // 24 hosts × 10 VMs × 5 flows: over a thousand matrix rows, so the matrix spans several pieces.
   const model = generateScenario({ hosts: 24 });
   const report = buildReport({ text: 'plainsight: 1\n', fileName: 'region.yaml', model, date: '2026-01-02' });
-  const pieces = htmlReportPieces(report);
+  const pieces = Array.from(htmlReportPieces(report));
 
   it('writes the flow × attacker matrix in pieces of at most a thousand rows: a 5,000-host matrix is more than one string holds', () => {
     const flows = report.analysis.flows.length;
@@ -103,5 +103,26 @@ describe('the HTML report of a large region', () => {
     const matrix = new DOMParser().parseFromString(joined, 'text/html').querySelector('table.matrix')!;
     const flows = [...matrix.querySelectorAll('tbody tr')].map((tr) => tr.querySelector('code')?.textContent);
     expect(flows).toEqual(report.analysis.flows.map((f) => f.id));
+  });
+
+  it('makes each piece only when it is asked for, so a large report is never held whole on its way into a file', () => {
+    // The scenario text is read by the appendix alone, the last section.
+    let reads = 0;
+    const watched = {
+      ...report,
+      get scenarioText() {
+        reads++;
+        return report.scenarioText;
+      },
+    };
+    const iterator = htmlReportPieces(watched)[Symbol.iterator]();
+    let piece = iterator.next();
+    while (!piece.done && !piece.value.includes('<table class="matrix">')) piece = iterator.next();
+    expect(piece.done).toBe(false);
+    expect(reads).toBe(0);
+    let rest = '';
+    for (piece = iterator.next(); !piece.done; piece = iterator.next()) rest += piece.value;
+    expect(reads).toBe(1);
+    expect(rest.endsWith('</html>\n')).toBe(true);
   });
 });
