@@ -13,6 +13,7 @@
  *   EXPLORE_STEPS='edit' EXPLORE_REGIONS=1000 BENCH_NO_BUILD=1 node bench/explore.mjs
  *   EXPLORE_FILE=/tmp/dc5000.yaml node bench/explore.mjs   # a file instead of generating one
  *   EXPLORE_HEAPS=1 node bench/explore.mjs             # + V8 heap of the page and each worker
+ *   EXPLORE_HEAPS=gc node bench/explore.mjs            # the same after a full garbage collection
  *
  * Results go to bench/results/explore-<hosts>.json. Not part of `npm test`: timings are never asserted.
  */
@@ -94,6 +95,8 @@ function sampleRenderer() {
  * the comparison and export workers), after the opening and after each step, so that the renderer's
  * memory can be told apart. Workers are attached as they start (`Target.setAutoAttach`) and asked
  * through `Target.sendMessageToTarget`; a worker that does not answer within 5 s is left out.
+ * EXPLORE_HEAPS=gc collects each heap's garbage first (`HeapProfiler.collectGarbage`), so the
+ * figures are what is kept rather than what is kept plus what is not collected yet.
  */
 async function watchHeaps(page) {
   const cdp = await page.context().newCDPSession(page);
@@ -110,7 +113,8 @@ async function watchHeaps(page) {
     pending.delete(message.id);
   });
   await cdp.send('Target.setAutoAttach', { autoAttach: true, waitForDebuggerOnStart: false, flatten: false });
-  const ask = (sessionId, method) =>
+  const collect = process.env.EXPLORE_HEAPS === 'gc';
+  const ask = (sessionId, method, timeout = 5000) =>
     new Promise((resolve) => {
       const id = nextId++;
       pending.set(id, resolve);
@@ -118,12 +122,14 @@ async function watchHeaps(page) {
       setTimeout(() => {
         pending.delete(id);
         resolve(undefined);
-      }, 5000);
+      }, timeout);
     });
   const mb = (usage) => `${Math.round(usage.usedSize / 2 ** 20)} MB`;
   return async () => {
+    if (collect) await cdp.send('HeapProfiler.collectGarbage');
     const parts = [`page ${mb(await cdp.send('Runtime.getHeapUsage'))}`];
     for (const [sessionId, name] of workers) {
+      if (collect) await ask(sessionId, 'HeapProfiler.collectGarbage', 60_000);
       const usage = await ask(sessionId, 'Runtime.getHeapUsage');
       if (usage) parts.push(`${name} ${mb(usage)}`);
     }

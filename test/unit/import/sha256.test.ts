@@ -28,6 +28,11 @@ describe('sha256Hex (FIPS 180-4)', () => {
       'x'.repeat(64),
       'x'.repeat(65),
       'clé — 鍵 🔑',
+      // A lone surrogate, either half, at the end and inside: encoded as U+FFFD, as Node and TextEncoder do.
+      'a\ud800',
+      '\udc00b',
+      'x\ud83d\ud83dy',
+      'ß'.repeat(100) + '€'.repeat(100) + '🔑'.repeat(100),
     ])
       expect(sha256Hex(text)).toBe(createHash('sha256').update(text, 'utf8').digest('hex'));
   });
