@@ -68,14 +68,14 @@ function compress(h: Uint32Array, view: DataView, offset: number, w: Uint32Array
     a = (t1 + t2) >>> 0;
   }
   // A Uint32Array keeps each sum modulo 2^32.
-  h[0] += a;
-  h[1] += b;
-  h[2] += c;
-  h[3] += d;
-  h[4] += e;
-  h[5] += f;
-  h[6] += g;
-  h[7] += k;
+  h[0] = h[0]! + a;
+  h[1] = h[1]! + b;
+  h[2] = h[2]! + c;
+  h[3] = h[3]! + d;
+  h[4] = h[4]! + e;
+  h[5] = h[5]! + f;
+  h[6] = h[6]! + g;
+  h[7] = h[7]! + k;
 }
 
 /**
