@@ -26,7 +26,7 @@ export function appendAll<T>(target: T[], items: Iterable<T>): T[] {
   return target;
 }
 
-/** Characters per piece `joinInPieces` and `coalesce` aim at: a megabyte or so, a few hundred pieces per large file. */
+/** Characters per piece `joinInPieces` and `gathered` aim at: a megabyte or so, a few hundred pieces per large file. */
 const PIECE_CHARS = 1 << 20;
 
 /** `lines.join(separator)` as pieces of about a megabyte (joined, they are that text). */
@@ -44,14 +44,9 @@ export function joinInPieces(lines: readonly string[], separator: string): strin
   return pieces;
 }
 
-/** Small pieces of text gathered into pieces of about a megabyte (joined, the same text). */
-export function coalesce(pieces: Iterable<string>): string[] {
-  return Array.from(gathered(pieces));
-}
-
 /**
- * `coalesce` as the pieces come: each gathered piece is made when it is asked for, so a file
- * written or put into a Blob piece by piece is never held whole.
+ * Small pieces of text gathered into pieces of about a megabyte (joined, the same text), each
+ * made when it is asked for, so a file written or put into a Blob piece by piece is never held whole.
  */
 export function* gathered(pieces: Iterable<string>): Generator<string> {
   let run: string[] = [];

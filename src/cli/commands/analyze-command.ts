@@ -12,7 +12,7 @@ import { formatComparisonText } from '../../report/format/format-comparison.ts';
 import type { Scenario } from '../../model/types.ts';
 import type { Analysis } from '../../engine/types.ts';
 import { EXIT, UsageError, type CliIo } from '../cli-io.ts';
-import { coalesce } from '../../model/long-lists.ts';
+import { gathered } from '../../model/long-lists.ts';
 import { formatJsonPieces } from '../../report/format/format-json.ts';
 import { formatTextPieces } from '../../report/format/format-text.ts';
 import { DEFAULT_WIDTH, type RuleInfo } from '../../report/format/report.ts';
@@ -50,21 +50,19 @@ function ruleInfo(id: string): RuleInfo | undefined {
 /** Above this many flows the text report leaves out the per-flow throughput reasons. */
 const WHY_FLOW_LIMIT = 2000;
 
-/** The JSON text, as one string when it is small and as consecutive strings when one could not hold it. */
-function renderJson(analysis: Analysis & { comparison?: Comparison }): string | string[] {
-  const batches = coalesce(formatJsonPieces(analysis));
-  return batches.length === 1 ? batches[0]! : batches;
-}
-
-function render(analysis: Analysis, scenario: Scenario, request: AnalyzeRequest, io: CliIo, comparison?: Comparison): string | string[] {
-  if (request.format === 'json') return renderJson(comparison ? { ...analysis, comparison } : analysis);
+/**
+ * The output in pieces (joined, the text). JSON pieces are made as they are written: a 5,000-host
+ * region's is about a gigabyte, more than one string holds and more than should be held at once.
+ */
+function render(analysis: Analysis, scenario: Scenario, request: AnalyzeRequest, io: CliIo, comparison?: Comparison): Iterable<string> {
+  if (request.format === 'json') return gathered(formatJsonPieces(comparison ? { ...analysis, comparison } : analysis));
   const toTerminal = request.out === undefined;
   const width = toTerminal ? Math.min(io.columns ?? DEFAULT_WIDTH, DEFAULT_WIDTH) : DEFAULT_WIDTH;
   // The reasons behind each estimate cost one more pass; worth it for a report a person reads.
   const throughputWhy = scenario.flows.length <= WHY_FLOW_LIMIT ? explainFlowEstimates(scenario) : undefined;
   const pieces = formatTextPieces({ analysis, scenario, ...(throughputWhy ? { throughputWhy } : {}) }, { color: toTerminal && io.color === true, width, ruleInfo });
   if (comparison) pieces.push(`\n${formatComparisonText(comparison, width)}`);
-  return pieces.length === 1 ? pieces[0]! : pieces;
+  return pieces;
 }
 
 /** Runs `analyze` and returns its exit status. */
@@ -84,7 +82,7 @@ export async function analyzeCommand(request: AnalyzeRequest, io: CliIo): Promis
   const comparison = split ? await split.join(compareProtections(model, attackers.length > 0 ? undefined : analysis, split.rows)) : undefined;
   const output = render(analysis, model, request, io, comparison);
   if (request.out === undefined) {
-    for (const text of typeof output === 'string' ? [output] : output) io.stdout(text);
+    for (const text of output) io.stdout(text);
   } else {
     try {
       await io.writeFile(resolve(io.cwd ?? process.cwd(), request.out), output);

@@ -4,7 +4,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { appendAll, coalesce, gathered, joinInPieces, maxOf, minOf, separated } from '../../../src/model/long-lists.ts';
+import { appendAll, gathered, joinInPieces, maxOf, minOf, separated } from '../../../src/model/long-lists.ts';
 
 describe('long lists', () => {
   it('give what Math.max, Math.min and push give on short lists, the bound included', () => {
@@ -32,11 +32,11 @@ describe('long lists', () => {
     fc.assert(
       fc.property(fc.array(fc.string({ maxLength: 40 }), { maxLength: 60 }), fc.constantFrom('\n', '', ', '), (lines, separator) => {
         expect(joinInPieces(lines, separator).join('')).toBe(lines.join(separator));
-        expect(coalesce(lines).join('')).toBe(lines.join(''));
+        expect([...gathered(lines)].join('')).toBe(lines.join(''));
         expect([...separated(lines, separator)].join('')).toBe(lines.join(separator));
       }),
     );
-    expect(coalesce([])).toEqual(['']);
+    expect([...gathered([])]).toEqual(['']);
     expect([...separated([], ',')]).toEqual([]);
   });
 
@@ -68,9 +68,9 @@ describe('long lists', () => {
     expect(pieces.length).toBeGreaterThan(500);
     expect(maxOf(pieces.map((p) => p.length))).toBeLessThan(2 ** 20 + 1000);
     expect(pieces.reduce((n, p) => n + p.length, 0)).toBe(600_000 * 1000 - 1);
-    const gathered = coalesce(lines);
-    expect(maxOf(gathered.map((p) => p.length))).toBeLessThan(2 ** 20 + 1000);
-    expect(gathered.reduce((n, p) => n + p.length, 0)).toBe(600_000 * 999);
+    const batches = [...gathered(lines)];
+    expect(maxOf(batches.map((p) => p.length))).toBeLessThan(2 ** 20 + 1000);
+    expect(batches.reduce((n, p) => n + p.length, 0)).toBe(600_000 * 999);
   });
 });
 
