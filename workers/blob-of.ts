@@ -1,10 +1,9 @@
 /**
  * A file's text, in pieces, made into a Blob without the whole text in memory at any time. The
- * 5,000-host region's HTML report is 554 million characters; made all at once and then encoded,
- * its pieces took the analysis worker from 1.2 to 2.6 GB, in the renderer process that the page
- * and the analysis session already fill towards its limit. The pieces are taken as they are made
- * (the report renderers make them when asked), and each batch goes into a Blob before the next
- * is made.
+ * 5,000-host region's HTML report is 554 million characters, in the renderer process that the
+ * page and the analysis session already fill towards its limit. The pieces are taken as they are
+ * made (the report renderers make them when asked), and each batch goes into a Blob before the
+ * next is made.
  */
 
 /** Pieces are gathered into Blobs of about this many characters. */

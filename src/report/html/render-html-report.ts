@@ -38,7 +38,7 @@ export function renderHtmlReport(report: ReportModel): string {
  * 5,000-host region is more HTML than one JavaScript string can hold, so files are written piece
  * by piece. Each section is rendered when its turn comes, and its long lists a thousand items at a
  * time: that region's report is 554 million characters, and made all at once before being written
- * they took the app's analysis worker from 1.2 to 2.6 GB.
+ * they were all alive together, next to the analysis they report on.
  */
 export function* htmlReportPieces(report: ReportModel): Generator<string> {
   const { source } = report;
