@@ -26,3 +26,19 @@ export function loadFile(path: string): { text: string; fileName: string; model:
 export function exampleReport(name: string, date = DATE): ReportModel {
   return buildReport({ ...loadFile(`scenarios/${name}.yaml`), date, version: VERSION });
 }
+
+/**
+ * The report with a counter on its scenario text, which only the appendix (the last section)
+ * reads: a renderer that has not read it has not made the appendix yet.
+ */
+export function watchAppendix(report: ReportModel): { watched: ReportModel; reads: () => number } {
+  let reads = 0;
+  const watched = {
+    ...report,
+    get scenarioText() {
+      reads++;
+      return report.scenarioText;
+    },
+  };
+  return { watched, reads: () => reads };
+}
