@@ -66,7 +66,7 @@ export function buildReport(input: ReportInput): ReportModel {
     // The analysis over every attacker is the comparison's first row as it stands.
     comparison: input.comparison ?? compareProtections(model, input.attackers ? undefined : analysis, input.comparisonRows),
     summary: summarizeReport(analysis, model),
-    paths: buildPathDiagrams(model, traces),
+    ...buildPathDiagrams(model, traces, analysis.flows),
     cpuProfiles: cpuProfiles(model),
     rules: firedRules(new Set(analysis.findings.map((f) => f.rule))),
   };

@@ -121,7 +121,10 @@ export interface ReportModel {
   analysis: Analysis;
   comparison: Comparison;
   summary: ExecutiveSummary;
+  /** The diagrams drawn: the first `MAX_DIAGRAMS` flows by flow id. */
   paths: PathDiagram[];
+  /** The other flows' ids, by flow id: listed, not drawn. */
+  pathsNotDrawn: string[];
   cpuProfiles: CpuProfile[];
   /** Rules that fired, in registry order. */
   rules: RuleDoc[];

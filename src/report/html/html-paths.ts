@@ -8,9 +8,6 @@ import type { Layer } from '../../engine/types.ts';
 import type { PathDiagram, ReportModel, StackSegment } from '../types.ts';
 import { code, codes, esc } from './html-parts.ts';
 
-/** Diagrams drawn before the rest are only listed (a 400-flow data centre would fill a book). */
-export const MAX_DIAGRAMS = 100;
-
 function layerClass(layer: Layer, i: number, guard: number): string {
   if (guard >= 0 && i > guard) return 'covered';
   if (i === guard) return 'guard';
@@ -55,10 +52,10 @@ function diagramHtml(report: ReportModel, d: PathDiagram): string {
   return `<div class="flow">${head}<p class="path">${pathHtml(d.path)}</p>${d.segments.map(segmentHtml).join('')}</div>`;
 }
 
-/** Every flow's diagram (the first MAX_DIAGRAMS), with the legend of the layer styles. */
+/** The flows' diagrams (the first `MAX_DIAGRAMS`, the rest by id), with the legend of the layer styles. */
 export function htmlPaths(report: ReportModel): string {
-  const shown = report.paths.slice(0, MAX_DIAGRAMS);
-  const rest = report.paths.slice(MAX_DIAGRAMS).map((d) => d.flow);
+  const shown = report.paths;
+  const rest = report.pathsNotDrawn;
   const more = rest.length ? `<p class="note">${rest.length} more flows are not drawn: ${codes(rest)}.</p>` : '';
   const legend = `<p class="note">Stacks read outermost first, as on the wire (SPEC X2); consecutive links with the same stack are shown once. <span class="layer guard">encryption</span> encrypts everything to its right, <span class="layer covered">covered</span>; <span class="layer weak">integrity only</span> hides nothing (X3); <span class="layer exposed">readable</span> the flow's own headers and payload with nothing around them; <span class="layer own-headers">headers</span> readable above TLS.</p>`;
   return `${legend}\n${shown.map((d) => diagramHtml(report, d)).join('\n')}${more}`;

@@ -90,12 +90,12 @@ function mdDiagram(report: ReportModel, d: PathDiagram): string[] {
 }
 
 /** Every flow's path and header stacks, outermost layer first (SPEC X1, X2). */
-export function mdPaths(report: ReportModel, limit: number): string[] {
-  const rest = report.paths.slice(limit).map((d) => d.flow);
+export function mdPaths(report: ReportModel): string[] {
+  const rest = report.pathsNotDrawn;
   return [
     '🔒 encrypts everything after it; ⚠ integrity only. Consecutive links with the same stack are shown once.',
     '',
-    ...report.paths.slice(0, limit).flatMap((d) => mdDiagram(report, d)),
+    ...report.paths.flatMap((d) => mdDiagram(report, d)),
     ...(rest.length ? [`${rest.length} more flows are not drawn: ${ids(rest)}.`] : []),
   ];
 }

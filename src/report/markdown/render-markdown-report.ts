@@ -7,7 +7,6 @@
 import { formatComparisonMarkdown } from '../format/format-comparison.ts';
 import { code, escapeMarkdown } from '../format/markdown.ts';
 import { mdLinks, mdMatrix, mdRequirements, mdWhy } from '../format/md-sections.ts';
-import { MAX_DIAGRAMS } from '../html/html-paths.ts';
 import { renderComparisonChartSvg } from '../svg/render-comparison-chart-svg.ts';
 import { renderTopologySvg } from '../svg/render-topology-svg.ts';
 import type { ReportModel } from '../types.ts';
@@ -74,7 +73,7 @@ export function markdownReportPieces(report: ReportModel, options: MarkdownRepor
     ['Exposure (flow × attacker)', () => [...mdMatrix(report), '', '### Why', '', ...mdWhy(report)]],
     ['Requirements', () => mdRequirements(report)],
     ['Findings', () => mdRuleFindings(report)],
-    ['Flow paths and header stacks', () => mdPaths(report, MAX_DIAGRAMS)],
+    ['Flow paths and header stacks', () => mdPaths(report)],
     ['Throughput', () => [...mdThroughput(report), '', ...comparison(), '', `![Protection options: cost against exposure](${chartFile})`]],
     ['Assumptions', () => mdAssumptions(report)],
     ['Appendix: the scenario file', () => mdAppendix(report)],

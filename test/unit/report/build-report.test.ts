@@ -3,7 +3,11 @@
  * worked out by hand from SPEC and the example scenarios' expected files.
  */
 import { describe, expect, it } from 'vitest';
+import { compareIds } from '../../../src/engine/compare-ids.ts';
+import { generateScenario } from '../../../src/generate/generate-scenario.ts';
+import { MAX_DIAGRAMS } from '../../../src/report/build-path-diagrams.ts';
 import { buildReport } from '../../../src/report/build-report.ts';
+import { renderHtmlReport } from '../../../src/report/html/render-html-report.ts';
 import { DATE, exampleReport, loadFile } from './report-fixture.ts';
 
 describe('buildReport', () => {
@@ -37,6 +41,23 @@ describe('buildReport', () => {
     ]);
     expect(ns.segments[0]!.stack.some((l) => l.kind === 'esp')).toBe(true);
     expect(ns.segments[1]!.stack.map((l) => l.kind)).toEqual(['eth', 'ipv4', 'tcp', 'payload']);
+  });
+
+  it('[X1, X2] draws the first hundred flows of a large region by flow id and lists the others by id', () => {
+    // 12 hosts × 10 VMs × 5 flows and the control-plane and storage flows: over a hundred flows.
+    const model = generateScenario({ hosts: 12 });
+    const report = buildReport({ text: 'plainsight: 1\n', fileName: 'region.yaml', model, date: DATE });
+    const ids = model.flows.map((f) => f.id).sort(compareIds);
+    expect(ids.length).toBeGreaterThan(MAX_DIAGRAMS);
+    expect(report.paths.map((d) => d.flow)).toEqual(ids.slice(0, MAX_DIAGRAMS));
+    expect(report.pathsNotDrawn).toEqual(ids.slice(MAX_DIAGRAMS));
+    // Each drawn diagram is its flow's: its ends, and one segment or more for a flow that leaves its host.
+    for (const d of report.paths) {
+      const flow = model.flows.find((f) => f.id === d.flow)!;
+      expect([d.from, d.to]).toEqual([flow.from, flow.to]);
+      if (!d.local && d.unreachable === undefined) expect(d.segments.length).toBeGreaterThan(0);
+    }
+    expect(renderHtmlReport(report)).toContain(`<p class="note">${ids.length - MAX_DIAGRAMS} more flows are not drawn: <code>${ids[MAX_DIAGRAMS]}</code>, `);
   });
 
   it('[X1] marks a flow that never leaves its host and has no links to draw', () => {
