@@ -11,23 +11,38 @@ import { minOf } from '../model/long-lists.ts';
 /** Exposure levels, least to most (SPEC X6). */
 export const LEVEL_ORDER: readonly ExposureLevel[] = ['none', 'metadata', 'headers', 'payload'];
 
+const RANK = new Map(LEVEL_ORDER.map((level, i) => [level, i]));
+
+/**
+ * Per attacker, the worst level it reaches, the flows it reaches at that level and the flows it can
+ * tamper with, each in exposure order: one pass over the exposures (2.5 million at 5,000 hosts),
+ * not one per attacker.
+ */
 function attackerSummaries(analysis: Analysis, scenario: Scenario): AttackerSummary[] {
-  const ids = [...new Set(analysis.exposures.map((e) => e.attacker))];
+  const seen = new Map<string, { worst: number; flows: string[]; tamperFlows: string[] }>();
+  for (const e of analysis.exposures) {
+    let mine = seen.get(e.attacker);
+    if (!mine) seen.set(e.attacker, (mine = { worst: 0, flows: [], tamperFlows: [] }));
+    const rank = RANK.get(e.level)!;
+    if (rank > mine.worst) {
+      mine.worst = rank;
+      mine.flows = [];
+    }
+    if (rank === mine.worst && rank > 0) mine.flows.push(e.flow);
+    if (e.tamper) mine.tamperFlows.push(e.flow);
+  }
+  const ids = [...seen.keys()];
   // An attacker filter (`--attacker`) narrows the exposures; without flows, list every attacker.
   if (analysis.exposures.length === 0) ids.push(...scenario.attackers.map((a) => a.id));
   return ids.sort(compareIds).map((attacker) => {
-    const mine = analysis.exposures.filter((e) => e.attacker === attacker);
-    const worst = mine.reduce<ExposureLevel>(
-      (acc, e) => (LEVEL_ORDER.indexOf(e.level) > LEVEL_ORDER.indexOf(acc) ? e.level : acc),
-      'none',
-    );
+    const mine = seen.get(attacker);
     const name = scenario.attackers.find((a) => a.id === attacker)?.name;
     return {
       attacker,
       ...(name !== undefined ? { name } : {}),
-      worst,
-      flows: worst === 'none' ? [] : mine.filter((e) => e.level === worst).map((e) => e.flow),
-      tamperFlows: mine.filter((e) => e.tamper).map((e) => e.flow),
+      worst: LEVEL_ORDER[mine?.worst ?? 0]!,
+      flows: mine?.flows ?? [],
+      tamperFlows: mine?.tamperFlows ?? [],
     };
   });
 }

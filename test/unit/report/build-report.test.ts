@@ -60,6 +60,25 @@ describe('buildReport', () => {
     expect(renderHtmlReport(report)).toContain(`<p class="note">${ids.length - MAX_DIAGRAMS} more flows are not drawn: <code>${ids[MAX_DIAGRAMS]}</code>, `);
   });
 
+  it('[X6, X7] gives each attacker of a large region its worst level, the flows at that level and the flows it can tamper with', () => {
+    const model = generateScenario({ hosts: 12 });
+    const { analysis, summary } = buildReport({ text: 'plainsight: 1\n', fileName: 'region.yaml', model, date: DATE });
+    const order = ['none', 'metadata', 'headers', 'payload'];
+    const attackers = model.attackers.map((a) => a.id).sort(compareIds);
+    expect(summary.attackers.map((a) => a.attacker)).toEqual(attackers);
+    // The definition, attacker by attacker over every exposure.
+    for (const a of summary.attackers) {
+      const mine = analysis.exposures.filter((e) => e.attacker === a.attacker);
+      const worst = order[Math.max(...mine.map((e) => order.indexOf(e.level)))];
+      expect(a.worst).toBe(worst);
+      expect(a.flows).toEqual(worst === 'none' ? [] : mine.filter((e) => e.level === worst).map((e) => e.flow));
+      expect(a.tamperFlows).toEqual(mine.filter((e) => e.tamper).map((e) => e.flow));
+    }
+    // The generated region's attackers do not all reach the same depth, and some can tamper.
+    expect(new Set(summary.attackers.map((a) => a.worst)).size).toBeGreaterThan(1);
+    expect(summary.attackers.some((a) => a.tamperFlows.length > 0)).toBe(true);
+  });
+
   it('[X1] marks a flow that never leaves its host and has no links to draw', () => {
     const local = exampleReport('scs-openstack-region').paths.find((d) => d.flow === 'db-local')!;
     expect(local).toMatchObject({ local: true, path: ['host:ctl1'], segments: [] });
