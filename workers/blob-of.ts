@@ -6,6 +6,8 @@
  * next is made.
  */
 
+import { runs } from '../src/model/long-lists.ts';
+
 /** Pieces are gathered into Blobs of about this many characters. */
 export const BLOB_CHUNK = 32 * 2 ** 20;
 
@@ -15,16 +17,6 @@ export const BLOB_CHUNK = 32 * 2 ** 20;
  */
 export function blobOf(parts: Iterable<string>, type: string, chunk = BLOB_CHUNK): Blob {
   const blobs: Blob[] = [];
-  let batch: string[] = [];
-  let size = 0;
-  for (const part of parts) {
-    batch.push(part);
-    size += part.length;
-    if (size < chunk) continue;
-    blobs.push(new Blob(batch));
-    batch = [];
-    size = 0;
-  }
-  if (batch.length > 0 || blobs.length === 0) blobs.push(new Blob(batch));
+  for (const run of runs(parts, chunk)) blobs.push(new Blob(run));
   return new Blob(blobs, { type });
 }

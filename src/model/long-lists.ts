@@ -29,19 +29,29 @@ export function appendAll<T>(target: T[], items: Iterable<T>): T[] {
 /** Characters per piece `joinInPieces` and `gathered` aim at: a megabyte or so, a few hundred pieces per large file. */
 const PIECE_CHARS = 1 << 20;
 
-/** `lines.join(separator)` as pieces of about a megabyte (joined, they are that text). */
+/** `lines.join(separator)` as pieces of about a megabyte (joined, they are that text); none for no lines. */
 export function joinInPieces(lines: readonly string[], separator: string): string[] {
-  const pieces: string[] = [];
-  let start = 0;
-  let chars = 0;
-  for (let i = 0; i < lines.length; i++) {
-    chars += lines[i]!.length + separator.length;
-    if (chars < PIECE_CHARS && i < lines.length - 1) continue;
-    pieces.push((start > 0 ? separator : '') + lines.slice(start, i + 1).join(separator));
-    start = i + 1;
-    chars = 0;
+  return lines.length === 0 ? [] : Array.from(gathered(separated(lines, separator)));
+}
+
+/**
+ * Pieces of text in runs of at least `chars` characters (the last run may be shorter), each run
+ * taken when it is asked for; one empty run when there are no pieces at all.
+ */
+export function* runs(pieces: Iterable<string>, chars: number): Generator<string[]> {
+  let run: string[] = [];
+  let size = 0;
+  let any = false;
+  for (const piece of pieces) {
+    run.push(piece);
+    size += piece.length;
+    if (size < chars) continue;
+    yield run;
+    any = true;
+    run = [];
+    size = 0;
   }
-  return pieces;
+  if (run.length > 0 || !any) yield run;
 }
 
 /**
@@ -49,19 +59,7 @@ export function joinInPieces(lines: readonly string[], separator: string): strin
  * made when it is asked for, so a file written or put into a Blob piece by piece is never held whole.
  */
 export function* gathered(pieces: Iterable<string>): Generator<string> {
-  let run: string[] = [];
-  let chars = 0;
-  let any = false;
-  for (const piece of pieces) {
-    run.push(piece);
-    chars += piece.length;
-    if (chars < PIECE_CHARS) continue;
-    yield run.join('');
-    any = true;
-    run = [];
-    chars = 0;
-  }
-  if (run.length > 0 || !any) yield run.join('');
+  for (const run of runs(pieces, PIECE_CHARS)) yield run.join('');
 }
 
 /** `items` with `separator` between them, one piece per item (joined, `items.join(separator)`). */

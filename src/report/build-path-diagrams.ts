@@ -4,7 +4,8 @@
  * where something is added or removed (a tunnel ends at a gateway, MACsec on one link).
  */
 import type { FlowTrace, Hop } from '../engine/types.ts';
-import type { Flow, Scenario } from '../model/types.ts';
+import type { Scenario } from '../model/types.ts';
+import { byId } from './format/report-queries.ts';
 import type { PathDiagram, StackSegment } from './types.ts';
 
 /** Flows whose diagrams a report draws, the first by flow id; the others are only listed (a 400-flow data centre would fill a book). */
@@ -45,11 +46,8 @@ export function buildPathDiagrams(
   order: readonly { id: string }[],
   limit = MAX_DIAGRAMS,
 ): { paths: PathDiagram[]; pathsNotDrawn: string[] } {
-  const drawn = new Set(order.slice(0, limit).map((f) => f.id));
-  const flows = new Map<string, Flow>();
-  for (const flow of scenario.flows) if (drawn.has(flow.id) && !flows.has(flow.id)) flows.set(flow.id, flow);
-  const paths = [...drawn].flatMap((id): PathDiagram[] => {
-    const flow = flows.get(id);
+  const paths = order.slice(0, limit).flatMap(({ id }): PathDiagram[] => {
+    const flow = byId(scenario.flows, id);
     if (!flow) return [];
     const trace = traces.get(id);
     return [

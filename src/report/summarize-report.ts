@@ -3,6 +3,7 @@
  * severity, the worst exposure per attacker (X6, X7) and the headline throughput figures (T2, T6).
  */
 import { compareIds } from '../engine/compare-ids.ts';
+import { LEVEL_RANK } from '../engine/exposure/expose-flow.ts';
 import type { Analysis, LinkStatusValue, Severity } from '../engine/types.ts';
 import type { ExposureLevel, Scenario } from '../model/types.ts';
 import type { AttackerSummary, ExecutiveSummary } from './types.ts';
@@ -10,8 +11,6 @@ import { minOf } from '../model/long-lists.ts';
 
 /** Exposure levels, least to most (SPEC X6). */
 export const LEVEL_ORDER: readonly ExposureLevel[] = ['none', 'metadata', 'headers', 'payload'];
-
-const RANK = new Map(LEVEL_ORDER.map((level, i) => [level, i]));
 
 /**
  * Per attacker, the worst level it reaches, the flows it reaches at that level and the flows it can
@@ -23,7 +22,7 @@ function attackerSummaries(analysis: Analysis, scenario: Scenario): AttackerSumm
   for (const e of analysis.exposures) {
     let mine = seen.get(e.attacker);
     if (!mine) seen.set(e.attacker, (mine = { worst: 0, flows: [], tamperFlows: [] }));
-    const rank = RANK.get(e.level)!;
+    const rank = LEVEL_RANK[e.level];
     if (rank > mine.worst) {
       mine.worst = rank;
       mine.flows = [];
