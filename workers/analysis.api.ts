@@ -329,6 +329,9 @@ export const analysisApi = {
       if (packed) {
         response.analysis = { ...analysis, exposures: [] };
         response.packed = packed;
+      } else if (!Array.isArray(analysis.exposures)) {
+        // Not packed: the pairs travel as a list (a table's methods do not survive the copy).
+        response.analysis = { ...analysis, exposures: [...analysis.exposures] };
       }
       const split = request.inParts ? splitResponse(response as unknown as Record<string, unknown>, id, undefined, basis) : undefined;
       partsOf = split ? id : undefined;

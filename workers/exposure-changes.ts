@@ -7,14 +7,15 @@
  */
 import { sameIdsInOrder } from '../src/engine/session/scenario-changes.ts';
 import { slotOf } from '../src/engine/sorted-lists.ts';
-import type { Exposure } from '../src/engine/types.ts';
+import { ExposureTable } from '../src/engine/exposure/exposure-table.ts';
+import type { Exposure, ExposureList } from '../src/engine/types.ts';
 import { listedLevel, summarizeExposures, tally, type AttackerExposures, type ExposureCounts, type ExposureSummary } from './exposure-summary.ts';
 import { packExposures, plainExposure, type PackedExposures } from './packed-exposures.ts';
 import type { ExposureLevel } from '../src/model/types.ts';
 
 /** An analysis's exposures with what is sent of them: their summary and, when asked for, their packed form. */
 export interface ExposureViews {
-  exposures: readonly Exposure[];
+  exposures: ExposureList;
   flows: readonly { id: string }[];
   summary: ExposureSummary;
   packed?: PackedExposures;
@@ -23,14 +24,41 @@ export interface ExposureViews {
 /** Above this share of changed pairs, the views are made afresh (a pass over every pair). */
 const CHANGED_SHARE = 1 / 32;
 
-/** The positions whose pair is not the very object `last` had there, ascending; undefined past `limit`. */
-function changedPositions(exposures: readonly Exposure[], last: readonly Exposure[], limit: number): number[] | undefined {
+/**
+ * The positions whose pair is not the very object `last` had there, ascending; undefined past
+ * `limit`. Of two tables, only the pairs either lists are compared: plain pairs are alike.
+ */
+function changedPositions(exposures: ExposureList, last: ExposureList, limit: number): number[] | undefined {
+  if (exposures instanceof ExposureTable || last instanceof ExposureTable) {
+    return exposures instanceof ExposureTable && last instanceof ExposureTable ? changedInTables(exposures, last, limit) : undefined;
+  }
   const changed: number[] = [];
   for (let i = 0; i < exposures.length; i++) {
-    if (exposures[i] === last[i]) continue;
+    const now = exposures.at(i)!;
+    const was = last.at(i)!;
+    if (now === was) continue;
     // Every pair keeps its place (flow row, attacker column): a changed one is the same pair's new reading.
-    if (changed.length === limit || exposures[i]!.flow !== last[i]!.flow || exposures[i]!.attacker !== last[i]!.attacker) return undefined;
+    if (changed.length === limit || now.flow !== was.flow || now.attacker !== was.attacker) return undefined;
     changed.push(i);
+  }
+  return changed;
+}
+
+function changedInTables(now: ExposureTable, last: ExposureTable, limit: number): number[] | undefined {
+  if (now.attackers.length !== last.attackers.length || now.attackers.some((a, k) => a !== last.attackers[k])) return undefined;
+  const changed: number[] = [];
+  const a = now.positions;
+  const b = last.positions;
+  let j = 0;
+  let k = 0;
+  while (j < a.length || k < b.length) {
+    const p = j < a.length ? a[j]! : Number.POSITIVE_INFINITY;
+    const q = k < b.length ? b[k]! : Number.POSITIVE_INFINITY;
+    if (p === q && now.detailed[j++] === last.detailed[k++]) continue;
+    if (changed.length === limit) return undefined;
+    if (p < q) j++;
+    else if (q < p) k++;
+    changed.push(Math.min(p, q));
   }
   return changed;
 }
@@ -61,11 +89,11 @@ function pushTo(lists: Map<ExposureLevel, number[]>, level: ExposureLevel, i: nu
   else lists.set(level, [i]);
 }
 
-function updatedSummary(summary: ExposureSummary, last: readonly Exposure[], exposures: readonly Exposure[], changed: readonly number[]): ExposureSummary {
+function updatedSummary(summary: ExposureSummary, last: ExposureList, exposures: ExposureList, changed: readonly number[]): ExposureSummary {
   const edits = new Map<string, { counts: ExposureCounts; drop: Map<ExposureLevel, number[]>; add: Map<ExposureLevel, number[]> }>();
   for (const i of changed) {
-    const before = last[i]!;
-    const now = exposures[i]!;
+    const before = last.at(i)!;
+    const now = exposures.at(i)!;
     let edit = edits.get(now.attacker);
     if (!edit) {
       const c = summary[now.attacker];
@@ -91,13 +119,15 @@ function updatedSummary(summary: ExposureSummary, last: readonly Exposure[], exp
   return out;
 }
 
-function updatedPacked(packed: PackedExposures, exposures: readonly Exposure[], changed: readonly number[]): PackedExposures {
+function updatedPacked(packed: PackedExposures, exposures: ExposureList, changed: readonly number[]): PackedExposures {
+  // A table is packed already: its lists are copied, no pair is read.
+  if (exposures instanceof ExposureTable) return exposures.packed();
   const detailed = packed.detailed.slice();
   let reshaped = false;
   for (const i of changed) {
     const k = slotOf(packed.at, i);
     const listed = k < packed.at.length && packed.at[k] === i;
-    const now = exposures[i]!;
+    const now = exposures.at(i)!;
     if (listed && !plainExposure(now)) detailed[k] = now;
     else if (listed || !plainExposure(now)) reshaped = true;
   }
@@ -118,7 +148,8 @@ function updatedPacked(packed: PackedExposures, exposures: readonly Exposure[], 
       list(p, detailed[k++]!);
       continue;
     }
-    if (!plainExposure(exposures[q]!)) list(q, exposures[q]!);
+    const e = exposures.at(q)!;
+    if (!plainExposure(e)) list(q, e);
     c++;
     if (p === q) k++;
   }
@@ -129,7 +160,7 @@ function updatedPacked(packed: PackedExposures, exposures: readonly Exposure[], 
  * The summary and (with `pack`) the packed exposures of `exposures`, from `last`'s when they are
  * laid out alike and few pairs changed; else made afresh.
  */
-export function exposureViews(exposures: readonly Exposure[], flows: readonly { id: string }[], pack: boolean, last?: ExposureViews): ExposureViews {
+export function exposureViews(exposures: ExposureList, flows: readonly { id: string }[], pack: boolean, last?: ExposureViews): ExposureViews {
   const fresh = (): ExposureViews => {
     const packed = pack ? packExposures(exposures, flows) : undefined;
     return { exposures, flows, summary: summarizeExposures(exposures), ...(packed ? { packed } : {}) };

@@ -10,6 +10,7 @@
 import type { ExposureLevel } from '../src/model/types.ts';
 import type { Exposure } from '../src/engine/types.ts';
 import type { ExposureRows } from './exposure-rows.ts';
+import { ExposureTable } from '../src/engine/exposure/exposure-table.ts';
 
 /** The levels an attacker reaches, most revealing first (SPEC X6). */
 export const LEVELS_SHOWN = [
@@ -55,8 +56,20 @@ export function summarizeExposures(exposures: ExposureRows): ExposureSummary {
     string,
     { payload: number; headers: number; tamper: number; at: Record<ExposureLevel, number[]> }
   >();
-  for (let i = 0; i < exposures.length; i++) {
-    const e = exposures.at(i)!;
+  // A table keeps its plain pairs apart, and they add nothing but their attacker's entry.
+  const table = exposures instanceof ExposureTable ? exposures : undefined;
+  if (table && table.length > 0)
+    for (const attacker of table.attackers)
+      lists.set(attacker, {
+        payload: 0,
+        headers: 0,
+        tamper: 0,
+        at: { payload: [], headers: [], metadata: [], none: [] },
+      });
+  const count = table ? table.detailed.length : exposures.length;
+  for (let n = 0; n < count; n++) {
+    const i = table ? table.positions[n]! : n;
+    const e = table ? table.detailed[n]! : exposures.at(i)!;
     let c = lists.get(e.attacker);
     if (!c)
       lists.set(

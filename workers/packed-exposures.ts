@@ -7,34 +7,24 @@
  * (exposure-rows.ts), making a plain `none` pair only when asked for it.
  */
 import type { Exposure } from '../src/engine/types.ts';
+import { ExposureTable, plainExposure, type PackedExposures } from '../src/engine/exposure/exposure-table.ts';
+import type { ExposureList } from '../src/engine/types.ts';
 
-/** The exposures of an analysis without their plain `none` pairs. */
-export interface PackedExposures {
-  /** Attacker ids in the order of each flow's row of pairs. */
-  attackers: string[];
-  /** Positions (flow index × attackers + attacker index) of the pairs that have vantages or reasons, ascending. */
-  at: Int32Array;
-  /** Those pairs, in the same order. */
-  detailed: Exposure[];
-}
-
-/** A pair that says nothing: no vantage, no reason, level none (SPEC X6). */
-export function plainExposure(e: Exposure): boolean {
-  return e.level === 'none' && !e.tamper && e.vantages.length === 0 && e.reasons.length === 0;
-}
+export { plainExposure, type PackedExposures };
 
 /**
  * Packs `exposures`, which list every flow × attacker pair, flows in the order of `flows` and the
  * same attackers in the same order for every flow (SPEC §4). Undefined when they are not laid out
- * so: then they travel as they are.
+ * so: then they travel as they are. The engine's table is packed already.
  */
-export function packExposures(exposures: readonly Exposure[], flows: readonly { id: string }[]): PackedExposures | undefined {
+export function packExposures(exposures: ExposureList, flows: readonly { id: string }[]): PackedExposures | undefined {
   if (flows.length === 0 || exposures.length % flows.length !== 0) return undefined;
+  if (exposures instanceof ExposureTable && exposures.flows.length === flows.length && exposures.flows.every((f, i) => f.id === flows[i]!.id)) return exposures.packed();
   const count = exposures.length / flows.length;
   const attackers = exposures.slice(0, count).map((e) => e.attacker);
   let detailedCount = 0;
   for (let i = 0; i < exposures.length; i++) {
-    const e = exposures[i]!;
+    const e = exposures.at(i)!;
     if (e.flow !== flows[Math.floor(i / count)]!.id || e.attacker !== attackers[i % count]) return undefined;
     if (!plainExposure(e)) detailedCount++;
   }
@@ -42,9 +32,10 @@ export function packExposures(exposures: readonly Exposure[], flows: readonly { 
   const detailed = new Array<Exposure>(detailedCount);
   let n = 0;
   for (let i = 0; i < exposures.length; i++) {
-    if (plainExposure(exposures[i]!)) continue;
+    const e = exposures.at(i)!;
+    if (plainExposure(e)) continue;
     at[n] = i;
-    detailed[n++] = exposures[i]!;
+    detailed[n++] = e;
   }
   return { attackers, at, detailed };
 }

@@ -131,6 +131,24 @@ export interface Exposure {
   reasons: Reason[];
 }
 
+/**
+ * The exposures of an analysis, read like a list: the engine's `ExposureTable` (which makes its
+ * plain `none` pairs when read) or a plain `Exposure[]` (small hand-made analyses).
+ */
+export interface ExposureList extends Iterable<Exposure> {
+  readonly length: number;
+  at(i: number): Exposure | undefined;
+  map<U>(f: (e: Exposure, i: number) => U): U[];
+  flatMap<U>(f: (e: Exposure, i: number) => U | readonly U[]): U[];
+  filter(keep: (e: Exposure, i: number) => boolean): Exposure[];
+  find(match: (e: Exposure, i: number) => boolean): Exposure | undefined;
+  findIndex(match: (e: Exposure, i: number) => boolean): number;
+  some(match: (e: Exposure, i: number) => boolean): boolean;
+  every(match: (e: Exposure, i: number) => boolean): boolean;
+  forEach(visit: (e: Exposure, i: number) => void): void;
+  slice(start?: number, end?: number): Exposure[];
+}
+
 /** Attacker-independent status of a link (SPEC X8). */
 export type LinkStatusValue = 'plaintext' | 'headers' | 'encrypted' | 'idle';
 
@@ -181,7 +199,7 @@ export interface RequirementResult {
 export interface ExposureAnalysis {
   links: LinkStatus[];
   flows: FlowResult[];
-  exposures: Exposure[];
+  exposures: ExposureList;
   findings: Finding[];
   requirements: RequirementResult[];
 }

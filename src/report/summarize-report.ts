@@ -4,6 +4,8 @@
  */
 import { compareIds } from '../engine/compare-ids.ts';
 import { LEVEL_RANK } from '../engine/exposure/expose-flow.ts';
+import { detailedExposures } from '../engine/exposure/exposure-table.ts';
+import { exposureAttackers } from './format/report-queries.ts';
 import type { Analysis, LinkStatusValue, Severity } from '../engine/types.ts';
 import type { ExposureLevel, Scenario } from '../model/types.ts';
 import type { AttackerSummary, ExecutiveSummary } from './types.ts';
@@ -19,9 +21,10 @@ export const LEVEL_ORDER: readonly ExposureLevel[] = ['none', 'metadata', 'heade
  */
 function attackerSummaries(analysis: Analysis, scenario: Scenario): AttackerSummary[] {
   const seen = new Map<string, { worst: number; flows: string[]; tamperFlows: string[] }>();
-  for (const e of analysis.exposures) {
-    let mine = seen.get(e.attacker);
-    if (!mine) seen.set(e.attacker, (mine = { worst: 0, flows: [], tamperFlows: [] }));
+  // Every attacker the exposures cover has an entry; only the pairs that are not plain add to it.
+  for (const attacker of exposureAttackers(analysis.exposures)) seen.set(attacker, { worst: 0, flows: [], tamperFlows: [] });
+  for (const e of detailedExposures(analysis.exposures)) {
+    const mine = seen.get(e.attacker)!;
     const rank = LEVEL_RANK[e.level];
     if (rank > mine.worst) {
       mine.worst = rank;

@@ -4,7 +4,8 @@
  */
 import { mergeSorted } from '../sorted-lists.ts';
 import type { Flow, Requirement } from '../../model/types.ts';
-import type { Exposure, RequirementResult } from '../types.ts';
+import type { Exposure, ExposureList, RequirementResult } from '../types.ts';
+import { ExposureTable } from './exposure-table.ts';
 import { LEVEL_RANK } from './expose-flow.ts';
 
 /** One flow × attacker pair that breaks a requirement. */
@@ -43,28 +44,24 @@ export function mergeFailures(a: readonly RequirementFailure[], b: readonly Requ
 /**
  * Evaluates every requirement against the exposures that were computed (possibly for a subset of
  * attackers): `exposures` has a row per flow of `flows`, in that order, and a column per attacker.
- * `reached`, when given, lists the positions (ascending) of the exposures that see something or can
- * tamper; the others break no requirement and are not read (most pairs of a region).
+ * Only the pairs that are not plain are read (a table keeps those apart): a plain pair sees
+ * nothing and can tamper with nothing, so it breaks no requirement (most pairs of a region).
  */
-export function evaluateRequirements(
-  requirements: readonly Requirement[],
-  flows: readonly Flow[],
-  exposures: readonly Exposure[],
-  reached?: readonly number[],
-): RequirementResult[] {
+export function evaluateRequirements(requirements: readonly Requirement[], flows: readonly Flow[], exposures: ExposureList): RequirementResult[] {
   const width = flows.length > 0 ? exposures.length / flows.length : 0;
+  const table = exposures instanceof ExposureTable ? exposures : undefined;
   const results = requirements.map((req): RequirementResult => {
     const check = requirementCheck(req);
     const failures: RequirementFailure[] = [];
-    const visit = (i: number): void => {
-      const e = exposures[i]!;
-      if (e.level === 'none' && !e.tamper) return;
-      const failure = check(flows[Math.floor(i / width)]!, e);
+    const count = table ? table.detailed.length : exposures.length;
+    // Indexed loops: a table's pairs that are not plain (a plain one breaks nothing), or every pair of a list.
+    for (let n = 0; n < count; n++) {
+      const position = table ? table.positions[n]! : n;
+      const e = table ? table.detailed[n]! : exposures.at(n)!;
+      if (e.level === 'none' && !e.tamper) continue;
+      const failure = check(flows[Math.floor(position / width)]!, e);
       if (failure) failures.push(failure);
-    };
-    // Indexed loops: half a million exposures, and an array iterator allocates until optimised.
-    if (reached) for (let n = 0; n < reached.length; n++) visit(reached[n]!);
-    else for (let i = 0; i < exposures.length; i++) visit(i);
+    }
     return { id: req.id, pass: failures.length === 0, failures: sortFailures(failures) };
   });
   return results.sort((a, b) => cmp(a.id, b.id));

@@ -7,16 +7,13 @@
 import type { Flow } from '../../model/types.ts';
 import type { ScenarioIndex } from '../scenario-index.ts';
 import { traceAt, type TraceSource } from '../trace-source.ts';
-import type { Exposure, FlowTrace, Reason } from '../types.ts';
+import type { FlowTrace } from '../types.ts';
+import { ExposureTableBuilder, type ExposureTable } from './exposure-table.ts';
 import type { AttackerKnowledge } from './attacker-knowledge.ts';
 import { exposeFlow, exposureOutcome } from './expose-flow.ts';
 
 /** Attacker positions (by index into the knowledge list) per element id; ids share one namespace (SPEC §1). */
 export type Reach = Map<string, number[]>;
-
-// Shared, frozen empty lists, as exposeFlow uses for pairs without a vantage.
-const NO_IDS: string[] = Object.freeze([]) as unknown as string[];
-const NO_REASONS: Reason[] = Object.freeze([]) as unknown as Reason[];
 
 /** The elements each attacker can observe a flow from: a superset of its vantages and endpoints. */
 export function reachOf(knowledge: readonly AttackerKnowledge[]): Reach {
@@ -80,52 +77,36 @@ function markReached(flow: Flow, trace: FlowTrace, reach: Reach, seen: Int32Arra
   if (flow.network !== undefined && trace.path.length > 0) mark(reach, flow.network, seen, i);
 }
 
-/** The exposure of a flow the attacker does not reach: no vantage, level none (SPEC X6). */
-export function noExposure(flow: Flow, k: AttackerKnowledge): Exposure {
-  return { flow: flow.id, attacker: k.attacker.id, level: 'none', tamper: false, vantages: NO_IDS, reasons: NO_REASONS };
-}
-
-/** Writes the exposures of one flow to every attacker (in knowledge order) into `out` from `offset`. */
+/**
+ * Adds the exposures of one flow to every attacker (in knowledge order) to `out`, at positions from
+ * `offset`; the pairs the flow's path does not reach are plain and left out.
+ */
 export function exposeRow(
   flow: Flow,
   trace: FlowTrace,
   knowledge: readonly AttackerKnowledge[],
-  ctx: { reach: Reach; index: ScenarioIndex; seen: Int32Array; stamp: number; reached?: number[] },
-  out: Exposure[],
+  ctx: { reach: Reach; index: ScenarioIndex; seen: Int32Array; stamp: number },
+  out: ExposureTableBuilder,
   offset: number,
 ): void {
   markReached(flow, trace, ctx.reach, ctx.seen, ctx.stamp);
   for (let a = 0; a < knowledge.length; a++) {
-    const k = knowledge[a]!;
-    if (ctx.seen[a] !== ctx.stamp) {
-      out[offset + a] = noExposure(flow, k);
-      continue;
-    }
-    const e = exposeFlow(flow, trace, k, ctx.index);
-    out[offset + a] = e;
-    if (ctx.reached && (e.level !== 'none' || e.tamper)) ctx.reached.push(offset + a);
+    if (ctx.seen[a] === ctx.stamp) out.add(offset + a, exposeFlow(flow, trace, knowledge[a]!, ctx.index));
   }
 }
 
 /**
  * Every flow × attacker exposure, flows in the given order, attackers in knowledge order (SPEC §4);
- * `traces` by flow id, or lined up with `flows`. `reached`, when given, receives the positions of
- * the exposures that see something or can tamper, in order (what requirements read).
+ * `traces` by flow id, or lined up with `flows`.
  */
-export function exposeAll(
-  flows: readonly Flow[],
-  traces: TraceSource,
-  knowledge: readonly AttackerKnowledge[],
-  index: ScenarioIndex,
-  reached?: number[],
-): Exposure[] {
-  const out = new Array<Exposure>(flows.length * knowledge.length);
-  const ctx = { reach: reachOf(knowledge), index, seen: new Int32Array(knowledge.length).fill(-1), stamp: 0, reached };
+export function exposeAll(flows: readonly Flow[], traces: TraceSource, knowledge: readonly AttackerKnowledge[], index: ScenarioIndex): ExposureTable {
+  const out = new ExposureTableBuilder();
+  const ctx = { reach: reachOf(knowledge), index, seen: new Int32Array(knowledge.length).fill(-1), stamp: 0 };
   flows.forEach((flow, i) => {
     ctx.stamp = i;
     exposeRow(flow, traceAt(traces, i, flow.id)!, knowledge, ctx, out, i * knowledge.length);
   });
-  return out;
+  return out.build(flows, knowledge.map((k) => k.attacker.id));
 }
 
 /**

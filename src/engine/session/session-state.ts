@@ -9,6 +9,7 @@ import { buildAttackerKnowledge, type AttackerKnowledge } from '../exposure/atta
 import { traceFlow } from '../exposure/build-traces.ts';
 import { evaluateRequirements } from '../exposure/evaluate-requirements.ts';
 import { exposeAll } from '../exposure/expose-all.ts';
+import type { ExposureTable } from '../exposure/exposure-table.ts';
 import { linkStatuses, plaintextLinksOf } from '../exposure/link-statuses.ts';
 import { createTraceContext } from '../exposure/trace-context.ts';
 import type { ProtectionTable } from '../exposure/protections.ts';
@@ -26,7 +27,7 @@ import { traceAt } from '../trace-source.ts';
 import type { ElementIndex } from './element-index.ts';
 import type { LinkViews } from './link-views.ts';
 import type { ThroughputAnalysis, ThroughputProblem } from '../throughput/types.ts';
-import type { AnalysisOptions, Exposure, ExposureAnalysis, Finding, FlowResult, FlowTrace, LinkStatus, RequirementResult } from '../types.ts';
+import type { AnalysisOptions, ExposureAnalysis, Finding, FlowResult, FlowTrace, LinkStatus, RequirementResult } from '../types.ts';
 
 /** Progress callback: phase name and how far it is. */
 export type ProgressListener = (p: AnalysisProgressEvent) => void;
@@ -108,7 +109,7 @@ export interface SessionState {
   /** The selected attackers' knowledge, sorted by attacker id. */
   knowledge: AttackerKnowledge[];
   /** Every flow × attacker exposure, flows as `sorted`, attackers as `knowledge`. */
-  exposures: Exposure[];
+  exposures: ExposureTable;
   links: LinkStatus[];
   requirements: RequirementResult[];
   /** Findings per rule id (rules can be re-run one at a time). */
@@ -218,10 +219,9 @@ export function buildState(scenario: Scenario, options: AnalysisOptions = {}, on
   state.hardware = hardwareProblems(scenario);
   state.throughput = throughputOf(state, figures);
   state.knowledge = selectedAttackers(scenario, options).map((a) => buildAttackerKnowledge(a, index));
-  const reached: number[] = [];
-  state.exposures = exposeAll(sorted, traceList, state.knowledge, index, reached);
+  state.exposures = exposeAll(sorted, traceList, state.knowledge, index);
   onProgress?.({ phase: 'exposure', done: 2, total: 3 });
-  state.requirements = evaluateRequirements(scenario.requirements, sorted, state.exposures, reached);
+  state.requirements = evaluateRequirements(scenario.requirements, sorted, state.exposures);
   state.findings = findingsOf(state);
   onProgress?.({ phase: 'findings', done: 3, total: 3 });
   return state;

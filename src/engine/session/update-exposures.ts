@@ -4,7 +4,8 @@
  * previous analysis by position (flows sorted by id, attackers sorted by id, as SPEC §4 orders them).
  */
 import type { Exposure } from '../types.ts';
-import { exposeRow, noExposure, reachOf } from '../exposure/expose-all.ts';
+import { exposeRow, reachOf } from '../exposure/expose-all.ts';
+import { ExposureTableBuilder } from '../exposure/exposure-table.ts';
 import { exposeFlow } from '../exposure/expose-flow.ts';
 import { buildElementIndex, flowsReached, type ElementIndex } from './element-index.ts';
 import { sameIdsInOrder } from './scenario-changes.ts';
@@ -22,7 +23,7 @@ function elementsOf(state: SessionState): ElementIndex {
 
 /**
  * Rebuilds `state.exposures` from `prev` for the reached flows and changed attackers; returns false
- * (keeping the previous array) when neither the flows, the attackers nor their order changed.
+ * (keeping the previous table) when neither the flows, the attackers nor their order changed.
  */
 export function updateExposures(state: SessionState, prev: SessionState, reach: { flows: ReadonlySet<string>; attackers: ReadonlySet<string> }): boolean {
   // The same flows at the same positions (edited ones are new objects with the same ids).
@@ -31,28 +32,36 @@ export function updateExposures(state: SessionState, prev: SessionState, reach: 
   if (sameFlows && sameAttackers && reach.flows.size === 0) return false;
   const nA = state.knowledge.length;
   const prevA = prev.knowledge.length;
+  const before = prev.exposures;
+  const attackers = state.knowledge.map((k) => k.attacker.id);
+  const ctx = { reach: reachOf(state.knowledge), index: state.index, seen: new Int32Array(nA).fill(-1), stamp: 0 };
+  const out = new ExposureTableBuilder();
+  if (sameFlows && sameAttackers) {
+    // Only rows change (a moved workload, an overlay): the other rows' pairs are copied, the reached rows written.
+    const at = positionsOf(state);
+    const rows = [...new Set([...reach.flows].flatMap((id) => at.get(id) ?? []))].sort((x, y) => x - y);
+    const { positions, detailed } = before;
+    let k = 0;
+    for (const r of rows) {
+      const start = r * nA;
+      for (; k < positions.length && positions[k]! < start; k++) out.add(positions[k]!, detailed[k]!);
+      for (; k < positions.length && positions[k]! < start + nA; k++);
+      ctx.stamp = r;
+      const flow = state.sorted[r]!;
+      exposeRow(flow, state.traces.get(flow.id)!, state.knowledge, ctx, out, start);
+    }
+    for (; k < positions.length; k++) out.add(positions[k]!, detailed[k]!);
+    state.exposures = out.build(state.sorted, attackers);
+    return true;
+  }
   const flowAt = sameFlows ? undefined : positions(prev.sorted, (f) => f.id);
   // Knowledge records that were kept (same object) keep their exposures.
   const attackerAt = state.knowledge.map((k) => prev.knowledge.indexOf(k));
   const changed = state.knowledge.flatMap((k, a) => (attackerAt[a]! < 0 ? [a] : []));
   const changedKnowledge = changed.map((a) => state.knowledge[a]!);
   const candidates = changed.length > 0 ? flowsReached(elementsOf(state), changedKnowledge) : undefined;
-  const ctx = { reach: reachOf(state.knowledge), index: state.index, seen: new Int32Array(nA).fill(-1), stamp: 0 };
-  if (sameFlows && sameAttackers) {
-    // Only rows change (a moved workload, an overlay): copy the table, write the reached rows.
-    const out = prev.exposures.slice();
-    const at = positionsOf(state);
-    for (const id of reach.flows) {
-      const i = at.get(id);
-      if (i === undefined) continue;
-      ctx.stamp = i;
-      const flow = state.sorted[i]!;
-      exposeRow(flow, state.traces.get(flow.id)!, state.knowledge, ctx, out, i * nA);
-    }
-    state.exposures = out;
-    return true;
-  }
-  const out = new Array<Exposure>(state.sorted.length * nA);
+  // The previous row's pairs that say something, by attacker column.
+  const row = new Array<Exposure | undefined>(prevA);
   state.sorted.forEach((flow, i) => {
     const old = flowAt ? flowAt.get(flow.id) : i;
     if (old === undefined || reach.flows.has(flow.id)) {
@@ -60,16 +69,17 @@ export function updateExposures(state: SessionState, prev: SessionState, reach: 
       exposeRow(flow, state.traces.get(flow.id)!, state.knowledge, ctx, out, i * nA);
       return;
     }
+    row.fill(undefined);
+    for (let k = before.slotOf(old * prevA); k < before.positions.length && before.positions[k]! < (old + 1) * prevA; k++) row[before.positions[k]! - old * prevA] = before.detailed[k];
     const candidate = candidates?.has(flow.id) ?? false;
     for (let a = 0; a < nA; a++) {
-      const before = attackerAt[a]!;
-      if (before >= 0) out[i * nA + a] = prev.exposures[old * prevA + before]!;
-      else {
-        const k = state.knowledge[a]!;
-        out[i * nA + a] = candidate ? exposeFlow(flow, state.traces.get(flow.id)!, k, state.index) : noExposure(flow, k);
-      }
+      const was = attackerAt[a]!;
+      if (was >= 0) {
+        const e = row[was];
+        if (e) out.add(i * nA + a, e);
+      } else if (candidate) out.add(i * nA + a, exposeFlow(flow, state.traces.get(flow.id)!, state.knowledge[a]!, state.index));
     }
   });
-  state.exposures = out;
+  state.exposures = out.build(state.sorted, attackers);
   return true;
 }

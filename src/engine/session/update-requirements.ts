@@ -29,12 +29,12 @@ function dirtyExposures(state: SessionState, dirty: DirtyPairs): Exposure[] {
     // Rows only (re-traced flows): in flow order, as the scan below would find them.
     const at = positionsOf(state);
     const rows = [...dirty.flows].flatMap((id) => at.get(id) ?? []).sort((x, y) => x - y);
-    for (const i of rows) for (let a = 0; a < nA; a++) found.push(state.exposures[i * nA + a]!);
+    for (const i of rows) for (let a = 0; a < nA; a++) found.push(state.exposures.at(i * nA + a)!);
     return found;
   }
   for (let i = 0; i < state.sorted.length; i++) {
-    if (dirty.flows.has(state.sorted[i]!.id)) for (let a = 0; a < nA; a++) found.push(state.exposures[i * nA + a]!);
-    else for (const a of columns) found.push(state.exposures[i * nA + a]!);
+    if (dirty.flows.has(state.sorted[i]!.id)) for (let a = 0; a < nA; a++) found.push(state.exposures.at(i * nA + a)!);
+    else for (const a of columns) found.push(state.exposures.at(i * nA + a)!);
   }
   return found;
 }

@@ -4,6 +4,7 @@
  */
 import type { ExposureLevel, Scenario } from '../../model/types.ts';
 import { LEVEL_RANK } from '../exposure/expose-flow.ts';
+import { ExposureTable } from '../exposure/exposure-table.ts';
 import { IPSEC_CIPHERS } from './comparison-halves.ts';
 import { readComparedRun, readOverlayIpsecRuns, type ComparedRun, type MakeReader } from './comparison-runs.ts';
 import { hostLoadsFrom } from './estimate-load.ts';
@@ -101,7 +102,8 @@ function evaluate(id: string, label: string, scenario: Scenario, run: ComparedRu
   for (const f of run.throughput.flows) tally.speed(f.flow, f.maxGbps);
   // One pass over the pairs (half a million at 1,000 hosts), not one per attacker and level.
   const byAttacker = new Map(tally.seen.map((seen) => [seen.attacker, seen]));
-  for (const e of run.exposures) {
+  // A table lists the pairs that see something apart; the others add nothing to a row.
+  for (const e of run.exposures instanceof ExposureTable ? run.exposures.detailed : run.exposures) {
     const seen = byAttacker.get(e.attacker);
     if (seen) RowTally.pair(seen, e.flow, e.level, e.tamper);
   }

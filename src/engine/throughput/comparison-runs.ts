@@ -41,7 +41,7 @@ export interface ComparedRun {
   flows: readonly { innerMtu: number | null }[];
   throughput: { flows: readonly FlowSummary[]; hosts: readonly HostLoad[] };
   /** Pairs by flow, then attacker (ids sorted); pairs that see nothing and cannot tamper may be left out. */
-  exposures: readonly ComparedPair[];
+  exposures: Iterable<ComparedPair>;
 }
 
 /**

@@ -4,6 +4,7 @@
  * The text comes in pieces: a 5,000-host region's analysis is about 1 GB of JSON, more than one
  * JavaScript string can hold, so the CLI writes the pieces one after another.
  */
+import { ExposureTable } from '../../engine/exposure/exposure-table.ts';
 import type { Analysis } from '../../engine/types.ts';
 
 /** Top-level keys in the order SPEC §4 shows them; any further keys follow in the engine's order. */
@@ -40,12 +41,14 @@ function skipped(value: unknown): boolean {
 function* pieces(value: unknown, depth: number): Generator<string> {
   const pad = '  '.repeat(depth);
   const json = value as { toJSON?: () => unknown } | null;
-  if (depth > PIECEWISE_DEPTH || json === null || typeof json !== 'object' || typeof json.toJSON === 'function') {
+  // The exposure table is a list of its pairs (its `toJSON`), written in runs as an array is.
+  const list = value instanceof ExposureTable ? value : Array.isArray(value) ? (value as unknown[]) : undefined;
+  if (depth > PIECEWISE_DEPTH || json === null || typeof json !== 'object' || (list === undefined && typeof json.toJSON === 'function')) {
     yield (JSON.stringify(value, null, 2) ?? 'null').replaceAll('\n', `\n${pad}`);
     return;
   }
-  if (Array.isArray(value)) {
-    if (value.length === 0) return void (yield '[]');
+  if (list) {
+    if (list.length === 0) return void (yield '[]');
     yield '[';
     // Each item as `JSON.stringify` writes it alone (an item it cannot write is null, as in the
     // whole), joined and indented to this depth a run at a time: a run is at most one item longer
@@ -53,11 +56,13 @@ function* pieces(value: unknown, depth: number): Generator<string> {
     const indent = `\n${pad}  `;
     let run: string[] = [];
     let chars = 0;
-    for (let i = 0; i < value.length; i++) {
-      const text = skipped(value[i]) ? 'null' : (JSON.stringify(value[i], null, 2) ?? 'null');
+    let i = -1;
+    for (const item of list) {
+      i++;
+      const text = skipped(item) ? 'null' : (JSON.stringify(item, null, 2) ?? 'null');
       run.push(text);
       chars += text.length;
-      if (chars < RUN_CHARS && i < value.length - 1) continue;
+      if (chars < RUN_CHARS && i < list.length - 1) continue;
       yield `${run.length <= i ? ',' : ''}${indent}${run.join(',\n').replaceAll('\n', indent)}`;
       run = [];
       chars = 0;

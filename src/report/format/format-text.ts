@@ -4,6 +4,7 @@
  * queries; colour and width come from the options.
  */
 import { DEFAULT_WIDTH, type FormatOptions, type Report } from './report.ts';
+import { exposureAttackers } from './report-queries.ts';
 import { renderFlows, renderLinks, renderMatrix } from './text-topology.ts';
 import { createTextStyle } from './text-style.ts';
 import { renderFindings, renderRequirements, renderWhy } from './text-verdicts.ts';
@@ -31,8 +32,7 @@ export function formatTextPieces(report: Report, options: FormatOptions = {}): s
   const style = createTextStyle(options.color ?? false);
   const width = options.width ?? DEFAULT_WIDTH;
   const { analysis } = report;
-  const attackers = new Set<string>();
-  for (const e of analysis.exposures) attackers.add(e.attacker);
+  const attackers = new Set(exposureAttackers(analysis.exposures));
   const counts = [
     plural(analysis.links.length, 'link'),
     plural(analysis.flows.length, 'flow'),

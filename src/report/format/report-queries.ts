@@ -4,7 +4,8 @@
  */
 import { compareIds } from '../../engine/compare-ids.ts';
 import { exposureLookup, type ExposureLookup } from '../../engine/exposure/exposure-lookup.ts';
-import type { Exposure, FlowResult, LinkStatus } from '../../engine/types.ts';
+import { ExposureTable } from '../../engine/exposure/exposure-table.ts';
+import type { Exposure, ExposureList, FlowResult, LinkStatus } from '../../engine/types.ts';
 import type { Report } from './report.ts';
 
 /** Entities of one list by id, built once per list: report sections look up every flow and link (250,000 flows at 5,000 hosts). */
@@ -61,7 +62,9 @@ function flowsOnPathOf(flows: readonly FlowResult[]): Map<string, string[]> {
 }
 
 /** Attacker ids the exposures cover, sorted: the matrix columns (an `--attacker` filter narrows them). */
-export function exposureAttackers(exposures: readonly Exposure[]): string[] {
+export function exposureAttackers(exposures: ExposureList): string[] {
+  if (exposures instanceof ExposureTable)
+    return exposures.length === 0 ? [] : [...exposures.attackers].sort(compareIds);
   return [...new Set(exposures.map((e) => e.attacker))].sort(compareIds);
 }
 
@@ -73,7 +76,7 @@ export function findExposure(report: Report, flow: string, attacker: string): Ex
 }
 
 /** One look-up per exposure list (a matrix asks for every cell: 2.5 million at 5,000 hosts). */
-const lookups = new WeakMap<readonly Exposure[], ExposureLookup>();
+const lookups = new WeakMap<ExposureList, ExposureLookup>();
 
 /** `vm-a → vm-b (tcp/5432, tls)` — a flow's endpoints and transport. */
 export function flowSummary(report: Report, flowId: string): string {

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { createAnalysisSession } from '../../../src/engine/analysis-session.ts';
-import type { Exposure } from '../../../src/engine/types.ts';
+import type { Exposure, ExposureList } from '../../../src/engine/types.ts';
 import { generateScenario } from '../../../src/generate/generate-scenario.ts';
 import type { Scenario } from '../../../src/model/types.ts';
 import { exposureViews } from '../../../workers/exposure-changes.ts';
@@ -12,8 +12,8 @@ import { summarizeExposures } from '../../../workers/exposure-summary.ts';
 import { packExposures } from '../../../workers/packed-exposures.ts';
 
 /** What the views must be: made afresh. */
-function fresh(exposures: readonly Exposure[], flows: readonly { id: string }[]) {
-  return { summary: summarizeExposures(exposures as Exposure[]), packed: packExposures(exposures, flows) };
+function fresh(exposures: ExposureList, flows: readonly { id: string }[]) {
+  return { summary: summarizeExposures(exposures), packed: packExposures(exposures, flows) };
 }
 
 const pair = (flow: string, attacker: string, level: Exposure['level'], more: Partial<Exposure> = {}): Exposure => ({

@@ -6,7 +6,7 @@ import type { Flow, Scenario } from '../../../model/types.ts';
 import type { ScenarioIndex } from '../../scenario-index.ts';
 import type { ThroughputAnalysis } from '../../throughput/types.ts';
 import type {
-  Exposure,
+  ExposureList,
   FlowResult,
   FlowTrace,
   LinkStatus,
@@ -24,7 +24,7 @@ export interface RuleContext {
   /** Per-flow summaries, including innerMtu / overheadBytes (SPEC T2). */
   flows: readonly FlowResult[];
   links: readonly LinkStatus[];
-  exposures: readonly Exposure[];
+  exposures: ExposureList;
   requirements: readonly RequirementResult[];
   /** Throughput estimates and loads at the demanded rates (SPEC T6, T7). */
   throughput: ThroughputAnalysis;

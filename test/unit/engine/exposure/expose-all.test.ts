@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildAttackerKnowledge } from '../../../../src/engine/exposure/attacker-knowledge.ts';
 import { buildTraces } from '../../../../src/engine/exposure/build-traces.ts';
-import { evaluateRequirements } from '../../../../src/engine/exposure/evaluate-requirements.ts';
+import { evaluateRequirements, requirementCheck, sortFailures } from '../../../../src/engine/exposure/evaluate-requirements.ts';
 import { exposeAll } from '../../../../src/engine/exposure/expose-all.ts';
 import { exposeFlow } from '../../../../src/engine/exposure/expose-flow.ts';
 import { indexScenario } from '../../../../src/engine/scenario-index.ts';
@@ -18,7 +18,8 @@ function bothWays(s: Scenario): [unknown[], unknown[]] {
   const index = indexScenario(s);
   const traces = buildTraces(s, index);
   const knowledge = s.attackers.map((a) => buildAttackerKnowledge(a, index));
-  const bulk = exposeAll(s.flows, traces, knowledge, index);
+  // Read pair by pair (the table's iteration makes the plain pairs it keeps no object for).
+  const bulk = [...exposeAll(s.flows, traces, knowledge, index)];
   const pairwise = s.flows.flatMap((f) => knowledge.map((k) => exposeFlow(f, traces.get(f.id)!, k, index)));
   return [bulk, pairwise];
 }
@@ -36,21 +37,31 @@ describe('exposeAll', () => {
     expect(bulk).toEqual(pairwise);
   });
 
-  it('[X6] lists as reached exactly the pairs that see something or can tamper, and requirements read from them alone fail as from every pair', () => {
+  it('[X6] keeps apart exactly the pairs that see something, can tamper or have a vantage, and requirements read from them alone fail as from every pair', () => {
     const scenarios = [...fc.sample(scenarioArbitrary, { seed: 12, numRuns: 150 }), generateScenario({ sites: 2, racksPerSite: 1, hostsPerRack: 6, workloadsPerHost: 2, flowsPerWorkload: 3, attackers: 12 })];
     let checked = 0;
     for (const s of scenarios) {
       const index = indexScenario(s);
       const traces = buildTraces(s, index);
       const knowledge = s.attackers.map((a) => buildAttackerKnowledge(a, index));
-      const reached: number[] = [];
-      const exposures = exposeAll(s.flows, traces, knowledge, index, reached);
-      const expected = exposures.flatMap((e, i) => (e.level !== 'none' || e.tamper ? [i] : []));
-      expect(reached).toEqual(expected);
+      const exposures = exposeAll(s.flows, traces, knowledge, index);
+      const list = s.flows.flatMap((f) => knowledge.map((k) => exposeFlow(f, traces.get(f.id)!, k, index)));
+      const expected = list.flatMap((e, i) => (e.level !== 'none' || e.tamper || e.vantages.length > 0 || e.reasons.length > 0 ? [i] : []));
+      expect(Array.from(exposures.positions)).toEqual(expected);
+      expect(exposures.detailed).toEqual(expected.map((i) => list[i]));
+      expect(exposures.length).toBe(list.length);
       const requirements = [...s.requirements, { id: 'zz-any', flows: 'all' as const, against: 'all' as const, maxExposure: 'none' as const, noTamper: true }];
-      const fromReached = evaluateRequirements(requirements, s.flows, exposures, reached);
-      expect(fromReached).toEqual(evaluateRequirements(requirements, s.flows, exposures));
-      checked += fromReached.reduce((n, r) => n + r.failures.length, 0);
+      const fromTable = evaluateRequirements(requirements, s.flows, exposures);
+      // Every pair checked, plain ones too: the requirement's own check over the whole list.
+      const fromEvery = requirements
+        .map((req) => {
+          const check = requirementCheck(req);
+          const failures = list.flatMap((e, i) => check(s.flows[Math.floor(i / knowledge.length)]!, e) ?? []);
+          return { id: req.id, pass: failures.length === 0, failures: sortFailures(failures) };
+        })
+        .sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
+      expect(fromTable).toEqual(fromEvery);
+      checked += fromTable.reduce((n, r) => n + r.failures.length, 0);
     }
     // The strictest requirement fails wherever anything is seen: the comparison is not of empty lists.
     expect(checked).toBeGreaterThan(100);

@@ -6,7 +6,7 @@ import { compareProtections, type Alternative } from '../../../../src/engine/thr
 import { ALTERNATIVE_IDS, COMPARISON_HALVES, mergeComparisons } from '../../../../src/engine/throughput/comparison-halves.ts';
 import { collectRun, readComparedRun, readOverlayIpsecRuns, type RunOptions } from '../../../../src/engine/throughput/comparison-runs.ts';
 import * as alternatives from '../../../../src/engine/throughput/scenario-alternatives.ts';
-import type { Analysis } from '../../../../src/engine/types.ts';
+import type { Analysis, Exposure } from '../../../../src/engine/types.ts';
 import { generateScenario } from '../../../../src/generate/generate-scenario.ts';
 import type { IpsecCipher, Scenario } from '../../../../src/model/types.ts';
 import { parseValid } from '../../model/parse-helpers.ts';
@@ -47,7 +47,7 @@ function rowOf(id: string, label: string, analysis: Analysis): Alternative {
         payload: mine.filter((e) => e.level === 'payload').map((e) => e.flow),
         headers: mine.filter((e) => e.level === 'headers').map((e) => e.flow),
         tamper: mine.filter((e) => e.tamper).map((e) => e.flow),
-        worst: mine.reduce<Analysis['exposures'][number]['level']>((w, e) => (rank[e.level] > rank[w] ? e.level : w), 'none'),
+        worst: mine.reduce<Exposure['level']>((w, e) => (rank[e.level] > rank[w] ? e.level : w), 'none'),
       };
     }),
   };
@@ -94,7 +94,7 @@ describe('the comparison runs (SPEC T8)', () => {
   it('[T8] ESP-NULL hides nothing (X3): pairs a confidential cipher stops are read again, not carried over', () => {
     const scenario = regions[0]![1];
     const [gcm, none] = ipsecRuns(scenario, ['aes-gcm-128', 'null']);
-    const payload = (run: typeof gcm) => run!.exposures.filter((e) => e.level === 'payload').length;
+    const payload = (run: typeof gcm) => [...run!.exposures].filter((e) => e.level === 'payload').length;
     expect(payload(none)).toBeGreaterThan(payload(gcm));
   });
 

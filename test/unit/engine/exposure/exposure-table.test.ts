@@ -1,0 +1,96 @@
+/**
+ * The exposure table (SPEC §4: one exposure per flow × attacker pair) keeps only the pairs that
+ * say something; read in any way a list is read, it must be the list of every pair that
+ * `exposeFlow` gives, pair for pair.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { buildAttackerKnowledge } from '../../../../src/engine/exposure/attacker-knowledge.ts';
+import { buildTraces } from '../../../../src/engine/exposure/build-traces.ts';
+import { exposeAll } from '../../../../src/engine/exposure/expose-all.ts';
+import { exposeFlow } from '../../../../src/engine/exposure/expose-flow.ts';
+import { detailedExposures, ExposureTable, ExposureTableBuilder, plainExposure } from '../../../../src/engine/exposure/exposure-table.ts';
+import { indexScenario } from '../../../../src/engine/scenario-index.ts';
+import type { Exposure } from '../../../../src/engine/types.ts';
+import { generateScenario } from '../../../../src/generate/generate-scenario.ts';
+import type { Scenario } from '../../../../src/model/types.ts';
+import { scenarioArbitrary } from '../../../support/arbitraries.ts';
+
+/** The engine's table and, worked out pair by pair, the list it stands for. */
+function tableAndList(s: Scenario): [ExposureTable, Exposure[]] {
+  const index = indexScenario(s);
+  const traces = buildTraces(s, index);
+  const knowledge = s.attackers.map((a) => buildAttackerKnowledge(a, index));
+  const list = s.flows.flatMap((f) => knowledge.map((k) => exposeFlow(f, traces.get(f.id)!, k, index)));
+  return [exposeAll(s.flows, traces, knowledge, index), list];
+}
+
+const region = generateScenario({ sites: 2, racksPerSite: 1, hostsPerRack: 6, workloadsPerHost: 2, flowsPerWorkload: 3, attackers: 12 });
+
+describe('ExposureTable', () => {
+  it('[§4] reads as the list of every pair: by position, in order, and through each list method', () => {
+    const scenarios = [...fc.sample(scenarioArbitrary, { seed: 21, numRuns: 80 }), region];
+    let plain = 0;
+    for (const s of scenarios) {
+      const [table, list] = tableAndList(s);
+      expect(table.length).toBe(list.length);
+      expect([...table]).toEqual(list);
+      expect(JSON.parse(JSON.stringify(table))).toEqual(JSON.parse(JSON.stringify(list)));
+      for (let i = -list.length - 2; i < list.length + 2; i++) expect(table.at(i), `at(${i})`).toEqual(list.at(i));
+      for (const i of [0.7, -0.5, NaN, Infinity, -Infinity]) expect(table.at(i), `at(${i})`).toEqual(list.at(i));
+      const seen = (e: Exposure): boolean => e.level !== 'none' || e.tamper;
+      expect(table.map((e, i) => `${i}:${e.flow}:${e.attacker}:${e.level}`)).toEqual(list.map((e, i) => `${i}:${e.flow}:${e.attacker}:${e.level}`));
+      expect(table.filter(seen)).toEqual(list.filter(seen));
+      expect(table.filter((_, i) => i % 3 === 1)).toEqual(list.filter((_, i) => i % 3 === 1));
+      expect(table.find(seen)).toEqual(list.find(seen));
+      expect(table.findIndex(seen)).toBe(list.findIndex(seen));
+      expect(table.findIndex((e) => e.flow === '~none~')).toBe(-1);
+      expect(table.some(seen)).toBe(list.some(seen));
+      expect(table.every((e) => e.level === 'none')).toBe(list.every((e) => e.level === 'none'));
+      expect(table.flatMap((e) => (seen(e) ? [e.flow, e.attacker] : []))).toEqual(list.flatMap((e) => (seen(e) ? [e.flow, e.attacker] : [])));
+      const visited: string[] = [];
+      table.forEach((e, i) => visited.push(`${i}:${e.attacker}`));
+      expect(visited).toEqual(list.map((e, i) => `${i}:${e.attacker}`));
+      for (const [start, end] of [[undefined, undefined], [1, undefined], [-3, undefined], [2, -1], [-5, -2], [4, 2], [0, 1_000]] as const) {
+        expect(table.slice(start, end), `slice(${start}, ${end})`).toEqual(list.slice(start, end));
+      }
+      // Only the pairs that say something are kept, in order, with their positions.
+      const kept = list.flatMap((e, i) => (plainExposure(e) ? [] : [i]));
+      expect(Array.from(table.positions)).toEqual(kept);
+      expect(detailedExposures(table)).toEqual(kept.map((i) => list[i]));
+      expect(detailedExposures(list)).toEqual(kept.map((i) => list[i]));
+      plain += list.length - kept.length;
+    }
+    // Most pairs of these scenarios are plain: the table is not a list in disguise.
+    expect(plain).toBeGreaterThan(500);
+  });
+
+  it('makes each plain pair afresh, and hands out the kept pairs themselves', () => {
+    const [table] = tableAndList(region);
+    const plainAt = Array.from({ length: table.length }, (_, i) => i).find((i) => !table.positions.includes(i))!;
+    expect(table.at(plainAt)).not.toBe(table.at(plainAt));
+    expect(table.at(plainAt)).toEqual(table.at(plainAt));
+    for (let k = 0; k < table.positions.length; k++) expect(table.at(table.positions[k]!)).toBe(table.detailed[k]);
+  });
+
+  it('the builder leaves out plain pairs and keeps the others at their positions', () => {
+    const e = (flow: string, attacker: string, more: Partial<Exposure> = {}): Exposure => ({ flow, attacker, level: 'none', tamper: false, vantages: [], reasons: [], ...more });
+    const builder = new ExposureTableBuilder();
+    const pairs = [
+      e('f1', 'a'),
+      e('f1', 'b', { vantages: ['link:l1'] }),
+      e('f2', 'a', { tamper: true }),
+      e('f2', 'b'),
+      e('f3', 'a', { level: 'payload', vantages: ['host:h1'], reasons: [{ text: 'root on h1' }] }),
+      e('f3', 'b', { reasons: [{ text: 'a reason alone' }] }),
+    ];
+    pairs.forEach((p, i) => builder.add(i, p));
+    const table = builder.build([{ id: 'f1' }, { id: 'f2' }, { id: 'f3' }], ['a', 'b']);
+    expect(Array.from(table.positions)).toEqual([1, 2, 4, 5]);
+    expect(table.detailed).toEqual([pairs[1], pairs[2], pairs[4], pairs[5]]);
+    expect([...table]).toEqual(pairs);
+    expect(table.complete).toBe(true);
+    expect(new ExposureTable([{ id: 'f2' }, { id: 'f1' }], ['a'], new Int32Array(0), []).complete).toBe(false);
+    expect(new ExposureTable([{ id: 'f1' }], ['a', 'a'], new Int32Array(0), []).complete).toBe(false);
+  });
+});
