@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { analyzeScenario } from '../../../src/engine/analyze-scenario.ts';
 import { parseScenario } from '../../../src/model/parse-scenario.ts';
+import { generateScenario } from '../../../src/generate/generate-scenario.ts';
 import { formatJson, formatJsonPieces } from '../../../src/report/format/format-json.ts';
 import type { Analysis } from '../../../src/engine/types.ts';
 import { twoSitesAnalysis } from './fixtures/two-sites.ts';
@@ -53,6 +54,18 @@ describe('formatJsonPieces', () => {
       const analysis = analyzeScenario(parseScenario(readFileSync(new URL(file, dir), 'utf8')).model!);
       expect([...formatJsonPieces(analysis)].join(''), file).toBe(formatJson(analysis));
     }
+  });
+
+  it('joined, is exactly formatJson for a region whose exposure table is written in several runs', () => {
+    const analysis = analyzeScenario(generateScenario({ hosts: 60 }));
+    expect([...formatJsonPieces(analysis)].join('')).toBe(formatJson(analysis));
+    // The exposures alone: several runs of about RUN_CHARS (2^19) characters before indenting, not one string.
+    const only = { exposures: analysis.exposures } as never;
+    const pieces = [...formatJsonPieces(only)];
+    expect(pieces.join('')).toBe(formatJson(only));
+    expect(formatJson(only).length).toBeGreaterThan(3 * 2 ** 19);
+    expect(pieces.length).toBeGreaterThan(3);
+    expect(Math.max(...pieces.map((p) => p.length))).toBeLessThan(2 * 2 ** 19);
   });
 
   it('writes what JSON.stringify writes for odd values: undefined fields and items, NaN, Infinity, toJSON, empty collections', () => {
