@@ -29,26 +29,27 @@ import { espLabel } from './protections.ts';
 /** Names the underlay address of a node for labels (its `ip` when known, else its id). */
 export type AddressOf = (node: string) => string;
 
+/**
+ * A layer with every field present, in one order: layers of every kind then share one hidden
+ * class, so the loops that read stacks (exposures, link statuses, rules) see one shape, not five.
+ */
+export function layerOf(kind: Layer['kind'], label: string, headerBytes: number, trailerBytes?: number, protection?: Protection, own?: true): Layer {
+  return { kind, label, headerBytes, trailerBytes, protection, own };
+}
+
 /** An IP header layer between two nodes. */
 export function ipLayer(from: string, to: string, ipv6: boolean, own = false): Layer {
   const kind = ipv6 ? 'ipv6' : 'ipv4';
   const label = `${kind}(${from}→${to})`;
   const headerBytes = ipv6 ? IPV6_BYTES : IPV4_BYTES;
-  // Two literals, not a spread: one of these per flow and per leg.
-  return own ? { kind, label, headerBytes, own } : { kind, label, headerBytes };
+  return layerOf(kind, label, headerBytes, undefined, undefined, own ? true : undefined);
 }
 
 function espLayers(p: Protection, label = espLabel(p)): Layer[] {
   const cipher = p.cipher as Parameters<typeof espIvIcvBytes>[0];
   const { iv, icv } = espIvIcvBytes(cipher);
-  const esp: Layer = {
-    kind: 'esp',
-    label,
-    headerBytes: ESP_HEADER_BYTES + iv,
-    trailerBytes: ESP_TRAILER_FIXED_BYTES + icv,
-    protection: p,
-  };
-  return p.natT ? [{ kind: 'udp', label: 'udp(4500, NAT-T)', headerBytes: NAT_T_BYTES }, esp] : [esp];
+  const esp = layerOf('esp', label, ESP_HEADER_BYTES + iv, ESP_TRAILER_FIXED_BYTES + icv, p);
+  return p.natT ? [layerOf('udp', 'udp(4500, NAT-T)', NAT_T_BYTES), esp] : [esp];
 }
 
 function espOf(p: Protection, ctx: StackContext): Layer[] {
@@ -86,7 +87,7 @@ function pushAll(into: Layer[], layers: readonly Layer[]): void {
 function fixedLayer(ctx: StackContext, kind: Layer['kind'], label: string, headerBytes: number): Layer {
   const cached = ctx.interned?.get(label);
   if (cached) return cached;
-  const layer: Layer = { kind, label, headerBytes };
+  const layer = layerOf(kind, label, headerBytes);
   ctx.interned?.set(label, layer);
   return layer;
 }
@@ -113,16 +114,11 @@ export interface WrapLayers {
   afterOwnIp: readonly Layer[];
 }
 
-const OUTER_ETH: Layer = Object.freeze({ kind: 'eth', label: 'eth', headerBytes: ETH_BYTES }) as Layer;
+// Shared by every stack and never changed (not frozen: a frozen object has a hidden class of its own).
+const OUTER_ETH: Layer = layerOf('eth', 'eth', ETH_BYTES);
 
 function macsecLayer(p: Protection): Layer {
-  return {
-    kind: 'macsec',
-    label: `macsec(${p.cipher}${p.confidential ? '' : ', integrity only'})`,
-    headerBytes: MACSEC_SECTAG_BYTES,
-    trailerBytes: MACSEC_ICV_BYTES,
-    protection: p,
-  };
+  return layerOf('macsec', `macsec(${p.cipher}${p.confidential ? '' : ', integrity only'})`, MACSEC_SECTAG_BYTES, MACSEC_ICV_BYTES, p);
 }
 
 const NO_LAYERS: readonly Layer[] = Object.freeze([]);
@@ -142,7 +138,7 @@ export function buildWrapLayers(wraps: readonly Wrap[], ctx: StackContext): Wrap
       case 'wireguard': {
         const [a, b] = wrap.protection.endpoints;
         outer.push(ipLayer(ctx.addr(a), ctx.addr(b), wrap.ipv6), fixedLayer(ctx, 'udp', `udp(${WIREGUARD_PORT})`, UDP_BYTES));
-        outer.push({ kind: 'wireguard', label: `wireguard(${a}↔${b})`, headerBytes: WIREGUARD_HEADER_BYTES, trailerBytes: WIREGUARD_TAG_BYTES, protection: wrap.protection });
+        outer.push(layerOf('wireguard', `wireguard(${a}↔${b})`, WIREGUARD_HEADER_BYTES, WIREGUARD_TAG_BYTES, wrap.protection));
         break;
       }
       case 'ipsec-tunnel': {

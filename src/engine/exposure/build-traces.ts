@@ -9,7 +9,7 @@ import type { Flow, Scenario } from '../../model/types.ts';
 import { createUnderlayRouter } from '../graph/underlay-router.ts';
 import type { ScenarioIndex } from '../scenario-index.ts';
 import type { FlowTrace, Hop, Layer } from '../types.ts';
-import { assembleStack, ipLayer } from './build-stack.ts';
+import { assembleStack, ipLayer, layerOf } from './build-stack.ts';
 import { TCP_BYTES, TLS_RECORD_HEADER_BYTES, TLS_RECORD_TRAILER_BYTES, UDP_BYTES } from './header-sizes.ts';
 import { planOf } from './plan-route.ts';
 import { createTraceContext, isIpv6, pathName, type RoutePlan, type TraceContext } from './trace-context.ts';
@@ -32,7 +32,7 @@ function l4Layer(flow: Flow, ctx: TraceContext): Layer {
   let layer = byPort.get(port);
   if (!layer) {
     const label = `${flow.proto}(${flow.port ?? 'any'})`;
-    layer = { kind: flow.proto, label, headerBytes: flow.proto === 'tcp' ? TCP_BYTES : UDP_BYTES, own: true };
+    layer = layerOf(flow.proto, label, flow.proto === 'tcp' ? TCP_BYTES : UDP_BYTES, undefined, undefined, true);
     byPort.set(port, layer);
   }
   return layer;
@@ -51,14 +51,14 @@ function ownLayers(flow: Flow, fromHost: string, toHost: string, ctx: TraceConte
   const ipv6 = fromAddr !== undefined && toAddr !== undefined && isIpv6(index, fromAddr, toAddr);
   const ip = ipLayer(fromAddr !== undefined ? ctx.addr(fromAddr) : flow.from, toAddr !== undefined ? ctx.addr(toAddr) : flow.to, ipv6, true);
   const payloadLabel = `payload(${flow.class ?? 'data'}, ${flow.sensitivity})`;
-  const payload = interned(ctx, payloadLabel, () => ({ kind: 'payload', label: payloadLabel, headerBytes: 0, own: true }));
+  const payload = interned(ctx, payloadLabel, () => layerOf('payload', payloadLabel, 0, undefined, undefined, true));
   if (!flow.tls) return [ip, l4Layer(flow, ctx), payload];
   // Array literals are sized exactly (a filtered array keeps spare slots); each TLS session keeps its list.
   const fromW = index.workloads.has(flow.from);
   const toW = index.workloads.has(flow.to);
   const workloads = fromW ? (toW ? [flow.from, flow.to] : [flow.from]) : toW ? [flow.to] : [];
   const protection = ctx.protections.tls(flow, fromHost, toHost, workloads);
-  const tls: Layer = { kind: 'tls', label: 'tls', headerBytes: TLS_RECORD_HEADER_BYTES, trailerBytes: TLS_RECORD_TRAILER_BYTES, protection, own: true };
+  const tls = layerOf('tls', 'tls', TLS_RECORD_HEADER_BYTES, TLS_RECORD_TRAILER_BYTES, protection, true);
   return [ip, l4Layer(flow, ctx), tls, payload];
 }
 

@@ -224,7 +224,9 @@ export function hostLoads(scenario: Scenario, crypto: readonly FlowCrypto[], ids
   for (let i = 0; i < crypto.length; i++) {
     for (const share of crypto[i]!.hosts) {
       let sum = byHost.get(share.host);
-      if (!sum) byHost.set(share.host, (sum = { ...newHostSums(), flows: [] }));
+      // A literal, not a spread of `newHostSums()`: spread copies made each host's sums an object of
+      // its own hidden class, and the loops over 1,000 hosts' sums went megamorphic (`--log-ic`).
+      if (!sum) byHost.set(share.host, (sum = { used: 0, sa: newHostSums().sa, flows: [] }));
       addShare(sum, share);
       if (sum.flows[sum.flows.length - 1] !== i) sum.flows.push(i);
     }

@@ -1,4 +1,8 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { buildTraces } from '../../../../src/engine/exposure/build-traces.ts';
+import { indexScenario } from '../../../../src/engine/scenario-index.ts';
+import { parseScenario } from '../../../../src/model/parse-scenario.ts';
 import { scenario } from '../../../support/model-builder.ts';
 import { kinds, stackOn, traceOf } from '../../../support/engine-probe.ts';
 
@@ -142,5 +146,27 @@ describe('layer stacks (SPEC X2)', () => {
     const s = twoHosts().build();
     s.overlays[0]!.ipsec = { cipher: 'aes-gcm-256', auth: 'cert', natT: true, dropPlaintext: false };
     expect(stackOn(s, 'f', 'l1')).toBe('eth › ipv4 › udp › esp › udp › geneve › eth › ipv4 › tcp › payload');
+  });
+});
+
+describe('layer objects', () => {
+  it('every layer of every example scenario has the same fields in the same order (one shape for the stack readers)', () => {
+    const dir = new URL('../../../../scenarios/', import.meta.url);
+    const shapes = new Set<string>();
+    let layers = 0;
+    for (const file of readdirSync(dir).filter((f) => f.endsWith('.yaml'))) {
+      const model = parseScenario(readFileSync(new URL(file, dir), 'utf8')).model!;
+      const index = indexScenario(model);
+      for (const trace of buildTraces(model, index).values()) {
+        for (const stack of [trace.innerStack, ...trace.hops.map((h) => h.stack)]) {
+          for (const layer of stack) {
+            shapes.add(Object.keys(layer).join(','));
+            layers++;
+          }
+        }
+      }
+    }
+    expect(layers).toBeGreaterThan(500);
+    expect([...shapes]).toEqual(['kind,label,headerBytes,trailerBytes,protection,own']);
   });
 });
