@@ -38,20 +38,35 @@ function l4Layer(flow: Flow, ctx: TraceContext): Layer {
   return layer;
 }
 
+/** The host whose address an endpoint sends from: a host itself, or a host-networked service's host (SPEC §1.1 Workload: `networks: []`). */
+function addressHost(index: TraceContext['index'], id: string): string | undefined {
+  if (index.hosts.has(id)) return id;
+  const w = index.workloads.get(id);
+  return w && w.networks.length === 0 ? w.host : undefined;
+}
+
+/** The flow's payload layer, shared by every flow of its class and sensitivity. */
+function payloadLayer(flow: Flow, ctx: TraceContext): Layer {
+  const cls = flow.class ?? 'data';
+  let bySensitivity = ctx.payloadLayers.get(cls);
+  if (!bySensitivity) ctx.payloadLayers.set(cls, (bySensitivity = new Map()));
+  let layer = bySensitivity.get(flow.sensitivity);
+  if (!layer) {
+    const label = `payload(${cls}, ${flow.sensitivity})`;
+    layer = interned(ctx, label, () => layerOf('payload', label, 0, undefined, undefined, true));
+    bySensitivity.set(flow.sensitivity, layer);
+  }
+  return layer;
+}
+
 function ownLayers(flow: Flow, fromHost: string, toHost: string, ctx: TraceContext): Layer[] {
   const { index } = ctx;
-  // Hosts and host-networked services (SPEC §1.1 Workload: `networks: []`) use their host's address.
-  const hostOf = (id: string): string | undefined => {
-    if (index.hosts.has(id)) return id;
-    const w = index.workloads.get(id);
-    return w && w.networks.length === 0 ? w.host : undefined;
-  };
-  const fromAddr = hostOf(flow.from);
-  const toAddr = hostOf(flow.to);
+  // A module function, not a closure per flow.
+  const fromAddr = addressHost(index, flow.from);
+  const toAddr = addressHost(index, flow.to);
   const ipv6 = fromAddr !== undefined && toAddr !== undefined && isIpv6(index, fromAddr, toAddr);
   const ip = ipLayer(fromAddr !== undefined ? ctx.addr(fromAddr) : flow.from, toAddr !== undefined ? ctx.addr(toAddr) : flow.to, ipv6, true);
-  const payloadLabel = `payload(${flow.class ?? 'data'}, ${flow.sensitivity})`;
-  const payload = interned(ctx, payloadLabel, () => layerOf('payload', payloadLabel, 0, undefined, undefined, true));
+  const payload = payloadLayer(flow, ctx);
   if (!flow.tls) return [ip, l4Layer(flow, ctx), payload];
   // Array literals are sized exactly (a filtered array keeps spare slots); each TLS session keeps its list.
   const fromW = index.workloads.has(flow.from);

@@ -33,6 +33,8 @@ export interface TraceContext {
   ownLayers: Map<string, Layer>;
   /** The flows' own L4 header layers by port (-1: none). */
   tcpLayers: Map<number, Layer>;
+  /** The payload layers by flow class, then sensitivity (a label read without building it per flow). */
+  payloadLayers: Map<string, Map<string, Layer>>;
   udpLayers: Map<number, Layer>;
 }
 
@@ -107,6 +109,7 @@ export function createTraceContext(index: ScenarioIndex, router: UnderlayRouter,
     linkNames: new Map(),
     ownLayers: new Map(),
     tcpLayers: new Map(),
+    payloadLayers: new Map(),
     udpLayers: new Map(),
   };
 }
