@@ -40,9 +40,9 @@ function l4Layer(flow: Flow, ctx: TraceContext): Layer {
 
 /** The host whose address an endpoint sends from: a host itself, or a host-networked service's host (SPEC §1.1 Workload: `networks: []`). */
 function addressHost(index: TraceContext['index'], id: string): string | undefined {
-  if (index.hosts.has(id)) return id;
   const w = index.workloads.get(id);
-  return w && w.networks.length === 0 ? w.host : undefined;
+  if (!w) return index.hosts.has(id) ? id : undefined;
+  return w.networks.length === 0 ? w.host : undefined;
 }
 
 /** The flow's payload layer, shared by every flow of its class and sensitivity. */

@@ -42,9 +42,9 @@ export interface EndPoint {
 }
 
 function endpointOf(id: string, flowNetwork: string | undefined, index: ScenarioIndex): EndPoint | undefined {
-  if (index.hosts.has(id)) return { host: id };
+  // Most endpoints are workloads: looked up first (ids share one namespace, SPEC §1), a host costs the second look-up.
   const workload = index.workloads.get(id);
-  if (!workload) return undefined;
+  if (!workload) return index.hosts.has(id) ? { host: id } : undefined;
   const netId =
     flowNetwork !== undefined && workload.networks.includes(flowNetwork)
       ? flowNetwork
