@@ -35,30 +35,36 @@ export function plaintextLinksOf(trace: FlowTrace): string[] {
   return links ?? NONE;
 }
 
-const RANK: Record<LinkStatusValue, number> = { idle: 0, encrypted: 1, headers: 2, plaintext: 3 };
+/** The statuses by rank, least to most revealing; a link's entry keeps the rank (a number, not a key to look up per hop). */
+const BY_RANK: readonly LinkStatusValue[] = ['idle', 'encrypted', 'headers', 'plaintext'];
+const ENCRYPTED = 1;
+
+function rankOf(view: ReturnType<typeof tapView>): number {
+  return view === 'plaintext' ? 3 : view === 'headers' ? 2 : ENCRYPTED;
+}
 
 /** Status of every link, sorted by id (SPEC X8); traces in flow-id order make its flow lists cheapest to sort. */
 export function linkStatuses(scenario: Scenario, traces: Iterable<FlowTrace>): LinkStatus[] {
-  const status = new Map<string, { status: LinkStatusValue; flows: string[] }>();
-  for (const link of scenario.links) status.set(link.id, { status: 'idle', flows: [] });
+  const status = new Map<string, { rank: number; flows: string[] }>();
+  for (const link of scenario.links) status.set(link.id, { rank: 0, flows: [] });
   for (const trace of traces) {
     let last: Layer[] | undefined;
-    let view: LinkStatusValue = 'encrypted';
+    let rank = ENCRYPTED;
     for (const hop of trace.hops) {
       const entry = status.get(hop.link);
       if (!entry) continue;
-      if (hop.stack !== last) view = tapView(hop.stack);
+      if (hop.stack !== last) rank = rankOf(tapView(hop.stack));
       last = hop.stack;
-      if (RANK[view] > RANK[entry.status]) {
-        entry.status = view;
+      if (rank > entry.rank) {
+        entry.rank = rank;
         entry.flows.length = 0;
       }
       // A flow's own hops come together, so a flow crossing the link twice is the list's last entry.
-      if (view === entry.status && view !== 'encrypted' && entry.flows[entry.flows.length - 1] !== trace.flow) entry.flows.push(trace.flow);
+      if (rank === entry.rank && rank !== ENCRYPTED && entry.flows[entry.flows.length - 1] !== trace.flow) entry.flows.push(trace.flow);
     }
   }
   // Already in order when the traces came in flow-id order: sorting then only checks it.
   return [...status.entries()]
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    .map(([id, e]) => ({ id, status: e.status, flows: e.flows.sort() }));
+    .map(([id, e]) => ({ id, status: BY_RANK[e.rank]!, flows: e.flows.sort() }));
 }
