@@ -10,7 +10,7 @@
 import type { ExposureLevel } from '../src/model/types.ts';
 import type { Exposure } from '../src/engine/types.ts';
 import type { ExposureRows } from './exposure-rows.ts';
-import { ExposureTable } from '../src/engine/exposure/exposure-table.ts';
+import { ExposureTable, forEachKept } from '../src/engine/exposure/exposure-table.ts';
 
 /** The levels an attacker reaches, most revealing first (SPEC X6). */
 export const LEVELS_SHOWN = [
@@ -52,34 +52,18 @@ export function listedLevel(e: Exposure): ExposureLevel | undefined {
 
 /** Summarises `exposures` in one pass (the worker's full list; on the page, only a small analysis's). */
 export function summarizeExposures(exposures: ExposureRows): ExposureSummary {
-  const lists = new Map<
-    string,
-    { payload: number; headers: number; tamper: number; at: Record<ExposureLevel, number[]> }
-  >();
+  type Lists = { payload: number; headers: number; tamper: number; at: Record<ExposureLevel, number[]> };
+  const lists = new Map<string, Lists>();
+  const empty = (): Lists => ({ payload: 0, headers: 0, tamper: 0, at: { payload: [], headers: [], metadata: [], none: [] } });
   // A table keeps its plain pairs apart, and they add nothing but their attacker's entry.
-  const table = exposures instanceof ExposureTable ? exposures : undefined;
-  if (table && table.length > 0)
-    for (const attacker of table.attackers)
-      lists.set(attacker, {
-        payload: 0,
-        headers: 0,
-        tamper: 0,
-        at: { payload: [], headers: [], metadata: [], none: [] },
-      });
-  const count = table ? table.detailed.length : exposures.length;
-  for (let n = 0; n < count; n++) {
-    const i = table ? table.positions[n]! : n;
-    const e = table ? table.detailed[n]! : exposures.at(i)!;
+  if (exposures instanceof ExposureTable && exposures.length > 0) for (const attacker of exposures.attackers) lists.set(attacker, empty());
+  forEachKept(exposures, (i, e) => {
     let c = lists.get(e.attacker);
-    if (!c)
-      lists.set(
-        e.attacker,
-        (c = { payload: 0, headers: 0, tamper: 0, at: { payload: [], headers: [], metadata: [], none: [] } }),
-      );
+    if (!c) lists.set(e.attacker, (c = empty()));
     tally(c, e, 1);
     const level = listedLevel(e);
     if (level !== undefined) c.at[level].push(i);
-  }
+  });
   const summary: ExposureSummary = {};
   for (const [attacker, c] of lists) {
     const at = {

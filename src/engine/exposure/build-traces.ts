@@ -16,15 +16,6 @@ import { createTraceContext, isIpv6, pathName, type RoutePlan, type TraceContext
 import type { PacketKey } from './policy-match.ts';
 import { startRoute } from './route-flow.ts';
 
-function interned(ctx: TraceContext, label: string, make: () => Layer): Layer {
-  let layer = ctx.ownLayers.get(label);
-  if (!layer) {
-    layer = make();
-    ctx.ownLayers.set(label, layer);
-  }
-  return layer;
-}
-
 /** The flow's L4 header layer, shared by every flow with the same protocol and port. */
 function l4Layer(flow: Flow, ctx: TraceContext): Layer {
   const byPort = flow.proto === 'tcp' ? ctx.tcpLayers : ctx.udpLayers;
@@ -51,11 +42,7 @@ function payloadLayer(flow: Flow, ctx: TraceContext): Layer {
   let bySensitivity = ctx.payloadLayers.get(cls);
   if (!bySensitivity) ctx.payloadLayers.set(cls, (bySensitivity = new Map()));
   let layer = bySensitivity.get(flow.sensitivity);
-  if (!layer) {
-    const label = `payload(${cls}, ${flow.sensitivity})`;
-    layer = interned(ctx, label, () => layerOf('payload', label, 0, undefined, undefined, true));
-    bySensitivity.set(flow.sensitivity, layer);
-  }
+  if (!layer) bySensitivity.set(flow.sensitivity, (layer = layerOf('payload', `payload(${cls}, ${flow.sensitivity})`, 0, undefined, undefined, true)));
   return layer;
 }
 

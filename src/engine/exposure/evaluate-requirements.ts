@@ -5,7 +5,7 @@
 import { mergeSorted } from '../sorted-lists.ts';
 import type { Flow, Requirement } from '../../model/types.ts';
 import type { Exposure, ExposureList, RequirementResult } from '../types.ts';
-import { ExposureTable } from './exposure-table.ts';
+import { forEachKept } from './exposure-table.ts';
 import { LEVEL_RANK } from './expose-flow.ts';
 
 /** One flow × attacker pair that breaks a requirement. */
@@ -49,19 +49,14 @@ export function mergeFailures(a: readonly RequirementFailure[], b: readonly Requ
  */
 export function evaluateRequirements(requirements: readonly Requirement[], flows: readonly Flow[], exposures: ExposureList): RequirementResult[] {
   const width = flows.length > 0 ? exposures.length / flows.length : 0;
-  const table = exposures instanceof ExposureTable ? exposures : undefined;
   const results = requirements.map((req): RequirementResult => {
     const check = requirementCheck(req);
     const failures: RequirementFailure[] = [];
-    const count = table ? table.detailed.length : exposures.length;
-    // Indexed loops: a table's pairs that are not plain (a plain one breaks nothing), or every pair of a list.
-    for (let n = 0; n < count; n++) {
-      const position = table ? table.positions[n]! : n;
-      const e = table ? table.detailed[n]! : exposures.at(n)!;
-      if (e.level === 'none' && !e.tamper) continue;
+    forEachKept(exposures, (position, e) => {
+      if (e.level === 'none' && !e.tamper) return;
       const failure = check(flows[Math.floor(position / width)]!, e);
       if (failure) failures.push(failure);
-    }
+    });
     return { id: req.id, pass: failures.length === 0, failures: sortFailures(failures) };
   });
   return results.sort((a, b) => cmp(a.id, b.id));

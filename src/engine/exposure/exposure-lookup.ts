@@ -6,7 +6,7 @@
  * only the pairs an edit changed) is indexed pair by pair, once, at the first look-up that needs it.
  */
 import type { Exposure } from '../types.ts';
-import { ExposureTable, plainPair } from './exposure-table.ts';
+import { ExposureTable } from './exposure-table.ts';
 
 /**
  * Exposures read by position: a plain list (through `Array.prototype.at`), or rows that make their
@@ -32,7 +32,6 @@ export type ExposureLookup = (flow: string, attacker: string) => Exposure | unde
  * (callers that only ever ask for pairs that see something can leave the rest out).
  */
 export function exposureLookup(exposures: ExposureRows, indexed: (e: Exposure) => boolean = () => true): ExposureLookup {
-  if (exposures instanceof ExposureTable) return tableLookup(exposures);
   const attackers = new Map<string, number>();
   for (let i = 0; i < exposures.length; i++) {
     const attacker = exposures.at(i)!.attacker;
@@ -41,18 +40,21 @@ export function exposureLookup(exposures: ExposureRows, indexed: (e: Exposure) =
   }
   const width = Math.max(1, attackers.size);
   const rows = Math.floor(exposures.length / width);
+  // A row's flow: a table names it without making the row's first pair.
+  const table = exposures instanceof ExposureTable ? exposures : undefined;
+  const flowAt = (row: number): string => (table ? table.flows[row]!.id : exposures.at(row * width)!.flow);
   let byPair: Map<string, Exposure> | undefined;
   // The row found last: callers mostly go through the flows in order (a matrix, a diff), so the
   // row asked for is that one or the next, found without a search.
   let hint = 0;
   const rowOf = (flow: string): number => {
-    if (hint < rows && exposures.at(hint * width)!.flow === flow) return hint;
-    if (hint + 1 < rows && exposures.at((hint + 1) * width)!.flow === flow) return ++hint;
+    if (hint < rows && flowAt(hint) === flow) return hint;
+    if (hint + 1 < rows && flowAt(hint + 1) === flow) return ++hint;
     let lo = 0;
     let hi = rows;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if (exposures.at(mid * width)!.flow < flow) lo = mid + 1;
+      if (flowAt(mid) < flow) lo = mid + 1;
       else hi = mid;
     }
     if (lo < rows) hint = lo;
@@ -68,43 +70,6 @@ export function exposureLookup(exposures: ExposureRows, indexed: (e: Exposure) =
     if (exposures.complete === true) return undefined;
     byPair ??= indexPairs(exposures, indexed);
     return byPair.get(`${flow}\u0000${attacker}`);
-  };
-}
-
-/**
- * A look-up over a table: the row by the flow's id (a binary search over the flows when they are
- * in id order, else a map made once), the attacker's column, and the pair kept there or a plain one.
- */
-function tableLookup(table: ExposureTable): ExposureLookup {
-  const columns = new Map(table.attackers.map((a, k) => [a, k]));
-  const flows = table.flows;
-  let rows: Map<string, number> | undefined;
-  let hint = 0;
-  const rowOf = (flow: string): number => {
-    if (!table.complete) {
-      rows ??= new Map(flows.map((f, i) => [f.id, i]));
-      return rows.get(flow) ?? -1;
-    }
-    if (hint < flows.length && flows[hint]!.id === flow) return hint;
-    if (hint + 1 < flows.length && flows[hint + 1]!.id === flow) return ++hint;
-    let lo = 0;
-    let hi = flows.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (flows[mid]!.id < flow) lo = mid + 1;
-      else hi = mid;
-    }
-    if (lo >= flows.length || flows[lo]!.id !== flow) return -1;
-    hint = lo;
-    return lo;
-  };
-  return (flow, attacker) => {
-    const k = columns.get(attacker);
-    const row = k === undefined ? -1 : rowOf(flow);
-    if (row < 0) return undefined;
-    const position = row * table.attackers.length + k!;
-    const slot = table.slotOf(position);
-    return table.positions[slot] === position ? table.detailed[slot] : plainPair(flow, attacker);
   };
 }
 

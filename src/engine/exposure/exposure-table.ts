@@ -7,9 +7,10 @@
  *
  * The table reads like a list (`at`, `length`, iteration and the array methods the consumers use),
  * so a plain `Exposure[]` can stand in for it (tests, small hand-made analyses): both are an
- * `ExposureList`. The page receives the same table, packed (`packedOf`), and reads it by position.
+ * `ExposureList`. The page receives the same table, packed (`packed`), and reads it by position.
  */
 import type { Exposure, ExposureList } from '../types.ts';
+import { slotOf } from '../sorted-lists.ts';
 import type { ExposureRows } from './exposure-lookup.ts';
 
 // Shared, frozen empty lists, as pairs without a vantage have everywhere in the engine.
@@ -47,17 +48,12 @@ export class ExposureTable implements ExposureList, ExposureRows {
   readonly detailed: readonly Exposure[];
   #complete: boolean | undefined;
 
-  /**
-   * `complete`: whether the flows are known to be in id order with no attacker twice (the engine's
-   * tables are); left out, it is checked at the first look-up that misses.
-   */
-  constructor(flows: readonly { id: string }[], attackers: readonly string[], positions: Int32Array, detailed: readonly Exposure[], complete?: boolean) {
+  constructor(flows: readonly { id: string }[], attackers: readonly string[], positions: Int32Array, detailed: readonly Exposure[]) {
     this.flows = flows;
     this.attackers = attackers;
     this.positions = positions;
     this.detailed = detailed;
     this.length = flows.length * attackers.length;
-    this.#complete = complete;
   }
 
   /** The table of packed exposures whose flows are `flows`. */
@@ -67,7 +63,8 @@ export class ExposureTable implements ExposureList, ExposureRows {
 
   /**
    * Every pair is there; a look-up may trust a miss when the flows are also in id order, as the
-   * engine lists them (SPEC §4), and no attacker repeats (see `ExposureRows.complete`).
+   * engine lists them (SPEC §4), and no attacker repeats (see `ExposureRows.complete`). Checked
+   * once, when first asked.
    */
   get complete(): boolean {
     const { attackers, flows } = this;
@@ -77,15 +74,7 @@ export class ExposureTable implements ExposureList, ExposureRows {
 
   /** The slot in `positions` of position `i`, or of the first position after it. */
   slotOf(i: number): number {
-    const list = this.positions;
-    let lo = 0;
-    let hi = list.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (list[mid]! < i) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
+    return slotOf(this.positions, i);
   }
 
   at(index: number): Exposure | undefined {
@@ -190,8 +179,20 @@ export class ExposureTableBuilder {
     this.#detailed.push(e);
   }
 
-  build(flows: readonly { id: string }[], attackers: readonly string[], complete?: boolean): ExposureTable {
-    return new ExposureTable(flows, attackers, Int32Array.from(this.#positions), this.#detailed, complete);
+  build(flows: readonly { id: string }[], attackers: readonly string[]): ExposureTable {
+    return new ExposureTable(flows, attackers, Int32Array.from(this.#positions), this.#detailed);
+  }
+}
+
+/**
+ * Calls `visit` with the position and pair of each pair a table keeps (the others are plain), or of
+ * every pair of a plain list: what readers that skip plain pairs anyway go through.
+ */
+export function forEachKept(list: ExposureRows, visit: (position: number, e: Exposure) => void): void {
+  if (list instanceof ExposureTable) {
+    for (let n = 0; n < list.detailed.length; n++) visit(list.positions[n]!, list.detailed[n]!);
+  } else {
+    for (let i = 0; i < list.length; i++) visit(i, list.at(i)!);
   }
 }
 

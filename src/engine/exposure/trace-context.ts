@@ -29,7 +29,7 @@ export interface TraceContext {
   macsecLayers: Map<string, Layer>;
   nodeNames: Map<string, string>;
   linkNames: Map<string, string>;
-  /** Interned unprotected layers (tunnel headers, payload) by label. */
+  /** Interned unprotected layers (tunnel headers, inner Ethernet) by label. */
   ownLayers: Map<string, Layer>;
   /** The flows' own L4 header layers by port (-1: none). */
   tcpLayers: Map<number, Layer>;
