@@ -21,10 +21,14 @@ function stacksInside(trace: FlowTrace, host: string): FlowTrace['innerStack'][]
   return trace.hops.filter((h) => h.from === host || h.to === host).map((h) => h.stack);
 }
 
-/** `<prefix><id>`: the path's name for the element when it is exactly that (not `host:`), else built. */
+/**
+ * `<prefix><id>`: the routed path's own name for the element when there is one, else built. A
+ * routed path names every link `link:<id>` and every node `host:<id>` or `device:<id>`
+ * (trace-context.ts `pathName`), and a device id is never a host's (ids share one namespace, SPEC
+ * §1), so the path's name is the vantage's as it is: no string is compared or made per vantage.
+ */
 function sharedName(pathName: string | undefined, prefix: 'link:' | 'device:', id: string): string {
-  if (pathName !== undefined && pathName.length === prefix.length + id.length && pathName.startsWith(prefix) && pathName.endsWith(id)) return pathName;
-  return `${prefix}${id}`;
+  return pathName ?? `${prefix}${id}`;
 }
 
 /** Lists the vantages an attacker has on a flow (SPEC X4). */
@@ -61,6 +65,17 @@ export function vantagesOf(flow: Flow, trace: FlowTrace, k: AttackerKnowledge, i
 }
 
 /**
+ * Whether the outcome of reading at `v` (`readOutcome`) is that of reading its stack with no node:
+ * a node matters only where a layer ends on it (SPEC X4, 'terminated'), and the attacker holds the
+ * keys of every node in `keyNodes` anyway ('root'), so either way the layer opens. Every device
+ * vantage is such a node (a device the attacker sits on is one whose keys it holds), as is a host
+ * it is root on. Only the reasons' wording differs, and those are read from the deepest vantage.
+ */
+function nodeFree(v: Vantage, k: AttackerKnowledge): boolean {
+  return v.node === undefined || k.keyNodes.has(v.node);
+}
+
+/**
  * The level rank (`LEVEL_RANK`) of one flow's exposure to one attacker, plus `TAMPER_BIT` when it
  * can tamper: what `exposeFlow` decides, without its reasons and vantage list (the protection
  * comparison of SPEC T8 reads nothing else, for every flow × attacker pair of ten alternatives).
@@ -69,8 +84,18 @@ export function exposureOutcome(flow: Flow, trace: FlowTrace, k: AttackerKnowled
   // An endpoint reads what it sends or receives (as in `exposeFlow`).
   let rank = k.workloads.has(flow.from) || k.workloads.has(flow.to) ? LEVEL_RANK.payload : LEVEL_RANK.none;
   let tamper = 0;
+  // As in `exposeFlow`: a vantage whose reading does not depend on its node reads as the one before on the same stack.
+  let lastStack: Vantage['stack'] | undefined;
+  let lastInject = false;
+  let lastOutcome = 0;
   for (const v of vantagesOf(flow, trace, k, index)) {
-    const outcome = readOutcome(v, k);
+    const free = nodeFree(v, k);
+    const outcome = free && v.stack === lastStack && v.inject === lastInject ? lastOutcome : readOutcome(v, k);
+    if (free) {
+      lastStack = v.stack;
+      lastInject = v.inject;
+      lastOutcome = outcome;
+    }
     if ((outcome & 3) > rank) rank = outcome & 3;
     tamper |= outcome & TAMPER_BIT;
   }
@@ -96,15 +121,16 @@ export function exposeFlow(flow: Flow, trace: FlowTrace, k: AttackerKnowledge, i
   // Only the deepest reading's reasons are kept, so the others are read without building theirs.
   let deepest: Vantage | undefined;
   let rank = LEVEL_RANK[level];
-  // Hops of one leg share their stack: a link vantage (no node) on the same stack as the one
-  // before reads the same, so it is read once.
+  // Hops of one leg share their stack: a vantage whose reading does not depend on its node (see
+  // `nodeFree`) on the same stack as the one before reads the same, so it is read once.
   let lastStack: Vantage['stack'] | undefined;
   let lastInject = false;
   let lastOutcome = 0;
   for (const v of vantages) {
-    const same = v.node === undefined && v.stack === lastStack && v.inject === lastInject;
+    const free = nodeFree(v, k);
+    const same = free && v.stack === lastStack && v.inject === lastInject;
     const outcome = same ? lastOutcome : readOutcome(v, k);
-    if (v.node === undefined) {
+    if (free) {
       lastStack = v.stack;
       lastInject = v.inject;
       lastOutcome = outcome;

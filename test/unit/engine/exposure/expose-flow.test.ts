@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { IpsecAuth, IpsecCipher } from '../../../../src/model/types.ts';
 import { scenario } from '../../../support/model-builder.ts';
-import { exposureOf, verdict } from '../../../support/engine-probe.ts';
+import { buildAttackerKnowledge } from '../../../../src/engine/exposure/attacker-knowledge.ts';
+import { exposureOutcome, LEVEL_RANK } from '../../../../src/engine/exposure/expose-flow.ts';
+import { indexScenario } from '../../../../src/engine/scenario-index.ts';
+import { exposureOf, traceOf, verdict } from '../../../support/engine-probe.ts';
 
 interface Opts {
   cipher?: IpsecCipher;
@@ -112,6 +115,21 @@ describe('vantage points and reading through encryption (SPEC X4, X5, X6)', () =
     expect(e.level).toBe('payload');
     expect(e.tamper).toBe(false);
     expect(e.vantages).toEqual(['mirror:br-int-c2']);
+  });
+
+  it('[X4] a mirror port hands over the payload of a hop whose tap, by the same attacker, reads only metadata', () => {
+    // The tap on l2 and the mirror on c2 see the same hop stack (sw → c2, inside ESP); ESP ends
+    // in c2, so the bridge's copy is decrypted, while the tap holds no key (SPEC X4, X5).
+    const s = dc({ tls: false }).workload('spy', { host: 'c3', networks: ['tenant'] })
+      .attacker('m', { at: { links: ['l2'], workloads: ['spy'] }, can: ['read'] }).build();
+    s.bridges.push({ id: 'br-int-c2', host: 'c2', kind: 'ovs', role: 'integration', mirrorTo: 'spy' });
+    const e = exposureOf(s, 'f', 'm');
+    expect(e.level).toBe('payload');
+    expect(e.vantages).toEqual(['link:l2', 'mirror:br-int-c2']);
+    expect(e.reasons[0]!.vantage).toBe('mirror:br-int-c2');
+    const index = indexScenario(s);
+    const knowledge = buildAttackerKnowledge(index.attackers.get('m')!, index);
+    expect(exposureOutcome(index.flows.get('f')!, traceOf(s, 'f'), knowledge, index)).toBe(LEVEL_RANK.payload);
   });
 });
 
