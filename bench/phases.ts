@@ -41,16 +41,18 @@ for (let run = 0; run < runs; run++) {
   const traces = new Map(scenario.flows.map((flow) => [flow.id, traceFlow(flow, ctx)]));
   lap('traces');
   const sorted = [...scenario.flows].sort((a, b) => compareIds(a.id, b.id));
-  const state = { scenario, options: {}, index, protections: ctx.protections, traces, sorted } as unknown as SessionState;
+  // The traces lined up with the sorted flows, as an analysis keeps them (session-state.ts `buildState`).
+  const traceList = sorted.map((flow) => traces.get(flow.id)!);
+  const state = { scenario, options: {}, index, protections: ctx.protections, traces, sorted, traceList } as unknown as SessionState;
   const figures = estimateFlows(state, sorted);
   lap('estimate');
   state.hardware = hardwareProblems(scenario);
   state.throughput = throughputOf(state, figures);
   lap('throughput');
   state.knowledge = selectedAttackers(scenario, {}).map((a) => buildAttackerKnowledge(a, index));
-  state.exposures = exposeAll(sorted, traces, state.knowledge, index);
+  state.exposures = exposeAll(sorted, traceList, state.knowledge, index);
   lap('expose');
-  state.links = linkStatuses(scenario, traces.values());
+  state.links = linkStatuses(scenario, traceList);
   lap('links');
   state.requirements = evaluateRequirements(scenario.requirements, sorted, state.exposures);
   lap('requirements');

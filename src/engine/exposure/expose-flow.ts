@@ -5,7 +5,7 @@
  */
 import type { ExposureLevel, Flow } from '../../model/types.ts';
 import type { ScenarioIndex } from '../scenario-index.ts';
-import type { Exposure, FlowTrace, Reason } from '../types.ts';
+import type { Exposure, FlowTrace, Layer, Reason } from '../types.ts';
 import type { AttackerKnowledge } from './attacker-knowledge.ts';
 import { readOutcome, readStack, TAMPER_BIT, tamperReason, type Vantage } from './read-stack.ts';
 
@@ -31,9 +31,42 @@ function sharedName(pathName: string | undefined, prefix: 'link:' | 'device:', i
   return pathName ?? `${prefix}${id}`;
 }
 
-/** Lists the vantages an attacker has on a flow (SPEC X4). */
-export function vantagesOf(flow: Flow, trace: FlowTrace, k: AttackerKnowledge, index: ScenarioIndex): Vantage[] {
-  const out: Vantage[] = [];
+/**
+ * The vantages of one flow to one attacker (SPEC X4) as parallel lists, filled by `vantagesOf`
+ * and read before the next call: one flow × attacker pair at a time, so no object per vantage (a
+ * site attacker has a vantage on every link and device of most paths).
+ */
+interface VantageList {
+  count: number;
+  ids: string[];
+  stacks: (readonly Layer[])[];
+  /** The node the packet is inside of at each vantage, as `Vantage.node`. */
+  nodes: (string | undefined)[];
+  injects: boolean[];
+}
+
+const VANTAGES: VantageList = { count: 0, ids: [], stacks: [], nodes: [], injects: [] };
+
+function addVantage(list: VantageList, id: string, stack: readonly Layer[], node: string | undefined, inject: boolean): void {
+  const n = list.count++;
+  list.ids[n] = id;
+  list.stacks[n] = stack;
+  list.nodes[n] = node;
+  list.injects[n] = inject;
+}
+
+/** The vantage at position `i` of the list, as an object (for the one reading whose reasons are kept). */
+function vantageAt(list: VantageList, i: number): Vantage {
+  const node = list.nodes[i];
+  const v: Vantage = { id: list.ids[i]!, stack: list.stacks[i]!, inject: list.injects[i]! };
+  if (node !== undefined) v.node = node;
+  return v;
+}
+
+/** Lists the vantages an attacker has on a flow (SPEC X4) into the shared `VANTAGES`. */
+function vantagesOf(flow: Flow, trace: FlowTrace, k: AttackerKnowledge, index: ScenarioIndex): VantageList {
+  const out = VANTAGES;
+  out.count = 0;
   const checkDevices = k.devices.size > 0;
   const hops = trace.hops;
   // A routed path reads node, link, node … (plan-route.ts), its names already built and shared:
@@ -41,9 +74,9 @@ export function vantagesOf(flow: Flow, trace: FlowTrace, k: AttackerKnowledge, i
   const named = trace.path.length === 2 * hops.length + 1;
   for (let j = 0; j < hops.length; j++) {
     const hop = hops[j]!;
-    if (k.links.has(hop.link)) out.push({ id: sharedName(named ? trace.path[2 * j + 1] : undefined, 'link:', hop.link), stack: hop.stack, inject: k.canInject });
-    if (checkDevices && k.devices.has(hop.from)) out.push({ id: sharedName(named ? trace.path[2 * j] : undefined, 'device:', hop.from), stack: hop.stack, node: hop.from, inject: k.canInject });
-    if (checkDevices && k.devices.has(hop.to)) out.push({ id: sharedName(named ? trace.path[2 * j + 2] : undefined, 'device:', hop.to), stack: hop.stack, node: hop.to, inject: k.canInject });
+    if (k.links.has(hop.link)) addVantage(out, sharedName(named ? trace.path[2 * j + 1] : undefined, 'link:', hop.link), hop.stack, undefined, k.canInject);
+    if (checkDevices && k.devices.has(hop.from)) addVantage(out, sharedName(named ? trace.path[2 * j] : undefined, 'device:', hop.from), hop.stack, hop.from, k.canInject);
+    if (checkDevices && k.devices.has(hop.to)) addVantage(out, sharedName(named ? trace.path[2 * j + 2] : undefined, 'device:', hop.to), hop.stack, hop.to, k.canInject);
   }
   if (k.hosts.size > 0 || k.mirrors.size > 0) {
     for (const host of trace.hosts) {
@@ -51,15 +84,15 @@ export function vantagesOf(flow: Flow, trace: FlowTrace, k: AttackerKnowledge, i
       const bridge = k.mirrors.get(host);
       if (!root && bridge === undefined) continue;
       const inside = stacksInside(trace, host);
-      if (root) for (const stack of inside) out.push({ id: `host:${host}`, stack, node: host, inject: k.canInject });
+      if (root) for (const stack of inside) addVantage(out, `host:${host}`, stack, host, k.canInject);
       // A mirror port hands over a decrypted copy of what crosses the bridge; it cannot inject.
-      if (bridge !== undefined) for (const stack of inside) out.push({ id: `mirror:${bridge}`, stack, node: host, inject: false });
+      if (bridge !== undefined) for (const stack of inside) addVantage(out, `mirror:${bridge}`, stack, host, false);
     }
   }
   if (k.canInject && flow.network !== undefined && k.spoofableNetworks.has(flow.network) && trace.path.length > 0) {
     const spoofer = [...k.workloads].sort().find((w) => index.workloads.get(w)?.networks.includes(flow.network!));
     // Without port security an active co-tenant ARP/MAC-spoofs its way into the unencapsulated frames.
-    if (spoofer !== undefined) out.push({ id: `workload:${spoofer}`, stack: trace.innerStack, inject: true });
+    if (spoofer !== undefined) addVantage(out, `workload:${spoofer}`, trace.innerStack, undefined, true);
   }
   return out;
 }
@@ -71,8 +104,8 @@ export function vantagesOf(flow: Flow, trace: FlowTrace, k: AttackerKnowledge, i
  * vantage is such a node (a device the attacker sits on is one whose keys it holds), as is a host
  * it is root on. Only the reasons' wording differs, and those are read from the deepest vantage.
  */
-function nodeFree(v: Vantage, k: AttackerKnowledge): boolean {
-  return v.node === undefined || k.keyNodes.has(v.node);
+function nodeFree(node: string | undefined, k: AttackerKnowledge): boolean {
+  return node === undefined || k.keyNodes.has(node);
 }
 
 /**
@@ -88,12 +121,16 @@ export function exposureOutcome(flow: Flow, trace: FlowTrace, k: AttackerKnowled
   let lastStack: Vantage['stack'] | undefined;
   let lastInject = false;
   let lastOutcome = 0;
-  for (const v of vantagesOf(flow, trace, k, index)) {
-    const free = nodeFree(v, k);
-    const outcome = free && v.stack === lastStack && v.inject === lastInject ? lastOutcome : readOutcome(v, k);
+  const vantages = vantagesOf(flow, trace, k, index);
+  for (let i = 0; i < vantages.count; i++) {
+    const stack = vantages.stacks[i]!;
+    const node = vantages.nodes[i];
+    const inject = vantages.injects[i]!;
+    const free = nodeFree(node, k);
+    const outcome = free && stack === lastStack && inject === lastInject ? lastOutcome : readOutcome(stack, node, inject, k);
     if (free) {
-      lastStack = v.stack;
-      lastInject = v.inject;
+      lastStack = stack;
+      lastInject = inject;
       lastOutcome = outcome;
     }
     if ((outcome & 3) > rank) rank = outcome & 3;
@@ -109,7 +146,7 @@ export function exposeFlow(flow: Flow, trace: FlowTrace, k: AttackerKnowledge, i
   // still count (they may let it tamper with the flow's other direction of trust).
   const endpoint = k.workloads.has(flow.from) ? flow.from : k.workloads.has(flow.to) ? flow.to : undefined;
   const vantages = vantagesOf(flow, trace, k, index);
-  if (vantages.length === 0 && endpoint === undefined) return { flow: flow.id, attacker, level: 'none', tamper: false, vantages: NO_IDS, reasons: NO_REASONS };
+  if (vantages.count === 0 && endpoint === undefined) return { flow: flow.id, attacker, level: 'none', tamper: false, vantages: NO_IDS, reasons: NO_REASONS };
   let level: ExposureLevel = 'none';
   let tamper = false;
   let best: Reason[] = NO_REASONS;
@@ -119,33 +156,36 @@ export function exposeFlow(flow: Flow, trace: FlowTrace, k: AttackerKnowledge, i
   }
   let tamperReasons: Reason[] = NO_REASONS;
   // Only the deepest reading's reasons are kept, so the others are read without building theirs.
-  let deepest: Vantage | undefined;
+  let deepest = -1;
   let rank = LEVEL_RANK[level];
   // Hops of one leg share their stack: a vantage whose reading does not depend on its node (see
   // `nodeFree`) on the same stack as the one before reads the same, so it is read once.
   let lastStack: Vantage['stack'] | undefined;
   let lastInject = false;
   let lastOutcome = 0;
-  for (const v of vantages) {
-    const free = nodeFree(v, k);
-    const same = free && v.stack === lastStack && v.inject === lastInject;
-    const outcome = same ? lastOutcome : readOutcome(v, k);
+  for (let i = 0; i < vantages.count; i++) {
+    const stack = vantages.stacks[i]!;
+    const node = vantages.nodes[i];
+    const inject = vantages.injects[i]!;
+    const free = nodeFree(node, k);
+    const same = free && stack === lastStack && inject === lastInject;
+    const outcome = same ? lastOutcome : readOutcome(stack, node, inject, k);
     if (free) {
-      lastStack = v.stack;
-      lastInject = v.inject;
+      lastStack = stack;
+      lastInject = inject;
       lastOutcome = outcome;
     }
     if ((outcome & 3) > rank) {
       rank = outcome & 3;
-      deepest = v;
+      deepest = i;
     }
     if ((outcome & TAMPER_BIT) !== 0 && !tamper) {
       tamper = true;
-      tamperReasons = [tamperReason(k, v.id)];
+      tamperReasons = [tamperReason(k, vantages.ids[i]!)];
     }
   }
-  if (deepest !== undefined) {
-    const reading = readStack(deepest, k);
+  if (deepest !== -1) {
+    const reading = readStack(vantageAt(vantages, deepest), k);
     level = reading.level;
     best = reading.reasons;
   }
@@ -153,10 +193,10 @@ export function exposeFlow(flow: Flow, trace: FlowTrace, k: AttackerKnowledge, i
 }
 
 /** The distinct vantage ids (and the endpoint's), sorted; one array, no intermediate sets. */
-function vantageIds(vantages: readonly Vantage[], endpoint: string | undefined): string[] {
-  const ids = new Array<string>(vantages.length + (endpoint !== undefined ? 1 : 0));
-  for (let i = 0; i < vantages.length; i++) ids[i] = vantages[i]!.id;
-  if (endpoint !== undefined) ids[vantages.length] = `workload:${endpoint}`;
+function vantageIds(vantages: VantageList, endpoint: string | undefined): string[] {
+  const ids = new Array<string>(vantages.count + (endpoint !== undefined ? 1 : 0));
+  for (let i = 0; i < vantages.count; i++) ids[i] = vantages.ids[i]!;
+  if (endpoint !== undefined) ids[vantages.count] = `workload:${endpoint}`;
   if (ids.length < 2) return ids;
   // Insertion sort by code units (as the default `sort`, which copies the array first): lists are short.
   for (let i = 1; i < ids.length; i++) {

@@ -29,10 +29,10 @@ export interface StackReading {
 }
 
 /** How a protection's keys are available to the attacker for reading and forging, or undefined. */
-function accessVia(p: Protection, vantage: Vantage, k: AttackerKnowledge): Exclude<OpenVia, 'integrity-only' | 'endpoint'> | undefined {
+function accessVia(p: Protection, node: string | undefined, k: AttackerKnowledge): Exclude<OpenVia, 'integrity-only' | 'endpoint'> | undefined {
   // The node's network stack removes IPsec, WireGuard and MACsec; TLS ends in the application
   // (a guest or a host process), so only root on that host holds it (SPEC X4), never a bridge mirror.
-  if (vantage.node !== undefined && p.kind !== 'tls' && p.endpoints.includes(vantage.node)) return 'terminated';
+  if (node !== undefined && p.kind !== 'tls' && p.endpoints.includes(node)) return 'terminated';
   for (const e of p.endpoints) if (k.keyNodes.has(e)) return 'root';
   const ks = p.keystore;
   if (ks === undefined || !k.keystores.has(ks)) return undefined;
@@ -44,7 +44,7 @@ function accessVia(p: Protection, vantage: Vantage, k: AttackerKnowledge): Exclu
 
 /** Why a protection's keys are available to the attacker, with the key store used, or undefined. */
 function keyAccess(p: Protection, vantage: Vantage, k: AttackerKnowledge): { via: OpenVia; keystore?: string } | undefined {
-  const via = accessVia(p, vantage, k);
+  const via = accessVia(p, vantage.node, k);
   if (via === undefined) return undefined;
   // Only the key-store routes use a key store; terminated and root ones hold the keys themselves.
   return via === 'terminated' || via === 'root' ? { via } : { via, keystore: p.keystore! };
@@ -54,26 +54,27 @@ function keyAccess(p: Protection, vantage: Vantage, k: AttackerKnowledge): { via
 export const TAMPER_BIT = 4;
 
 /**
- * What `readStack` concludes, without its reasons and without allocating: the level's rank
- * (`LEVEL_RANK`: metadata 1, headers 2, payload 3), plus `TAMPER_BIT` when it can tamper. Callers
- * that keep one reading of many build the reasons of that one alone.
+ * What `readStack` concludes at a vantage (its stack, node and whether it can inject there, passed
+ * apart so that no vantage object is needed), without its reasons and without allocating: the
+ * level's rank (`LEVEL_RANK`: metadata 1, headers 2, payload 3), plus `TAMPER_BIT` when it can
+ * tamper. Callers that keep one reading of many build the reasons of that one alone.
  */
-export function readOutcome(vantage: Vantage, k: AttackerKnowledge): number {
+export function readOutcome(stack: readonly Layer[], node: string | undefined, inject: boolean, k: AttackerKnowledge): number {
   let forgeable = true;
   let l4Visible = false;
   let payloadVisible = false;
-  for (const layer of vantage.stack) {
+  for (const layer of stack) {
     if (layer.own && (layer.kind === 'tcp' || layer.kind === 'udp')) l4Visible = true;
     if (layer.kind === 'payload') payloadVisible = true;
     const p = layer.protection;
     if (!p) continue;
-    const via = accessVia(p, vantage, k);
+    const via = accessVia(p, node, k);
     if (via === undefined) forgeable = false;
     // The first layer it can neither open nor see through ends the reading (as in readStack).
     if (via === undefined && p.confidential) break;
   }
   const rank = payloadVisible ? 3 : l4Visible ? 2 : 1;
-  return rank + (vantage.inject && forgeable ? TAMPER_BIT : 0);
+  return rank + (inject && forgeable ? TAMPER_BIT : 0);
 }
 
 /**
