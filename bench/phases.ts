@@ -52,7 +52,8 @@ for (let run = 0; run < runs; run++) {
   state.knowledge = selectedAttackers(scenario, {}).map((a) => buildAttackerKnowledge(a, index));
   state.exposures = exposeAll(sorted, traceList, state.knowledge, index);
   lap('expose');
-  state.links = linkStatuses(scenario, traceList);
+  state.facts = new Uint8Array(sorted.length);
+  state.links = linkStatuses(scenario, traceList, state.facts);
   lap('links');
   state.requirements = evaluateRequirements(scenario.requirements, sorted, state.exposures);
   lap('requirements');

@@ -4,6 +4,7 @@
  */
 import type { Scenario } from '../../model/types.ts';
 import type { FlowTrace, Layer, LinkStatus, LinkStatusValue } from '../types.ts';
+import { stackFacts } from './rules/helpers/trace-facts.ts';
 
 /** How deep a keyless tap sees into one stack: `plaintext` (payload), `headers` (inner L4) or `encrypted`. */
 export function tapView(stack: readonly Layer[]): 'plaintext' | 'headers' | 'encrypted' {
@@ -43,14 +44,24 @@ function rankOf(view: ReturnType<typeof tapView>): number {
   return view === 'plaintext' ? 3 : view === 'headers' ? 2 : ENCRYPTED;
 }
 
-/** Status of every link, sorted by id (SPEC X8); traces in flow-id order make its flow lists cheapest to sort. */
-export function linkStatuses(scenario: Scenario, traces: Iterable<FlowTrace>): LinkStatus[] {
+/**
+ * Status of every link, sorted by id (SPEC X8); traces in flow-id order make its flow lists cheapest
+ * to sort. With `facts`, each trace's rule flags (rules/helpers/trace-facts.ts) are written there too,
+ * in the order the traces come.
+ */
+export function linkStatuses(scenario: Scenario, traces: Iterable<FlowTrace>, facts?: Uint8Array): LinkStatus[] {
   const status = new Map<string, { rank: number; flows: string[] }>();
   for (const link of scenario.links) status.set(link.id, { rank: 0, flows: [] });
+  let t = 0;
   for (const trace of traces) {
     let last: Layer[] | undefined;
     let rank = ENCRYPTED;
+    let flags = 0;
+    let lastRead: Layer[] | undefined;
     for (const hop of trace.hops) {
+      // The rules' flags read the same stacks (every hop's, known link or not): one walk for both.
+      if (facts && hop.stack !== lastRead) flags |= stackFacts(hop.stack);
+      lastRead = hop.stack;
       const entry = status.get(hop.link);
       if (!entry) continue;
       if (hop.stack !== last) rank = rankOf(tapView(hop.stack));
@@ -62,6 +73,8 @@ export function linkStatuses(scenario: Scenario, traces: Iterable<FlowTrace>): L
       // A flow's own hops come together, so a flow crossing the link twice is the list's last entry.
       if (rank === entry.rank && rank !== ENCRYPTED && entry.flows[entry.flows.length - 1] !== trace.flow) entry.flows.push(trace.flow);
     }
+    if (facts) facts[t] = flags;
+    t++;
   }
   // Already in order when the traces came in flow-id order: sorting then only checks it.
   return [...status.entries()]

@@ -213,7 +213,9 @@ export function buildState(scenario: Scenario, options: AnalysisOptions = {}, on
   const traceList = inFileOrder ? traced : sorted.map((flow) => traces.get(flow.id)!);
   const state = { scenario, options, index, router, protections: ctx.protections, traces, sorted, traceList } as unknown as SessionState;
   // Statuses read the traces alone: worked out first, they can be shown while the rest runs.
-  state.links = linkStatuses(scenario, traceList);
+  // The rules' flags of every flow come with the statuses, from the same walk over the stacks.
+  state.facts = new Uint8Array(sorted.length);
+  state.links = linkStatuses(scenario, traceList, state.facts);
   onProgress?.({ phase: 'paths', done: 1, total: 3, links: state.links });
   const figures = estimateFlows(state, sorted);
   state.hardware = hardwareProblems(scenario);

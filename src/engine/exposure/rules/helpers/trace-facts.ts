@@ -21,7 +21,8 @@ export const NESTED = 8;
 
 const byTrace = new WeakMap<FlowTrace, number>();
 
-function stackFacts(stack: readonly Layer[]): number {
+/** The flags one stack answers (a trace's are those of its stacks together). */
+export function stackFacts(stack: readonly Layer[]): number {
   let facts = 0;
   let covered = false;
   let coveredBelowTls = false;
