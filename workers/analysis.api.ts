@@ -3,7 +3,7 @@
  * A plain object of engine calls, so it runs and is tested in Node without any worker; every
  * argument and result is structured-clone data (STYLE "Layers").
  */
-import type { PackedExposures } from './packed-exposures.ts';
+import type { PackedExposures } from '../src/engine/exposure/exposure-table.ts';
 import { exposureViews, type ExposureViews } from './exposure-changes.ts';
 import { releaseProxy } from 'comlink';
 import { parse as parseYaml } from 'yaml';

@@ -7,10 +7,10 @@
  */
 import { sameIdsInOrder } from '../src/engine/session/scenario-changes.ts';
 import { slotOf } from '../src/engine/sorted-lists.ts';
-import { ExposureTable } from '../src/engine/exposure/exposure-table.ts';
+import { ExposureTable, plainExposure, type PackedExposures } from '../src/engine/exposure/exposure-table.ts';
 import type { Exposure, ExposureList } from '../src/engine/types.ts';
 import { listedLevel, summarizeExposures, tally, type AttackerExposures, type ExposureCounts, type ExposureSummary } from './exposure-summary.ts';
-import { packExposures, plainExposure, type PackedExposures } from './packed-exposures.ts';
+import { packExposures } from './packed-exposures.ts';
 import type { ExposureLevel } from '../src/model/types.ts';
 
 /** An analysis's exposures with what is sent of them: their summary and, when asked for, their packed form. */

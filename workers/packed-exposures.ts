@@ -6,11 +6,8 @@
  * one typed array (copied as one block); the page keeps them so and reads them by position
  * (exposure-rows.ts), making a plain `none` pair only when asked for it.
  */
-import type { Exposure } from '../src/engine/types.ts';
+import type { Exposure, ExposureList } from '../src/engine/types.ts';
 import { ExposureTable, plainExposure, type PackedExposures } from '../src/engine/exposure/exposure-table.ts';
-import type { ExposureList } from '../src/engine/types.ts';
-
-export { plainExposure, type PackedExposures };
 
 /**
  * Packs `exposures`, which list every flow × attacker pair, flows in the order of `flows` and the

@@ -7,10 +7,10 @@ import type { ExposureLevel, Flow } from '../../model/types.ts';
 import type { ScenarioIndex } from '../scenario-index.ts';
 import type { Exposure, FlowTrace, Layer, Reason } from '../types.ts';
 import type { AttackerKnowledge } from './attacker-knowledge.ts';
+import { plainPair } from './exposure-table.ts';
 import { readOutcome, readStack, TAMPER_BIT, tamperReason, type Vantage } from './read-stack.ts';
 
-// Shared, frozen empty lists: most flow × attacker pairs have no vantage at all.
-const NO_IDS: string[] = Object.freeze([]) as unknown as string[];
+// A shared, frozen empty list: most pairs have no reason.
 const NO_REASONS: Reason[] = Object.freeze([]) as unknown as Reason[];
 
 /** Rank of each exposure level, least to most (SPEC X6). */
@@ -146,7 +146,7 @@ export function exposeFlow(flow: Flow, trace: FlowTrace, k: AttackerKnowledge, i
   // still count (they may let it tamper with the flow's other direction of trust).
   const endpoint = k.workloads.has(flow.from) ? flow.from : k.workloads.has(flow.to) ? flow.to : undefined;
   const vantages = vantagesOf(flow, trace, k, index);
-  if (vantages.count === 0 && endpoint === undefined) return { flow: flow.id, attacker, level: 'none', tamper: false, vantages: NO_IDS, reasons: NO_REASONS };
+  if (vantages.count === 0 && endpoint === undefined) return plainPair(flow.id, attacker);
   let level: ExposureLevel = 'none';
   let tamper = false;
   let best: Reason[] = NO_REASONS;

@@ -57,15 +57,16 @@ export function linkStatuses(scenario: Scenario, traces: Iterable<FlowTrace>, fa
     let last: Layer[] | undefined;
     let rank = ENCRYPTED;
     let flags = 0;
-    let lastRead: Layer[] | undefined;
     for (const hop of trace.hops) {
-      // The rules' flags read the same stacks (every hop's, known link or not): one walk for both.
-      if (facts && hop.stack !== lastRead) flags |= stackFacts(hop.stack);
-      lastRead = hop.stack;
+      // Hops of one leg share their stack array: each stack is read once, for the status and (every
+      // hop's, known link or not) the rules' flags.
+      if (hop.stack !== last) {
+        rank = rankOf(tapView(hop.stack));
+        if (facts) flags |= stackFacts(hop.stack);
+        last = hop.stack;
+      }
       const entry = status.get(hop.link);
       if (!entry) continue;
-      if (hop.stack !== last) rank = rankOf(tapView(hop.stack));
-      last = hop.stack;
       if (rank > entry.rank) {
         entry.rank = rank;
         entry.flows.length = 0;

@@ -139,12 +139,17 @@ export interface HostSums {
   sa: SaSums;
 }
 
+/** SA sums with no entry yet. */
+function emptySaSums(): SaSums {
+  return { protections: [], inbound: [], cores: [], seen: [] };
+}
+
 /**
  * Empty sums for one host; with `template` (earlier sums of that host) its SA entries in its
  * places, none counted yet, so that shares added to both find theirs by `SaShare.slot`.
  */
 export function newHostSums(template?: HostSums): HostSums {
-  if (!template) return { used: 0, sa: { protections: [], inbound: [], cores: [], seen: [] } };
+  if (!template) return { used: 0, sa: emptySaSums() };
   const { protections, inbound, rank } = template.sa;
   const n = protections.length;
   return { used: 0, sa: { protections: protections.slice(), inbound: inbound.slice(), cores: new Array<number>(n).fill(0), seen: new Array<boolean>(n).fill(false), rank } };
@@ -226,7 +231,7 @@ export function hostLoads(scenario: Scenario, crypto: readonly FlowCrypto[], ids
       let sum = byHost.get(share.host);
       // A literal, not a spread of `newHostSums()`: spread copies made each host's sums an object of
       // its own hidden class, and the loops over 1,000 hosts' sums went megamorphic (`--log-ic`).
-      if (!sum) byHost.set(share.host, (sum = { used: 0, sa: newHostSums().sa, flows: [] }));
+      if (!sum) byHost.set(share.host, (sum = { used: 0, sa: emptySaSums(), flows: [] }));
       addShare(sum, share);
       if (sum.flows[sum.flows.length - 1] !== i) sum.flows.push(i);
     }

@@ -9,9 +9,15 @@ import {
   exposureCell,
   linkStatusLabel,
 } from './labels.ts';
-import { detailedExposures } from '../../engine/exposure/exposure-table.ts';
 import { bullet, code, escapeMarkdown, markdownTable } from './markdown.ts';
-import { exposureAttackers, findExposure, flowsBehind, linkEnds, linkSite } from './report-queries.ts';
+import {
+  exposureAttackers,
+  findExposure,
+  flowsBehind,
+  linkEnds,
+  linkSite,
+  seenExposures,
+} from './report-queries.ts';
 import type { Report } from './report.ts';
 
 const list = (ids: readonly string[]): string => (ids.length > 0 ? ids.map(code).join(', ') : '-');
@@ -64,7 +70,7 @@ export function mdRequirements(report: Report): string[] {
 
 /** Reasons behind every exposure above `none` (SPEC X9). */
 export function mdWhy(report: Report): string[] {
-  const exposed = detailedExposures(report.analysis.exposures).filter((e) => e.level !== 'none');
+  const exposed = seenExposures(report.analysis.exposures);
   if (exposed.length === 0) return ['No attacker sees any flow.'];
   return exposed.flatMap((e) =>
     bullet(

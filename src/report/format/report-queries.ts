@@ -4,7 +4,7 @@
  */
 import { compareIds } from '../../engine/compare-ids.ts';
 import { exposureLookup, type ExposureLookup } from '../../engine/exposure/exposure-lookup.ts';
-import { ExposureTable } from '../../engine/exposure/exposure-table.ts';
+import { detailedExposures, ExposureTable } from '../../engine/exposure/exposure-table.ts';
 import type { Exposure, ExposureList, FlowResult, LinkStatus } from '../../engine/types.ts';
 import type { Report } from './report.ts';
 
@@ -66,6 +66,11 @@ export function exposureAttackers(exposures: ExposureList): string[] {
   if (exposures instanceof ExposureTable)
     return exposures.length === 0 ? [] : [...exposures.attackers].sort(compareIds);
   return [...new Set(exposures.map((e) => e.attacker))].sort(compareIds);
+}
+
+/** The pairs in which the attacker sees something (level above `none`), in order: what the reasons sections list (SPEC X9). */
+export function seenExposures(exposures: ExposureList): Exposure[] {
+  return detailedExposures(exposures).filter((e) => e.level !== 'none');
 }
 
 /** Exposure of one flow to one attacker, if analysed. */

@@ -2,10 +2,10 @@
  * Text report sections about judgements: findings grouped by severity (SPEC §2.1), requirements
  * with their failing pairs, and the reasons behind every exposure above `none` (X9).
  */
-import { detailedExposures } from '../../engine/exposure/exposure-table.ts';
 import type { Finding, Reason } from '../../engine/types.ts';
 import { describeExposure, describeRequirement, SEVERITY_ORDER } from './labels.ts';
 import type { FormatOptions, Report } from './report.ts';
+import { seenExposures } from './report-queries.ts';
 import { wrapIndented, wrapWords } from './text-layout.ts';
 import { paintExposure, paintSeverity, visibleLength, type TextStyle } from './text-style.ts';
 import { appendAll, maxOf } from '../../model/long-lists.ts';
@@ -87,7 +87,7 @@ export function renderRequirements(report: Report, style: TextStyle, width: numb
 
 /** For every exposure above `none`: the flow × attacker pair, what it sees, and why. */
 export function renderWhy(report: Report, style: TextStyle, width: number): string[] {
-  const exposed = detailedExposures(report.analysis.exposures).filter((e) => e.level !== 'none');
+  const exposed = seenExposures(report.analysis.exposures);
   if (exposed.length === 0) return [`${INDENT}(no attacker sees any flow)`];
   return exposed.flatMap((e) => [
     `${INDENT}${style.bold(`${e.flow} × ${e.attacker}`)}: ${paintExposure(style, e.level)(describeExposure(e))}`,

@@ -3,8 +3,7 @@
  * reason behind it (X9), and the requirements with their failing pairs.
  */
 import { describeExposure, describeRequirement } from '../format/labels.ts';
-import { exposureAttackers, findExposure, flowSummary } from '../format/report-queries.ts';
-import { detailedExposures } from '../../engine/exposure/exposure-table.ts';
+import { exposureAttackers, findExposure, flowSummary, seenExposures } from '../format/report-queries.ts';
 import type { Exposure } from '../../engine/types.ts';
 import type { ReportModel } from '../types.ts';
 import { code, esc, itemPieces, levelBadge, table, tablePieces, type Cell } from './html-parts.ts';
@@ -29,7 +28,7 @@ function matrix(report: ReportModel, attackers: readonly string[]): Iterable<str
 }
 
 function* reasons(report: ReportModel): Generator<string> {
-  const exposed = detailedExposures(report.analysis.exposures).filter((e) => e.level !== 'none');
+  const exposed = seenExposures(report.analysis.exposures);
   if (exposed.length === 0) {
     yield '<p>No attacker sees any flow.</p>';
     return;

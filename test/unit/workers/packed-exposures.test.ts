@@ -11,7 +11,8 @@ import type { Exposure } from '../../../src/engine/types.ts';
 import { generateScenario } from '../../../src/generate/generate-scenario.ts';
 import { parseScenario } from '../../../src/model/parse-scenario.ts';
 import { createPackedRows } from '../../../workers/exposure-rows.ts';
-import { packExposures, type PackedExposures } from '../../../workers/packed-exposures.ts';
+import type { PackedExposures } from '../../../src/engine/exposure/exposure-table.ts';
+import { packExposures } from '../../../workers/packed-exposures.ts';
 import { listRows } from '../../support/list-rows.ts';
 
 const ROOT = new URL('../../../', import.meta.url).pathname;
