@@ -8,7 +8,7 @@ import { performance } from 'node:perf_hooks';
 import { compareIds } from '../src/engine/compare-ids.ts';
 import { buildAttackerKnowledge } from '../src/engine/exposure/attacker-knowledge.ts';
 import { traceFlow } from '../src/engine/exposure/build-traces.ts';
-import { evaluateRequirements } from '../src/engine/exposure/evaluate-requirements.ts';
+import { breaksAny, evaluateRequirements } from '../src/engine/exposure/evaluate-requirements.ts';
 import { exposeAll } from '../src/engine/exposure/expose-all.ts';
 import { linkStatuses } from '../src/engine/exposure/link-statuses.ts';
 import { rules as registry } from '../src/engine/exposure/rules/index.ts';
@@ -50,7 +50,7 @@ for (let run = 0; run < runs; run++) {
   state.throughput = throughputOf(state, figures);
   lap('throughput');
   state.knowledge = selectedAttackers(scenario, {}).map((a) => buildAttackerKnowledge(a, index));
-  state.exposures = exposeAll(sorted, traceList, state.knowledge, index);
+  state.exposures = exposeAll(sorted, traceList, state.knowledge, index, breaksAny(scenario.requirements));
   lap('expose');
   state.facts = new Uint8Array(sorted.length);
   state.links = linkStatuses(scenario, traceList, state.facts);

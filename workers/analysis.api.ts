@@ -29,7 +29,9 @@ import { createUnderlayRouter } from '../src/engine/graph/underlay-router.ts';
 import { indexScenario, type ScenarioIndex } from '../src/engine/scenario-index.ts';
 import { compareProtections, type Comparison } from '../src/engine/throughput/compare-protections.ts';
 import { estimateFlowDetail } from '../src/engine/throughput/estimate-throughput.ts';
-import type { Analysis, FlowTrace } from '../src/engine/types.ts';
+import type { Analysis, Exposure, FlowTrace } from '../src/engine/types.ts';
+import { buildAttackerKnowledge } from '../src/engine/exposure/attacker-knowledge.ts';
+import { exposeFlow } from '../src/engine/exposure/expose-flow.ts';
 import { parseEdited, parseScenario, type CleanReading } from '../src/model/parse-scenario.ts';
 import { serializeScenario } from '../src/model/serialize-scenario.ts';
 import type { Diagnostic, ParseResult, Scenario } from '../src/model/types.ts';
@@ -411,6 +413,24 @@ export const analysisApi = {
     const trace = run.trace(flowId);
     const reasons = flowEstimate(run, flowId)?.reasons;
     return { ...(trace ? { trace } : {}), ...(reasons ? { reasons } : {}) };
+  },
+
+  /**
+   * One flow × attacker pair's exposure with its vantages and reasons (SPEC X4–X9): the page holds
+   * only each pair's level and tamper bit (packed-exposures.ts). Read where the analysis left it
+   * (exposeFlow on the session's trace of the flow, as the analysis's table makes it when read), or,
+   * for a text this worker has not analysed, from that flow alone; undefined for an unknown flow or
+   * attacker, or an invalid text.
+   */
+  async exposureDetail(sent: AnalysisRequest, flowId: string, attackerId: string): Promise<Exposure | undefined> {
+    const request = withText(sent);
+    const loaded = load(request);
+    if (hasErrors(loaded)) return undefined;
+    const run = runOf(request, loaded.model as Scenario);
+    const flow = run.index.flows.get(flowId);
+    const attacker = run.scenario.attackers.find((a) => a.id === attackerId);
+    const trace = run.trace(flowId);
+    return flow && attacker && trace ? exposeFlow(flow, trace, buildAttackerKnowledge(attacker, run.index), run.index) : undefined;
   },
 
   /** The model as scenario YAML, as the app saves it. */

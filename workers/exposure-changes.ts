@@ -7,8 +7,8 @@
  */
 import { sameIdsInOrder } from '../src/engine/session/scenario-changes.ts';
 import { slotOf } from '../src/engine/sorted-lists.ts';
-import { ExposureTable, plainExposure, type PackedExposures } from '../src/engine/exposure/exposure-table.ts';
-import type { Exposure, ExposureList } from '../src/engine/types.ts';
+import { ExposureTable, OutcomeRows, outcomeOf, plainExposure, type PackedExposures } from '../src/engine/exposure/exposure-table.ts';
+import type { ExposureHead, ExposureList } from '../src/engine/types.ts';
 import { listedLevel, summarizeExposures, tally, type AttackerExposures, type ExposureCounts, type ExposureSummary } from './exposure-summary.ts';
 import { packExposures } from './packed-exposures.ts';
 import type { ExposureLevel } from '../src/model/types.ts';
@@ -54,7 +54,7 @@ function changedInTables(now: ExposureTable, last: ExposureTable, limit: number)
   while (j < a.length || k < b.length) {
     const p = j < a.length ? a[j]! : Number.POSITIVE_INFINITY;
     const q = k < b.length ? b[k]! : Number.POSITIVE_INFINITY;
-    if (p === q && now.detailed[j++] === last.detailed[k++]) continue;
+    if (p === q && now.sameAs(j++, last, k++)) continue;
     if (changed.length === limit) return undefined;
     if (p < q) j++;
     else if (q < p) k++;
@@ -89,11 +89,19 @@ function pushTo(lists: Map<ExposureLevel, number[]>, level: ExposureLevel, i: nu
   else lists.set(level, [i]);
 }
 
+/**
+ * The pair at position `i` as the summary counts it. Of a table, without its details: those of the
+ * last analysis's pairs would be made from the session as the edit left it.
+ */
+function headAt(list: ExposureList, i: number): ExposureHead {
+  return list instanceof OutcomeRows ? list.headAt(i)! : list.at(i)!;
+}
+
 function updatedSummary(summary: ExposureSummary, last: ExposureList, exposures: ExposureList, changed: readonly number[]): ExposureSummary {
   const edits = new Map<string, { counts: ExposureCounts; drop: Map<ExposureLevel, number[]>; add: Map<ExposureLevel, number[]> }>();
   for (const i of changed) {
-    const before = last.at(i)!;
-    const now = exposures.at(i)!;
+    const before = headAt(last, i);
+    const now = headAt(exposures, i);
     let edit = edits.get(now.attacker);
     if (!edit) {
       const c = summary[now.attacker];
@@ -122,22 +130,22 @@ function updatedSummary(summary: ExposureSummary, last: ExposureList, exposures:
 function updatedPacked(packed: PackedExposures, exposures: ExposureList, changed: readonly number[]): PackedExposures {
   // A table is packed already: its lists are copied, no pair is read.
   if (exposures instanceof ExposureTable) return exposures.packed();
-  const detailed = packed.detailed.slice();
+  const outcomes = packed.outcomes.slice();
   let reshaped = false;
   for (const i of changed) {
     const k = slotOf(packed.at, i);
     const listed = k < packed.at.length && packed.at[k] === i;
     const now = exposures.at(i)!;
-    if (listed && !plainExposure(now)) detailed[k] = now;
+    if (listed && !plainExposure(now)) outcomes[k] = outcomeOf(now);
     else if (listed || !plainExposure(now)) reshaped = true;
   }
-  if (!reshaped) return { attackers: packed.attackers, at: packed.at, detailed };
+  if (!reshaped) return { attackers: packed.attackers, at: packed.at, outcomes };
   // A pair turned plain or stopped being so: the listed positions and the changed ones are merged.
   const at: number[] = [];
-  const kept: Exposure[] = [];
-  const list = (p: number, e: Exposure): void => {
+  const kept: number[] = [];
+  const list = (p: number, outcome: number): void => {
     at.push(p);
-    kept.push(e);
+    kept.push(outcome);
   };
   let k = 0;
   let c = 0;
@@ -145,15 +153,15 @@ function updatedPacked(packed: PackedExposures, exposures: ExposureList, changed
     const p = k < packed.at.length ? packed.at[k]! : Number.POSITIVE_INFINITY;
     const q = c < changed.length ? changed[c]! : Number.POSITIVE_INFINITY;
     if (p < q) {
-      list(p, detailed[k++]!);
+      list(p, outcomes[k++]!);
       continue;
     }
     const e = exposures.at(q)!;
-    if (!plainExposure(e)) list(q, e);
+    if (!plainExposure(e)) list(q, outcomeOf(e));
     c++;
     if (p === q) k++;
   }
-  return { attackers: packed.attackers, at: Int32Array.from(at), detailed: kept };
+  return { attackers: packed.attackers, at: Int32Array.from(at), outcomes: Uint8Array.from(kept) };
 }
 
 /**

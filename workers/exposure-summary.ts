@@ -8,9 +8,9 @@
  * are copied as one block when posted, not item by item.
  */
 import type { ExposureLevel } from '../src/model/types.ts';
-import type { Exposure } from '../src/engine/types.ts';
+import type { Exposure, ExposureHead } from '../src/engine/types.ts';
 import type { ExposureRows } from './exposure-rows.ts';
-import { ExposureTable, forEachKept } from '../src/engine/exposure/exposure-table.ts';
+import { ExposureTable, forEachKeptOutcome } from '../src/engine/exposure/exposure-table.ts';
 
 /** The levels an attacker reaches, most revealing first (SPEC X6). */
 export const LEVELS_SHOWN = [
@@ -39,30 +39,31 @@ export type ExposureSummary = Partial<Record<string, AttackerExposures>>;
 export type ExposureCounts = Pick<AttackerExposures, 'payload' | 'headers' | 'tamper'>;
 
 /** Counts one pair in (`sign` 1) or out of (-1) its attacker's counts. */
-export function tally(c: ExposureCounts, e: Exposure, sign: 1 | -1): void {
+export function tally(c: ExposureCounts, e: Pick<Exposure, 'level' | 'tamper'>, sign: 1 | -1): void {
   if (e.level === 'payload') c.payload += sign;
   else if (e.level === 'headers') c.headers += sign;
   if (e.tamper) c.tamper += sign;
 }
 
 /** The level under which a pair is listed in its attacker's positions (`AttackerExposures.at`); undefined for a plain `none`. */
-export function listedLevel(e: Exposure): ExposureLevel | undefined {
+export function listedLevel(e: Pick<Exposure, 'level' | 'tamper'>): ExposureLevel | undefined {
   return e.level !== 'none' || e.tamper ? e.level : undefined;
 }
 
 /** Summarises `exposures` in one pass (the worker's full list; on the page, only a small analysis's). */
-export function summarizeExposures(exposures: ExposureRows): ExposureSummary {
+export function summarizeExposures(exposures: ExposureRows<ExposureHead>): ExposureSummary {
   type Lists = { payload: number; headers: number; tamper: number; at: Record<ExposureLevel, number[]> };
   const lists = new Map<string, Lists>();
   const empty = (): Lists => ({ payload: 0, headers: 0, tamper: 0, at: { payload: [], headers: [], metadata: [], none: [] } });
   // A table keeps its plain pairs apart, and they add nothing but their attacker's entry.
   if (exposures instanceof ExposureTable && exposures.length > 0) for (const attacker of exposures.attackers) lists.set(attacker, empty());
-  forEachKept(exposures, (i, e) => {
-    let c = lists.get(e.attacker);
-    if (!c) lists.set(e.attacker, (c = empty()));
+  forEachKeptOutcome(exposures, (i, _, attacker, level, tamper) => {
+    let c = lists.get(attacker);
+    if (!c) lists.set(attacker, (c = empty()));
+    const e = { level, tamper };
     tally(c, e, 1);
-    const level = listedLevel(e);
-    if (level !== undefined) c.at[level].push(i);
+    const listed = listedLevel(e);
+    if (listed !== undefined) c.at[listed].push(i);
   });
   const summary: ExposureSummary = {};
   for (const [attacker, c] of lists) {
@@ -81,12 +82,12 @@ export function summarizeExposures(exposures: ExposureRows): ExposureSummary {
  * The pairs of `attackers` that read payload or headers or can tamper: payload first, then
  * headers, metadata and none, each in list order — the order of a stable sort by level.
  */
-export function readableExposures(
-  exposures: ExposureRows,
+export function readableExposures<E extends ExposureHead>(
+  exposures: ExposureRows<E>,
   summary: ExposureSummary,
   attackers: readonly string[],
-): Exposure[] {
-  const out: Exposure[] = [];
+): E[] {
+  const out: E[] = [];
   for (const level of LEVELS_SHOWN) {
     const positions = mergePositions(attackers.map((a) => summary[a]?.at[level]));
     for (const i of positions) {

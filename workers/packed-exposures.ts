@@ -2,12 +2,13 @@
  * Exposures as they travel from the analysis worker to the page. A 1,000-host region has 500,000
  * flow × attacker pairs and 88 % of them are plain `none` (no vantage, no reason): posting them as
  * objects made the page deserialise half a million objects, a 5,000-host region two and a half
- * million. Packed, only the pairs that say something travel as objects, with their positions in
- * one typed array (copied as one block); the page keeps them so and reads them by position
- * (exposure-rows.ts), making a plain `none` pair only when asked for it.
+ * million. Packed, only the pairs that say something travel, as their positions and outcomes
+ * (level and tamper bit) in two typed arrays (each copied as one block); the page keeps them so
+ * and reads them by position (exposure-rows.ts), and asks the worker for the vantages and reasons
+ * of the one pair it shows (`analysisApi.exposureDetail`).
  */
-import type { Exposure, ExposureList } from '../src/engine/types.ts';
-import { ExposureTable, plainExposure, type PackedExposures } from '../src/engine/exposure/exposure-table.ts';
+import type { ExposureList } from '../src/engine/types.ts';
+import { ExposureTable, outcomeOf, plainExposure, type PackedExposures } from '../src/engine/exposure/exposure-table.ts';
 
 /**
  * Packs `exposures`, which list every flow × attacker pair, flows in the order of `flows` and the
@@ -26,13 +27,13 @@ export function packExposures(exposures: ExposureList, flows: readonly { id: str
     if (!plainExposure(e)) detailedCount++;
   }
   const at = new Int32Array(detailedCount);
-  const detailed = new Array<Exposure>(detailedCount);
+  const outcomes = new Uint8Array(detailedCount);
   let n = 0;
   for (let i = 0; i < exposures.length; i++) {
     const e = exposures.at(i)!;
     if (plainExposure(e)) continue;
     at[n] = i;
-    detailed[n++] = e;
+    outcomes[n++] = outcomeOf(e);
   }
-  return { attackers, at, detailed };
+  return { attackers, at, outcomes };
 }

@@ -10,7 +10,7 @@ import { unpackComparison, type PackedComparison } from '../../workers/packed-co
 import type { AnalysisApi, ReportFilesRequest } from '../../workers/analysis.api.ts';
 import { COMPARISON_HALVES, mergeComparisons } from '../engine/throughput/comparison-halves.ts';
 import type { Comparison } from '../engine/throughput/compare-protections.ts';
-import type { Analysis, LinkStatus } from '../engine/types.ts';
+import type { Analysis, ExposureHead, LinkStatus } from '../engine/types.ts';
 import type { Scenario } from '../model/types.ts';
 import { TextSender } from '../model/text-edit.ts';
 
@@ -23,10 +23,11 @@ type AnalysisResponse = Awaited<ReturnType<AnalysisApi['analyze']>>;
  * An analysis as the page holds it. Its `exposures` are rows read by position, never a list to
  * walk: a packed result (every large one) makes a plain `none` pair only when asked for it, and a
  * 5,000-host region has 2.5 million pairs, so the page reaches them only through the worker's
- * per-attacker summary, a look-up by pair (`exposureLookup`) or a page of rows. A plain `Analysis`
- * (a small result, tests' fakes) is one as well.
+ * per-attacker summary, a look-up by pair (`exposureLookup`) or a page of rows. Each pair is its
+ * level and tamper bit (`ExposureHead`): the vantages and reasons of the one pair shown come from
+ * the worker (`exposureDetail`). A plain `Analysis` (a small result, tests' fakes) is one as well.
  */
-export type PageAnalysis = Omit<Analysis, 'exposures'> & { exposures: ExposureRows };
+export type PageAnalysis = Omit<Analysis, 'exposures'> & { exposures: ExposureRows<ExposureHead> };
 
 /** What `AnalysisClient.analyze` resolves to: the worker's response, its exposures read in place. */
 export type AnalyzeResult = Omit<AnalysisResponse, 'analysis' | 'packed'> & { analysis?: PageAnalysis };
@@ -220,6 +221,19 @@ export class AnalysisClient {
     if (remote && analysis.running === 0 && this.#exporting === 0)
       return this.#withText(remote, req, (sent) => remote.flowDetail(sent, flowId)) as ReturnType<AnalysisApi['flowDetail']>;
     return this.#run('detail', (api) => this.#withText(api, req, (sent) => api.flowDetail(sent, flowId))) as ReturnType<AnalysisApi['flowDetail']>;
+  }
+
+  /**
+   * One flow × attacker pair's exposure with its vantages and reasons (the page holds only its
+   * level and tamper bit), routed as `flowDetail`: from the idle analysis worker's session, else
+   * from a worker of its own that traces that flow alone.
+   */
+  exposureDetail(req: AnalyzeRequest, flowId: string, attackerId: string): ReturnType<AnalysisApi['exposureDetail']> {
+    const analysis = this.#channels.get('analyze');
+    const remote = analysis?.remote;
+    if (remote && analysis.running === 0 && this.#exporting === 0)
+      return this.#withText(remote, req, (sent) => remote.exposureDetail(sent, flowId, attackerId)) as ReturnType<AnalysisApi['exposureDetail']>;
+    return this.#run('detail', (api) => this.#withText(api, req, (sent) => api.exposureDetail(sent, flowId, attackerId))) as ReturnType<AnalysisApi['exposureDetail']>;
   }
 
   /** Validation only (diagnostics for a file that is being opened). */

@@ -131,6 +131,9 @@ export interface Exposure {
   reasons: Reason[];
 }
 
+/** What an exposure decides, without its vantages and reasons: what the page holds of every pair. */
+export type ExposureHead = Pick<Exposure, 'flow' | 'attacker' | 'level' | 'tamper'>;
+
 /**
  * The exposures of an analysis, read like a list: the engine's `ExposureTable` (which makes its
  * plain `none` pairs when read) or a plain `Exposure[]` (small hand-made analyses).

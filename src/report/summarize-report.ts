@@ -4,7 +4,7 @@
  */
 import { compareIds } from '../engine/compare-ids.ts';
 import { LEVEL_RANK } from '../engine/exposure/expose-flow.ts';
-import { detailedExposures } from '../engine/exposure/exposure-table.ts';
+import { forEachKeptOutcome } from '../engine/exposure/exposure-table.ts';
 import { exposureAttackers } from './format/report-queries.ts';
 import type { Analysis, LinkStatusValue, Severity } from '../engine/types.ts';
 import type { ExposureLevel, Scenario } from '../model/types.ts';
@@ -23,16 +23,16 @@ function attackerSummaries(analysis: Analysis, scenario: Scenario): AttackerSumm
   const seen = new Map<string, { worst: number; flows: string[]; tamperFlows: string[] }>();
   // Every attacker the exposures cover has an entry; only the pairs that are not plain add to it.
   for (const attacker of exposureAttackers(analysis.exposures)) seen.set(attacker, { worst: 0, flows: [], tamperFlows: [] });
-  for (const e of detailedExposures(analysis.exposures)) {
-    const mine = seen.get(e.attacker)!;
-    const rank = LEVEL_RANK[e.level];
+  forEachKeptOutcome(analysis.exposures, (_, flow, attacker, level, tamper) => {
+    const mine = seen.get(attacker)!;
+    const rank = LEVEL_RANK[level];
     if (rank > mine.worst) {
       mine.worst = rank;
       mine.flows = [];
     }
-    if (rank === mine.worst && rank > 0) mine.flows.push(e.flow);
-    if (e.tamper) mine.tamperFlows.push(e.flow);
-  }
+    if (rank === mine.worst && rank > 0) mine.flows.push(flow);
+    if (tamper) mine.tamperFlows.push(flow);
+  });
   const ids = [...seen.keys()];
   // An attacker filter (`--attacker`) narrows the exposures; without flows, list every attacker.
   if (analysis.exposures.length === 0) ids.push(...scenario.attackers.map((a) => a.id));

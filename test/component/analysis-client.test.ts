@@ -13,9 +13,9 @@ import { compareProtections } from '../../src/engine/throughput/compare-protecti
 import { ALTERNATIVE_IDS, comparesSideBySide } from '../../src/engine/throughput/comparison-halves.ts';
 import { TEXT_BASE_MISSING } from '../../src/model/text-edit.ts';
 import { readableExposures } from '../../workers/exposure-summary.ts';
-import { ExposureTable } from '../../src/engine/exposure/exposure-table.ts';
+import { OutcomeRows } from '../../src/engine/exposure/exposure-table.ts';
 import type { Scenario } from '../../src/model/types.ts';
-import { listRows } from '../support/list-rows.ts';
+import { headsOf, listRows } from '../support/list-rows.ts';
 import { analysis, model } from './fixtures/two-hosts.ts';
 
 const LEVELS = ['payload', 'headers', 'metadata', 'none'];
@@ -94,8 +94,8 @@ function reachable(root: unknown): { longestList: number; exposures: number } {
   let exposures = 0;
   while (todo.length > 0) {
     const value = todo.pop();
-    // The rows over the packed pairs are where the pairs that say something are meant to be.
-    if (value === null || typeof value !== 'object' || seen.has(value) || ArrayBuffer.isView(value) || value instanceof ExposureTable) continue;
+    // The rows over the packed outcomes are where the pairs that say something are meant to be.
+    if (value === null || typeof value !== 'object' || seen.has(value) || ArrayBuffer.isView(value) || value instanceof OutcomeRows) continue;
     seen.add(value);
     if (Array.isArray(value)) longestList = Math.max(longestList, value.length);
     else if ('flow' in value && 'attacker' in value && 'vantages' in value && 'reasons' in value) exposures++;
@@ -326,19 +326,19 @@ describe('AnalysisClient (latest-wins, real cancellation)', () => {
     expect(state.error).toBeUndefined();
     expect(Array.isArray(shown.exposures)).toBe(false);
     expect(shown.exposures.length).toBe(pairs);
-    // Exposure objects are held only inside the packed rows (the pairs that say something), no list is as long as all pairs.
+    // No exposure object is held (the rows make each pair from the packed outcomes), and no list is as long as all pairs.
     const held = reachable({ model: state.model, analysis: shown, summary: state.summary });
     expect(held.exposures).toBe(0);
     expect(held.longestList).toBeGreaterThanOrEqual(whole.flows.length);
     expect(held.longestList).toBeLessThan(pairs);
     // What the views read from it is what they read from the engine's list.
-    expect(listRows(shown.exposures)).toEqual(whole.exposures);
+    expect(listRows(shown.exposures)).toEqual(headsOf(whole.exposures));
     const attackers = [...new Set(whole.exposures.map((e) => e.attacker))];
     expect(readableExposures(shown.exposures, state.summary!, attackers)).toEqual(
-      whole.exposures.filter((e) => e.level === 'payload' || e.level === 'headers' || e.tamper).sort((a, b) => LEVELS.indexOf(a.level) - LEVELS.indexOf(b.level)),
+      headsOf(whole.exposures.filter((e) => e.level === 'payload' || e.level === 'headers' || e.tamper).sort((a, b) => LEVELS.indexOf(a.level) - LEVELS.indexOf(b.level))),
     );
     const index = indexExposures(shown);
-    for (const e of whole.exposures.filter((_, i) => i % 7 === 0)) expect(index.get(e.flow, e.attacker)).toEqual(e);
+    for (const e of whole.exposures.filter((_, i) => i % 7 === 0)) expect(index.get(e.flow, e.attacker)).toEqual(headsOf([e])[0]);
     expect(index.get('no-such-flow', attackers[0]!)).toBeUndefined();
   });
 
@@ -396,7 +396,7 @@ describe('AnalysisClient (latest-wins, real cancellation)', () => {
       expect(modelSlices).toBeLessThanOrEqual(1);
       // What the page holds is what the worker computed for this text, list by list, and its model is the file's.
       const whole = (await analysisApi.analyze({ text, fileName: 'region.yaml' })).analysis!;
-      expect(listRows(shown.exposures)).toEqual(whole.exposures);
+      expect(listRows(shown.exposures)).toEqual(headsOf(whole.exposures));
       expect({ ...shown, exposures: [] }).toEqual({ ...whole, exposures: [] });
       expect(result.model).toEqual(parseScenario(text).model);
       expect(seen.at(-1)).toEqual({ model: result.model, complete: true, flowCount: result.model!.flows.length });

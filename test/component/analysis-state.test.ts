@@ -138,3 +138,35 @@ describe('AnalysisState: a large file is drawn before its analysis arrives', () 
     ]);
   });
 });
+
+describe('AnalysisState.loadCell', () => {
+  it('keeps the answer for the pair asked for last, even when an earlier answer arrives after it', async () => {
+    const { client, calls } = controlledClient();
+    const answers: { flow: string; resolve: (e: unknown) => void }[] = [];
+    Object.assign(client, {
+      exposureDetail(_req: unknown, flow: string, attacker: string) {
+        return new Promise((resolve) =>
+          answers.push({ flow, resolve: () => resolve({ ...analysis.exposures.at(0)!, flow, attacker }) }),
+        );
+      },
+    });
+    const state = new AnalysisState(client);
+    const done = state.run('small', 'small.yaml');
+    calls[0]!.resolve({ diagnostics: [], model: small, analysis });
+    await done;
+    const first = { flow: 'f-first', attacker: 'a' };
+    const second = { flow: 'f-second', attacker: 'a' };
+    const asked = [state.loadCell(first), state.loadCell(second)];
+    expect(state.cellOf(second)).toBeUndefined();
+    // The second answer comes first (another worker), then the first one's.
+    answers[1]!.resolve(undefined);
+    await asked[1];
+    answers[0]!.resolve(undefined);
+    await asked[0];
+    expect(state.cellOf(second)?.exposure?.flow).toBe('f-second');
+    expect(state.cellOf(first)).toBeUndefined();
+    // Nothing asked: nothing held.
+    await state.loadCell(undefined);
+    expect(state.cell).toBeUndefined();
+  });
+});

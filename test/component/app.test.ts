@@ -31,7 +31,8 @@ describe('App', () => {
   it('[X9] a matrix cell opens its reasons one click away', async () => {
     setup();
     await fireEvent.click(await screen.findByTestId('cell-f-ab-tap'));
-    expect((await screen.findByTestId('cell-reasons')).textContent).toContain('no encryption layer');
+    // The reasons come from the worker: the page holds each pair's level alone.
+    await waitFor(() => expect(screen.getByTestId('cell-reasons').textContent).toContain('no encryption layer'));
   });
 
   it('picking an attacker in the lens lists what it reads and marks its vantage on the map', async () => {
@@ -176,9 +177,10 @@ describe('App with a packed analysis (exposures read by position, as for a large
     expect(idle.textContent).toContain('none');
     expect(idle.textContent).not.toContain('tamper');
     await fireEvent.click(tap);
-    expect((await screen.findByTestId('cell-reasons')).textContent).toContain('no encryption layer');
+    await waitFor(() => expect(screen.getByTestId('cell-reasons').textContent).toContain('no encryption layer'));
     await fireEvent.click(idle);
-    expect((await screen.findByTestId('cell-reasons')).textContent).toContain('idle → f-ab: none');
+    await waitFor(() => expect(screen.getByTestId('cell-reasons').textContent).toContain('idle → f-ab: none'));
+    await waitFor(() => expect(screen.getByTestId('cell-reasons').textContent).toContain('No reasons recorded.'));
   });
 
   it('picking attackers lists what they read and marks their vantage; one that sees nothing adds nothing', async () => {

@@ -5,7 +5,7 @@
  * worker's summary, and one more attacker that sees nothing (its pair is made when asked for).
  */
 import type { AnalysisClient, AnalyzeRequest, AnalyzeResult } from '../../src/app/analysis-client.ts';
-import type { FlowTrace } from '../../src/engine/types.ts';
+import type { Exposure, FlowTrace } from '../../src/engine/types.ts';
 import { createPackedRows } from '../../workers/exposure-rows.ts';
 import { summarizeExposures } from '../../workers/exposure-summary.ts';
 import { packExposures } from '../../workers/packed-exposures.ts';
@@ -42,6 +42,10 @@ export function createFakeClient(options: { packed?: boolean } = {}): { client: 
     },
     async flowDetail(): Promise<{ trace?: FlowTrace; reasons?: string[] }> {
       return {};
+    },
+    /** The pair as the fake's analysis lists it, with its reasons. */
+    async exposureDetail(_req: AnalyzeRequest, flow: string, attacker: string): Promise<Exposure | undefined> {
+      return [...analysis.exposures].find((e) => e.flow === flow && e.attacker === attacker);
     },
     async validate() {
       return { diagnostics: [] };

@@ -150,9 +150,16 @@ export const checks = [
         if (!text.includes(levelWord[e.level]) || text.includes('tamper') !== e.tamper) throw new Error(`${flow}: cell says "${text.trim()}", expected ${e.level}${e.tamper ? ' + tamper' : ''}`);
       }
       await page.getByTestId('cell-t-app-web-root-cmp2').click();
+      // The reasons come from the worker (the page holds each pair's level alone): wait for them.
       const reasons = page.getByTestId('cell-reasons');
       await reasons.waitFor();
-      if (!/root|cmp2/i.test((await reasons.textContent()) ?? '')) throw new Error('reasons do not mention root on cmp2');
+      await reasons
+        .getByText(/root|cmp2/i)
+        .first()
+        .waitFor({ timeout: 10000 })
+        .catch(async () => {
+          throw new Error(`reasons do not mention root on cmp2: ${(await reasons.textContent()) ?? ''}`);
+        });
       const vantage = await hook(page, () => window.__plainsight.classesOf('cmp2'));
       if (!vantage.includes('vantage')) throw new Error(`cmp2 is not highlighted as a vantage point: ${vantage}`);
       await page.screenshot({ path: join(out, '02-attacker-lens-root-cmp2.png') });

@@ -4,7 +4,7 @@
  */
 import { exposureLookup } from '../../engine/exposure/exposure-lookup.ts';
 import type { ExposureLevel } from '../../model/types.ts';
-import type { Exposure } from '../../engine/types.ts';
+import type { ExposureHead } from '../../engine/types.ts';
 import type { PageAnalysis } from '../analysis-client.ts';
 
 /** Glyph, word and one-line meaning of each level (SPEC X6). */
@@ -28,7 +28,7 @@ export const viaWords: Record<string, string> = {
 
 /** Looks up the exposure of a flow × attacker pair. */
 export interface ExposureIndex {
-  get(flow: string, attacker: string): Exposure | undefined;
+  get(flow: string, attacker: string): ExposureHead | undefined;
 }
 
 /**

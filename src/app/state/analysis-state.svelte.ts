@@ -6,7 +6,7 @@
  * that arrives (a preview); edits and small files show model and analysis together.
  */
 import type { Diagnostic, Scenario } from '../../model/types.ts';
-import type { FlowTrace, LinkStatus } from '../../engine/types.ts';
+import type { Exposure, FlowTrace, LinkStatus } from '../../engine/types.ts';
 import { summarizeExposures, type ExposureSummary } from '../../../workers/exposure-summary.ts';
 import {
   isSuperseded,
@@ -69,12 +69,21 @@ export class AnalysisState {
   trace = $state.raw<FlowTrace | undefined>(undefined);
   /** Reasons of the selected flow's throughput estimate (SPEC T6), most important first. */
   why = $state.raw<{ flow: string; reasons: string[] } | undefined>(undefined);
+  /**
+   * The selected flow × attacker pair and its exposure with vantages and reasons, fetched from the
+   * worker on demand (`exposure` undefined: the worker knows no such pair).
+   */
+  cell = $state.raw<{ flow: string; attacker: string; exposure: Exposure | undefined } | undefined>(
+    undefined,
+  );
 
   #client: AnalysisClient;
   #timer: ReturnType<typeof setTimeout> | undefined;
   #pendingText: string | undefined;
   /** Runs started; a run whose result arrives after a newer one started is dropped. */
   #runs = 0;
+  /** The pair whose exposure was asked for last (`loadCell`). */
+  #cellAsked: { flow: string; attacker: string } | undefined;
   /** The text the shown analysis belongs to (the worker caches traces by it). */
   #analyzedText: string | undefined;
   /** The run whose model is previewed, and the statuses a run reported ahead of its analysis. */
@@ -185,6 +194,28 @@ export class AnalysisState {
       const { trace, reasons } = await this.#client.flowDetail({ text }, flowId);
       this.trace = trace;
       this.why = reasons ? { flow: flowId, reasons } : undefined;
+    } catch (error) {
+      if (!isSuperseded(error)) this.error = error instanceof Error ? error.message : String(error);
+    }
+  }
+
+  /** What was loaded of a flow × attacker pair, if it is the one loaded (undefined while it loads). */
+  cellOf(
+    pair: { flow: string; attacker: string } | undefined,
+  ): { exposure: Exposure | undefined } | undefined {
+    const cell = this.cell;
+    return pair && cell?.flow === pair.flow && cell.attacker === pair.attacker ? cell : undefined;
+  }
+
+  /** Fetches the vantages and reasons of a flow × attacker pair of the current model (latest-wins). */
+  async loadCell(pair: { flow: string; attacker: string } | undefined): Promise<void> {
+    const text = this.#analyzedText;
+    this.#cellAsked = pair;
+    if (!pair || text === undefined) return void (this.cell = undefined);
+    try {
+      const exposure = await this.#client.exposureDetail({ text }, pair.flow, pair.attacker);
+      // Answers come in order on one worker, but not across two: keep only the latest question's.
+      if (this.#cellAsked === pair && text === this.#analyzedText) this.cell = { ...pair, exposure };
     } catch (error) {
       if (!isSuperseded(error)) this.error = error instanceof Error ? error.message : String(error);
     }

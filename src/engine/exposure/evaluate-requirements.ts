@@ -3,16 +3,26 @@
  * exceed `maxExposure`, and with `noTamper` the attacker must not be able to tamper.
  */
 import { mergeSorted } from '../sorted-lists.ts';
-import type { Flow, Requirement } from '../../model/types.ts';
-import type { Exposure, ExposureList, RequirementResult } from '../types.ts';
-import { forEachKept } from './exposure-table.ts';
+import type { ExposureLevel, Flow, Requirement } from '../../model/types.ts';
+import type { ExposureList, RequirementResult } from '../types.ts';
+import { forEachKeptOutcome } from './exposure-table.ts';
 import { LEVEL_RANK } from './expose-flow.ts';
 
 /** One flow × attacker pair that breaks a requirement. */
 export type RequirementFailure = RequirementResult['failures'][number];
 
-/** Tells whether one exposure breaks a requirement: its failure, or undefined. */
-export type RequirementCheck = (flow: Flow, exposure: Exposure) => RequirementFailure | undefined;
+/** Tells whether one exposure (of `flow` to `attacker`) breaks a requirement: its failure, or undefined. */
+export type RequirementCheck = (flow: Flow, attacker: string, level: ExposureLevel, tamper: boolean) => RequirementFailure | undefined;
+
+/**
+ * Whether a pair (of `flow` to `attacker`, at `level`, tampering or not) breaks any of
+ * `requirements`: what an analysis asks of each pair it lists, to make the details of those that
+ * the requirement-failed rule reports while their traces are at hand.
+ */
+export function breaksAny(requirements: readonly Requirement[]): (flow: Flow, attacker: string, level: ExposureLevel, tamper: boolean) => boolean {
+  const checks = requirements.map(requirementCheck);
+  return (flow, attacker, level, tamper) => (level !== 'none' || tamper) && checks.some((check) => check(flow, attacker, level, tamper) !== undefined);
+}
 
 /** The check of one requirement (flow selection, attackers, level, tampering). */
 export function requirementCheck(req: Requirement): RequirementCheck {
@@ -22,10 +32,10 @@ export function requirementCheck(req: Requirement): RequirementCheck {
   const selects = (flow: Flow): boolean =>
     f === 'all' ||
     (listed ? listed.has(flow.id) : !Array.isArray(f) && (f.class === undefined || f.class === flow.class) && (f.sensitivity === undefined || f.sensitivity === flow.sensitivity));
-  return (flow, e) => {
-    if (!selects(flow) || (against && !against.has(e.attacker))) return undefined;
-    const tooDeep = LEVEL_RANK[e.level] > LEVEL_RANK[req.maxExposure];
-    return tooDeep || (req.noTamper && e.tamper) ? { flow: e.flow, attacker: e.attacker, level: e.level, tamper: e.tamper } : undefined;
+  return (flow, attacker, level, tamper) => {
+    if (!selects(flow) || (against && !against.has(attacker))) return undefined;
+    const tooDeep = LEVEL_RANK[level] > LEVEL_RANK[req.maxExposure];
+    return tooDeep || (req.noTamper && tamper) ? { flow: flow.id, attacker, level, tamper } : undefined;
   };
 }
 
@@ -52,9 +62,9 @@ export function evaluateRequirements(requirements: readonly Requirement[], flows
   const results = requirements.map((req): RequirementResult => {
     const check = requirementCheck(req);
     const failures: RequirementFailure[] = [];
-    forEachKept(exposures, (position, e) => {
-      if (e.level === 'none' && !e.tamper) return;
-      const failure = check(flows[Math.floor(position / width)]!, e);
+    forEachKeptOutcome(exposures, (position, _, attacker, level, tamper) => {
+      if (level === 'none' && !tamper) return;
+      const failure = check(flows[Math.floor(position / width)]!, attacker, level, tamper);
       if (failure) failures.push(failure);
     });
     return { id: req.id, pass: failures.length === 0, failures: sortFailures(failures) };

@@ -4,13 +4,14 @@
  * put in one map from element id to attackers, and each flow looks up the elements of its path
  * once. Only the attackers reached this way go through `exposeFlow`; the others see nothing.
  */
-import type { Flow } from '../../model/types.ts';
+import type { ExposureLevel, Flow } from '../../model/types.ts';
 import type { ScenarioIndex } from '../scenario-index.ts';
 import { traceAt, type TraceSource } from '../trace-source.ts';
 import type { FlowTrace } from '../types.ts';
-import { ExposureTableBuilder, type ExposureTable } from './exposure-table.ts';
+import { ExposureTableBuilder, type DetailMaker, type ExposureTable } from './exposure-table.ts';
 import type { AttackerKnowledge } from './attacker-knowledge.ts';
-import { exposeFlow, exposureOutcome } from './expose-flow.ts';
+import { exposeFlow, exposureOutcome, pairOutcome, SEEN_BIT } from './expose-flow.ts';
+import { TAMPER_BIT } from './read-stack.ts';
 
 /** Attacker positions (by index into the knowledge list) per element id; ids share one namespace (SPEC §1). */
 export type Reach = Map<string, number[]>;
@@ -78,35 +79,65 @@ function markReached(flow: Flow, trace: FlowTrace, reach: Reach, seen: Int32Arra
 }
 
 /**
- * Adds the exposures of one flow to every attacker (in knowledge order) to `out`, at positions from
- * `offset`; the pairs the flow's path does not reach are plain and left out.
+ * Adds the outcomes of one flow's exposures to every attacker (in knowledge order) to `out`, at
+ * positions from `offset` (their details are made when read: `detailMaker`); the pairs the flow's
+ * path does not reach are plain and left out.
  */
 export function exposeRow(
   flow: Flow,
   trace: FlowTrace,
   knowledge: readonly AttackerKnowledge[],
-  ctx: { reach: Reach; index: ScenarioIndex; seen: Int32Array; stamp: number },
+  ctx: { reach: Reach; index: ScenarioIndex; seen: Int32Array; stamp: number; detailed?: DetailWanted },
   out: ExposureTableBuilder,
   offset: number,
 ): void {
   markReached(flow, trace, ctx.reach, ctx.seen, ctx.stamp);
   for (let a = 0; a < knowledge.length; a++) {
-    if (ctx.seen[a] === ctx.stamp) out.add(offset + a, exposeFlow(flow, trace, knowledge[a]!, ctx.index));
+    if (ctx.seen[a] !== ctx.stamp) continue;
+    const k = knowledge[a]!;
+    const outcome = pairOutcome(flow, trace, k, ctx.index);
+    if (outcome === 0) continue;
+    if (ctx.detailed?.(flow, k.attacker.id, LEVELS[outcome & 3]!, (outcome & TAMPER_BIT) !== 0)) out.add(offset + a, exposeFlow(flow, trace, k, ctx.index));
+    else out.addOutcome(offset + a, outcome & ~SEEN_BIT);
   }
+}
+
+/** Exposure levels by rank (`LEVEL_RANK`). */
+const LEVELS: readonly ExposureLevel[] = ['none', 'metadata', 'headers', 'payload'];
+
+/** Which pairs an analysis makes with their details at once (while the flow's trace is at hand): the others are made when read. */
+export type DetailWanted = (flow: Flow, attacker: string, level: ExposureLevel, tamper: boolean) => boolean;
+
+/**
+ * Makes the exposure at a position of a table whose rows are `flows` (traces by id, or lined up
+ * with them) and whose columns are `knowledge`: the details of a pair listed by its outcome.
+ */
+export function detailMaker(flows: readonly Flow[], traces: TraceSource, knowledge: readonly AttackerKnowledge[], index: ScenarioIndex): DetailMaker {
+  const width = knowledge.length;
+  return (position) => {
+    const i = Math.floor(position / width);
+    const flow = flows[i]!;
+    return exposeFlow(flow, traceAt(traces, i, flow.id)!, knowledge[position % width]!, index);
+  };
 }
 
 /**
  * Every flow × attacker exposure, flows in the given order, attackers in knowledge order (SPEC §4);
- * `traces` by flow id, or lined up with `flows`.
+ * `traces` by flow id, or lined up with `flows`. The pairs `detailed` picks are made with their
+ * vantages and reasons now; the others when first read.
  */
-export function exposeAll(flows: readonly Flow[], traces: TraceSource, knowledge: readonly AttackerKnowledge[], index: ScenarioIndex): ExposureTable {
+export function exposeAll(flows: readonly Flow[], traces: TraceSource, knowledge: readonly AttackerKnowledge[], index: ScenarioIndex, detailed?: DetailWanted): ExposureTable {
   const out = new ExposureTableBuilder();
-  const ctx = { reach: reachOf(knowledge), index, seen: new Int32Array(knowledge.length).fill(-1), stamp: 0 };
+  const ctx = { reach: reachOf(knowledge), index, seen: new Int32Array(knowledge.length).fill(-1), stamp: 0, ...(detailed ? { detailed } : {}) };
   flows.forEach((flow, i) => {
     ctx.stamp = i;
     exposeRow(flow, traceAt(traces, i, flow.id)!, knowledge, ctx, out, i * knowledge.length);
   });
-  return out.build(flows, knowledge.map((k) => k.attacker.id));
+  return out.build(
+    flows,
+    knowledge.map((k) => k.attacker.id),
+    detailMaker(flows, traces, knowledge, index),
+  );
 }
 
 /**

@@ -108,14 +108,18 @@ function nodeFree(node: string | undefined, k: AttackerKnowledge): boolean {
   return node === undefined || k.keyNodes.has(node);
 }
 
+/** Bit of `pairOutcome` set when the attacker has a vantage on the flow or is one of its ends (the pair is not plain). */
+export const SEEN_BIT = 8;
+
 /**
  * The level rank (`LEVEL_RANK`) of one flow's exposure to one attacker, plus `TAMPER_BIT` when it
- * can tamper: what `exposeFlow` decides, without its reasons and vantage list (the protection
- * comparison of SPEC T8 reads nothing else, for every flow × attacker pair of ten alternatives).
+ * can tamper and `SEEN_BIT` when it has any vantage on the flow or is an end of it: what
+ * `exposeFlow` decides, without its reasons and vantage list.
  */
-export function exposureOutcome(flow: Flow, trace: FlowTrace, k: AttackerKnowledge, index: ScenarioIndex): number {
+export function pairOutcome(flow: Flow, trace: FlowTrace, k: AttackerKnowledge, index: ScenarioIndex): number {
   // An endpoint reads what it sends or receives (as in `exposeFlow`).
-  let rank = k.workloads.has(flow.from) || k.workloads.has(flow.to) ? LEVEL_RANK.payload : LEVEL_RANK.none;
+  const endpoint = k.workloads.has(flow.from) || k.workloads.has(flow.to);
+  let rank = endpoint ? LEVEL_RANK.payload : LEVEL_RANK.none;
   let tamper = 0;
   // As in `exposeFlow`: a vantage whose reading does not depend on its node reads as the one before on the same stack.
   let lastStack: Vantage['stack'] | undefined;
@@ -136,7 +140,16 @@ export function exposureOutcome(flow: Flow, trace: FlowTrace, k: AttackerKnowled
     if ((outcome & 3) > rank) rank = outcome & 3;
     tamper |= outcome & TAMPER_BIT;
   }
-  return rank | tamper;
+  return rank | tamper | (endpoint || vantages.count > 0 ? SEEN_BIT : 0);
+}
+
+/**
+ * `pairOutcome` without `SEEN_BIT`: the level rank, plus `TAMPER_BIT` when the attacker can tamper
+ * (the protection comparison of SPEC T8 reads nothing else, for every flow × attacker pair of ten
+ * alternatives).
+ */
+export function exposureOutcome(flow: Flow, trace: FlowTrace, k: AttackerKnowledge, index: ScenarioIndex): number {
+  return pairOutcome(flow, trace, k, index) & ~SEEN_BIT;
 }
 
 /** Computes the exposure of one flow to one attacker, with reasons. */

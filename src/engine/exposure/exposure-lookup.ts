@@ -5,17 +5,17 @@
  * by a binary search over the rows and its attacker's position. Any other list (a session passes
  * only the pairs an edit changed) is indexed pair by pair, once, at the first look-up that needs it.
  */
-import type { Exposure } from '../types.ts';
-import { ExposureTable } from './exposure-table.ts';
+import type { Exposure, ExposureHead } from '../types.ts';
+import { OutcomeRows } from './exposure-table.ts';
 
 /**
  * Exposures read by position: a plain list (through `Array.prototype.at`), or rows that make their
  * pairs on demand, as the app's packed exposures do (workers/exposure-rows.ts).
  */
-export interface ExposureRows {
+export interface ExposureRows<E extends ExposureHead = Exposure> {
   readonly length: number;
   /** The pair at position `i` (negative counts from the end, as `Array.prototype.at`), or undefined. */
-  at(i: number): Exposure | undefined;
+  at(i: number): E | undefined;
   /**
    * True when the rows are known to hold every flow × attacker pair, flows in id order, the
    * attackers in one order in every row: the search by position then finds every pair there is,
@@ -25,13 +25,13 @@ export interface ExposureRows {
 }
 
 /** The exposure of a pair, or undefined. */
-export type ExposureLookup = (flow: string, attacker: string) => Exposure | undefined;
+export type ExposureLookup<E extends ExposureHead = Exposure> = (flow: string, attacker: string) => E | undefined;
 
 /**
  * A look-up over `exposures`; `indexed` says which exposures the fallback index needs to hold
  * (callers that only ever ask for pairs that see something can leave the rest out).
  */
-export function exposureLookup(exposures: ExposureRows, indexed: (e: Exposure) => boolean = () => true): ExposureLookup {
+export function exposureLookup<E extends ExposureHead = Exposure>(exposures: ExposureRows<E>, indexed: (e: E) => boolean = () => true): ExposureLookup<E> {
   const attackers = new Map<string, number>();
   for (let i = 0; i < exposures.length; i++) {
     const attacker = exposures.at(i)!.attacker;
@@ -41,9 +41,9 @@ export function exposureLookup(exposures: ExposureRows, indexed: (e: Exposure) =
   const width = Math.max(1, attackers.size);
   const rows = Math.floor(exposures.length / width);
   // A row's flow: a table names it without making the row's first pair.
-  const table = exposures instanceof ExposureTable ? exposures : undefined;
+  const table = exposures instanceof OutcomeRows ? exposures : undefined;
   const flowAt = (row: number): string => (table ? table.flows[row]!.id : exposures.at(row * width)!.flow);
-  let byPair: Map<string, Exposure> | undefined;
+  let byPair: Map<string, E> | undefined;
   // The row found last: callers mostly go through the flows in order (a matrix, a diff), so the
   // row asked for is that one or the next, found without a search.
   let hint = 0;
@@ -73,8 +73,8 @@ export function exposureLookup(exposures: ExposureRows, indexed: (e: Exposure) =
   };
 }
 
-function indexPairs(exposures: ExposureRows, indexed: (e: Exposure) => boolean): Map<string, Exposure> {
-  const byPair = new Map<string, Exposure>();
+function indexPairs<E extends ExposureHead>(exposures: ExposureRows<E>, indexed: (e: E) => boolean): Map<string, E> {
+  const byPair = new Map<string, E>();
   for (let i = 0; i < exposures.length; i++) {
     const e = exposures.at(i)!;
     if (indexed(e)) byPair.set(`${e.flow}\u0000${e.attacker}`, e);

@@ -7,7 +7,7 @@ import type { Flow, Scenario } from '../../model/types.ts';
 import { compareIds } from '../compare-ids.ts';
 import { buildAttackerKnowledge, type AttackerKnowledge } from '../exposure/attacker-knowledge.ts';
 import { traceFlow } from '../exposure/build-traces.ts';
-import { evaluateRequirements } from '../exposure/evaluate-requirements.ts';
+import { breaksAny, evaluateRequirements } from '../exposure/evaluate-requirements.ts';
 import { exposeAll } from '../exposure/expose-all.ts';
 import type { ExposureTable } from '../exposure/exposure-table.ts';
 import { linkStatuses, plaintextLinksOf } from '../exposure/link-statuses.ts';
@@ -221,7 +221,8 @@ export function buildState(scenario: Scenario, options: AnalysisOptions = {}, on
   state.hardware = hardwareProblems(scenario);
   state.throughput = throughputOf(state, figures);
   state.knowledge = selectedAttackers(scenario, options).map((a) => buildAttackerKnowledge(a, index));
-  state.exposures = exposeAll(sorted, traceList, state.knowledge, index);
+  // The pairs that break a requirement are made with their reasons now: the requirement-failed rule reports them.
+  state.exposures = exposeAll(sorted, traceList, state.knowledge, index, breaksAny(scenario.requirements));
   onProgress?.({ phase: 'exposure', done: 2, total: 3 });
   state.requirements = evaluateRequirements(scenario.requirements, sorted, state.exposures);
   state.findings = findingsOf(state);

@@ -3,10 +3,9 @@
  * the attackers whose knowledge changed are computed again; every other pair is taken from the
  * previous analysis by position (flows sorted by id, attackers sorted by id, as SPEC §4 orders them).
  */
-import type { Exposure } from '../types.ts';
-import { exposeRow, reachOf } from '../exposure/expose-all.ts';
+import { detailMaker, exposeRow, reachOf } from '../exposure/expose-all.ts';
 import { ExposureTableBuilder } from '../exposure/exposure-table.ts';
-import { exposeFlow } from '../exposure/expose-flow.ts';
+import { pairOutcome, SEEN_BIT } from '../exposure/expose-flow.ts';
 import { buildElementIndex, flowsReached, type ElementIndex } from './element-index.ts';
 import { sameIdsInOrder } from './scenario-changes.ts';
 import { positionsOf, type SessionState } from './session-state.ts';
@@ -36,22 +35,24 @@ export function updateExposures(state: SessionState, prev: SessionState, reach: 
   const attackers = state.knowledge.map((k) => k.attacker.id);
   const ctx = { reach: reachOf(state.knowledge), index: state.index, seen: new Int32Array(nA).fill(-1), stamp: 0 };
   const out = new ExposureTableBuilder();
+  // A pair copied from `before` keeps the details it made there, if any; the others are made from this state.
+  const make = detailMaker(state.sorted, state.traces, state.knowledge, state.index);
   if (sameFlows && sameAttackers) {
     // Only rows change (a moved workload, an overlay): the other rows' pairs are copied, the reached rows written.
     const at = positionsOf(state);
     const rows = [...new Set([...reach.flows].flatMap((id) => at.get(id) ?? []))].sort((x, y) => x - y);
-    const { positions, detailed } = before;
+    const { positions } = before;
     let k = 0;
     for (const r of rows) {
       const start = r * nA;
-      for (; k < positions.length && positions[k]! < start; k++) out.add(positions[k]!, detailed[k]!);
+      for (; k < positions.length && positions[k]! < start; k++) out.copy(positions[k]!, before, k);
       for (; k < positions.length && positions[k]! < start + nA; k++);
       ctx.stamp = r;
       const flow = state.sorted[r]!;
       exposeRow(flow, state.traces.get(flow.id)!, state.knowledge, ctx, out, start);
     }
-    for (; k < positions.length; k++) out.add(positions[k]!, detailed[k]!);
-    state.exposures = out.build(state.sorted, attackers);
+    for (; k < positions.length; k++) out.copy(positions[k]!, before, k);
+    state.exposures = out.build(state.sorted, attackers, make);
     return true;
   }
   const flowAt = sameFlows ? undefined : positions(prev.sorted, (f) => f.id);
@@ -60,8 +61,8 @@ export function updateExposures(state: SessionState, prev: SessionState, reach: 
   const changed = state.knowledge.flatMap((k, a) => (attackerAt[a]! < 0 ? [a] : []));
   const changedKnowledge = changed.map((a) => state.knowledge[a]!);
   const candidates = changed.length > 0 ? flowsReached(elementsOf(state), changedKnowledge) : undefined;
-  // The previous row's pairs that say something, by attacker column.
-  const row = new Array<Exposure | undefined>(prevA);
+  // The previous row's pairs that say something, as slots of `before` by attacker column (-1: plain).
+  const row = new Int32Array(prevA);
   state.sorted.forEach((flow, i) => {
     const old = flowAt ? flowAt.get(flow.id) : i;
     if (old === undefined || reach.flows.has(flow.id)) {
@@ -69,17 +70,20 @@ export function updateExposures(state: SessionState, prev: SessionState, reach: 
       exposeRow(flow, state.traces.get(flow.id)!, state.knowledge, ctx, out, i * nA);
       return;
     }
-    row.fill(undefined);
-    for (let k = before.slotOf(old * prevA); k < before.positions.length && before.positions[k]! < (old + 1) * prevA; k++) row[before.positions[k]! - old * prevA] = before.detailed[k];
+    row.fill(-1);
+    for (let k = before.slotOf(old * prevA); k < before.positions.length && before.positions[k]! < (old + 1) * prevA; k++) row[before.positions[k]! - old * prevA] = k;
     const candidate = candidates?.has(flow.id) ?? false;
     for (let a = 0; a < nA; a++) {
       const was = attackerAt[a]!;
       if (was >= 0) {
-        const e = row[was];
-        if (e) out.add(i * nA + a, e);
-      } else if (candidate) out.add(i * nA + a, exposeFlow(flow, state.traces.get(flow.id)!, state.knowledge[a]!, state.index));
+        const k = row[was]!;
+        if (k >= 0) out.copy(i * nA + a, before, k);
+      } else if (candidate) {
+        const outcome = pairOutcome(flow, state.traces.get(flow.id)!, state.knowledge[a]!, state.index);
+        if (outcome !== 0) out.addOutcome(i * nA + a, outcome & ~SEEN_BIT);
+      }
     }
   });
-  state.exposures = out.build(state.sorted, attackers);
+  state.exposures = out.build(state.sorted, attackers, make);
   return true;
 }

@@ -52,7 +52,7 @@ export function updateRequirements(state: SessionState, prev: SessionState, dirt
     for (const e of changed) {
       // Seeing nothing and tampering with nothing breaks no requirement: most pairs an edit touches.
       if (e.level === 'none' && !e.tamper) continue;
-      const failure = check(flows.get(e.flow)!, e);
+      const failure = check(flows.get(e.flow)!, e.attacker, e.level, e.tamper);
       if (failure) fresh.push(failure);
     }
     // The kept failures are in order already: sort the few found again and merge.

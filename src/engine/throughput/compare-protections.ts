@@ -4,7 +4,7 @@
  */
 import type { ExposureLevel, Scenario } from '../../model/types.ts';
 import { LEVEL_RANK } from '../exposure/expose-flow.ts';
-import { ExposureTable } from '../exposure/exposure-table.ts';
+import { ExposureTable, forEachKeptOutcome } from '../exposure/exposure-table.ts';
 import { IPSEC_CIPHERS } from './comparison-halves.ts';
 import { readComparedRun, readOverlayIpsecRuns, type ComparedRun, type MakeReader } from './comparison-runs.ts';
 import { hostLoadsFrom } from './estimate-load.ts';
@@ -102,11 +102,13 @@ function evaluate(id: string, label: string, scenario: Scenario, run: ComparedRu
   for (const f of run.throughput.flows) tally.speed(f.flow, f.maxGbps);
   // One pass over the pairs (half a million at 1,000 hosts), not one per attacker and level.
   const byAttacker = new Map(tally.seen.map((seen) => [seen.attacker, seen]));
-  // A table lists the pairs that see something apart; the others add nothing to a row.
-  for (const e of run.exposures instanceof ExposureTable ? run.exposures.detailed : run.exposures) {
-    const seen = byAttacker.get(e.attacker);
-    if (seen) RowTally.pair(seen, e.flow, e.level, e.tamper);
-  }
+  const add = (flow: string, attacker: string, level: ExposureLevel, tamper: boolean): void => {
+    const seen = byAttacker.get(attacker);
+    if (seen) RowTally.pair(seen, flow, level, tamper);
+  };
+  // A table lists the pairs that see something apart (the others add nothing to a row), and their outcomes apart from their details.
+  if (run.exposures instanceof ExposureTable) forEachKeptOutcome(run.exposures, (_, flow, attacker, level, tamper) => add(flow, attacker, level, tamper));
+  else for (const e of run.exposures) add(e.flow, e.attacker, e.level, e.tamper);
   return tally.row(id, label, run.throughput.hosts);
 }
 

@@ -4,8 +4,9 @@
  * the analysis the same way, its topology first.
  */
 import { createPackedRows } from '../../../workers/exposure-rows.ts';
-import { listRows } from '../../support/list-rows.ts';
+import { headsOf, listRows } from '../../support/list-rows.ts';
 import { describe, expect, it } from 'vitest';
+import { analyzeScenario } from '../../../src/engine/analyze-scenario.ts';
 import { generateScenario } from '../../../src/generate/generate-scenario.ts';
 import { serializeScenario } from '../../../src/model/serialize-scenario.ts';
 import {
@@ -149,9 +150,19 @@ describe('analysisApi.analyze with inParts', () => {
       putSlice(received as never, parts!.slices[i]!, (await analysisApi.analysisPart(parts!.id, i)) as unknown[]);
     // The exposures come packed: the plain `none` pairs (most of them) stay behind, and the page makes one when asked for it.
     const { packed, ...rest } = received;
-    expect(packed!.detailed.length).toBeLessThan(whole.analysis!.exposures.length / 2);
-    rest.analysis!.exposures = listRows(createPackedRows(packed!, rest.analysis!.flows));
-    expect(JSON.stringify(rest)).toBe(JSON.stringify(whole));
+    expect(packed!.at.length).toBeLessThan(whole.analysis!.exposures.length / 2);
+    // Each pair's level and tamper bit; its vantages and reasons stay in the worker (`exposureDetail`).
+    expect(listRows(createPackedRows(packed!, rest.analysis!.flows))).toEqual(headsOf(whole.analysis!.exposures));
+    rest.analysis!.exposures = [];
+    expect(JSON.stringify(rest)).toBe(JSON.stringify({ ...whole, analysis: { ...whole.analysis!, exposures: [] } }));
+    const seen = whole.analysis!.exposures.find((e) => e.reasons.length > 0)!;
+    expect(await analysisApi.exposureDetail({ text }, seen.flow, seen.attacker)).toEqual(seen);
+    expect(await analysisApi.exposureDetail({ text }, seen.flow, 'no-such-attacker')).toBeUndefined();
+    expect(await analysisApi.exposureDetail({ text }, 'no-such-flow', seen.attacker)).toBeUndefined();
+    // A text this worker has not analysed: that flow alone is traced, and the pair reads the same.
+    const other = serializeScenario(generateScenario({ hosts: 20 }));
+    const pair = analyzeScenario(parseScenario(other).model!).exposures.find((e) => e.level === 'payload')!;
+    expect(await analysisApi.exposureDetail({ text: other }, pair.flow, pair.attacker)).toEqual(pair);
     await expect(analysisApi.analysisPart(parts!.id + 1, 0)).rejects.toThrow(/no longer available/);
   });
 });

@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildAttackerKnowledge } from '../../../../src/engine/exposure/attacker-knowledge.ts';
 import { buildTraces } from '../../../../src/engine/exposure/build-traces.ts';
-import { evaluateRequirements, requirementCheck, sortFailures } from '../../../../src/engine/exposure/evaluate-requirements.ts';
+import { breaksAny, evaluateRequirements, requirementCheck, sortFailures } from '../../../../src/engine/exposure/evaluate-requirements.ts';
 import { exposeAll } from '../../../../src/engine/exposure/expose-all.ts';
 import { exposeFlow } from '../../../../src/engine/exposure/expose-flow.ts';
 import { indexScenario } from '../../../../src/engine/scenario-index.ts';
@@ -48,7 +48,9 @@ describe('exposeAll', () => {
       const list = s.flows.flatMap((f) => knowledge.map((k) => exposeFlow(f, traces.get(f.id)!, k, index)));
       const expected = list.flatMap((e, i) => (e.level !== 'none' || e.tamper || e.vantages.length > 0 || e.reasons.length > 0 ? [i] : []));
       expect(Array.from(exposures.positions)).toEqual(expected);
-      expect(exposures.detailed).toEqual(expected.map((i) => list[i]));
+      // Outcomes first, then the details made when read: the same pairs as read one by one.
+      expect(Array.from(exposures.positions, (_, k) => [exposures.levelAt(k), exposures.tamperAt(k)])).toEqual(expected.map((i) => [list[i]!.level, list[i]!.tamper]));
+      expect(exposures.details()).toEqual(expected.map((i) => list[i]));
       expect(exposures.length).toBe(list.length);
       const requirements = [...s.requirements, { id: 'zz-any', flows: 'all' as const, against: 'all' as const, maxExposure: 'none' as const, noTamper: true }];
       const fromTable = evaluateRequirements(requirements, s.flows, exposures);
@@ -56,11 +58,15 @@ describe('exposeAll', () => {
       const fromEvery = requirements
         .map((req) => {
           const check = requirementCheck(req);
-          const failures = list.flatMap((e, i) => check(s.flows[Math.floor(i / knowledge.length)]!, e) ?? []);
+          const failures = list.flatMap((e, i) => check(s.flows[Math.floor(i / knowledge.length)]!, e.attacker, e.level, e.tamper) ?? []);
           return { id: req.id, pass: failures.length === 0, failures: sortFailures(failures) };
         })
         .sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
       expect(fromTable).toEqual(fromEvery);
+      // What an analysis asks of each pair to make its details at once: whether some requirement fails for it.
+      const breaks = breaksAny(requirements);
+      const failing = new Set(fromEvery.flatMap((r) => r.failures.map((f) => `${f.flow} ${f.attacker}`)));
+      list.forEach((e, i) => expect(breaks(s.flows[Math.floor(i / knowledge.length)]!, e.attacker, e.level, e.tamper)).toBe(failing.has(`${e.flow} ${e.attacker}`)));
       checked += fromTable.reduce((n, r) => n + r.failures.length, 0);
     }
     // The strictest requirement fails wherever anything is seen: the comparison is not of empty lists.

@@ -70,7 +70,47 @@ describe('ExposureTable', () => {
     const plainAt = Array.from({ length: table.length }, (_, i) => i).find((i) => !table.positions.includes(i))!;
     expect(table.at(plainAt)).not.toBe(table.at(plainAt));
     expect(table.at(plainAt)).toEqual(table.at(plainAt));
-    for (let k = 0; k < table.positions.length; k++) expect(table.at(table.positions[k]!)).toBe(table.detailed[k]);
+    for (let k = 0; k < table.positions.length; k++) expect(table.at(table.positions[k]!)).toBe(table.detail(k));
+  });
+
+  it('makes a pair’s vantages and reasons when it is first read, once; a copy into a later table keeps them and counts as the same reading', () => {
+    const index = indexScenario(region);
+    const traces = buildTraces(region, index);
+    const knowledge = region.attackers.map((a) => buildAttackerKnowledge(a, index));
+    const width = knowledge.length;
+    const table = exposeAll(region.flows, traces, knowledge, index);
+    const n = table.positions.length;
+    expect(n).toBeGreaterThan(10);
+    // Nothing is made with the table; the outcomes alone are there, and they are the pairs' levels.
+    for (let k = 0; k < n; k++) expect(table.made(k)).toBeUndefined();
+    const pairAt = (k: number): Exposure => {
+      const p = table.positions[k]!;
+      const flow = region.flows[Math.floor(p / width)]!;
+      return exposeFlow(flow, traces.get(flow.id)!, knowledge[p % width]!, index);
+    };
+    for (let k = 0; k < n; k++) expect([table.levelAt(k), table.tamperAt(k)]).toEqual([pairAt(k).level, pairAt(k).tamper]);
+    const first = table.detail(3);
+    expect(first).toEqual(pairAt(3));
+    expect(table.made(3)).toBe(first);
+    expect(table.detail(3)).toBe(first);
+    expect(table.at(table.positions[3]!)).toBe(first);
+    // Copied into the next table (as an edit that did not reach them): the made pair goes along, the others are made there.
+    const builder = new ExposureTableBuilder();
+    for (let k = 0; k < n; k++) {
+      if (k === 5) builder.addOutcome(table.positions[k]!, table.outcomes[k]!);
+      else builder.copy(table.positions[k]!, table, k);
+    }
+    const next = builder.build(table.flows, table.attackers, (p) => pairAt(table.slotOf(p)));
+    expect(next.made(3)).toBe(first);
+    expect(next.made(4)).toBeUndefined();
+    expect(next.detail(4)).toEqual(pairAt(4));
+    expect(Array.from({ length: n }, (_, k) => next.sameAs(k, table, k))).toEqual(Array.from({ length: n }, (_, k) => k !== 5));
+    expect(next.sameAs(3, table, 4)).toBe(false);
+    // Picked pairs are made with the table: here, those that read the payload.
+    const eager = exposeAll(region.flows, traces, knowledge, index, (_f, _a, level) => level === 'payload');
+    expect(Array.from({ length: n }, (_, k) => eager.levelAt(k))).toContain('payload');
+    for (let k = 0; k < n; k++) expect(eager.made(k) !== undefined, `slot ${k}`).toBe(eager.levelAt(k) === 'payload');
+    expect(eager.details()).toEqual(table.details());
   });
 
   it('the builder leaves out plain pairs and keeps the others at their positions', () => {
@@ -87,10 +127,11 @@ describe('ExposureTable', () => {
     pairs.forEach((p, i) => builder.add(i, p));
     const table = builder.build([{ id: 'f1' }, { id: 'f2' }, { id: 'f3' }], ['a', 'b']);
     expect(Array.from(table.positions)).toEqual([1, 2, 4, 5]);
-    expect(table.detailed).toEqual([pairs[1], pairs[2], pairs[4], pairs[5]]);
+    expect(table.details()).toEqual([pairs[1], pairs[2], pairs[4], pairs[5]]);
+    expect(Array.from(table.outcomes)).toEqual([0, 4, 3, 0]);
     expect([...table]).toEqual(pairs);
     expect(table.complete).toBe(true);
-    expect(new ExposureTable([{ id: 'f2' }, { id: 'f1' }], ['a'], new Int32Array(0), []).complete).toBe(false);
-    expect(new ExposureTable([{ id: 'f1' }], ['a', 'a'], new Int32Array(0), []).complete).toBe(false);
+    expect(new ExposureTable([{ id: 'f2' }, { id: 'f1' }], ['a'], new Int32Array(0), new Uint8Array(0), []).complete).toBe(false);
+    expect(new ExposureTable([{ id: 'f1' }], ['a', 'a'], new Int32Array(0), new Uint8Array(0), []).complete).toBe(false);
   });
 });
