@@ -3,11 +3,15 @@
  * valid, normalised scenario, as the plain-data `Analysis` of SPEC §4.
  */
 import type { Scenario } from '../model/types.ts';
-import { analyzeExposure, type ExposureRun, type ProgressListener } from './exposure/analyze-exposure.ts';
+import { analyzeExposure, type DetailsNow, type ExposureRun, type ProgressListener } from './exposure/analyze-exposure.ts';
 import type { Analysis, AnalysisOptions } from './types.ts';
 
-/** Analyses a scenario: paths, layer stacks, exposures, findings, requirements. */
-export function analyzeScenario(scenario: Scenario, options: AnalysisOptions & { onProgress?: ProgressListener } = {}): Analysis {
+/**
+ * Analyses a scenario: paths, layer stacks, exposures, findings, requirements. An exposure's
+ * vantages and reasons are made when first read, unless `detailsNow` is 'all' (a caller that writes
+ * them all: the CLI).
+ */
+export function analyzeScenario(scenario: Scenario, options: AnalysisOptions & { onProgress?: ProgressListener; detailsNow?: DetailsNow } = {}): Analysis {
   return analysisOf(scenario, analyzeExposure(scenario, options));
 }
 

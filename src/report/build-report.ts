@@ -48,7 +48,8 @@ export function buildReport(input: ReportInput): ReportModel {
   // One run gives the analysis and the traces the path diagrams draw (tracing is most of an analysis).
   let { analysis, traces } = input.analysed ?? {};
   if (!analysis || !traces) {
-    const run = analyzeExposure(model, input.attackers ? { attackers: input.attackers } : {});
+    // A report lists every exposure's reasons: they are made with the analysis, while each trace is at hand.
+    const run = analyzeExposure(model, { ...(input.attackers ? { attackers: input.attackers } : {}), detailsNow: 'all' });
     analysis = analysisOf(model, run);
     traces = run.traces;
   }

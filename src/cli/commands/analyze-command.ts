@@ -77,7 +77,8 @@ export async function analyzeCommand(request: AnalyzeRequest, io: CliIo): Promis
   const model = await applyCpuCalibrations(loaded.model, request.cpuCalibrations ?? [], io);
   // The comparison's other half is worked out in a worker thread meanwhile (compare-in-worker.ts).
   const split = request.compare ? startComparison(model) : undefined;
-  const analysis = analyzeScenario(model, attackers.length > 0 ? { attackers } : {});
+  // Every format lists every exposure's reasons: they are made with the analysis, while each trace is at hand.
+  const analysis = analyzeScenario(model, { ...(attackers.length > 0 ? { attackers } : {}), detailsNow: 'all' });
   // Over every attacker, the analysis is the comparison's first row as it stands.
   const comparison = split ? await split.join(compareProtections(model, attackers.length > 0 ? undefined : analysis, split.rows)) : undefined;
   const output = render(analysis, model, request, io, comparison);

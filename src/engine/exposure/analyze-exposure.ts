@@ -6,11 +6,11 @@
  */
 import type { Scenario } from '../../model/types.ts';
 import type { ScenarioIndex } from '../scenario-index.ts';
-import { buildState, resultOf, type ProgressListener } from '../session/session-state.ts';
+import { buildState, resultOf, type DetailsNow, type ProgressListener } from '../session/session-state.ts';
 import type { ThroughputAnalysis } from '../throughput/types.ts';
 import type { AnalysisOptions, ExposureAnalysis, FlowTrace } from '../types.ts';
 
-export type { ProgressListener } from '../session/session-state.ts';
+export type { DetailsNow, ProgressListener } from '../session/session-state.ts';
 
 /** The exposure result plus the intermediate data later stages and UIs need. */
 export interface ExposureRun {
@@ -20,9 +20,12 @@ export interface ExposureRun {
   index: ScenarioIndex;
 }
 
-/** Runs the exposure analysis of a valid, normalised scenario. */
-export function analyzeExposure(scenario: Scenario, options: AnalysisOptions & { onProgress?: ProgressListener } = {}): ExposureRun {
-  const { onProgress, ...analysisOptions } = options;
-  const state = buildState(scenario, analysisOptions, onProgress);
+/**
+ * Runs the exposure analysis of a valid, normalised scenario. With `detailsNow: 'all'` every
+ * exposure is made with its vantages and reasons at once (see `DetailsNow`).
+ */
+export function analyzeExposure(scenario: Scenario, options: AnalysisOptions & { onProgress?: ProgressListener; detailsNow?: DetailsNow } = {}): ExposureRun {
+  const { onProgress, detailsNow, ...analysisOptions } = options;
+  const state = buildState(scenario, analysisOptions, onProgress, detailsNow);
   return { result: resultOf(state), throughput: state.throughput, traces: state.traces, index: state.index };
 }

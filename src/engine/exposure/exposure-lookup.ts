@@ -33,10 +33,20 @@ export type ExposureLookup<E extends ExposureHead = Exposure> = (flow: string, a
  */
 export function exposureLookup<E extends ExposureHead = Exposure>(exposures: ExposureRows<E>, indexed: (e: E) => boolean = () => true): ExposureLookup<E> {
   const attackers = new Map<string, number>();
-  for (let i = 0; i < exposures.length; i++) {
-    const attacker = exposures.at(i)!.attacker;
-    if (attackers.has(attacker)) break;
-    attackers.set(attacker, i);
+  // A table names its columns: no pair of its first row is made (with its details) to learn them.
+  if (exposures instanceof OutcomeRows) {
+    // As the pairs of the first row would name them: up to the first attacker named twice.
+    for (let i = 0; i < exposures.attackers.length && exposures.length > 0; i++) {
+      const attacker = exposures.attackers[i]!;
+      if (attackers.has(attacker)) break;
+      attackers.set(attacker, i);
+    }
+  } else {
+    for (let i = 0; i < exposures.length; i++) {
+      const attacker = exposures.at(i)!.attacker;
+      if (attackers.has(attacker)) break;
+      attackers.set(attacker, i);
+    }
   }
   const width = Math.max(1, attackers.size);
   const rows = Math.floor(exposures.length / width);

@@ -138,6 +138,16 @@ export class OutcomeRows implements ExposureRows<ExposureHead> {
     return { flow, attacker, level: this.levelAt(k), tamper: this.tamperAt(k) };
   }
 
+  /** Every pair in order, without details; plain ones are made as they are reached. */
+  *[Symbol.iterator](): Iterator<ExposureHead> {
+    for (let i = 0; i < this.length; i++) yield this.headAt(i)!;
+  }
+
+  /** These rows without details (of a table: its outcomes alone, the arrays shared). */
+  heads(): OutcomeRows {
+    return new OutcomeRows(this.flows, this.attackers, this.positions, this.outcomes);
+  }
+
   /** What the page is sent: the positions and outcomes, copied. */
   packed(): PackedExposures {
     return { attackers: [...this.attackers], at: this.positions.slice(), outcomes: this.outcomes.slice() };
@@ -227,8 +237,8 @@ export class ExposureTable extends OutcomeRows implements ExposureList, Exposure
     return plainPair(this.flows[Math.floor(i / width)]!.id, this.attackers[i % width]!);
   }
 
-  /** Every pair in order; plain ones are made as they are reached. */
-  *[Symbol.iterator](): Iterator<Exposure> {
+  /** Every pair in order; plain ones are made as they are reached, kept ones with their details. */
+  override *[Symbol.iterator](): Iterator<Exposure> {
     const { positions, attackers, flows } = this;
     const width = attackers.length;
     let k = 0;
@@ -361,6 +371,11 @@ export function forEachKeptOutcome(list: ExposureRows<ExposureHead>, visit: (pos
       visit(i, e.flow, e.attacker, e.level, e.tamper);
     }
   }
+}
+
+/** The pairs of `list` without their details, as rows to read and iterate: a table's outcomes, or the list itself. */
+export function exposureHeads(list: ExposureList): ExposureRows<ExposureHead> & Iterable<ExposureHead> {
+  return list instanceof OutcomeRows ? list.heads() : list;
 }
 
 /** The exposures that are not plain, in order. */

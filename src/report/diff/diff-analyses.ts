@@ -5,7 +5,8 @@
  */
 import { formatGbps } from '../format/labels.ts';
 import { compareIds } from '../../engine/compare-ids.ts';
-import type { Analysis, Exposure, Finding, LinkStatusValue } from '../../engine/types.ts';
+import type { Analysis, ExposureHead, Finding, LinkStatusValue } from '../../engine/types.ts';
+import { exposureHeads } from '../../engine/exposure/exposure-table.ts';
 import { LEVEL_ORDER } from '../summarize-report.ts';
 import type { Direction, ExposureChange, FindingChange, FindingRef, FlowChange, FlowFigures, HostLoadChange, LinkChange, RequirementChange, ScenarioDiff } from './diff-types.ts';
 import { byId } from '../format/report-queries.ts';
@@ -33,7 +34,7 @@ function diffLinks(before: Analysis, after: Analysis): LinkChange[] {
   });
 }
 
-function exposureDirection(x: Exposure, y: Exposure): Direction {
+function exposureDirection(x: ExposureHead, y: ExposureHead): Direction {
   const level = LEVEL_ORDER.indexOf(y.level) - LEVEL_ORDER.indexOf(x.level);
   const tamper = Number(y.tamper) - Number(x.tamper);
   if (level >= 0 && tamper >= 0) return 'worse';
@@ -44,11 +45,14 @@ function exposureDirection(x: Exposure, y: Exposure): Direction {
 function diffExposures(before: Analysis, after: Analysis): ExposureChange[] {
   // Pairs are looked up, not keyed: a 1,000-host region has 500,000 on each side, and a string key
   // and a map entry per pair and side ran the diff of two such regions out of memory.
-  const inBefore = exposureLookup(before.exposures);
-  const inAfter = exposureLookup(after.exposures);
-  const state = (e: Exposure | undefined): ExposureChange['before'] => (e ? { level: e.level, tamper: e.tamper } : null);
+  // Levels and tamper bits alone: a table's pairs without their vantages and reasons.
+  const was = exposureHeads(before.exposures);
+  const now = exposureHeads(after.exposures);
+  const inBefore = exposureLookup(was);
+  const inAfter = exposureLookup(now);
+  const state = (e: ExposureHead | undefined): ExposureChange['before'] => (e ? { level: e.level, tamper: e.tamper } : null);
   const changes: ExposureChange[] = [];
-  const change = (x: Exposure | undefined, y: Exposure | undefined, pair: Exposure): void => {
+  const change = (x: ExposureHead | undefined, y: ExposureHead | undefined, pair: ExposureHead): void => {
     if (x && y && x.level === y.level && x.tamper === y.tamper) return;
     // A pair on one side only matters when someone sees something there.
     if (!x && y?.level === 'none') return;
@@ -56,8 +60,8 @@ function diffExposures(before: Analysis, after: Analysis): ExposureChange[] {
     const dir: Direction = !x ? 'added' : !y ? 'removed' : exposureDirection(x, y);
     changes.push({ flow: pair.flow, attacker: pair.attacker, before: state(x), after: state(y), direction: dir });
   };
-  for (const x of before.exposures) change(x, inAfter(x.flow, x.attacker), x);
-  for (const y of after.exposures) if (!inBefore(y.flow, y.attacker)) change(undefined, y, y);
+  for (const x of was) change(x, inAfter(x.flow, x.attacker), x);
+  for (const y of now) if (!inBefore(y.flow, y.attacker)) change(undefined, y, y);
   // By flow, then attacker (code units), as the pairs' keys sorted.
   return changes.sort((p, q) => compareIds(p.flow, q.flow) || compareIds(p.attacker, q.attacker));
 }

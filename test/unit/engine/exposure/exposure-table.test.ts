@@ -15,6 +15,8 @@ import type { Exposure } from '../../../../src/engine/types.ts';
 import { generateScenario } from '../../../../src/generate/generate-scenario.ts';
 import type { Scenario } from '../../../../src/model/types.ts';
 import { scenarioArbitrary } from '../../../support/arbitraries.ts';
+import { analyzeScenario } from '../../../../src/engine/analyze-scenario.ts';
+import { diffAnalyses } from '../../../../src/report/diff/diff-analyses.ts';
 
 /** The engine's table and, worked out pair by pair, the list it stands for. */
 function tableAndList(s: Scenario): [ExposureTable, Exposure[]] {
@@ -133,5 +135,33 @@ describe('ExposureTable', () => {
     expect(table.complete).toBe(true);
     expect(new ExposureTable([{ id: 'f2' }, { id: 'f1' }], ['a'], new Int32Array(0), new Uint8Array(0), []).complete).toBe(false);
     expect(new ExposureTable([{ id: 'f1' }], ['a', 'a'], new Int32Array(0), new Uint8Array(0), []).complete).toBe(false);
+  });
+});
+
+describe('which exposures an analysis makes with their details', () => {
+  const made = (table: ExposureTable): number => Array.from(table.positions, (_, k) => table.made(k)).filter((e) => e !== undefined).length;
+
+  it('by default those that break a requirement; with detailsNow all, every kept pair; the JSON is the same', () => {
+    const s = { ...region, requirements: [{ id: 'r-none', flows: 'all' as const, against: [region.attackers[0]!.id], maxExposure: 'none' as const, noTamper: true }] };
+    const lazy = analyzeScenario(s).exposures as ExposureTable;
+    const eager = analyzeScenario(s, { detailsNow: 'all' }).exposures as ExposureTable;
+    const failing = Array.from(lazy.positions, (p, k) => [p, k] as const).filter(([p, k]) => p % lazy.attackers.length === 0 && (lazy.levelAt(k) !== 'none' || lazy.tamperAt(k)));
+    expect(failing.length).toBeGreaterThan(0);
+    expect(made(lazy)).toBe(failing.length);
+    for (const [, k] of failing) expect(lazy.made(k)).toBeDefined();
+    expect(made(eager)).toBe(eager.positions.length);
+    expect(JSON.stringify(lazy)).toBe(JSON.stringify(eager));
+  });
+
+  it('a diff of two analyses reads levels alone: it makes no pair’s details', () => {
+    const before = analyzeScenario(region);
+    const after = analyzeScenario({ ...region, attackers: region.attackers.map((a, i) => (i === 0 ? { ...a, can: ['read' as const, 'inject' as const] } : a)) });
+    // The analyses made the pairs that break the region's requirements; the diff adds none.
+    const already = made(before.exposures as ExposureTable) + made(after.exposures as ExposureTable);
+    const diff = diffAnalyses(before, after);
+    expect(made(before.exposures as ExposureTable) + made(after.exposures as ExposureTable)).toBe(already);
+    expect(diff.exposures.length).toBeGreaterThan(0);
+    // The same changes as over the full lists.
+    expect(diff.exposures).toEqual(diffAnalyses({ ...before, exposures: [...before.exposures] }, { ...after, exposures: [...after.exposures] }).exposures);
   });
 });
