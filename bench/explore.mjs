@@ -343,6 +343,20 @@ const steps = [
     },
   },
   {
+    name: 'open a cell’s reasons',
+    async run(page) {
+      // Selecting a flow shows its trace: back to the matrix.
+      await page.getByTestId('tab-matrix').click();
+      // A pair that sees something: its reasons come from the worker, one pair at a time.
+      await page.locator('[data-testid=matrix] tbody td:not(.lvl-none) button').first().click();
+      await wait(page, () => {
+        const reasons = document.querySelector('[data-testid=cell-reasons]');
+        return reasons !== null && !reasons.textContent.includes('Loading the reasons');
+      });
+      return page.getByTestId('cell-reasons').locator('h4').textContent();
+    },
+  },
+  {
     name: 'open the attacker list',
     async run(page) {
       await page.getByTestId('tab-lens').click();
