@@ -9,7 +9,7 @@ import { buildAttackerKnowledge } from '../../../../src/engine/exposure/attacker
 import { buildTraces } from '../../../../src/engine/exposure/build-traces.ts';
 import { exposeAll } from '../../../../src/engine/exposure/expose-all.ts';
 import { exposeFlow } from '../../../../src/engine/exposure/expose-flow.ts';
-import { detailedExposures, ExposureTable, ExposureTableBuilder, plainExposure } from '../../../../src/engine/exposure/exposure-table.ts';
+import { detailedExposures, exposureHeads, ExposureTable, ExposureTableBuilder, plainExposure } from '../../../../src/engine/exposure/exposure-table.ts';
 import { indexScenario } from '../../../../src/engine/scenario-index.ts';
 import type { Exposure } from '../../../../src/engine/types.ts';
 import { generateScenario } from '../../../../src/generate/generate-scenario.ts';
@@ -37,6 +37,10 @@ describe('ExposureTable', () => {
       const [table, list] = tableAndList(s);
       expect(table.length).toBe(list.length);
       expect([...table]).toEqual(list);
+      // Without details: each pair's flow, attacker, level and tamper bit, in order, by iteration and by position.
+      const heads = list.map(({ flow, attacker, level, tamper }) => ({ flow, attacker, level, tamper }));
+      expect([...exposureHeads(table)]).toEqual(heads);
+      expect(Array.from({ length: list.length }, (_, i) => exposureHeads(table).at(i))).toEqual(heads);
       expect(JSON.parse(JSON.stringify(table))).toEqual(JSON.parse(JSON.stringify(list)));
       for (let i = -list.length - 2; i < list.length + 2; i++) expect(table.at(i), `at(${i})`).toEqual(list.at(i));
       for (const i of [0.7, -0.5, NaN, Infinity, -Infinity]) expect(table.at(i), `at(${i})`).toEqual(list.at(i));
