@@ -138,19 +138,23 @@ export class OutcomeRows implements ExposureRows<ExposureHead> {
     return { flow, attacker, level: this.levelAt(k), tamper: this.tamperAt(k) };
   }
 
-  /** Every pair in order, without details, each made as it is reached (one pass, no search). */
-  *[Symbol.iterator](): Iterator<ExposureHead> {
+  /**
+   * Every pair in order, each made by `make` as it is reached from its flow, attacker and slot
+   * (-1 for a plain pair): one pass over the kept positions, no search.
+   */
+  protected *pairs<T>(make: (flow: string, attacker: string, k: number) => T): Generator<T> {
     const { positions, attackers, flows } = this;
     const width = attackers.length;
     let k = 0;
     for (let f = 0, i = 0; f < flows.length; f++) {
       const flow = flows[f]!.id;
-      for (let a = 0; a < width; a++, i++) {
-        const kept = k < positions.length && positions[k] === i;
-        yield { flow, attacker: attackers[a]!, level: kept ? this.levelAt(k) : 'none', tamper: kept && this.tamperAt(k) };
-        if (kept) k++;
-      }
+      for (let a = 0; a < width; a++, i++) yield make(flow, attackers[a]!, k < positions.length && positions[k] === i ? k++ : -1);
     }
+  }
+
+  /** Every pair in order, without details. */
+  [Symbol.iterator](): Iterator<ExposureHead> {
+    return this.pairs((flow, attacker, k): ExposureHead => (k < 0 ? { flow, attacker, level: 'none', tamper: false } : { flow, attacker, level: this.levelAt(k), tamper: this.tamperAt(k) }));
   }
 
   /** These rows without details (of a table: its outcomes alone, the arrays shared). */
@@ -248,17 +252,8 @@ export class ExposureTable extends OutcomeRows implements ExposureList, Exposure
   }
 
   /** Every pair in order; plain ones are made as they are reached, kept ones with their details. */
-  override *[Symbol.iterator](): Iterator<Exposure> {
-    const { positions, attackers, flows } = this;
-    const width = attackers.length;
-    let k = 0;
-    for (let f = 0, i = 0; f < flows.length; f++) {
-      const flow = flows[f]!.id;
-      for (let a = 0; a < width; a++, i++) {
-        if (k < positions.length && positions[k] === i) yield this.detail(k++);
-        else yield plainPair(flow, attackers[a]!);
-      }
-    }
+  override [Symbol.iterator](): Iterator<Exposure> {
+    return this.pairs((flow, attacker, k) => (k < 0 ? plainPair(flow, attacker) : this.detail(k)));
   }
 
   forEach(visit: (e: Exposure, i: number) => void): void {
