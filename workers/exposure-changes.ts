@@ -1,9 +1,11 @@
 /**
  * The exposure summary and the packed exposures of an analysis (exposure-summary.ts,
  * packed-exposures.ts), worked out from the last analysis's when it differs in a few pairs only.
- * After an edit an analysis session keeps every exposure object the edit did not reach, so the
- * pairs that changed are the ones that are not the very same objects; a 5,000-host region has 2.5
- * million pairs, and summarising and packing them all again took a quarter of a second per edit.
+ * Both views hold each pair's outcome (level and tamper bit) alone, so of two tables the pairs
+ * that changed are those whose positions or outcomes differ; of two plain lists (an analysis
+ * session keeps every exposure object the edit did not reach), those that are not the very same
+ * objects. A 5,000-host region has 2.5 million pairs, and summarising and packing them all again
+ * took a quarter of a second per edit.
  */
 import { sameIdsInOrder } from '../src/engine/session/scenario-changes.ts';
 import { slotOf } from '../src/engine/sorted-lists.ts';
@@ -25,8 +27,8 @@ export interface ExposureViews {
 const CHANGED_SHARE = 1 / 32;
 
 /**
- * The positions whose pair is not the very object `last` had there, ascending; undefined past
- * `limit`. Of two tables, only the pairs either lists are compared: plain pairs are alike.
+ * The positions whose pair changed since `last` (see above), ascending; undefined past `limit`. Of
+ * two tables, only the pairs either keeps are compared: plain pairs are alike.
  */
 function changedPositions(exposures: ExposureList, last: ExposureList, limit: number): number[] | undefined {
   if (exposures instanceof ExposureTable || last instanceof ExposureTable) {
@@ -54,7 +56,8 @@ function changedInTables(now: ExposureTable, last: ExposureTable, limit: number)
   while (j < a.length || k < b.length) {
     const p = j < a.length ? a[j]! : Number.POSITIVE_INFINITY;
     const q = k < b.length ? b[k]! : Number.POSITIVE_INFINITY;
-    if (p === q && now.sameAs(j++, last, k++)) continue;
+    // What the views hold of a pair is its outcome: a pair read again with the same outcome is unchanged there.
+    if (p === q && now.outcomes[j++] === last.outcomes[k++]) continue;
     if (changed.length === limit) return undefined;
     if (p < q) j++;
     else if (q < p) k++;

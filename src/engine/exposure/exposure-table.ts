@@ -53,9 +53,6 @@ export function outcomeOf(e: ExposureHead): number {
 /** Makes the exposure of the pair at a position with its vantages and reasons (`exposeFlow`). */
 export type DetailMaker = (position: number) => Exposure;
 
-/** Numbers each built table's fresh pairs apart from every other table's (see `ExposureTable.sameAs`). */
-let lastStamp = 0;
-
 /**
  * Every flow × attacker pair's outcome, flows in the order of `flows`, attackers in the order of
  * `attackers` in every row: of the pairs that are not plain, their positions and outcomes; the
@@ -177,8 +174,6 @@ export class OutcomeRows implements ExposureRows<ExposureHead> {
  * analysis, they took about 100 ms of its 1.5 s.
  */
 export class ExposureTable extends OutcomeRows implements ExposureList, ExposureRows {
-  /** Which build worked each pair out (0: not known): a pair copied into a later table keeps its stamp. */
-  readonly #stamps: Uint32Array;
   readonly #details: (Exposure | undefined)[];
   readonly #make: DetailMaker | undefined;
 
@@ -193,10 +188,8 @@ export class ExposureTable extends OutcomeRows implements ExposureList, Exposure
     outcomes: Uint8Array,
     details: (Exposure | undefined)[],
     make?: DetailMaker,
-    stamps = new Uint32Array(positions.length),
   ) {
     super(flows, attackers, positions, outcomes);
-    this.#stamps = stamps;
     this.#details = details;
     this.#make = make;
   }
@@ -212,11 +205,6 @@ export class ExposureTable extends OutcomeRows implements ExposureList, Exposure
     return e;
   }
 
-  /** Which build worked out the pair in slot `k` (0: not known). */
-  stampAt(k: number): number {
-    return this.#stamps[k]!;
-  }
-
   /** The pair in slot `k` if it was made already. */
   made(k: number): Exposure | undefined {
     return this.#details[k];
@@ -227,18 +215,6 @@ export class ExposureTable extends OutcomeRows implements ExposureList, Exposure
     const out = new Array<Exposure>(this.positions.length);
     for (let k = 0; k < out.length; k++) out[k] = this.detail(k);
     return out;
-  }
-
-  /**
-   * Whether slot `k` of this table and slot `j` of `other` hold one reading of one pair: copied
-   * from one build to the next (an edit that did not reach it), or the very same object.
-   */
-  sameAs(k: number, other: ExposureTable, j: number): boolean {
-    if (this.positions[k] !== other.positions[j]) return false;
-    const stamp = this.#stamps[k]!;
-    if (stamp !== 0 && stamp === other.stampAt(j)) return true;
-    const e = this.#details[k];
-    return e !== undefined && e === other.made(j);
   }
 
   override at(index: number): Exposure | undefined {
@@ -318,16 +294,14 @@ export class ExposureTable extends OutcomeRows implements ExposureList, Exposure
 
 /** Gathers a table's pairs in position order; plain pairs are left out. */
 export class ExposureTableBuilder {
-  readonly #stamp = ++lastStamp;
   #positions: number[] = [];
   #outcomes: number[] = [];
-  #stamps: number[] = [];
   #details: (Exposure | undefined)[] = [];
 
   /** Adds the pair at `position` (positions come ascending) unless it is plain. */
   add(position: number, e: Exposure): void {
     if (plainExposure(e)) return;
-    this.#push(position, outcomeOf(e), this.#stamp, e);
+    this.#push(position, outcomeOf(e), e);
   }
 
   /**
@@ -335,24 +309,23 @@ export class ExposureTableBuilder {
    * tamper); its vantages and reasons are made when it is read.
    */
   addOutcome(position: number, outcome: number): void {
-    this.#push(position, outcome, this.#stamp, undefined);
+    this.#push(position, outcome, undefined);
   }
 
   /** Adds slot `k` of `table` at `position`, as that table worked it out (with its details, if made). */
   copy(position: number, table: ExposureTable, k: number): void {
-    this.#push(position, table.outcomes[k]!, table.stampAt(k), table.made(k));
+    this.#push(position, table.outcomes[k]!, table.made(k));
   }
 
-  #push(position: number, outcome: number, stamp: number, e: Exposure | undefined): void {
+  #push(position: number, outcome: number, e: Exposure | undefined): void {
     this.#positions.push(position);
     this.#outcomes.push(outcome);
-    this.#stamps.push(stamp);
     this.#details.push(e);
   }
 
   /** The table; `make` makes the details of the pairs added by outcome. */
   build(flows: readonly { id: string }[], attackers: readonly string[], make?: DetailMaker): ExposureTable {
-    return new ExposureTable(flows, attackers, Int32Array.from(this.#positions), Uint8Array.from(this.#outcomes), this.#details, make, Uint32Array.from(this.#stamps));
+    return new ExposureTable(flows, attackers, Int32Array.from(this.#positions), Uint8Array.from(this.#outcomes), this.#details, make);
   }
 }
 
