@@ -10,7 +10,7 @@
 import type { ExposureLevel } from '../src/model/types.ts';
 import type { Exposure, ExposureHead } from '../src/engine/types.ts';
 import type { ExposureRows } from './exposure-rows.ts';
-import { ExposureTable, forEachKeptOutcome } from '../src/engine/exposure/exposure-table.ts';
+import { forEachKeptOutcome, OutcomeRows } from '../src/engine/exposure/exposure-table.ts';
 
 /** The levels an attacker reaches, most revealing first (SPEC X6). */
 export const LEVELS_SHOWN = [
@@ -56,7 +56,7 @@ export function summarizeExposures(exposures: ExposureRows<ExposureHead>): Expos
   const lists = new Map<string, Lists>();
   const empty = (): Lists => ({ payload: 0, headers: 0, tamper: 0, at: { payload: [], headers: [], metadata: [], none: [] } });
   // A table keeps its plain pairs apart, and they add nothing but their attacker's entry.
-  if (exposures instanceof ExposureTable && exposures.length > 0) for (const attacker of exposures.attackers) lists.set(attacker, empty());
+  if (exposures instanceof OutcomeRows && exposures.length > 0) for (const attacker of exposures.attackers) lists.set(attacker, empty());
   forEachKeptOutcome(exposures, (i, _, attacker, level, tamper) => {
     let c = lists.get(attacker);
     if (!c) lists.set(attacker, (c = empty()));

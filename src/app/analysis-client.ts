@@ -216,24 +216,23 @@ export class AnalysisClient {
    * latest selection's answer always arrives last.
    */
   flowDetail(req: AnalyzeRequest, flowId: string): ReturnType<AnalysisApi['flowDetail']> {
-    const analysis = this.#channels.get('analyze');
-    const remote = analysis?.remote;
-    if (remote && analysis.running === 0 && this.#exporting === 0)
-      return this.#withText(remote, req, (sent) => remote.flowDetail(sent, flowId)) as ReturnType<AnalysisApi['flowDetail']>;
-    return this.#run('detail', (api) => this.#withText(api, req, (sent) => api.flowDetail(sent, flowId))) as ReturnType<AnalysisApi['flowDetail']>;
+    return this.#detail(req, (api, sent) => api.flowDetail(sent, flowId)) as ReturnType<AnalysisApi['flowDetail']>;
   }
 
   /**
    * One flow × attacker pair's exposure with its vantages and reasons (the page holds only its
-   * level and tamper bit), routed as `flowDetail`: from the idle analysis worker's session, else
-   * from a worker of its own that traces that flow alone.
+   * level and tamper bit), routed as `flowDetail`.
    */
   exposureDetail(req: AnalyzeRequest, flowId: string, attackerId: string): ReturnType<AnalysisApi['exposureDetail']> {
+    return this.#detail(req, (api, sent) => api.exposureDetail(sent, flowId, attackerId)) as ReturnType<AnalysisApi['exposureDetail']>;
+  }
+
+  /** A detail call: on the idle analysis worker, which answers from its session, else on a worker of its own. */
+  #detail<T>(req: AnalyzeRequest, call: (api: Comlink.Remote<AnalysisApi>, sent: AnalyzeRequest) => Promise<T>): Promise<T> {
     const analysis = this.#channels.get('analyze');
     const remote = analysis?.remote;
-    if (remote && analysis.running === 0 && this.#exporting === 0)
-      return this.#withText(remote, req, (sent) => remote.exposureDetail(sent, flowId, attackerId)) as ReturnType<AnalysisApi['exposureDetail']>;
-    return this.#run('detail', (api) => this.#withText(api, req, (sent) => api.exposureDetail(sent, flowId, attackerId))) as ReturnType<AnalysisApi['exposureDetail']>;
+    if (remote && analysis.running === 0 && this.#exporting === 0) return this.#withText(remote, req, (sent) => call(remote, sent));
+    return this.#run('detail', (api) => this.#withText(api, req, (sent) => call(api, sent)));
   }
 
   /** Validation only (diagnostics for a file that is being opened). */

@@ -53,6 +53,11 @@ describe('the views over a packed analysis (exposures read by position)', () => 
   const attackers = scenario.attackers.map((a) => a.id);
   const choices = [...attackers.map((a) => [a]), attackers.slice(0, 3), attackers];
 
+  it('the packed rows summarise as the full list: every attacker has its entry, also one that sees nothing', () => {
+    expect(summarizeExposures(packed.exposures)).toEqual(summary);
+    expect(Object.values(summary).some((c) => c!.payload + c!.headers + c!.tamper + c!.at.metadata.length === 0)).toBe(true);
+  });
+
   it('the index finds every pair as over the full list, and nothing for unknown ids', () => {
     const overRows = indexExposures(packed);
     const overList = indexExposures(whole);

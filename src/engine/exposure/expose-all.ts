@@ -4,6 +4,7 @@
  * put in one map from element id to attackers, and each flow looks up the elements of its path
  * once. Only the attackers reached this way go through `exposeFlow`; the others see nothing.
  */
+import { EXPOSURE_LEVELS } from '../../model/enums.ts';
 import type { ExposureLevel, Flow } from '../../model/types.ts';
 import type { ScenarioIndex } from '../scenario-index.ts';
 import { traceAt, type TraceSource } from '../trace-source.ts';
@@ -97,13 +98,10 @@ export function exposeRow(
     const k = knowledge[a]!;
     const outcome = pairOutcome(flow, trace, k, ctx.index);
     if (outcome === 0) continue;
-    if (ctx.detailed?.(flow, k.attacker.id, LEVELS[outcome & 3]!, (outcome & TAMPER_BIT) !== 0)) out.add(offset + a, exposeFlow(flow, trace, k, ctx.index));
+    if (ctx.detailed?.(flow, k.attacker.id, EXPOSURE_LEVELS[outcome & 3]!, (outcome & TAMPER_BIT) !== 0)) out.add(offset + a, exposeFlow(flow, trace, k, ctx.index));
     else out.addOutcome(offset + a, outcome & ~SEEN_BIT);
   }
 }
-
-/** Exposure levels by rank (`LEVEL_RANK`). */
-const LEVELS: readonly ExposureLevel[] = ['none', 'metadata', 'headers', 'payload'];
 
 /** Which pairs an analysis makes with their details at once (while the flow's trace is at hand): the others are made when read. */
 export type DetailWanted = (flow: Flow, attacker: string, level: ExposureLevel, tamper: boolean) => boolean;

@@ -108,6 +108,35 @@ function nodeFree(node: string | undefined, k: AttackerKnowledge): boolean {
   return node === undefined || k.keyNodes.has(node);
 }
 
+/**
+ * The last reading of a vantage whose reading does not depend on its node (see `nodeFree`): hops
+ * of one leg share their stack, so such a vantage on the same stack as the one before reads the
+ * same and is read once. Reset for every pair (`readVantages`).
+ */
+const LAST = { stack: undefined as Vantage['stack'] | undefined, inject: false, outcome: 0 };
+
+/** The outcome (`readOutcome`) of vantage `i` of `list`, read once per run of vantages that read alike. */
+function outcomeAt(list: VantageList, i: number, k: AttackerKnowledge): number {
+  const stack = list.stacks[i]!;
+  const node = list.nodes[i];
+  const inject = list.injects[i]!;
+  const free = nodeFree(node, k);
+  if (free && stack === LAST.stack && inject === LAST.inject) return LAST.outcome;
+  const outcome = readOutcome(stack, node, inject, k);
+  if (free) {
+    LAST.stack = stack;
+    LAST.inject = inject;
+    LAST.outcome = outcome;
+  }
+  return outcome;
+}
+
+/** Lists the vantages an attacker has on a flow (`vantagesOf`) and starts their readings afresh. */
+function readVantages(flow: Flow, trace: FlowTrace, k: AttackerKnowledge, index: ScenarioIndex): VantageList {
+  LAST.stack = undefined;
+  return vantagesOf(flow, trace, k, index);
+}
+
 /** Bit of `pairOutcome` set when the attacker has a vantage on the flow or is one of its ends (the pair is not plain). */
 export const SEEN_BIT = 8;
 
@@ -121,22 +150,9 @@ export function pairOutcome(flow: Flow, trace: FlowTrace, k: AttackerKnowledge, 
   const endpoint = k.workloads.has(flow.from) || k.workloads.has(flow.to);
   let rank = endpoint ? LEVEL_RANK.payload : LEVEL_RANK.none;
   let tamper = 0;
-  // As in `exposeFlow`: a vantage whose reading does not depend on its node reads as the one before on the same stack.
-  let lastStack: Vantage['stack'] | undefined;
-  let lastInject = false;
-  let lastOutcome = 0;
-  const vantages = vantagesOf(flow, trace, k, index);
+  const vantages = readVantages(flow, trace, k, index);
   for (let i = 0; i < vantages.count; i++) {
-    const stack = vantages.stacks[i]!;
-    const node = vantages.nodes[i];
-    const inject = vantages.injects[i]!;
-    const free = nodeFree(node, k);
-    const outcome = free && stack === lastStack && inject === lastInject ? lastOutcome : readOutcome(stack, node, inject, k);
-    if (free) {
-      lastStack = stack;
-      lastInject = inject;
-      lastOutcome = outcome;
-    }
+    const outcome = outcomeAt(vantages, i, k);
     if ((outcome & 3) > rank) rank = outcome & 3;
     tamper |= outcome & TAMPER_BIT;
   }
@@ -158,7 +174,7 @@ export function exposeFlow(flow: Flow, trace: FlowTrace, k: AttackerKnowledge, i
   // A workload attacker that is an endpoint reads what it sends or receives; its other vantages
   // still count (they may let it tamper with the flow's other direction of trust).
   const endpoint = k.workloads.has(flow.from) ? flow.from : k.workloads.has(flow.to) ? flow.to : undefined;
-  const vantages = vantagesOf(flow, trace, k, index);
+  const vantages = readVantages(flow, trace, k, index);
   if (vantages.count === 0 && endpoint === undefined) return plainPair(flow.id, attacker);
   let level: ExposureLevel = 'none';
   let tamper = false;
@@ -171,23 +187,8 @@ export function exposeFlow(flow: Flow, trace: FlowTrace, k: AttackerKnowledge, i
   // Only the deepest reading's reasons are kept, so the others are read without building theirs.
   let deepest = -1;
   let rank = LEVEL_RANK[level];
-  // Hops of one leg share their stack: a vantage whose reading does not depend on its node (see
-  // `nodeFree`) on the same stack as the one before reads the same, so it is read once.
-  let lastStack: Vantage['stack'] | undefined;
-  let lastInject = false;
-  let lastOutcome = 0;
   for (let i = 0; i < vantages.count; i++) {
-    const stack = vantages.stacks[i]!;
-    const node = vantages.nodes[i];
-    const inject = vantages.injects[i]!;
-    const free = nodeFree(node, k);
-    const same = free && stack === lastStack && inject === lastInject;
-    const outcome = same ? lastOutcome : readOutcome(stack, node, inject, k);
-    if (free) {
-      lastStack = stack;
-      lastInject = inject;
-      lastOutcome = outcome;
-    }
+    const outcome = outcomeAt(vantages, i, k);
     if ((outcome & 3) > rank) {
       rank = outcome & 3;
       deepest = i;

@@ -32,12 +32,13 @@ export type ExposureLookup<E extends ExposureHead = Exposure> = (flow: string, a
  * (callers that only ever ask for pairs that see something can leave the rest out).
  */
 export function exposureLookup<E extends ExposureHead = Exposure>(exposures: ExposureRows<E>, indexed: (e: E) => boolean = () => true): ExposureLookup<E> {
+  // A table names its columns and rows: no pair is made (with its details) to learn them.
+  const table = exposures instanceof OutcomeRows ? exposures : undefined;
   const attackers = new Map<string, number>();
-  // A table names its columns: no pair of its first row is made (with its details) to learn them.
-  if (exposures instanceof OutcomeRows) {
+  if (table) {
     // As the pairs of the first row would name them: up to the first attacker named twice.
-    for (let i = 0; i < exposures.attackers.length && exposures.length > 0; i++) {
-      const attacker = exposures.attackers[i]!;
+    for (let i = 0; i < table.attackers.length && table.length > 0; i++) {
+      const attacker = table.attackers[i]!;
       if (attackers.has(attacker)) break;
       attackers.set(attacker, i);
     }
@@ -50,8 +51,6 @@ export function exposureLookup<E extends ExposureHead = Exposure>(exposures: Exp
   }
   const width = Math.max(1, attackers.size);
   const rows = Math.floor(exposures.length / width);
-  // A row's flow: a table names it without making the row's first pair.
-  const table = exposures instanceof OutcomeRows ? exposures : undefined;
   const flowAt = (row: number): string => (table ? table.flows[row]!.id : exposures.at(row * width)!.flow);
   let byPair: Map<string, E> | undefined;
   // The row found last: callers mostly go through the flows in order (a matrix, a diff), so the

@@ -10,10 +10,12 @@
  * `ExposureList`. The page receives its outcomes, packed (`packed`), reads them by position
  * (`OutcomeRows`) and asks the worker for the one pair whose reasons it shows.
  */
+import { EXPOSURE_LEVELS } from '../../model/enums.ts';
 import type { ExposureLevel } from '../../model/types.ts';
 import type { Exposure, ExposureHead, ExposureList } from '../types.ts';
 import { slotOf } from '../sorted-lists.ts';
 import type { ExposureRows } from './exposure-lookup.ts';
+import { TAMPER_BIT } from './read-stack.ts';
 
 // Shared, frozen empty lists, as pairs without a vantage have everywhere in the engine.
 const NO_IDS: string[] = Object.freeze([]) as unknown as string[];
@@ -39,15 +41,9 @@ export function plainPair(flow: string, attacker: string): Exposure {
   return { flow, attacker, level: 'none', tamper: false, vantages: NO_IDS, reasons: NO_REASONS };
 }
 
-/** Exposure levels by rank (`LEVEL_RANK`), as outcomes encode them. */
-const LEVELS: readonly ExposureLevel[] = ['none', 'metadata', 'headers', 'payload'];
-
-/** Bit of an outcome set when the attacker can tamper (read-stack.ts `TAMPER_BIT`). */
-const TAMPER = 4;
-
 /** The outcome of a pair (level rank, plus the tamper bit), as `exposureOutcome` gives it. */
 export function outcomeOf(e: ExposureHead): number {
-  return LEVELS.indexOf(e.level) | (e.tamper ? TAMPER : 0);
+  return EXPOSURE_LEVELS.indexOf(e.level) | (e.tamper ? TAMPER_BIT : 0);
 }
 
 /** Makes the exposure of the pair at a position with its vantages and reasons (`exposeFlow`). */
@@ -100,12 +96,12 @@ export class OutcomeRows implements ExposureRows<ExposureHead> {
 
   /** The level of the pair in slot `k`. */
   levelAt(k: number): ExposureLevel {
-    return LEVELS[this.outcomes[k]! & 3]!;
+    return EXPOSURE_LEVELS[this.outcomes[k]! & 3]!;
   }
 
   /** Whether the attacker of the pair in slot `k` can tamper with its flow. */
   tamperAt(k: number): boolean {
-    return (this.outcomes[k]! & TAMPER) !== 0;
+    return (this.outcomes[k]! & TAMPER_BIT) !== 0;
   }
 
   /** The position `Array.prototype.at` reads for `index` (ToIntegerOrInfinity; NaN is 0), or -1 outside the rows. */
@@ -341,7 +337,7 @@ export function forEachKeptOutcome(list: ExposureRows<ExposureHead>, visit: (pos
     for (let k = 0; k < positions.length; k++) {
       const p = positions[k]!;
       const o = outcomes[k]!;
-      visit(p, flows[Math.floor(p / width)]!.id, attackers[p % width]!, LEVELS[o & 3]!, (o & TAMPER) !== 0);
+      visit(p, flows[Math.floor(p / width)]!.id, attackers[p % width]!, EXPOSURE_LEVELS[o & 3]!, (o & TAMPER_BIT) !== 0);
     }
   } else {
     for (let i = 0; i < list.length; i++) {
