@@ -30,6 +30,7 @@ import { indexScenario, type ScenarioIndex } from '../src/engine/scenario-index.
 import { compareProtections, type Comparison } from '../src/engine/throughput/compare-protections.ts';
 import { estimateFlowDetail } from '../src/engine/throughput/estimate-throughput.ts';
 import type { Analysis, Exposure, FlowTrace } from '../src/engine/types.ts';
+import { rowsArray } from '../src/engine/patched-rows.ts';
 import { buildAttackerKnowledge } from '../src/engine/exposure/attacker-knowledge.ts';
 import { exposeFlow } from '../src/engine/exposure/expose-flow.ts';
 import { parseEdited, parseScenario, type CleanReading } from '../src/model/parse-scenario.ts';
@@ -145,6 +146,12 @@ function hasErrors(result: ParseResult): boolean {
 function release(callback: ProgressCallback | ModelCallback | undefined): void {
   const release = (callback as { [releaseProxy]?: unknown } | undefined)?.[releaseProxy];
   if (typeof release === 'function') (release as () => void)();
+}
+
+/** The analysis with its flow lists as plain lists (a table's methods do not survive the copy to the page). */
+function withPlainFlows(analysis: Analysis): Analysis {
+  if (Array.isArray(analysis.flows) && Array.isArray(analysis.throughput.flows)) return analysis;
+  return { ...analysis, flows: rowsArray(analysis.flows), throughput: { ...analysis.throughput, flows: rowsArray(analysis.throughput.flows) } };
 }
 
 /** What per-flow detail (hop stacks, the throughput breakdown) reads: the scenario, its index and flow traces. */
@@ -309,7 +316,7 @@ export const analysisApi = {
         modelSlices = (messages[0] as Extract<ModelMessage, { kind: 'head' }>).slices;
         for (const message of messages) pending.push(onModel(message));
       }
-      const analysis =
+      const analysed =
         request.text !== undefined
           ? analyzeText(request.text, model, request.attackers, progress)
           : analyzeScenario(model, {
@@ -317,9 +324,11 @@ export const analysisApi = {
               onProgress: progress,
             });
       await Promise.all(pending);
+      // A cipher edit's flows come as rows made when read (`PatchedRows`): made here, as they travel.
+      const analysis = withPlainFlows(analysed);
       // Most pairs are plain `none` (88 % at 1,000 hosts): the page makes one when asked for it
       // instead of deserialising them. After an edit, summary and packing follow the pairs it changed.
-      const views = exposureViews(analysis.exposures, analysis.flows, request.inParts === true, lastViews);
+      const views = exposureViews(analysis.exposures, rowsArray(analysis.flows), request.inParts === true, lastViews);
       lastViews = views;
       const response: AnalysisResponse = {
         diagnostics: loaded.diagnostics,

@@ -13,6 +13,7 @@ import type { Comparison } from '../engine/throughput/compare-protections.ts';
 import type { Analysis, ExposureHead, LinkStatus } from '../engine/types.ts';
 import type { Scenario } from '../model/types.ts';
 import { TextSender } from '../model/text-edit.ts';
+import { rowsArray } from '../engine/patched-rows.ts';
 
 /** Arguments of `analysisApi.analyze`, as plain structured-clone data. */
 export type AnalyzeRequest = Parameters<AnalysisApi['analyze']>[0];
@@ -193,7 +194,7 @@ export class AnalysisClient {
       const { packed, ...rest } = result;
       if (!packed || !rest.analysis) return rest;
       // The exposures stay packed (`analysis.exposures` came empty): rows read them in place.
-      return { ...rest, analysis: { ...rest.analysis, exposures: createPackedRows(packed, rest.analysis.flows) } };
+      return { ...rest, analysis: { ...rest.analysis, exposures: createPackedRows(packed, rowsArray(rest.analysis.flows)) } };
     });
   }
 

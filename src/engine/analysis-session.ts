@@ -18,6 +18,7 @@ import {
   resultsOf,
   sortedFiguresOf,
   traceListOf,
+  writeRows,
   type ProgressListener,
   type SessionState,
 } from './session/session-state.ts';
@@ -207,6 +208,8 @@ function tapesPiece(state: SessionState, figures: readonly FlowFigures[]): Slice
 function nextStep(state: SessionState, slice: (p: SlicedPiece) => void): (() => void) | undefined {
   // First the crypto loads a cipher edit left on the tapes, which the rest may read.
   if (state.coresOnTapes) return () => writeCores(state);
+  // Then a cipher edit's estimates, as rows made when read until now, into the lists and figures.
+  if (state.rowsPending) return () => writeRows(state);
   if (!state.positions) return () => void positionsOf(state);
   if (!state.figures) return () => void figuresOf(state);
   if (!state.results) return () => void resultsOf(state);

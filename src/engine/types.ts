@@ -135,22 +135,28 @@ export interface Exposure {
 export type ExposureHead = Pick<Exposure, 'flow' | 'attacker' | 'level' | 'tamper'>;
 
 /**
+ * A list of an analysis's rows, read like a readonly array: a plain array, or a table that makes
+ * its rows when they are read (`ExposureTable`; a cipher edit's flows, `PatchedRows`).
+ */
+export interface RowsOf<T> extends Iterable<T> {
+  readonly length: number;
+  at(i: number): T | undefined;
+  map<U>(f: (row: T, i: number) => U): U[];
+  flatMap<U>(f: (row: T, i: number) => U | readonly U[]): U[];
+  filter(keep: (row: T, i: number) => boolean): T[];
+  find(match: (row: T, i: number) => boolean): T | undefined;
+  findIndex(match: (row: T, i: number) => boolean): number;
+  some(match: (row: T, i: number) => boolean): boolean;
+  every(match: (row: T, i: number) => boolean): boolean;
+  forEach(visit: (row: T, i: number) => void): void;
+  slice(start?: number, end?: number): T[];
+}
+
+/**
  * The exposures of an analysis, read like a list: the engine's `ExposureTable` (which makes its
  * plain `none` pairs when read) or a plain `Exposure[]` (small hand-made analyses).
  */
-export interface ExposureList extends Iterable<Exposure> {
-  readonly length: number;
-  at(i: number): Exposure | undefined;
-  map<U>(f: (e: Exposure, i: number) => U): U[];
-  flatMap<U>(f: (e: Exposure, i: number) => U | readonly U[]): U[];
-  filter(keep: (e: Exposure, i: number) => boolean): Exposure[];
-  find(match: (e: Exposure, i: number) => boolean): Exposure | undefined;
-  findIndex(match: (e: Exposure, i: number) => boolean): number;
-  some(match: (e: Exposure, i: number) => boolean): boolean;
-  every(match: (e: Exposure, i: number) => boolean): boolean;
-  forEach(visit: (e: Exposure, i: number) => void): void;
-  slice(start?: number, end?: number): Exposure[];
-}
+export type ExposureList = RowsOf<Exposure>;
 
 /** Attacker-independent status of a link (SPEC X8). */
 export type LinkStatusValue = 'plaintext' | 'headers' | 'encrypted' | 'idle';
@@ -201,7 +207,8 @@ export interface RequirementResult {
 /** Everything the exposure analysis produces; arrays sorted by id (exposures by flow, attacker). */
 export interface ExposureAnalysis {
   links: LinkStatus[];
-  flows: FlowResult[];
+  /** A plain list, or after a cipher edit rows made when read (`PatchedRows`). */
+  flows: RowsOf<FlowResult>;
   exposures: ExposureList;
   findings: Finding[];
   requirements: RequirementResult[];

@@ -12,6 +12,7 @@ import type { Scenario } from '../model/types.ts';
 import { buildPathDiagrams } from './build-path-diagrams.ts';
 import { summarizeReport } from './summarize-report.ts';
 import type { CpuProfile, ReportInput, ReportModel, RuleDoc } from './types.ts';
+import { rowsArray } from '../engine/patched-rows.ts';
 
 /** Every host's CPU and NIC figures, in file order (SPEC §1.1 defaults already applied). */
 function cpuProfiles(scenario: Scenario): CpuProfile[] {
@@ -67,7 +68,7 @@ export function buildReport(input: ReportInput): ReportModel {
     // The analysis over every attacker is the comparison's first row as it stands.
     comparison: input.comparison ?? compareProtections(model, input.attackers ? undefined : analysis, input.comparisonRows),
     summary: summarizeReport(analysis, model),
-    ...buildPathDiagrams(model, traces, analysis.flows),
+    ...buildPathDiagrams(model, traces, rowsArray(analysis.flows)),
     cpuProfiles: cpuProfiles(model),
     rules: firedRules(new Set(analysis.findings.map((f) => f.rule))),
   };

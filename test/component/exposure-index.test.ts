@@ -9,6 +9,7 @@ import { indexExposures } from '../../src/app/lens/exposure-format.ts';
 import { createPackedRows } from '../../workers/exposure-rows.ts';
 import { readableExposures, summarizeExposures } from '../../workers/exposure-summary.ts';
 import { packExposures } from '../../workers/packed-exposures.ts';
+import { rowsArray } from '../../src/engine/patched-rows.ts';
 
 const exposure = (flow: string, attacker: string, level: Exposure['level'] = 'none'): Exposure => ({ flow, attacker, level, tamper: false, vantages: [], reasons: [] });
 const analysisOf = (exposures: Exposure[]) => ({ exposures }) as unknown as Analysis;
@@ -48,7 +49,7 @@ describe('indexExposures', () => {
 describe('the views over a packed analysis (exposures read by position)', () => {
   const scenario = generateScenario({ hosts: 20 });
   const whole = analyzeScenario(scenario);
-  const packed: PageAnalysis = { ...whole, exposures: createPackedRows(packExposures(whole.exposures, whole.flows)!, whole.flows) };
+  const packed: PageAnalysis = { ...whole, exposures: createPackedRows(packExposures(whole.exposures, rowsArray(whole.flows))!, rowsArray(whole.flows)) };
   const summary = summarizeExposures(whole.exposures);
   const attackers = scenario.attackers.map((a) => a.id);
   const choices = [...attackers.map((a) => [a]), attackers.slice(0, 3), attackers];
@@ -62,7 +63,7 @@ describe('the views over a packed analysis (exposures read by position)', () => 
     const overRows = indexExposures(packed);
     const overList = indexExposures(whole);
     for (const e of whole.exposures) expect(overRows.get(e.flow, e.attacker)).toEqual(headsOf([e])[0]);
-    for (const [flow, attacker] of [['no-such-flow', attackers[0]!], [whole.flows[0]!.id, 'no-such-attacker']] as const)
+    for (const [flow, attacker] of [['no-such-flow', attackers[0]!], [whole.flows.at(0)!.id, 'no-such-attacker']] as const)
       expect([overRows.get(flow, attacker), overList.get(flow, attacker)]).toEqual([undefined, undefined]);
   });
 

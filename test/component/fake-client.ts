@@ -10,17 +10,18 @@ import { createPackedRows } from '../../workers/exposure-rows.ts';
 import { summarizeExposures } from '../../workers/exposure-summary.ts';
 import { packExposures } from '../../workers/packed-exposures.ts';
 import { analysis, model } from './fixtures/two-hosts.ts';
+import { rowsArray } from '../../src/engine/patched-rows.ts';
 
 /** The fixture with an attacker that sees nothing, its exposures packed as the real client keeps them. */
 export function packedResult(): AnalyzeResult {
   const idle = { id: 'idle', name: 'Nowhere', at: { links: [], devices: [], hosts: [], workloads: [], sites: [] }, can: ['read' as const], knows: [] };
   const none = { flow: 'f-ab', attacker: 'idle', level: 'none' as const, tamper: false, vantages: [], reasons: [] };
   const exposures = [...analysis.exposures, none];
-  const packed = packExposures(exposures, analysis.flows)!;
+  const packed = packExposures(exposures, rowsArray(analysis.flows))!;
   return {
     diagnostics: [],
     model: { ...model, attackers: [...model.attackers, idle] },
-    analysis: { ...analysis, exposures: createPackedRows(packed, analysis.flows) },
+    analysis: { ...analysis, exposures: createPackedRows(packed, rowsArray(analysis.flows)) },
     summary: summarizeExposures(exposures),
   };
 }

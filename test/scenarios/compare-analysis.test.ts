@@ -93,7 +93,7 @@ describe('comparison of an analysis with a hand-worked expected file', () => {
 
   it('[X1] names the flow whose path differs', () => {
     const actual = analysis();
-    actual.flows[0]!.path = ['host:h1', 'link:l1', 'host:h2'];
+    actual.flows.at(0)!.path = ['host:h1', 'link:l1', 'host:h2'];
     expect(comparePaths(expected, actual)).toEqual([
       'flow f1: path expected [host:h1, link:l1, device:sw, link:l2, host:h2], got [host:h1, link:l1, host:h2]',
     ]);
@@ -101,7 +101,7 @@ describe('comparison of an analysis with a hand-worked expected file', () => {
 
   it('[T2] names the flow whose inner MTU differs, null included', () => {
     const actual = analysis();
-    actual.flows[0]!.innerMtu = null;
+    actual.flows.at(0)!.innerMtu = null;
     expect(compareInnerMtu(expected, actual)).toEqual(['flow f1: innerMtu expected 1442, got null']);
   });
 

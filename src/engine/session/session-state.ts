@@ -26,8 +26,9 @@ import { flowFacts } from '../exposure/rules/helpers/trace-facts.ts';
 import { traceAt } from '../trace-source.ts';
 import type { ElementIndex } from './element-index.ts';
 import type { LinkViews } from './link-views.ts';
-import type { ThroughputAnalysis, ThroughputProblem } from '../throughput/types.ts';
-import type { AnalysisOptions, ExposureAnalysis, Finding, FlowResult, FlowTrace, LinkStatus, RequirementResult } from '../types.ts';
+import type { FlowSummary, ThroughputAnalysis, ThroughputProblem } from '../throughput/types.ts';
+import type { AnalysisOptions, ExposureAnalysis, Finding, FlowResult, FlowTrace, LinkStatus, RequirementResult, RowsOf } from '../types.ts';
+import type { PatchedRows } from '../patched-rows.ts';
 
 /** Progress callback: phase name and how far it is. */
 export type ProgressListener = (p: AnalysisProgressEvent) => void;
@@ -101,6 +102,13 @@ export interface SessionState {
    */
   coresOnTapes?: boolean;
   /**
+   * A cipher edit's new estimates as rows made when read (`PatchedRows`), until `writeRows` puts
+   * them in the lists and the figures: the edit writes numbers, no summary or result per flow.
+   * `throughput.flows` is the pending summaries meanwhile; `resultList`, `results` and the figures'
+   * summaries are the ones before the edit, so every reader of those writes the rows first.
+   */
+  rowsPending?: PendingRows;
+  /**
    * The kind of edit that made this state from the last: `ciphers` (figures, traces and SAs costed
    * and renamed in place), `other` (the flows it estimates again get new figures, the others keep
    * theirs as they were); none for a state analysed afresh.
@@ -155,14 +163,46 @@ export function findingsOf(state: SessionState, previous?: Map<string, Finding[]
   return runRulesInto(ruleInputOf(state), found, only);
 }
 
+/** A cipher edit's estimates, pending (`SessionState.rowsPending`): summaries, flow results, and the figures (by position) whose summaries they replace. */
+export interface PendingRows {
+  summaries: PatchedRows<FlowSummary>;
+  results: PatchedRows<FlowResult>;
+  figures: readonly FlowFigures[];
+}
+
+/**
+ * Puts a cipher edit's pending rows (`SessionState.rowsPending`) in the state: the summaries and
+ * results made (those an analysis's reader made already are the same objects), the figures given
+ * their new summaries. In idle time, or first thing in whatever reads those lists next.
+ */
+export function writeRows(state: SessionState): void {
+  const pending = state.rowsPending;
+  if (!pending) return;
+  state.rowsPending = undefined;
+  const summaries = pending.summaries.array();
+  const { changed } = pending.summaries;
+  for (let p = 0; p < changed.length; p++) if (changed[p] === 1) pending.figures[p]!.summary = summaries[p]!;
+  state.throughput = { ...state.throughput, flows: summaries };
+  state.resultList = pending.results.array() as FlowResult[];
+  // The map by id is built again from the list when needed.
+  state.results = undefined;
+}
+
 /** The flow summaries in `sorted` order, as the result lists them (kept until an estimate changes). */
 export function resultListOf(state: SessionState): FlowResult[] {
+  writeRows(state);
   state.resultList ??= state.sorted.map((f) => resultsOf(state).get(f.id)!);
   return state.resultList;
 }
 
+/** The flow summaries as an analysis lists them: a cipher edit's pending rows, or `resultListOf`. */
+function resultRowsOf(state: SessionState): RowsOf<FlowResult> {
+  return state.rowsPending?.results ?? resultListOf(state);
+}
+
 /** Each flow's summary by id, built from a full analysis's list the first time. */
 export function resultsOf(state: SessionState): Map<string, FlowResult> {
+  writeRows(state);
   state.results ??= new Map(state.sorted.map((f, i) => [f.id, state.resultList![i]!]));
   return state.results;
 }
@@ -179,7 +219,7 @@ export function figuresOf(state: SessionState): Map<string, FlowFigures> {
 
 /** What the rules read of a state: every flow, its traces and results, links, exposures, loads. */
 export function ruleInputOf(state: SessionState): RuleInput {
-  const flows = resultListOf(state);
+  const flows = resultRowsOf(state);
   state.facts ??= flowFacts({ scenario: state.scenario, traces: state.traces, sortedFlows: state.sorted, traceList: state.traceList });
   return { scenario: state.scenario, index: state.index, traces: state.traces, flows, links: state.links, exposures: state.exposures, requirements: state.requirements, throughput: state.throughput, sortedFlows: state.sorted, facts: state.facts };
 }
@@ -396,7 +436,7 @@ export function resultOf(state: SessionState): ExposureAnalysis {
     for (let i = 0; i < list.length; i++) findings.push(list[i]!);
   }
   if (!isSorted(findings)) findings.sort(compareFindings);
-  return { links: state.links, flows: resultListOf(state), exposures: state.exposures, findings, requirements: state.requirements };
+  return { links: state.links, flows: resultRowsOf(state), exposures: state.exposures, findings, requirements: state.requirements };
 }
 
 function isSorted(findings: readonly Finding[]): boolean {

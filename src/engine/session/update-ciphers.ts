@@ -16,13 +16,13 @@ import { doubleEncryption } from '../exposure/rules/double-encryption.ts';
 import { labelsChanged } from '../exposure/rules/helpers/describe.ts';
 import { integrityOnly } from '../exposure/rules/integrity-only.ts';
 import { traceAt } from '../trace-source.ts';
-import type { FlowSummary } from '../throughput/types.ts';
 import type { FlowResult } from '../types.ts';
 import { indexAfter, type ScenarioChanges } from './scenario-changes.ts';
-import { figuresOf, findingsOf, ledgerOf, positionsOf, resultsOf, type SessionState } from './session-state.ts';
+import { figuresOf, findingsOf, ledgerOf, positionsOf, resultsOf, writeRows, type SessionState } from './session-state.ts';
+import { PatchedRows, rowsArray } from '../patched-rows.ts';
 import { addToHostSums, hostLoadOf, type HostSumsById } from '../throughput/load-ledger.ts';
 import { hostLoadFrom, type HostCrypto } from '../throughput/estimate-load.ts';
-import { recostFlowFigures, tapeReader, UNTAPED, untape, writeTapeCores, type CipherTapes, type FlowFigures, type SubjectNames, type TapeReader } from '../throughput/flow-figures.ts';
+import { recostFlowFigures, summaryWith, tapeReader, UNTAPED, untape, writeTapeCores, type CipherTapes, type FlowFigures, type RecostColumns, type SubjectNames, type TapeReader } from '../throughput/flow-figures.ts';
 import { addTape, tapeHostLoad, tapeSums, type TapeSums } from '../throughput/tape-sums.ts';
 
 /**
@@ -35,9 +35,9 @@ import { addTape, tapeHostLoad, tapeSums, type TapeSums } from '../throughput/ta
 const CIPHER_RULES: ReadonlySet<string> = new Set([cryptoCpuSaturated.id, doubleEncryption.id, integrityOnly.id]);
 
 /** A flow's summary with its new estimate (written out: the commonest shape, without an `unreachable`). */
-function withFigures(r: FlowResult, s: FlowSummary): FlowResult {
-  if (r.unreachable !== undefined) return { ...r, maxGbps: s.maxGbps, bottleneck: s.bottleneck };
-  return { id: r.id, path: r.path, plaintextLinks: r.plaintextLinks, innerMtu: r.innerMtu, overheadBytes: r.overheadBytes, maxGbps: s.maxGbps, bottleneck: s.bottleneck };
+function withFigures(r: FlowResult, maxGbps: number | null, bottleneck: string | null): FlowResult {
+  if (r.unreachable !== undefined) return { ...r, maxGbps, bottleneck };
+  return { id: r.id, path: r.path, plaintextLinks: r.plaintextLinks, innerMtu: r.innerMtu, overheadBytes: r.overheadBytes, maxGbps, bottleneck };
 }
 
 /**
@@ -58,12 +58,17 @@ function recost(state: SessionState, flows: readonly Flow[]): void {
     return cursor < sorted.length ? cursor++ : positionsOf(state).get(flow.id)!;
   };
   const ledger = state.ledger;
-  const list = state.resultList?.length === state.sorted.length ? state.resultList.slice() : undefined;
+  const before = state.resultList?.length === state.sorted.length ? state.resultList : undefined;
   // With both lists at hand (the ledger's figures and the summaries, each of every flow by
   // position), the maps by flow id are left to be built from them (`figuresOf`, `resultsOf`: in
   // the session's idle time) rather than set entry by entry: a region's overlay carries most flows.
-  const byList = ledger !== undefined && list !== undefined;
-  const summaries = state.throughput.flows.slice();
+  // Then the new estimates go to columns, and the summaries and results are rows made when read
+  // (`SessionState.rowsPending`): no object per flow is written.
+  const byList = ledger !== undefined && before !== undefined;
+  const n = sorted.length;
+  const out: RecostColumns | undefined = byList ? { at: -1, gbps: new Float64Array(n), bottleneck: new Array<string>(n), changed: new Uint8Array(n) } : undefined;
+  const list = byList ? undefined : before?.slice();
+  const summaries = out ? undefined : rowsArray(state.throughput.flows).slice();
   const hosts = new Set<string>();
   let moved = false;
   // The flows' cycle terms, each used only while its flow has the figures it was read from (`CipherTapes.of`).
@@ -102,7 +107,8 @@ function recost(state: SessionState, flows: readonly Flow[]): void {
     // Costed in place (`recostFlowFigures`): what a flow without a tape loads before is read first.
     let was = tape !== undefined && tape.at >= 0 ? undefined : figures.crypto.hosts;
     const trace = traceAt(traces ?? state.traces, at, flow.id)!;
-    recostFlowFigures(flow, trace, state.index, names, figures, tape);
+    if (out) out.at = at;
+    recostFlowFigures(flow, trace, state.index, names, figures, tape, out);
     if (reader && reader.misfits !== misfits) {
       // Its tape no longer fits: every tape's cores go to the figures, this flow is taken off the
       // tapes and costed from its trace (so no sums from tapes this time).
@@ -110,7 +116,7 @@ function recost(state: SessionState, flows: readonly Flow[]): void {
       untape(reader.tapes, at);
       typed = undefined;
       was = figures.crypto.hosts;
-      recostFlowFigures(flow, trace, state.index, names, figures);
+      recostFlowFigures(flow, trace, state.index, names, figures, undefined, out);
     } else if (tape?.replayed) {
       // Its crypto loads are on its tape: the sums from tapes read them there, the others from the figures.
       if (typed) behind = true;
@@ -130,11 +136,13 @@ function recost(state: SessionState, flows: readonly Flow[]): void {
         summed = at;
       }
     }
-    if (figures.summary === wasSummary) continue;
-    summaries[at] = figures.summary;
-    const result = withFigures(byList ? list[at]! : resultsOf(state).get(flow.id)!, figures.summary);
-    if (!byList) resultsOf(state).set(flow.id, result);
-    if (list) list[at] = result;
+    if (out ? out.changed[at] !== 1 : figures.summary === wasSummary) continue;
+    if (summaries) {
+      summaries[at] = figures.summary;
+      const result = withFigures(resultsOf(state).get(flow.id)!, figures.summary.maxGbps, figures.summary.bottleneck);
+      resultsOf(state).set(flow.id, result);
+      if (list) list[at] = result;
+    }
     // A flow costed from its tape loads the hosts it did (`reader.touched` has them).
     if (was === undefined) continue;
     const now = figures.crypto.hosts;
@@ -146,12 +154,17 @@ function recost(state: SessionState, flows: readonly Flow[]): void {
   }
   if (reader) for (let ref = 0; ref < reader.touched.length; ref++) if (reader.touched[ref] === 1) hosts.add(reader.tapes.hosts[ref]!);
   if (behind) state.coresOnTapes = true;
-  state.resultList = list;
-  if (byList) {
+  if (out) {
     // The figures are the same objects, costed in place: only the summaries by id are stale.
     state.results = undefined;
-    state.figureList = ledger.figures;
-  }
+    state.figureList = ledger!.figures;
+    const { gbps, bottleneck, changed } = out;
+    state.rowsPending = {
+      summaries: new PatchedRows(rowsArray(state.throughput.flows), changed, (s, i) => summaryWith(s, gbps[i]!, bottleneck[i]!)),
+      results: new PatchedRows(before!, changed, (r, i) => withFigures(r, gbps[i]!, bottleneck[i]!)),
+      figures: ledger!.figures,
+    };
+  } else state.resultList = list;
   // A flow's crypto lands on its SAs' ends whatever their cipher, so the ledger holds; should a
   // flow load other hosts now after all, the ledger is built afresh.
   if (moved) {
@@ -176,7 +189,7 @@ function recost(state: SessionState, flows: readonly Flow[]): void {
     if (typed && ref !== undefined) return tapeHostLoad(host, typed, ref, load.flows);
     return sums && !moved ? hostLoadFrom(host, sums.get(load.host), load.flows) : hostLoadOf(host, byHost.get(load.host) ?? [], figures, load.flows);
   });
-  state.throughput = { ...state.throughput, flows: summaries, hosts: loads };
+  state.throughput = { ...state.throughput, flows: summaries ?? state.rowsPending!.summaries, hosts: loads };
 }
 
 /** Brings the figures' crypto loads up to their tapes' cores, should a cipher edit have left them there (`SessionState.coresOnTapes`). */
@@ -205,6 +218,8 @@ function sameHosts(now: readonly HostCrypto[], was: readonly HostCrypto[]): bool
 
 /** The session state after a cipher edit (`changes.ciphers`); `affected`: the flows on the edited sources' networks, in id order. */
 export function updateCiphers(prev: SessionState, next: Scenario, changes: ScenarioChanges, affected: readonly Flow[]): SessionState {
+  // The estimates of a cipher edit just before, should no idle time have put them in the lists yet.
+  writeRows(prev);
   const state: SessionState = { ...prev, scenario: next, index: indexAfter(prev, next, changes), lastEdit: 'ciphers' };
   // `prev` is consumed (as by every update): its SA objects, shared by the kept traces, change in place.
   prev.protections.recipher(changes.ciphers!);

@@ -20,7 +20,7 @@ import { reindexFlow } from './element-index.ts';
 import { sameKnowledge } from './same-knowledge.ts';
 import { updateCiphers, writeCores } from './update-ciphers.ts';
 import { indexAfter, scenarioChanges, type EntityKind, type ScenarioChanges } from './scenario-changes.ts';
-import { buildState, estimateFlows, figuresOf, resultsOf, type ProgressListener, findingsOf, ledgerOf, positionsOf, ruleInputOf, loadsBefore, selectedAttackers, throughputOf, updatedThroughput, type SessionState } from './session-state.ts';
+import { buildState, estimateFlows, figuresOf, resultsOf, writeRows, type ProgressListener, findingsOf, ledgerOf, positionsOf, ruleInputOf, loadsBefore, selectedAttackers, throughputOf, updatedThroughput, type SessionState } from './session-state.ts';
 import { updateExposures } from './update-exposures.ts';
 import { buildLinkViews, statusesOf, updateLinkStatuses } from './link-views.ts';
 import { updateRequirementFindings, updateRequirements, type DirtyPairs } from './update-requirements.ts';
@@ -216,8 +216,10 @@ export function updateState(prev: SessionState, next: Scenario, onProgress?: Pro
   // A policy applies by position along any path: then every flow is costed again. It writes the
   // session's lists by position and needs no map by flow id built first.
   if (changes.ciphers) return updateCiphers(prev, next, changes, changes.kinds.has('ipsec') ? prev.sorted : prev.sorted.filter(changes.touches));
-  // Every other edit reads the flows' crypto loads as their figures have them.
+  // Every other edit reads the flows' crypto loads as their figures have them, and their estimates
+  // in the lists and figures.
   writeCores(prev);
+  writeRows(prev);
   // The maps by flow id move on to the new state and are edited in place: built now, before they are shared.
   resultsOf(prev);
   figuresOf(prev);

@@ -19,7 +19,7 @@ import { createTraceContext, type TraceContext } from '../exposure/trace-context
 import { createUnderlayRouter } from '../graph/underlay-router.ts';
 import { indexScenario } from '../scenario-index.ts';
 import { selectedAttackers } from '../session/session-state.ts';
-import type { FlowTrace } from '../types.ts';
+import type { FlowTrace, RowsOf } from '../types.ts';
 import { flowIdsOf, hostLoads, type FlowCrypto } from './estimate-load.ts';
 import { estimateFlowFigures, type FlowFigures, type SubjectNames } from './flow-figures.ts';
 import { flowMtu, type FlowMtu } from './flow-mtu.ts';
@@ -38,8 +38,8 @@ export interface ComparedPair {
 /** What the comparison reads of one alternative; an `Analysis` is one too. */
 export interface ComparedRun {
   /** Each flow's MTU left for the endpoints (SPEC T2), null when it never leaves its host. */
-  flows: readonly { innerMtu: number | null }[];
-  throughput: { flows: readonly FlowSummary[]; hosts: readonly HostLoad[] };
+  flows: RowsOf<{ innerMtu: number | null }>;
+  throughput: { flows: RowsOf<FlowSummary>; hosts: readonly HostLoad[] };
   /** Pairs by flow, then attacker (ids sorted); pairs that see nothing and cannot tamper may be left out. */
   exposures: Iterable<ComparedPair>;
 }

@@ -5,7 +5,7 @@
  */
 import type { Scenario } from '../../model/types.ts';
 import type { ScenarioIndex } from '../scenario-index.ts';
-import type { FlowResult, FlowTrace } from '../types.ts';
+import type { FlowResult, FlowTrace, RowsOf } from '../types.ts';
 import { estimateFlow } from './estimate-flow.ts';
 import { flowIdsOf, hostLoads, linkLoads } from './estimate-load.ts';
 import { estimateFlowFigures, type FlowFigures, type SubjectNames } from './flow-figures.ts';
@@ -16,7 +16,7 @@ export interface ThroughputInput {
   scenario: Scenario;
   index: ScenarioIndex;
   traces: ReadonlyMap<string, FlowTrace>;
-  flows: readonly FlowResult[];
+  flows: RowsOf<FlowResult>;
 }
 
 const byId = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
@@ -83,7 +83,8 @@ export function estimateThroughput(input: ThroughputInput): ThroughputAnalysis {
   const results = input.flows;
   [...scenario.flows].sort((a, b) => byId(a.id, b.id)).forEach((flow, i) => {
     const trace = traces.get(flow.id);
-    const result = results[i]?.id === flow.id ? results[i] : undefined;
+    const at = results.at(i);
+    const result = at?.id === flow.id ? at : undefined;
     if (trace) figures.push(estimateFlowFigures(flow, trace, index, names, result?.innerMtu));
   });
   return assembleThroughput(input, figures, hardwareProblems(scenario));

@@ -719,15 +719,41 @@ function keptLimit(previous: FlowFigures): Best {
 }
 
 /**
+ * Where a cipher edit writes each flow's new estimate instead of a new summary (`recostFlowFigures`
+ * with `out`): by position in the session's flows, the least limit and what sets it, and 1 in
+ * `changed` for a flow costed again. The figures' summary is then left as it was until the
+ * session writes the rows (session-state.ts `writeRows`).
+ */
+export interface RecostColumns {
+  at: number;
+  gbps: Float64Array;
+  bottleneck: string[];
+  changed: Uint8Array;
+}
+
+/** The new estimate of the flow at `out.at`, into the columns. */
+function limitInto(out: RecostColumns, best: Best, names: SubjectNames): void {
+  out.gbps[out.at] = best.gbps;
+  out.bottleneck[out.at] = subject(best, names);
+  out.changed[out.at] = 1;
+}
+
+/** Summary `s` with another estimate (written out: the commonest shape). */
+export function summaryWith(s: FlowSummary, gbps: number, bottleneck: string): FlowSummary {
+  return { flow: s.flow, rateGbps: s.rateGbps, packetBytes: s.packetBytes, payloadBytes: s.payloadBytes, innerMtu: s.innerMtu, overheadBytes: s.overheadBytes, wireEfficiency: s.wireEfficiency, maxGbps: gbps, bottleneck };
+}
+
+/**
  * The figures of a flow whose path, header sizes and so wire loads are as `previous` has them, but
  * whose ciphers cost differently (session/update-ciphers.ts): the least link limit is read again
  * without the wire list, the hosts' CPU limits and crypto loads are worked out anew, and the wire
  * loads and problems are the previous ones. Equal to `estimateFlowFigures` of the flow (tested).
  * `previous` is the session's and is updated in place: its summary is a new object when the flow
- * has one to cost again, its crypto loads take the new figures (new lists only should the flow
- * load other hosts or SAs now). Returns it.
+ * has one to cost again (or, with `out`, the estimate goes to the edit's columns and the summary
+ * stays), its crypto loads take the new figures (new lists only should the flow load other hosts
+ * or SAs now). Returns it.
  */
-export function recostFlowFigures(flow: Flow, trace: FlowTrace, index: ScenarioIndex, names: SubjectNames, previous: FlowFigures, tape?: TapeReader): FlowFigures {
+export function recostFlowFigures(flow: Flow, trace: FlowTrace, index: ScenarioIndex, names: SubjectNames, previous: FlowFigures, tape?: TapeReader, out?: RecostColumns): FlowFigures {
   const { packetBytes, payloadBytes } = previous.summary;
   // Unreachable, local (no crypto) and too-small packets have no CPU term that a cipher moves. A
   // flow with a tape is none of these (`cipherTapes` writes none for them): its trace is not read.
@@ -744,7 +770,8 @@ export function recostFlowFigures(flow: Flow, trace: FlowTrace, index: ScenarioI
   if (tape !== undefined && tape.at >= 0) {
     if (replayLimits(flow, tape, packet, best)) {
       tape.replayed = true;
-      previous.summary = withLimit(previous.summary, best, names);
+      if (out) limitInto(out, best, names);
+      else previous.summary = withLimit(previous.summary, best, names);
       return previous;
     }
     // Left as it was: the caller takes the flow off the tapes and costs it again from its trace.
@@ -765,13 +792,14 @@ export function recostFlowFigures(flow: Flow, trace: FlowTrace, index: ScenarioI
     previous.recostAt = fixed.at;
     if (hosts !== previous.crypto.hosts) previous.crypto = { flow: flow.id, hosts };
   }
-  previous.summary = withLimit(previous.summary, best, names);
+  if (out) limitInto(out, best, names);
+  else previous.summary = withLimit(previous.summary, best, names);
   return previous;
 }
 
 /** A summary with a new least limit (written out: the commonest shape). */
 function withLimit(s: FlowSummary, best: Best, names: SubjectNames): FlowSummary {
-  return { flow: s.flow, rateGbps: s.rateGbps, packetBytes: s.packetBytes, payloadBytes: s.payloadBytes, innerMtu: s.innerMtu, overheadBytes: s.overheadBytes, wireEfficiency: s.wireEfficiency, maxGbps: best.gbps, bottleneck: subject(best, names) };
+  return summaryWith(s, best.gbps, subject(best, names));
 }
 
 /**

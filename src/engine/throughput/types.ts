@@ -3,6 +3,7 @@
  * cost at each host, per-host crypto load and per-link load. Plain data, arrays sorted by id.
  */
 import type { NicOffload } from '../../model/types.ts';
+import type { RowsOf } from '../types.ts';
 
 /** What a cost term pays for. */
 export type CostTermKind = 'stack' | 'forward' | 'encap' | 'decap' | 'ipsec' | 'wireguard' | 'macsec' | 'tls';
@@ -121,8 +122,8 @@ export interface ThroughputProblem {
 
 /** Everything the throughput estimator produces. */
 export interface ThroughputAnalysis {
-  /** Figures per flow, sorted by flow id; `estimateFlowDetail` explains one of them. */
-  flows: FlowSummary[];
+  /** Figures per flow, sorted by flow id (a plain list, or after a cipher edit rows made when read); `estimateFlowDetail` explains one of them. */
+  flows: RowsOf<FlowSummary>;
   hosts: HostLoad[];
   links: LinkLoad[];
   problems: ThroughputProblem[];

@@ -11,6 +11,7 @@ import { LEVEL_ORDER } from '../summarize-report.ts';
 import type { Direction, ExposureChange, FindingChange, FindingRef, FlowChange, FlowFigures, HostLoadChange, LinkChange, RequirementChange, ScenarioDiff } from './diff-types.ts';
 import { byId } from '../format/report-queries.ts';
 import { exposureLookup } from '../../engine/exposure/exposure-lookup.ts';
+import { rowsArray } from '../../engine/patched-rows.ts';
 
 /** Idle and encrypted links expose nothing; headers expose less than plaintext (SPEC X8). */
 const LINK_RANK: Record<LinkStatusValue, number> = { idle: 0, encrypted: 0, headers: 1, plaintext: 2 };
@@ -135,7 +136,7 @@ function diffRequirements(before: Analysis, after: Analysis): RequirementChange[
 }
 
 function figures(analysis: Analysis, flow: string): FlowFigures | null {
-  const f = byId(analysis.flows, flow);
+  const f = byId(rowsArray(analysis.flows), flow);
   return f ? { maxGbps: f.maxGbps ?? null, bottleneck: f.bottleneck ?? null, innerMtu: f.innerMtu, overheadBytes: f.overheadBytes } : null;
 }
 
@@ -146,7 +147,7 @@ function sameFigures(x: FlowFigures, y: FlowFigures): boolean {
 }
 
 function diffFlows(before: Analysis, after: Analysis): FlowChange[] {
-  return keysOf(before.flows, after.flows, (f) => f.id).flatMap((flow): FlowChange[] => {
+  return keysOf(rowsArray(before.flows), rowsArray(after.flows), (f) => f.id).flatMap((flow): FlowChange[] => {
     const [x, y] = [figures(before, flow), figures(after, flow)];
     return x && y && sameFigures(x, y) ? [] : [{ flow, before: x, after: y }];
   });

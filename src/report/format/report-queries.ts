@@ -7,6 +7,7 @@ import { exposureLookup, type ExposureLookup } from '../../engine/exposure/expos
 import { detailedExposures, ExposureTable } from '../../engine/exposure/exposure-table.ts';
 import type { Exposure, ExposureList, FlowResult, LinkStatus } from '../../engine/types.ts';
 import type { Report } from './report.ts';
+import { rowsArray } from '../../engine/patched-rows.ts';
 
 /** Entities of one list by id, built once per list: report sections look up every flow and link (250,000 flows at 5,000 hosts). */
 const indexes = new WeakMap<readonly { id: string }[], Map<string, { id: string }>>();
@@ -39,7 +40,7 @@ export function linkSite(report: Report, linkId: string): string {
  */
 export function flowsBehind(report: Report, link: LinkStatus): string[] {
   if (link.flows.length > 0) return link.flows;
-  return flowsOnPathOf(report.analysis.flows).get(`link:${link.id}`) ?? [];
+  return flowsOnPathOf(rowsArray(report.analysis.flows)).get(`link:${link.id}`) ?? [];
 }
 
 /** Per path element (`link:x`), the flows whose path has it, in flow order; built once per analysis. */

@@ -16,6 +16,7 @@ import type { Report } from './report.ts';
 import { renderTable, splitColumns, wrapWords } from './text-layout.ts';
 import { paintExposure, paintLinkStatus, visibleLength, type TextStyle } from './text-style.ts';
 import { appendAll, maxOf } from '../../model/long-lists.ts';
+import { rowsArray } from '../../engine/patched-rows.ts';
 
 const INDENT = '  ';
 
@@ -58,7 +59,7 @@ export function renderMatrix(report: Report, style: TextStyle, width: number): s
 }
 
 function flowFigures(report: Report, flowId: string): string[] {
-  const flow = byId(report.analysis.flows, flowId);
+  const flow = byId(rowsArray(report.analysis.flows), flowId);
   if (!flow) return [];
   const parts: string[] = [];
   if (flow.plaintextLinks.length > 0) parts.push(`plaintext on ${flow.plaintextLinks.join(', ')}`);

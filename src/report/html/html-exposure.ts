@@ -7,11 +7,12 @@ import { exposureAttackers, findExposure, flowSummary, seenExposures } from '../
 import type { Exposure } from '../../engine/types.ts';
 import type { ReportModel } from '../types.ts';
 import { code, esc, itemPieces, levelBadge, table, tablePieces, type Cell } from './html-parts.ts';
+import { rowsArray } from '../../engine/patched-rows.ts';
 
 const anchor = (flow: string, attacker: string): string => `why-${flow}--${attacker}`.replace(/[^A-Za-z0-9_-]/g, '_');
 
 function matrix(report: ReportModel, attackers: readonly string[]): Iterable<string> {
-  const flows = report.analysis.flows;
+  const flows = rowsArray(report.analysis.flows);
   const row = (i: number): Cell[] => {
     const f = flows[i]!;
     return [

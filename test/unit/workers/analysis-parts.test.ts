@@ -24,6 +24,7 @@ import { parseScenario } from '../../../src/model/parse-scenario.ts';
 import type { Scenario } from '../../../src/model/types.ts';
 import { INVALID } from '../cli/fixtures/scenarios.ts';
 import { analysisApi } from '../../../workers/analysis.api.ts';
+import { rowsArray } from '../../../src/engine/patched-rows.ts';
 
 describe('splitResponse / putSlice', () => {
   it('round-trips a response, leaves the original alone and keeps every slice within its budget', () => {
@@ -152,7 +153,7 @@ describe('analysisApi.analyze with inParts', () => {
     const { packed, ...rest } = received;
     expect(packed!.at.length).toBeLessThan(whole.analysis!.exposures.length / 2);
     // Each pair's level and tamper bit; its vantages and reasons stay in the worker (`exposureDetail`).
-    expect(listRows(createPackedRows(packed!, rest.analysis!.flows))).toEqual(headsOf(whole.analysis!.exposures));
+    expect(listRows(createPackedRows(packed!, rowsArray(rest.analysis!.flows)))).toEqual(headsOf(whole.analysis!.exposures));
     rest.analysis!.exposures = [];
     expect(JSON.stringify(rest)).toBe(JSON.stringify({ ...whole, analysis: { ...whole.analysis!, exposures: [] } }));
     const seen = whole.analysis!.exposures.find((e) => e.reasons.length > 0)!;

@@ -10,6 +10,7 @@ import type { Scenario } from '../../../src/model/types.ts';
 import { exposureViews } from '../../../workers/exposure-changes.ts';
 import { summarizeExposures } from '../../../workers/exposure-summary.ts';
 import { packExposures } from '../../../workers/packed-exposures.ts';
+import { rowsArray } from '../../../src/engine/patched-rows.ts';
 
 /** What the views must be: made afresh. */
 function fresh(exposures: ExposureList, flows: readonly { id: string }[]) {
@@ -66,7 +67,7 @@ describe('exposureViews', () => {
   it('after edits of a region in an analysis session, equals its views made afresh', () => {
     let scenario: Scenario = generateScenario({ hosts: 40, seed: 3 });
     const session = createAnalysisSession(scenario);
-    let last = exposureViews(session.analysis.exposures, session.analysis.flows, true);
+    let last = exposureViews(session.analysis.exposures, rowsArray(session.analysis.flows), true);
     const vms = scenario.workloads.filter((w) => w.kind === 'vm');
     const computes = scenario.hosts.filter((h) => h.role === 'compute');
     const edits: ((s: Scenario) => Scenario)[] = [
@@ -79,7 +80,8 @@ describe('exposureViews', () => {
     let incremental = 0;
     for (const edit of edits) {
       scenario = edit(scenario);
-      const { exposures, flows: results } = session.update(scenario);
+      const { exposures, flows: rows } = session.update(scenario);
+      const results = rowsArray(rows);
       const views = exposureViews(exposures, results, true, last);
       if (views.packed!.at === last.packed!.at) incremental++;
       expect(views).toMatchObject(fresh(exposures, results));

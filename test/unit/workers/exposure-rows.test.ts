@@ -19,6 +19,7 @@ import { scenarioArbitrary } from '../../support/arbitraries.ts';
 import { checkProperty, PROPERTY_SEED, PROPERTY_TIMEOUT_MS } from '../../support/check-property.ts';
 import { scenarioToYaml } from '../../support/scenario-yaml.ts';
 import { headsOf } from '../../support/list-rows.ts';
+import { rowsArray } from '../../../src/engine/patched-rows.ts';
 
 const headOf = (e: Exposure | undefined): ExposureHead | undefined => (e ? headsOf([e])[0] : undefined);
 
@@ -26,9 +27,9 @@ const ROOT = new URL('../../../', import.meta.url).pathname;
 const examples = readdirSync(join(ROOT, 'scenarios')).filter((f) => f.endsWith('.yaml'));
 
 function rowsOf(analysis: Analysis) {
-  const packed = packExposures(analysis.exposures, analysis.flows);
+  const packed = packExposures(analysis.exposures, rowsArray(analysis.flows));
   if (!packed) throw new Error('the engine’s exposures are not laid out flow by flow');
-  return createPackedRows(packed, analysis.flows);
+  return createPackedRows(packed, rowsArray(analysis.flows));
 }
 
 /** Throws unless the rows over the packed table read exactly as the engine's list. */
@@ -75,8 +76,8 @@ describe('createPackedRows', () => {
 
   it('a generated region: each pair is made fresh when asked for, with the outcome the engine worked out', () => {
     const analysis = analyzeScenario(generateScenario({ hosts: 20 }));
-    const packed = packExposures(analysis.exposures, analysis.flows)!;
-    const rows = createPackedRows(packed, analysis.flows);
+    const packed = packExposures(analysis.exposures, rowsArray(analysis.flows))!;
+    const rows = createPackedRows(packed, rowsArray(analysis.flows));
     expectSameRows(analysis);
     expectSameLookup(analysis);
     const table = analysis.exposures as ExposureTable;
@@ -103,6 +104,6 @@ describe('createPackedRows', () => {
     const rows = rowsOf(analysis);
     expect(rows.length).toBe(0);
     expect(rows.at(0)).toBeUndefined();
-    expect(exposureLookup(rows)(analysis.flows[0]!.id, 'a')).toBeUndefined();
+    expect(exposureLookup(rows)(analysis.flows.at(0)!.id, 'a')).toBeUndefined();
   });
 });

@@ -12,6 +12,7 @@ import type {
   LinkStatus,
   Reason,
   RequirementResult,
+  RowsOf,
   Severity,
 } from '../../types.ts';
 
@@ -22,7 +23,7 @@ export interface RuleContext {
   /** Trace per flow id (path, hops with layer stacks). */
   traces: ReadonlyMap<string, FlowTrace>;
   /** Per-flow summaries, including innerMtu / overheadBytes (SPEC T2). */
-  flows: readonly FlowResult[];
+  flows: RowsOf<FlowResult>;
   links: readonly LinkStatus[];
   exposures: ExposureList;
   requirements: readonly RequirementResult[];

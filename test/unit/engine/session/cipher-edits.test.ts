@@ -17,6 +17,7 @@ import { validateScenarioObject } from '../../../../src/model/validate-scenario-
 import { generateScenario } from '../../../../src/generate/generate-scenario.ts';
 import { parseScenario } from '../../../../src/model/parse-scenario.ts';
 import type { IpsecCipher, Scenario } from '../../../../src/model/types.ts';
+import type { Analysis } from '../../../../src/engine/types.ts';
 import { checkProperty, PROPERTY_TIMEOUT_MS } from '../../../support/check-property.ts';
 import { moveVm, sessionRegion } from '../../../support/session-steps.ts';
 import { twoHosts, withOverlayVms } from '../../../support/topologies.ts';
@@ -202,6 +203,56 @@ describe('cipher edits (issue 8)', () => {
     }
   });
 
+  it('[§4] cipher edits back to back on SAs of different flows, with no idle time between, leave every analysis as it was made', () => {
+    // A cipher edit leaves its estimates as rows made when read until idle time writes them into
+    // the session's lists and figures (`SessionState.rowsPending`). A policy's cipher costs every
+    // flow again, the overlay's only the flows on its networks: so after the two, some flows have
+    // the first edit's estimate and some the second's. Each result must equal the full analysis,
+    // so must an ordinary edit right after them, and no earlier analysis may change.
+    const base = withCipher(region(6), 'aes-gcm-256');
+    const computes = base.hosts.filter((h) => h.role === 'compute').map((h) => h.id);
+    const overlayIpsec = base.overlays.find((o) => o.ipsec)!.ipsec!;
+    // Two host-level flows between compute hosts: the policy's SAs carry them, no overlay network does.
+    const template = base.flows[0]!;
+    const hostFlow = (id: string, to: string) => ({ ...template, id, from: computes[0]!, to, network: undefined, tls: false, proto: 'tcp' as const, port: 5201, packetBytes: 1200, rateGbps: 5 });
+    let scenario: Scenario = {
+      ...base,
+      ipsec: [{ id: 'esp-mesh', endpoints: computes, mesh: true, mode: 'transport', cipher: 'chacha20-poly1305', auth: overlayIpsec.auth, keystore: overlayIpsec.keystore, natT: false, selector: 'all' }],
+      flows: [...base.flows, hostFlow('zz-ab', computes[1]!), hostFlow('zz-ac', computes[9]!)],
+    };
+    expect(validateScenarioObject(scenario).diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    const session = createAnalysisSession(scenario);
+    while (session.prepare());
+    const gbps = (a: Analysis, id: string) => a.flows.find((f) => f.id === id)!.maxGbps;
+    const made: [Analysis, string][] = [[session.analysis, json(session.analysis)]];
+    const edits: [string, (s: Scenario) => Scenario][] = [
+      ['policy', (s) => ({ ...s, ipsec: s.ipsec.map((p) => ({ ...p, cipher: 'aes-gcm-128' as const })) })],
+      ['overlay', (s) => ({ ...s, overlays: s.overlays.map((o) => (o.ipsec ? { ...o, ipsec: { ...o.ipsec, cipher: 'chacha20-poly1305' as const } } : o)) })],
+      ['overlay again', (s) => ({ ...s, overlays: s.overlays.map((o) => (o.ipsec ? { ...o, ipsec: { ...o.ipsec, cipher: 'aes-gcm-128' as const } } : o)) })],
+      ['a moved VM', (s) => moveVm(s, 3, 5)],
+      ['policy back', (s) => ({ ...s, ipsec: s.ipsec.map((p) => ({ ...p, cipher: 'chacha20-poly1305' as const })) })],
+    ];
+    let costedAgain = 0;
+    for (const [name, edit] of edits) {
+      const next = edit(scenario);
+      const before = session.analysis;
+      scenario = next;
+      const after = session.update(scenario);
+      expect(json(after), name).toBe(json(analyzeScenario(scenario)));
+      // The flows a cipher edit costed again are new rows; the others the very same as before.
+      if (name !== 'a moved VM') {
+        expect(after.flows.length, name).toBe(before.flows.length);
+        costedAgain += after.flows.filter((f, i) => f !== before.flows.at(i)).length;
+      }
+      made.push([after, json(after)]);
+    }
+    expect(costedAgain).toBeGreaterThan(0);
+    // The host flows' estimates follow the policy's cipher alone (made[1]: after 'policy', made[2]: after 'overlay').
+    expect(gbps(made[1]![0], 'zz-ab')).not.toBe(gbps(made[0]![0], 'zz-ab'));
+    expect(gbps(made[2]![0], 'zz-ab')).toBe(gbps(made[1]![0], 'zz-ab'));
+    for (const [analysis, text] of made) expect(json(analysis)).toBe(text);
+  });
+
   it('[T4] one edit giving two SAs of one host different new ciphers costs each SA with its own, at the same packet size', () => {
     // Two transport policies from one compute host, each to another host, and a host-level flow
     // of the same packet size over each: at that host both ESPs encrypt packets of the same bytes.
@@ -257,12 +308,12 @@ describe('cipher edits (issue 8)', () => {
     c1.nic.offload = ['ipsec-packet'];
     c1.cpu.ghz = 0.1;
     const session = createAnalysisSession(scenario);
-    expect(session.analysis.throughput.flows[0]!.bottleneck).toBe('cpu:c1');
+    expect(session.analysis.throughput.flows.at(0)!.bottleneck).toBe('cpu:c1');
     for (const cipher of ['aes-gcm-128', 'chacha20-poly1305', 'aes-gcm-256'] as const) {
       const next = withCipher(session.detail.scenario, cipher);
       expect(scenarioChanges(session.detail.scenario, next).ciphers).toBeDefined();
       const after = session.update(next);
-      expect(after.throughput.flows[0]!.bottleneck, cipher).toBe('cpu:c1');
+      expect(after.throughput.flows.at(0)!.bottleneck, cipher).toBe('cpu:c1');
       expect(json(after), cipher).toBe(json(analyzeScenario(next)));
     }
   });
@@ -333,7 +384,7 @@ describe('cipher edits (issue 8)', () => {
     while (tapes.numbers[o + HOST_CORES]! < 0) o = skipHost(tapes.numbers, o);
     tapes.numbers[o + HOST_CORES] = -1;
     const flowId = state.sorted[p]!.id;
-    const before = state.throughput.flows[p]!;
+    const before = state.throughput.flows.at(p)!;
     for (const cipher of ['chacha20-poly1305', 'aes-gcm-128'] as const) {
       const next = withCipher(scenario, cipher);
       expect(scenarioChanges(scenario, next).ciphers, cipher).toBeDefined();
@@ -346,8 +397,8 @@ describe('cipher edits (issue 8)', () => {
       expect(state.tapes?.start[p], cipher).toBe(UNTAPED);
     }
     // The flow's figures did move with the cipher (ChaCha20 then AES-GCM-128 cost other cycles).
-    expect(state.throughput.flows[p]!.flow).toBe(flowId);
-    expect(json(state.throughput.flows[p])).not.toBe(json(before));
+    expect(state.throughput.flows.at(p)!.flow).toBe(flowId);
+    expect(json(state.throughput.flows.at(p))).not.toBe(json(before));
   });
 
   it('[§4] through random sequences of cipher swaps on one overlay, moves, attacker and rate edits, every step equals the full analysis', () => {

@@ -182,11 +182,12 @@ describe('preparation in slices (issue 8)', () => {
     });
     const cipher = (s: Scenario): Scenario => withCipher(s, 'chacha20-poly1305');
     // Left after the edit: the rest of the tapes (and a call for the results by flow id, which an
-    // attacker edit leaves to be mapped again), or the tapes all over again.
+    // attacker edit leaves to be mapped again), or a call for the cipher edit's rows
+    // (`SessionState.rowsPending`) and the tapes all over again.
     const rest = 3 + 5 * per + sumsHosts + tapeHosts - midTapes;
     for (const [name, edit, least, most] of [
       ['an added attacker', added, rest, rest + 1],
-      ['a cipher', cipher, per + tapeHosts, per + tapeHosts + 1],
+      ['a cipher', cipher, per + tapeHosts + 1, per + tapeHosts + 2],
     ] as const) {
       const session = createAnalysisSession(scenario, { prepareSlice: 7 });
       expect(calls(session, midTapes)).toBe(midTapes);

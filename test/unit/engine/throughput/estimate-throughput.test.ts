@@ -181,7 +181,7 @@ describe('estimateThroughput: load (T7) and bad input', () => {
     model.links[1]!.gbps = -5;
     const a = estimate(model);
     expect(JSON.stringify(a)).not.toMatch(/NaN|Infinity|null,"bottleneck":"cpu/);
-    const e = a.flows[0]!;
+    const e = a.flows.at(0)!;
     expect(e.maxGbps).toBe(0);
     expect(a.problems.map((p) => p.subject)).toEqual(['c1', 'l2']);
     expect(a.problems[0]!.message).toContain('0 cores');
@@ -191,7 +191,7 @@ describe('estimateThroughput: load (T7) and bad input', () => {
     const model = withOverlayVms(twoHosts()).flow('f1', { from: 'vm1', to: 'vm2' }).build();
     for (const link of model.links) link.mtu = 80; // Geneve alone needs 58, leaving 22 < 40 header bytes
     const a = estimate(model);
-    expect(a.flows[0]).toMatchObject({ maxGbps: 0, innerMtu: 22 });
+    expect(a.flows.at(0)).toMatchObject({ maxGbps: 0, innerMtu: 22 });
     expect(a.problems[0]!.message).toContain('MTU is below the encapsulation overhead');
     expect(JSON.stringify(a)).not.toMatch(/NaN|Infinity/);
   });
