@@ -15,14 +15,14 @@ export class PatchedRows<T> implements RowsOf<T> {
   readonly #made: (T | undefined)[];
   #whole: T[] | undefined;
 
-  /**
-   * `before`: the list before the edit; `changed[i]` 1 where the edit moved row `i`, which
-   * `make(before[i], i)` makes as it is now.
-   */
   readonly before: readonly T[];
   readonly changed: Uint8Array;
   readonly #make: (before: T, i: number) => T;
 
+  /**
+   * `before`: the list before the edit; `changed[i]` 1 where the edit moved row `i`, which
+   * `make(before[i], i)` makes as it is now.
+   */
   constructor(before: readonly T[], changed: Uint8Array, make: (before: T, i: number) => T) {
     this.before = before;
     this.changed = changed;
