@@ -11,8 +11,8 @@ import type { RowsOf } from './types.ts';
 
 export class PatchedRows<T> implements RowsOf<T> {
   readonly length: number;
-  /** The changed rows made so far, by position. */
-  readonly #made: (T | undefined)[];
+  /** The changed rows made so far, by position (a list once the first is made: an edit's analysis is often never read before idle time writes the rows). */
+  #made: (T | undefined)[] | undefined;
   #whole: T[] | undefined;
 
   readonly before: readonly T[];
@@ -28,12 +28,12 @@ export class PatchedRows<T> implements RowsOf<T> {
     this.changed = changed;
     this.#make = make;
     this.length = before.length;
-    this.#made = new Array<T | undefined>(before.length);
   }
 
   #row(i: number): T {
     if (this.changed[i] !== 1) return this.before[i]!;
-    return (this.#made[i] ??= this.#make(this.before[i]!, i));
+    const made = (this.#made ??= new Array<T | undefined>(this.length));
+    return (made[i] ??= this.#make(this.before[i]!, i));
   }
 
   at(index: number): T | undefined {
