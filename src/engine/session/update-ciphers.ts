@@ -18,7 +18,7 @@ import { integrityOnly } from '../exposure/rules/integrity-only.ts';
 import { traceAt } from '../trace-source.ts';
 import type { FlowResult } from '../types.ts';
 import { indexAfter, type ScenarioChanges } from './scenario-changes.ts';
-import { figuresOf, findingsOf, ledgerOf, positionsOf, resultsOf, writeRows, type SessionState } from './session-state.ts';
+import { findingsOf, ledgerOf, positionsOf, resultListOf, sortedFiguresOf, writeRows, type SessionState } from './session-state.ts';
 import { PatchedRows, rowsArray } from '../patched-rows.ts';
 import { addToHostSums, hostLoadOf, type HostSumsById } from '../throughput/load-ledger.ts';
 import { hostLoadFrom, type HostCrypto } from '../throughput/estimate-load.ts';
@@ -58,17 +58,13 @@ function recost(state: SessionState, flows: readonly Flow[]): void {
     return cursor < sorted.length ? cursor++ : positionsOf(state).get(flow.id)!;
   };
   const ledger = state.ledger;
-  const before = state.resultList?.length === state.sorted.length ? state.resultList : undefined;
-  // With both lists at hand (the ledger's figures and the summaries, each of every flow by
-  // position), the maps by flow id are left to be built from them (`figuresOf`, `resultsOf`: in
-  // the session's idle time) rather than set entry by entry: a region's overlay carries most flows.
-  // Then the new estimates go to columns, and the summaries and results are rows made when read
-  // (`SessionState.rowsPending`): no object per flow is written.
-  const byList = ledger !== undefined && before !== undefined;
+  // Every flow's figures and summary by position. The new estimates go to columns, and the
+  // summaries and results are rows made when read (`SessionState.rowsPending`): no object per flow
+  // is written, and the maps by flow id are built again from the lists when needed.
+  const figureList = ledger ? ledger.figures : sortedFiguresOf(state);
+  const before = resultListOf(state);
   const n = sorted.length;
-  const out: RecostColumns | undefined = byList ? { at: -1, gbps: new Float64Array(n), bottleneck: new Array<string>(n), changed: new Uint8Array(n) } : undefined;
-  const list = byList ? undefined : before?.slice();
-  const summaries = out ? undefined : rowsArray(state.throughput.flows).slice();
+  const out: RecostColumns = { at: -1, gbps: new Float64Array(n), bottleneck: new Array<string>(n), changed: new Uint8Array(n) };
   const hosts = new Set<string>();
   let moved = false;
   // The flows' cycle terms, each used only while its flow has the figures it was read from (`CipherTapes.of`).
@@ -77,7 +73,7 @@ function recost(state: SessionState, flows: readonly Flow[]): void {
   // are costed, every flow in flow order (those left alone too), from the flows' tapes when every
   // flow with crypto loads has one that holds (`tape-sums.ts`), else from each one's figures while
   // they are at hand. Given up should the positions not come in order after all.
-  const most = byList && flows.length * 2 > sorted.length;
+  const most = ledger !== undefined && flows.length * 2 > sorted.length;
   let typed = most && reader && tapesHold(reader.tapes, ledger.figures) ? tapeSums(reader.tapes) : undefined;
   let sums: HostSumsById | undefined = most && !typed ? new Map() : undefined;
   let summed = -1;
@@ -99,16 +95,15 @@ function recost(state: SessionState, flows: readonly Flow[]): void {
   for (let i = 0; i < flows.length; i++) {
     const flow = flows[i]!;
     const at = all ? i : positionOf(flow);
-    const figures = ledger ? ledger.figures[at]! : figuresOf(state).get(flow.id)!;
-    const wasSummary = figures.summary;
+    const figures = figureList[at]!;
     let tape: TapeReader | undefined;
     if (reader && reader.tapes.of[at] === figures) (tape = reader).at = reader.tapes.start[at]!;
     const misfits = reader?.misfits;
     // Costed in place (`recostFlowFigures`): what a flow without a tape loads before is read first.
     let was = tape !== undefined && tape.at >= 0 ? undefined : figures.crypto.hosts;
     const trace = traceAt(traces ?? state.traces, at, flow.id)!;
-    if (out) out.at = at;
-    recostFlowFigures(flow, trace, state.index, names, figures, tape, out);
+    out.at = at;
+    recostFlowFigures(flow, trace, state.index, names, figures, out, tape);
     if (reader && reader.misfits !== misfits) {
       // Its tape no longer fits: every tape's cores go to the figures, this flow is taken off the
       // tapes and costed from its trace (so no sums from tapes this time).
@@ -116,7 +111,7 @@ function recost(state: SessionState, flows: readonly Flow[]): void {
       untape(reader.tapes, at);
       typed = undefined;
       was = figures.crypto.hosts;
-      recostFlowFigures(flow, trace, state.index, names, figures, undefined, out);
+      recostFlowFigures(flow, trace, state.index, names, figures, out);
     } else if (tape?.replayed) {
       // Its crypto loads are on its tape: the sums from tapes read them there, the others from the figures.
       if (typed) behind = true;
@@ -136,13 +131,7 @@ function recost(state: SessionState, flows: readonly Flow[]): void {
         summed = at;
       }
     }
-    if (out ? out.changed[at] !== 1 : figures.summary === wasSummary) continue;
-    if (summaries) {
-      summaries[at] = figures.summary;
-      const result = withFigures(resultsOf(state).get(flow.id)!, figures.summary.maxGbps, figures.summary.bottleneck);
-      resultsOf(state).set(flow.id, result);
-      if (list) list[at] = result;
-    }
+    if (out.changed[at] !== 1) continue;
     // A flow costed from its tape loads the hosts it did (`reader.touched` has them).
     if (was === undefined) continue;
     const now = figures.crypto.hosts;
@@ -154,17 +143,11 @@ function recost(state: SessionState, flows: readonly Flow[]): void {
   }
   if (reader) for (let ref = 0; ref < reader.touched.length; ref++) if (reader.touched[ref] === 1) hosts.add(reader.tapes.hosts[ref]!);
   if (behind) state.coresOnTapes = true;
-  if (out) {
-    // The figures are the same objects, costed in place: only the summaries by id are stale.
-    state.results = undefined;
-    state.figureList = ledger!.figures;
-    const { gbps, bottleneck, changed } = out;
-    state.rowsPending = {
-      summaries: new PatchedRows(rowsArray(state.throughput.flows), changed, (s, i) => summaryWith(s, gbps[i]!, bottleneck[i]!)),
-      results: new PatchedRows(before!, changed, (r, i) => withFigures(r, gbps[i]!, bottleneck[i]!)),
-      figures: ledger!.figures,
-    };
-  } else state.resultList = list;
+  // The figures are the same objects, costed in place: only the summaries by id are stale.
+  state.results = undefined;
+  const { gbps, bottleneck, changed } = out;
+  const summaries = new PatchedRows(rowsArray(state.throughput.flows), changed, (s, i) => summaryWith(s, gbps[i]!, bottleneck[i]!));
+  state.rowsPending = { summaries, results: new PatchedRows(before, changed, (r, i) => withFigures(r, gbps[i]!, bottleneck[i]!)), figures: figureList };
   // A flow's crypto lands on its SAs' ends whatever their cipher, so the ledger holds; should a
   // flow load other hosts now after all, the ledger is built afresh.
   if (moved) {
@@ -189,7 +172,7 @@ function recost(state: SessionState, flows: readonly Flow[]): void {
     if (typed && ref !== undefined) return tapeHostLoad(host, typed, ref, load.flows);
     return sums && !moved ? hostLoadFrom(host, sums.get(load.host), load.flows) : hostLoadOf(host, byHost.get(load.host) ?? [], figures, load.flows);
   });
-  state.throughput = { ...state.throughput, flows: summaries ?? state.rowsPending!.summaries, hosts: loads };
+  state.throughput = { ...state.throughput, flows: summaries, hosts: loads };
 }
 
 /** Brings the figures' crypto loads up to their tapes' cores, should a cipher edit have left them there (`SessionState.coresOnTapes`). */

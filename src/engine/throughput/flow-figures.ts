@@ -719,10 +719,10 @@ function keptLimit(previous: FlowFigures): Best {
 }
 
 /**
- * Where a cipher edit writes each flow's new estimate instead of a new summary (`recostFlowFigures`
- * with `out`): by position in the session's flows, the least limit and what sets it, and 1 in
- * `changed` for a flow costed again. The figures' summary is then left as it was until the
- * session writes the rows (session-state.ts `writeRows`).
+ * Where a cipher edit writes each flow's new estimate instead of a new summary (`recostFlowFigures`):
+ * by position in the session's flows, the least limit and what sets it, and 1 in `changed` for a
+ * flow costed again. The figures' summary is left as it was until the session writes the rows
+ * (session-state.ts `writeRows`).
  */
 export interface RecostColumns {
   at: number;
@@ -748,12 +748,11 @@ export function summaryWith(s: FlowSummary, gbps: number, bottleneck: string): F
  * whose ciphers cost differently (session/update-ciphers.ts): the least link limit is read again
  * without the wire list, the hosts' CPU limits and crypto loads are worked out anew, and the wire
  * loads and problems are the previous ones. Equal to `estimateFlowFigures` of the flow (tested).
- * `previous` is the session's and is updated in place: its summary is a new object when the flow
- * has one to cost again (or, with `out`, the estimate goes to the edit's columns and the summary
- * stays), its crypto loads take the new figures (new lists only should the flow load other hosts
- * or SAs now). Returns it.
+ * `previous` is the session's and is updated in place: its crypto loads take the new figures (new
+ * lists only should the flow load other hosts or SAs now); its new estimate goes to the edit's
+ * columns at `out.at`, its summary stays as it was. Returns it.
  */
-export function recostFlowFigures(flow: Flow, trace: FlowTrace, index: ScenarioIndex, names: SubjectNames, previous: FlowFigures, tape?: TapeReader, out?: RecostColumns): FlowFigures {
+export function recostFlowFigures(flow: Flow, trace: FlowTrace, index: ScenarioIndex, names: SubjectNames, previous: FlowFigures, out: RecostColumns, tape?: TapeReader): FlowFigures {
   const { packetBytes, payloadBytes } = previous.summary;
   // Unreachable, local (no crypto) and too-small packets have no CPU term that a cipher moves. A
   // flow with a tape is none of these (`cipherTapes` writes none for them): its trace is not read.
@@ -770,8 +769,7 @@ export function recostFlowFigures(flow: Flow, trace: FlowTrace, index: ScenarioI
   if (tape !== undefined && tape.at >= 0) {
     if (replayLimits(flow, tape, packet, best)) {
       tape.replayed = true;
-      if (out) limitInto(out, best, names);
-      else previous.summary = withLimit(previous.summary, best, names);
+      limitInto(out, best, names);
       return previous;
     }
     // Left as it was: the caller takes the flow off the tapes and costs it again from its trace.
@@ -792,14 +790,8 @@ export function recostFlowFigures(flow: Flow, trace: FlowTrace, index: ScenarioI
     previous.recostAt = fixed.at;
     if (hosts !== previous.crypto.hosts) previous.crypto = { flow: flow.id, hosts };
   }
-  if (out) limitInto(out, best, names);
-  else previous.summary = withLimit(previous.summary, best, names);
+  limitInto(out, best, names);
   return previous;
-}
-
-/** A summary with a new least limit (written out: the commonest shape). */
-function withLimit(s: FlowSummary, best: Best, names: SubjectNames): FlowSummary {
-  return summaryWith(s, best.gbps, subject(best, names));
 }
 
 /**
