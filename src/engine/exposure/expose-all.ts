@@ -125,7 +125,8 @@ export function detailMaker(flows: readonly Flow[], traces: TraceSource, knowled
  * vantages and reasons now; the others when first read.
  */
 export function exposeAll(flows: readonly Flow[], traces: TraceSource, knowledge: readonly AttackerKnowledge[], index: ScenarioIndex, detailed?: DetailWanted): ExposureTable {
-  const out = new ExposureTableBuilder();
+  // A guess of the kept pairs: 12 % of a 1,000-host region's pairs, about one per flow.
+  const out = new ExposureTableBuilder(flows.length);
   const ctx = { reach: reachOf(knowledge), index, seen: new Int32Array(knowledge.length).fill(-1), stamp: 0, ...(detailed ? { detailed } : {}) };
   flows.forEach((flow, i) => {
     ctx.stamp = i;

@@ -170,19 +170,20 @@ export class OutcomeRows implements ExposureRows<ExposureHead> {
  * analysis, they took about 100 ms of its 1.5 s.
  */
 export class ExposureTable extends OutcomeRows implements ExposureList, ExposureRows {
-  readonly #details: (Exposure | undefined)[];
+  /** The pairs made so far by slot (holes for the others); made with the first of them. */
+  #details: (Exposure | undefined)[] | undefined;
   readonly #make: DetailMaker | undefined;
 
   /**
    * A table of the pairs at `positions`, with their `outcomes`; `details` holds the pairs made
-   * already (index by slot, holes for the others), `make` makes the others.
+   * already (index by slot, holes for the others; none made: nothing), `make` makes the others.
    */
   constructor(
     flows: readonly { id: string }[],
     attackers: readonly string[],
     positions: Int32Array,
     outcomes: Uint8Array,
-    details: (Exposure | undefined)[],
+    details: (Exposure | undefined)[] | undefined,
     make?: DetailMaker,
   ) {
     super(flows, attackers, positions, outcomes);
@@ -192,18 +193,19 @@ export class ExposureTable extends OutcomeRows implements ExposureList, Exposure
 
   /** The pair in slot `k`, with its vantages and reasons (made now if not yet). */
   detail(k: number): Exposure {
-    let e = this.#details[k];
+    let e = this.#details?.[k];
     if (e === undefined) {
       if (!this.#make) throw new Error(`exposure at ${this.positions[k]} has no details`);
       e = this.#make(this.positions[k]!);
-      this.#details[k] = e;
+      // A list of holes as long as the slots, so that writing any slot keeps it a plain array.
+      (this.#details ??= new Array<Exposure | undefined>(this.positions.length))[k] = e;
     }
     return e;
   }
 
   /** The pair in slot `k` if it was made already. */
   made(k: number): Exposure | undefined {
-    return this.#details[k];
+    return this.#details?.[k];
   }
 
   /** Every pair that is not plain, with its details, in order. */
@@ -288,11 +290,26 @@ export class ExposureTable extends OutcomeRows implements ExposureList, Exposure
   }
 }
 
-/** Gathers a table's pairs in position order; plain pairs are left out. */
+/**
+ * Gathers a table's pairs in position order; plain pairs are left out. Positions and outcomes go
+ * into typed arrays sized from `capacity` (doubled when full), and of the details only the pairs
+ * made already are noted: an edit that copies 60,000 pairs from the table before allocates no
+ * list of pairs that grows as it is pushed to (arrays that size are fresh memory every time).
+ */
 export class ExposureTableBuilder {
-  #positions: number[] = [];
-  #outcomes: number[] = [];
-  #details: (Exposure | undefined)[] = [];
+  #positions: Int32Array;
+  #outcomes: Uint8Array;
+  #count = 0;
+  /** Slots with a made pair, ascending, and those pairs. */
+  #madeSlots: number[] = [];
+  #made: Exposure[] = [];
+
+  /** `capacity`: how many pairs the table will likely keep (a guess; more fit). */
+  constructor(capacity = 1024) {
+    const size = Math.max(16, Math.ceil(capacity));
+    this.#positions = new Int32Array(size);
+    this.#outcomes = new Uint8Array(size);
+  }
 
   /** Adds the pair at `position` (positions come ascending) unless it is plain. */
   add(position: number, e: Exposure): void {
@@ -314,14 +331,34 @@ export class ExposureTableBuilder {
   }
 
   #push(position: number, outcome: number, e: Exposure | undefined): void {
-    this.#positions.push(position);
-    this.#outcomes.push(outcome);
-    this.#details.push(e);
+    const n = this.#count;
+    if (n === this.#positions.length) {
+      const positions = new Int32Array(2 * n);
+      positions.set(this.#positions);
+      this.#positions = positions;
+      const outcomes = new Uint8Array(2 * n);
+      outcomes.set(this.#outcomes);
+      this.#outcomes = outcomes;
+    }
+    this.#positions[n] = position;
+    this.#outcomes[n] = outcome;
+    if (e !== undefined) {
+      this.#madeSlots.push(n);
+      this.#made.push(e);
+    }
+    this.#count = n + 1;
   }
 
   /** The table; `make` makes the details of the pairs added by outcome. */
   build(flows: readonly { id: string }[], attackers: readonly string[], make?: DetailMaker): ExposureTable {
-    return new ExposureTable(flows, attackers, Int32Array.from(this.#positions), Uint8Array.from(this.#outcomes), this.#details, make);
+    const n = this.#count;
+    let details: (Exposure | undefined)[] | undefined;
+    if (this.#made.length > 0) {
+      details = new Array<Exposure | undefined>(n);
+      for (let j = 0; j < this.#made.length; j++) details[this.#madeSlots[j]!] = this.#made[j];
+    }
+    // Views of the filled part: the spare slots are at most what the guess or the last doubling left.
+    return new ExposureTable(flows, attackers, this.#positions.subarray(0, n), this.#outcomes.subarray(0, n), details, make);
   }
 }
 

@@ -34,7 +34,8 @@ export function updateExposures(state: SessionState, prev: SessionState, reach: 
   const before = prev.exposures;
   const attackers = state.knowledge.map((k) => k.attacker.id);
   const ctx = { reach: reachOf(state.knowledge), index: state.index, seen: new Int32Array(nA).fill(-1), stamp: 0 };
-  const out = new ExposureTableBuilder();
+  // What the table before kept, and room for the rows and columns worked out again.
+  const out = new ExposureTableBuilder(before.positions.length + reach.flows.size * nA + (nA - prevA > 0 ? (nA - prevA) * state.sorted.length : 0) / 4);
   // A pair copied from `before` keeps the details it made there, if any; the others are made from this state.
   const make = detailMaker(state.sorted, state.traces, state.knowledge, state.index);
   if (sameFlows && sameAttackers) {

@@ -19,22 +19,30 @@ function isDirty(dirty: DirtyPairs, flow: string, attacker: string): boolean {
   return dirty.flows.has(flow) || dirty.attackers.has(attacker);
 }
 
-/** The exposures of the dirty pairs, rows first, then the rest of each dirty column. */
+/**
+ * The exposures of the dirty pairs (rows of the dirty flows, columns of the dirty attackers) that
+ * can fail a requirement, in position order. A plain pair (level none, no tampering, nothing
+ * noted) fails none, so of a table only its kept pairs are read: an added attacker's column is
+ * 50,000 pairs at 1,000 hosts, most of them plain.
+ */
 function dirtyExposures(state: SessionState, dirty: DirtyPairs): Exposure[] {
   const nA = state.knowledge.length;
-  const columns: number[] = [];
-  for (let a = 0; a < nA; a++) if (dirty.attackers.has(state.knowledge[a]!.attacker.id)) columns.push(a);
-  const found: Exposure[] = [];
-  if (columns.length === 0) {
-    // Rows only (re-traced flows): in flow order, as the scan below would find them.
+  const column = new Uint8Array(nA);
+  for (let a = 0; a < nA; a++) if (dirty.attackers.has(state.knowledge[a]!.attacker.id)) column[a] = 1;
+  const rows = new Uint8Array(state.sorted.length);
+  if (dirty.flows.size > 0) {
     const at = positionsOf(state);
-    const rows = [...dirty.flows].flatMap((id) => at.get(id) ?? []).sort((x, y) => x - y);
-    for (const i of rows) for (let a = 0; a < nA; a++) found.push(state.exposures.at(i * nA + a)!);
-    return found;
+    for (const id of dirty.flows) {
+      const i = at.get(id);
+      if (i !== undefined) rows[i] = 1;
+    }
   }
-  for (let i = 0; i < state.sorted.length; i++) {
-    if (dirty.flows.has(state.sorted[i]!.id)) for (let a = 0; a < nA; a++) found.push(state.exposures.at(i * nA + a)!);
-    else for (const a of columns) found.push(state.exposures.at(i * nA + a)!);
+  const found: Exposure[] = [];
+  const { exposures } = state;
+  const { positions } = exposures;
+  for (let k = 0; k < positions.length; k++) {
+    const p = positions[k]!;
+    if (column[p % nA] === 1 || rows[Math.floor(p / nA)] === 1) found.push(exposures.detail(k));
   }
   return found;
 }

@@ -178,9 +178,15 @@ function updateLinkFindings(state: SessionState, previous: readonly Finding[], r
   if (dirty.size === 0) return previous;
   const links = [...dirty];
   // Subjects are sorted (run-rules.ts), and a link's flows can be thousands: look the links up.
-  const kept = previous.filter((f) => !links.some((link) => holds(f.subjects, link)));
+  const kept = previous.filter((f) => !holdsAny(f.subjects, links));
   const fresh = runRules({ ...ruleInputOf(state), onlyLinks: dirty, retraced: [...retraced].sort(compareIds) }, [rule]);
   return mergeFindings(kept, fresh);
+}
+
+/** Whether the sorted `subjects` hold any of `ids` (no closure per finding: a link rule keeps thousands). */
+function holdsAny(subjects: readonly string[], ids: readonly string[]): boolean {
+  for (let i = 0; i < ids.length; i++) if (holds(subjects, ids[i]!)) return true;
+  return false;
 }
 
 /** Re-evaluates requirements and re-runs the rules an edit can reach. */
