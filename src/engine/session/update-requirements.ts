@@ -70,10 +70,16 @@ export function updateRequirements(state: SessionState, prev: SessionState, dirt
   return { results, changed };
 }
 
+/** Whether a finding's subjects name a dirty flow or attacker (a loop: thousands of findings, no closure each). */
+function namesDirty(subjects: readonly string[], dirty: DirtyPairs): boolean {
+  for (let i = 0; i < subjects.length; i++) if (dirty.flows.has(subjects[i]!) || dirty.attackers.has(subjects[i]!)) return true;
+  return false;
+}
+
 /** requirement-failed findings after an edit: kept for clean pairs, found again for the dirty ones. */
 export function updateRequirementFindings(state: SessionState, previous: readonly Finding[], dirty: DirtyPairs, changed: Exposure[]): Finding[] {
   // Subjects are [requirement, flow, attacker]: ids share one namespace (SPEC §1), so a dirty id names its pair.
-  const kept = previous.filter((f) => !f.subjects.some((id) => dirty.flows.has(id) || dirty.attackers.has(id)));
+  const kept = previous.filter((f) => !namesDirty(f.subjects, dirty));
   const requirements = state.requirements.map((r) => ({ ...r, failures: r.failures.filter((f) => isDirty(dirty, f.flow, f.attacker)) }));
   const input = { scenario: state.scenario, index: state.index, traces: state.traces, flows: [], links: state.links, exposures: changed, requirements, throughput: state.throughput };
   return mergeFindings(kept, runRules(input, [requirementFailed]));
