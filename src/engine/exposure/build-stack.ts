@@ -24,7 +24,7 @@ import {
   WIREGUARD_TAG_BYTES,
   espIvIcvBytes,
 } from './header-sizes.ts';
-import { espLabel } from './protections.ts';
+import { espLabel, flatText } from './protections.ts';
 
 /** Names the underlay address of a node for labels (its `ip` when known, else its id). */
 export type AddressOf = (node: string) => string;
@@ -40,7 +40,7 @@ export function layerOf(kind: Layer['kind'], label: string, headerBytes: number,
 /** An IP header layer between two nodes. */
 export function ipLayer(from: string, to: string, ipv6: boolean, own = false): Layer {
   const kind = ipv6 ? 'ipv6' : 'ipv4';
-  const label = `${kind}(${from}→${to})`;
+  const label = flatText(kind, '(', from, '→', to, ')');
   const headerBytes = ipv6 ? IPV6_BYTES : IPV4_BYTES;
   return layerOf(kind, label, headerBytes, undefined, undefined, own ? true : undefined);
 }
@@ -138,7 +138,7 @@ export function buildWrapLayers(wraps: readonly Wrap[], ctx: StackContext): Wrap
       case 'wireguard': {
         const [a, b] = wrap.protection.endpoints;
         outer.push(ipLayer(ctx.addr(a), ctx.addr(b), wrap.ipv6), fixedLayer(ctx, 'udp', `udp(${WIREGUARD_PORT})`, UDP_BYTES));
-        outer.push(layerOf('wireguard', `wireguard(${a}↔${b})`, WIREGUARD_HEADER_BYTES, WIREGUARD_TAG_BYTES, wrap.protection));
+        outer.push(layerOf('wireguard', flatText('wireguard(', a, '↔', b, ')'), WIREGUARD_HEADER_BYTES, WIREGUARD_TAG_BYTES, wrap.protection));
         break;
       }
       case 'ipsec-tunnel': {

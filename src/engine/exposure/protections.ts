@@ -3,7 +3,6 @@
  * TLS session, shared by every hop and flow it covers.
  */
 import type { Flow, IpsecPolicy, Link, TunnelIpsec, WireguardMesh } from '../../model/types.ts';
-import { pairKey } from '../scenario-index.ts';
 import type { Layer, Protection } from '../types.ts';
 
 /** ESP layers and the rest of their labels after the cipher, in the order made. */
@@ -17,9 +16,23 @@ function espLabelHead(cipher: string): string {
   return `esp(${cipher}`;
 }
 
+/**
+ * Joins parts into one flat string. A template literal of more than a few characters is kept by
+ * V8 as a tree of its parts (32 bytes a node) until it is read; a region keeps hundreds of
+ * thousands of labels and ids per host pair and flow, each about half the size flat.
+ */
+export function flatText(...parts: string[]): string {
+  return parts.join('');
+}
+
 /** The rest of an ESP layer's label after its cipher: mode and the SA's ends. */
 function espLabelTail(p: Protection): string {
-  return `, ${p.mode ?? 'transport'}, ${p.endpoints[0]}↔${p.endpoints[1]})`;
+  return flatText(', ', p.mode ?? 'transport', ', ', p.endpoints[0], '↔', p.endpoints[1], ')');
+}
+
+/** The id of the protection of `source` between two nodes (`kind:source:a|b`, the ends sorted, as `pairKey`). */
+function pairId(kind: string, source: string, a: string, b: string): string {
+  return a < b ? flatText(kind, ':', source, ':', a, '|', b) : flatText(kind, ':', source, ':', b, '|', a);
 }
 
 /** The label of an ESP layer (SPEC X2): cipher, mode and the SA's ends. */
@@ -140,7 +153,7 @@ export class ProtectionTable {
 
   /** ESP transport SA of an overlay's or explicit tunnel's IPsec between two hosts. */
   tunnelSa(source: string, ipsec: TunnelIpsec, a: string, b: string): Protection {
-    return this.pairInterned(`ipsec:${source}:${pairKey(a, b)}`, (id) => ({
+    return this.pairInterned(pairId('ipsec', source, a, b), (id) => ({
       kind: 'ipsec',
       id,
       source,
@@ -156,7 +169,7 @@ export class ProtectionTable {
 
   /** SA of an `ipsec:` policy between two of its endpoints. */
   policySa(policy: IpsecPolicy, a: string, b: string): Protection {
-    return this.pairInterned(`ipsec:${policy.id}:${pairKey(a, b)}`, (id) => ({
+    return this.pairInterned(pairId('ipsec', policy.id, a, b), (id) => ({
       kind: 'ipsec',
       id,
       source: policy.id,
@@ -172,7 +185,7 @@ export class ProtectionTable {
 
   /** WireGuard peer pair: ChaCha20-Poly1305 with per-host keys (SPEC §1.1 WireGuard mesh). */
   wireguard(mesh: WireguardMesh, a: string, b: string): Protection {
-    return this.pairInterned(`wg:${mesh.id}:${pairKey(a, b)}`, (id) => ({
+    return this.pairInterned(pairId('wg', mesh.id, a, b), (id) => ({
       kind: 'wireguard',
       id,
       source: mesh.id,
@@ -203,7 +216,7 @@ export class ProtectionTable {
   tls(flow: Flow, fromHost: string, toHost: string, workloads: string[]): Protection {
     const known = this.tlsByFlow.get(flow.id);
     if (known) return known;
-    const id = `tls:${flow.id}`;
+    const id = flatText('tls:', flow.id);
     const endpoints = sortedPair(fromHost, toHost);
     // Two literals, not a spread: one of these per TLS flow.
     const p: Protection =
