@@ -13,6 +13,8 @@ import { decodeShareHash, isShareHash } from './export/share-link.ts';
  * the user is told), else the autosaved working copy, else the default example.
  */
 export async function bootScenario(app: AppContext): Promise<void> {
+  // The analysis worker starts loading while the working copy is read: a large file reaches it sooner.
+  app.client.prestart();
   const saved = await app.library.loadWorkingCopy();
   if (isShareHash(location.hash)) {
     const hash = location.hash;

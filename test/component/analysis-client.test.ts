@@ -117,6 +117,24 @@ describe('AnalysisClient (latest-wins, real cancellation)', () => {
     client.dispose();
   });
 
+  it('a worker started ahead of the first analysis is the one that analyses, and is started once', async () => {
+    const { factory, spawned } = fakeWorkers([0]);
+    const client = new AnalysisClient(factory);
+    client.prestart();
+    client.prestart();
+    expect(spawned).toHaveLength(1);
+    await expect(client.analyze({ text: 'a' })).resolves.toMatchObject({ text: 'a' });
+    expect(spawned).toHaveLength(1);
+    expect(spawned[0]!.terminated).toBe(false);
+    client.dispose();
+    // Where no worker can be made, starting one ahead does nothing; the analysis reports the failure as before.
+    const refusing = new AnalysisClient(() => {
+      throw new Error('no workers here');
+    });
+    refusing.prestart();
+    await expect(refusing.analyze({ text: 'a' })).rejects.toThrow('no workers here');
+  });
+
   it('flow detail asks the idle analysis worker, and a worker of its own while an analysis runs', async () => {
     const { factory, spawned } = fakeWorkers([0, 300]);
     const client = new AnalysisClient(factory);

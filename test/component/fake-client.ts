@@ -54,6 +54,7 @@ export function createFakeClient(options: { packed?: boolean } = {}): { client: 
     call() {
       return Promise.reject(new Error('not available'));
     },
+    prestart() {},
     dispose() {},
   };
   return { client: fake as unknown as AnalysisClient, requests };
