@@ -65,6 +65,9 @@ export function nextTask(): Promise<void> {
  */
 const PARTS_AHEAD = 4;
 
+/** The channel of full analyses: its worker holds the session that flow details and reports read when idle. */
+const ANALYSIS_CHANNEL = 'analyze';
+
 /** Raised for a call that a newer call on the same channel superseded. */
 export class SupersededError extends Error {
   constructor() {
@@ -147,7 +150,7 @@ export class AnalysisClient {
   ): Promise<AnalyzeResult> {
     const cb = onProgress ? Comlink.proxy((v: unknown) => onProgress(toProgress(v))) : undefined;
     let model: Scenario | undefined;
-    return this.#run('analyze', async (api) => {
+    return this.#run(ANALYSIS_CHANNEL, async (api) => {
       // The last result put together whole by this very worker: slices that repeat it (its model's
       // and its analysis's) are kept.
       const basis = this.#whole?.remote === api ? this.#whole : undefined;
@@ -230,7 +233,7 @@ export class AnalysisClient {
 
   /** A detail call: on the idle analysis worker, which answers from its session, else on a worker of its own. */
   #detail<T>(req: AnalyzeRequest, call: (api: Comlink.Remote<AnalysisApi>, sent: AnalyzeRequest) => Promise<T>): Promise<T> {
-    const analysis = this.#channels.get('analyze');
+    const analysis = this.#channels.get(ANALYSIS_CHANNEL);
     const remote = analysis?.remote;
     if (remote && analysis.running === 0 && this.#exporting === 0) return this.#withText(remote, req, (sent) => call(remote, sent));
     return this.#run('detail', (api) => this.#withText(api, req, (sent) => call(api, sent)));
@@ -291,7 +294,7 @@ export class AnalysisClient {
    * meanwhile comes from a worker of its own (`flowDetail`).
    */
   async reportFiles(req: Omit<ReportFilesRequest, 'fromSession' | 'textId' | 'textEdit'> & { text: string }): ReturnType<AnalysisApi['reportFiles']> {
-    const analysis = this.#channels.get('analyze');
+    const analysis = this.#channels.get(ANALYSIS_CHANNEL);
     const remote = analysis?.remote;
     if (remote && analysis.running === 0) {
       this.#exporting++;
@@ -316,11 +319,10 @@ export class AnalysisClient {
    * large file's way to the map). Where no worker can be made, the first call reports it as before.
    */
   prestart(): void {
-    const ch = this.#channels.get('analyze') ?? { seq: 0, running: 0 };
+    const ch = this.#channel(ANALYSIS_CHANNEL);
     if (ch.remote) return;
     try {
       this.#spawn(ch);
-      this.#channels.set('analyze', ch);
     } catch {
       // No worker here (`new Worker` refused or absent): nothing started.
     }
@@ -332,9 +334,15 @@ export class AnalysisClient {
     this.#channels.clear();
   }
 
+  /** The channel of that name, made (without a worker) the first time. */
+  #channel(name: string): Channel {
+    let ch = this.#channels.get(name);
+    if (!ch) this.#channels.set(name, (ch = { seq: 0, running: 0 }));
+    return ch;
+  }
+
   async #run<T>(name: string, fn: (api: Comlink.Remote<AnalysisApi>) => Promise<T>): Promise<T> {
-    const ch = this.#channels.get(name) ?? { seq: 0, running: 0 };
-    this.#channels.set(name, ch);
+    const ch = this.#channel(name);
     const seq = ++ch.seq;
     if (ch.running > 0) this.#kill(ch);
     if (!ch.remote) this.#spawn(ch);

@@ -34,8 +34,10 @@ export function updateExposures(state: SessionState, prev: SessionState, reach: 
   const before = prev.exposures;
   const attackers = state.knowledge.map((k) => k.attacker.id);
   const ctx = { reach: reachOf(state.knowledge), index: state.index, seen: new Int32Array(nA).fill(-1), stamp: 0 };
-  // What the table before kept, and room for the rows and columns worked out again.
-  const out = new ExposureTableBuilder(before.positions.length + reach.flows.size * nA + (nA - prevA > 0 ? (nA - prevA) * state.sorted.length : 0) / 4);
+  // Room for what the table before kept, the rows worked out again whole, and a quarter of each
+  // added column (a guess: the builder doubles its arrays when short).
+  const addedColumns = Math.max(0, nA - prevA);
+  const out = new ExposureTableBuilder(before.positions.length + reach.flows.size * nA + (addedColumns * state.sorted.length) / 4);
   // A pair copied from `before` keeps the details it made there, if any; the others are made from this state.
   const make = detailMaker(state.sorted, state.traces, state.knowledge, state.index);
   if (sameFlows && sameAttackers) {
