@@ -47,7 +47,7 @@ import type { DiffReport } from '../src/report/diff/diff-types.ts';
 import packageJson from '../package.json' with { type: 'json' };
 import { HeldTexts, type TextEdit } from '../src/model/text-edit.ts';
 import { blobOf } from './blob-of.ts';
-import { packComparison, transferredComparison, type PackedComparison } from './packed-comparison.ts';
+import { comparisonOf, packComparison, transferredComparison, type PackedComparison, type PackedParts } from './packed-comparison.ts';
 
 /** A scenario to work on: file text (parsed) or a model object (validated), and analysis options. */
 export interface AnalysisRequest {
@@ -209,8 +209,13 @@ function flowEstimate(run: FlowDetailRun, flowId: string): ReturnType<typeof est
  * worker holds), the stem of the files' names and, with `fromSession`, only from the analysis
  * session of this very text (else it answers `held: false` and makes nothing).
  */
-export type ReportFilesRequest = Omit<ReportRequest, 'topologyFile' | 'chartFile' | 'text'> &
-  Pick<AnalysisRequest, 'text' | 'textId' | 'textEdit'> & { stem: string; fromSession?: boolean };
+export type ReportFilesRequest = Omit<ReportRequest, 'topologyFile' | 'chartFile' | 'text' | 'comparison'> &
+  Pick<AnalysisRequest, 'text' | 'textId' | 'textEdit'> & {
+    stem: string;
+    fromSession?: boolean;
+    /** The protection comparison of this text, worked out elsewhere: the page sends the packed parts it received (`PackedParts`). */
+    comparison?: Comparison | PackedParts;
+  };
 
 /** Whether the current session holds the analysis of this very request (answered at once). */
 function isAnalysed(request: AnalysisRequest): boolean {
@@ -467,9 +472,9 @@ export const analysisApi = {
    * and a Markdown report links its SVGs by those names.
    */
   async reportFiles(request: ReportFilesRequest): Promise<{ diagnostics: Diagnostic[]; files?: { name: string; blob: Blob }[]; held?: false }> {
-    const { stem, fromSession, textId: _id, textEdit: _edit, ...rest } = withText(request as AnalysisRequest) as ReportFilesRequest;
+    const { stem, fromSession, textId: _id, textEdit: _edit, comparison: carried, ...rest } = withText(request as AnalysisRequest) as ReportFilesRequest;
     if (rest.text === undefined) throw new TypeError('a report needs the scenario text');
-    const ask = { ...rest, text: rest.text };
+    const ask = { ...rest, text: rest.text, ...(carried !== undefined ? { comparison: comparisonOf(carried) } : {}) };
     // The analysis session's own model, analysis and traces when it holds this very text.
     const held = isAnalysed(ask) && current ? { model: current.session.detail.scenario, analysis: current.session.analysis, traces: current.session.detail.traces } : undefined;
     if (fromSession && !held) return { diagnostics: [], held: false };

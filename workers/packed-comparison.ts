@@ -8,6 +8,7 @@
  */
 import * as Comlink from 'comlink';
 import type { AttackerExposure, Comparison } from '../src/engine/throughput/compare-protections.ts';
+import { mergeComparisons } from '../src/engine/throughput/comparison-halves.ts';
 
 /** An attacker's flow lists as positions in `PackedComparison.flowIds`. */
 type PackedExposure = Omit<AttackerExposure, 'payload' | 'headers' | 'tamper'> & { payload: Uint32Array; headers: Uint32Array; tamper: Uint32Array };
@@ -59,4 +60,20 @@ export function unpackComparison(packed: PackedComparison): Comparison {
       exposure: a.exposure.map((e) => ({ ...e, payload: ids(e.payload), headers: ids(e.headers), tamper: ids(e.tamper) })),
     })),
   };
+}
+
+/**
+ * A comparison as the packed parts it reached the page in (each a worker's share of the table,
+ * `mergeComparisons` of them unpacked is the table), for sending it back to a worker: a report
+ * exported after the comparison view hands the table to the worker that writes the report, and
+ * posting the unpacked table, millions of ids at 5,000 hosts, held the page for 1.0–1.8 s while
+ * the browser serialised it.
+ */
+export interface PackedParts {
+  packedParts: PackedComparison[];
+}
+
+/** The table a request carries, as a table or as its packed parts (unpacked and joined here). */
+export function comparisonOf(carried: Comparison | PackedParts): Comparison {
+  return 'packedParts' in carried ? mergeComparisons(carried.packedParts.map(unpackComparison)) : carried;
 }

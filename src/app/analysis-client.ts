@@ -130,6 +130,13 @@ export class AnalysisClient {
    * comparison view takes its table instead of working it out again (most of a report's work).
    */
   #lastComparison?: { text: string; fileName: string | undefined; comparison: Comparison };
+  /**
+   * Each table put together here from packed parts, with those parts: what is sent back when a
+   * report takes the table (`reportFiles`), as a worker's copy of the unpacked lists, millions of
+   * ids at 5,000 hosts, took the page 1.0–1.8 s to serialise (`bench/explore.mjs` trace of the
+   * exports, 2026-11-24).
+   */
+  #packedParts = new WeakMap<Comparison, PackedComparison[]>();
   /** Reports being made by the analysis worker from its session (`reportFiles`). */
   #exporting = 0;
 
@@ -262,16 +269,21 @@ export class AnalysisClient {
     if (last && req.text !== undefined && last.text === req.text && last.fileName === req.fileName) return last.comparison;
     try {
       const parts = sideBySide ? COMPARISON_HALVES : [undefined];
+      const packed: PackedComparison[] = [];
       const halves = await Promise.all(
         parts.map((only, i) =>
           this.#run(i === 0 ? channel : `${channel}-${i}`, async (api): Promise<Comparison | undefined> => {
             // Packed, each flow id crosses once instead of once per list it is in (packed-comparison.ts).
             const half = await this.#withText<Comparison | PackedComparison | undefined>(api, req, (sent) => api.compare(sent, only, true));
-            return half !== undefined && 'packed' in half ? unpackComparison(half) : half;
+            if (half === undefined || !('packed' in half)) return half;
+            packed.push(half);
+            return unpackComparison(half);
           }),
         ),
       );
       const comparison = halves.every((half) => half !== undefined) ? mergeComparisons(halves) : undefined;
+      // Joined in table order whatever order the parts came in (`comparisonOf`).
+      if (comparison && packed.length === halves.length) this.#packedParts.set(comparison, packed);
       if (comparison && req.text !== undefined) this.#lastComparison = { text: req.text, fileName: req.fileName, comparison };
       return comparison;
     } catch (error) {
@@ -293,7 +305,10 @@ export class AnalysisClient {
    * An edit made meanwhile is analysed once the report is made; the flow detail asked for
    * meanwhile comes from a worker of its own (`flowDetail`).
    */
-  async reportFiles(req: Omit<ReportFilesRequest, 'fromSession' | 'textId' | 'textEdit'> & { text: string }): ReturnType<AnalysisApi['reportFiles']> {
+  async reportFiles(asked: Omit<ReportFilesRequest, 'fromSession' | 'textId' | 'textEdit'> & { text: string }): ReturnType<AnalysisApi['reportFiles']> {
+    // A table put together here from packed parts goes back as those parts (`#packedParts`).
+    const parts = asked.comparison && !('packedParts' in asked.comparison) ? this.#packedParts.get(asked.comparison) : undefined;
+    const req = parts ? { ...asked, comparison: { packedParts: parts } } : asked;
     const analysis = this.#channels.get(ANALYSIS_CHANNEL);
     const remote = analysis?.remote;
     if (remote && analysis.running === 0) {

@@ -13,6 +13,7 @@ import { compareProtections } from '../../src/engine/throughput/compare-protecti
 import { ALTERNATIVE_IDS, comparesSideBySide } from '../../src/engine/throughput/comparison-halves.ts';
 import { TEXT_BASE_MISSING } from '../../src/model/text-edit.ts';
 import { readableExposures } from '../../workers/exposure-summary.ts';
+import { comparisonOf, type PackedParts } from '../../workers/packed-comparison.ts';
 import { OutcomeRows } from '../../src/engine/exposure/exposure-table.ts';
 import type { Scenario } from '../../src/model/types.ts';
 import { headsOf, listRows } from '../support/list-rows.ts';
@@ -274,6 +275,34 @@ describe('AnalysisClient (latest-wins, real cancellation)', () => {
     const other = await client.reportFiles({ ...request, text: `${text}\n# edited\n` });
     expect(spawned()).toBe(2);
     expect(other.files?.map((f) => f.name)).toEqual(['a-report.html']);
+    client.dispose();
+  });
+
+  it('a report takes the table of the comparison view as the packed parts the page received, not as the unpacked lists', async () => {
+    // Workers that run the real API and note the table each report request carries.
+    const carried: unknown[] = [];
+    const client = new AnalysisClient(() => {
+      const { port1, port2 } = new MessageChannel();
+      const api = { ...analysisApi, reportFiles: (r: Parameters<typeof analysisApi.reportFiles>[0]) => (carried.push(r.comparison), analysisApi.reportFiles(r)) };
+      Comlink.expose(api, port2 as unknown as Comlink.Endpoint);
+      port1.start();
+      return Object.assign(port1, { terminate: () => (port1.close(), port2.close()) }) as unknown as Worker;
+    });
+    const text = serializeScenario(model);
+    const comparison = (await client.compare({ text, fileName: 'a.yaml' }))!;
+    const request = { text, fileName: 'a.yaml', stem: 'a', date: '2026-01-02', format: 'html' as const };
+    const viaParts = await client.reportFiles({ ...request, comparison });
+    expect(viaParts.files?.map((f) => f.name)).toEqual(['a-report.html']);
+    expect(carried).toHaveLength(1);
+    const sent = carried[0] as PackedParts;
+    // One part per worker that made a half, its lists as positions, and together the very table.
+    expect(sent.packedParts).toHaveLength(2);
+    // (Another realm's Uint32Array: the worker's end of the channel is Node's, the test's jsdom.)
+    for (const part of sent.packedParts) for (const a of part.alternatives) for (const e of a.exposure) expect(Object.prototype.toString.call(e.payload)).toBe('[object Uint32Array]');
+    expect(comparisonOf(sent)).toEqual(comparison);
+    // A table this client did not put together (a copy) goes as it is.
+    await client.reportFiles({ ...request, comparison: structuredClone(comparison) });
+    expect(carried[1]).toEqual(comparison);
     client.dispose();
   });
 
