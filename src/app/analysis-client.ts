@@ -6,7 +6,7 @@
 import * as Comlink from 'comlink';
 import { applyPatch, createModelReceiver, putSlice, sliceItems, type SlicePatch } from '../../workers/analysis-parts.ts';
 import { createPackedRows, type ExposureRows } from '../../workers/exposure-rows.ts';
-import { unpackComparison, type PackedComparison } from '../../workers/packed-comparison.ts';
+import { unpackComparison, type PackedComparison, type PackedParts } from '../../workers/packed-comparison.ts';
 import type { AnalysisApi, ReportFilesRequest } from '../../workers/analysis.api.ts';
 import { COMPARISON_HALVES, mergeComparisons } from '../engine/throughput/comparison-halves.ts';
 import type { Comparison } from '../engine/throughput/compare-protections.ts';
@@ -115,6 +115,28 @@ interface Channel {
   running: number;
   /** Rejects the in-flight call of this channel when it is superseded. */
   abort?: () => void;
+}
+
+/**
+ * `request` with the position lists of its table's packed parts copied and marked to be moved to
+ * the worker rather than serialised (the page keeps its own for the next export; a call may be
+ * made twice, as an edit of the text and then whole, so each call copies afresh). At 5,000 hosts
+ * the lists are millions of positions.
+ */
+function partsMoved<T extends { comparison?: Comparison | PackedParts }>(request: T): T {
+  const carried = request.comparison;
+  if (!carried || !('packedParts' in carried)) return request;
+  const buffers: ArrayBuffer[] = [];
+  const moved = (list: Uint32Array): Uint32Array => {
+    const copy = list.slice();
+    buffers.push(copy.buffer);
+    return copy;
+  };
+  const packedParts = carried.packedParts.map((part) => ({
+    ...part,
+    alternatives: part.alternatives.map((a) => ({ ...a, exposure: a.exposure.map((e) => ({ ...e, payload: moved(e.payload), headers: moved(e.headers), tamper: moved(e.tamper) })) })),
+  }));
+  return Comlink.transfer({ ...request, comparison: { packedParts } }, buffers);
 }
 
 /** Latest-wins client over one worker per channel (analysis, trace, tools). */
@@ -314,13 +336,13 @@ export class AnalysisClient {
     if (remote && analysis.running === 0) {
       this.#exporting++;
       try {
-        const res = await this.#withText(remote, req as AnalyzeRequest, (sent) => remote.reportFiles({ ...(sent as ReportFilesRequest), fromSession: true }));
+        const res = await this.#withText(remote, req as AnalyzeRequest, (sent) => remote.reportFiles(partsMoved({ ...(sent as ReportFilesRequest), fromSession: true })));
         if (res.held !== false) return res;
       } finally {
         this.#exporting--;
       }
     }
-    return this.#run('export', (api) => api.reportFiles(req));
+    return this.#run('export', (api) => api.reportFiles(partsMoved(req)));
   }
 
   /** Calls any API method on a named channel, latest-wins (used for optional APIs such as compare). */

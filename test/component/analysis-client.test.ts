@@ -300,9 +300,14 @@ describe('AnalysisClient (latest-wins, real cancellation)', () => {
     // (Another realm's Uint32Array: the worker's end of the channel is Node's, the test's jsdom.)
     for (const part of sent.packedParts) for (const a of part.alternatives) for (const e of a.exposure) expect(Object.prototype.toString.call(e.payload)).toBe('[object Uint32Array]');
     expect(comparisonOf(sent)).toEqual(comparison);
+    // The lists were moved to the worker as copies: the page still has its own for the next export.
+    await client.reportFiles({ ...request, format: 'md' });
+    await client.reportFiles({ ...request, comparison });
+    expect(carried).toHaveLength(3);
+    expect(carried[2]).toEqual(sent);
     // A table this client did not put together (a copy) goes as it is.
     await client.reportFiles({ ...request, comparison: structuredClone(comparison) });
-    expect(carried[1]).toEqual(comparison);
+    expect(carried[3]).toEqual(comparison);
     client.dispose();
   });
 
