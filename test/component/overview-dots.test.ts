@@ -1,6 +1,6 @@
 import cytoscape from 'cytoscape';
 import { describe, expect, it } from 'vitest';
-import { DOT_MARGIN, keepDots, readDots } from '../../src/app/canvas/overview-dots.ts';
+import { DOT_MARGIN, frameScheduler, keepDots, readDots } from '../../src/app/canvas/overview-dots.ts';
 
 /** Two hosts in a rack (a compound node, which gets no dot) and a switch. */
 function map() {
@@ -59,5 +59,52 @@ describe('the overview’s dots', () => {
     const before = stale;
     cy.getElementById('sw').position({ x: 0, y: 50 });
     expect(stale).toBe(before);
+  });
+});
+
+describe('the overview’s redraws', () => {
+  /** Frames run by hand: what was asked for, and what is still pending. */
+  function frames() {
+    const pending = new Map<number, () => void>();
+    let asked = 0;
+    let cancelled = 0;
+    return {
+      request: (callback: () => void) => (pending.set(++asked, callback), asked),
+      cancel: (handle: number) => void (pending.delete(handle) && cancelled++),
+      run: () => {
+        const due = [...pending.values()];
+        pending.clear();
+        for (const callback of due) callback();
+      },
+      counts: () => ({ asked, cancelled, pending: pending.size }),
+    };
+  }
+
+  it('draws once in the next frame however many changes came before it, and asks again after', () => {
+    const f = frames();
+    let drawn = 0;
+    const redraws = frameScheduler(() => drawn++, f);
+    // A rack opened: every node moved and restyled, one call each.
+    for (let i = 0; i < 1_000; i++) redraws.schedule();
+    expect(f.counts()).toEqual({ asked: 1, cancelled: 0, pending: 1 });
+    f.run();
+    expect(drawn).toBe(1);
+    redraws.schedule();
+    f.run();
+    expect([drawn, f.counts().asked]).toEqual([2, 2]);
+  });
+
+  it('lets a pending frame go when cancelled, and asks anew on the next change', () => {
+    const f = frames();
+    let drawn = 0;
+    const redraws = frameScheduler(() => drawn++, f);
+    redraws.schedule();
+    redraws.cancel();
+    f.run();
+    expect(drawn).toBe(0);
+    expect(f.counts()).toEqual({ asked: 1, cancelled: 1, pending: 0 });
+    redraws.schedule();
+    f.run();
+    expect(drawn).toBe(1);
   });
 });
