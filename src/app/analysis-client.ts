@@ -153,9 +153,9 @@ export class AnalysisClient {
    */
   #lastComparison?: { text: string; fileName: string | undefined; comparison: Comparison };
   /**
-   * Each table put together here from packed parts, with those parts: what is sent back when a
-   * report takes the table (`reportFiles`), as a worker's copy of the unpacked lists, millions of
-   * ids at 5,000 hosts, took the page 1.0–1.8 s to serialise (`bench/explore.mjs` trace of the
+   * Each table put together here from packed parts, with those parts: a report that takes the
+   * table (`reportFiles`) sends them back. Posting the unpacked lists instead, millions of ids at
+   * 5,000 hosts, held the page 1.0–1.8 s while it serialised them (`bench/explore.mjs` trace of the
    * exports, 2026-11-24).
    */
   #packedParts = new WeakMap<Comparison, PackedComparison[]>();
@@ -304,7 +304,7 @@ export class AnalysisClient {
         ),
       );
       const comparison = halves.every((half) => half !== undefined) ? mergeComparisons(halves) : undefined;
-      // Joined in table order whatever order the parts came in (`comparisonOf`).
+      // Kept in the order they arrived: `comparisonOf` joins them in table order.
       if (comparison && packed.length === halves.length) this.#packedParts.set(comparison, packed);
       if (comparison && req.text !== undefined) this.#lastComparison = { text: req.text, fileName: req.fileName, comparison };
       return comparison;
