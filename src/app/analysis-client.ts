@@ -6,7 +6,7 @@
 import * as Comlink from 'comlink';
 import { applyPatch, createModelReceiver, putSlice, sliceItems, type SlicePatch } from '../../workers/analysis-parts.ts';
 import { createPackedRows, type ExposureRows } from '../../workers/exposure-rows.ts';
-import { unpackComparison, type PackedComparison, type PackedParts } from '../../workers/packed-comparison.ts';
+import { movedParts, unpackComparison, type PackedComparison, type PackedParts } from '../../workers/packed-comparison.ts';
 import type { AnalysisApi, ReportFilesRequest } from '../../workers/analysis.api.ts';
 import { COMPARISON_HALVES, mergeComparisons } from '../engine/throughput/comparison-halves.ts';
 import type { Comparison } from '../engine/throughput/compare-protections.ts';
@@ -117,26 +117,12 @@ interface Channel {
   abort?: () => void;
 }
 
-/**
- * `request` with the position lists of its table's packed parts copied and marked to be moved to
- * the worker rather than serialised (the page keeps its own for the next export; a call may be
- * made twice, as an edit of the text and then whole, so each call copies afresh). At 5,000 hosts
- * the lists are millions of positions.
- */
+/** `request` with its table's packed parts copied and marked to be moved to the worker (`movedParts`). */
 function partsMoved<T extends { comparison?: Comparison | PackedParts }>(request: T): T {
   const carried = request.comparison;
   if (!carried || !('packedParts' in carried)) return request;
-  const buffers: ArrayBuffer[] = [];
-  const moved = (list: Uint32Array): Uint32Array => {
-    const copy = list.slice();
-    buffers.push(copy.buffer);
-    return copy;
-  };
-  const packedParts = carried.packedParts.map((part) => ({
-    ...part,
-    alternatives: part.alternatives.map((a) => ({ ...a, exposure: a.exposure.map((e) => ({ ...e, payload: moved(e.payload), headers: moved(e.headers), tamper: moved(e.tamper) })) })),
-  }));
-  return Comlink.transfer({ ...request, comparison: { packedParts } }, buffers);
+  const moved = movedParts(carried.packedParts);
+  return Comlink.transfer({ ...request, comparison: moved.carried }, moved.buffers);
 }
 
 /** Latest-wins client over one worker per channel (analysis, trace, tools). */
