@@ -7,7 +7,7 @@
 import { performance } from 'node:perf_hooks';
 import { compareIds } from '../src/engine/compare-ids.ts';
 import { buildAttackerKnowledge } from '../src/engine/exposure/attacker-knowledge.ts';
-import { traceFlow } from '../src/engine/exposure/build-traces.ts';
+import { traceAll } from '../src/engine/exposure/build-traces.ts';
 import { breaksAny, evaluateRequirements } from '../src/engine/exposure/evaluate-requirements.ts';
 import { exposeAll } from '../src/engine/exposure/expose-all.ts';
 import { linkStatuses } from '../src/engine/exposure/link-statuses.ts';
@@ -16,7 +16,7 @@ import { runRules } from '../src/engine/exposure/run-rules.ts';
 import { createTraceContext } from '../src/engine/exposure/trace-context.ts';
 import { createUnderlayRouter } from '../src/engine/graph/underlay-router.ts';
 import { indexScenario } from '../src/engine/scenario-index.ts';
-import { estimateFlows, ruleInputOf, selectedAttackers, throughputOf, type SessionState } from '../src/engine/session/session-state.ts';
+import { estimateOnce, ruleInputOf, selectedAttackers, type SessionState } from '../src/engine/session/session-state.ts';
 import { hardwareProblems } from '../src/engine/throughput/estimate-throughput.ts';
 import { generateScenario } from '../src/generate/generate-scenario.ts';
 
@@ -38,17 +38,17 @@ for (let run = 0; run < runs; run++) {
   const index = indexScenario(scenario);
   lap('index');
   const ctx = createTraceContext(index, createUnderlayRouter(index));
-  const traces = new Map(scenario.flows.map((flow) => [flow.id, traceFlow(flow, ctx)]));
+  const traced = traceAll(scenario.flows, ctx);
+  const traces = new Map(scenario.flows.map((flow, i) => [flow.id, traced[i]!]));
   lap('traces');
   const sorted = [...scenario.flows].sort((a, b) => compareIds(a.id, b.id));
   // The traces lined up with the sorted flows, as an analysis keeps them (session-state.ts `buildState`).
   const traceList = sorted.map((flow) => traces.get(flow.id)!);
   const state = { scenario, options: {}, index, protections: ctx.protections, traces, sorted, traceList } as unknown as SessionState;
-  const figures = estimateFlows(state, sorted);
-  lap('estimate');
+  // As a one-shot analysis: each flow's figures added to the loads as it is estimated.
   state.hardware = hardwareProblems(scenario);
-  state.throughput = throughputOf(state, figures);
-  lap('throughput');
+  state.throughput = estimateOnce(state);
+  lap('estimate');
   state.knowledge = selectedAttackers(scenario, {}).map((a) => buildAttackerKnowledge(a, index));
   state.exposures = exposeAll(sorted, traceList, state.knowledge, index, breaksAny(scenario.requirements));
   lap('expose');

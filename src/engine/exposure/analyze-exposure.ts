@@ -26,6 +26,7 @@ export interface ExposureRun {
  */
 export function analyzeExposure(scenario: Scenario, options: AnalysisOptions & { onProgress?: ProgressListener; detailsNow?: DetailsNow } = {}): ExposureRun {
   const { onProgress, detailsNow, ...analysisOptions } = options;
-  const state = buildState(scenario, analysisOptions, onProgress, detailsNow);
+  // Read for its result only: no figures kept for edits.
+  const state = buildState(scenario, analysisOptions, onProgress, detailsNow, false);
   return { result: resultOf(state), throughput: state.throughput, traces: state.traces, index: state.index };
 }

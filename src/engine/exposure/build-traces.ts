@@ -96,8 +96,42 @@ export function traceFlow(flow: Flow, ctx: TraceContext): FlowTrace {
   return { flow: flow.id, path: route.path, hops: hopsOf(route, own), hosts: route.hosts, innerStack: own, local: false };
 }
 
+/** The host a flow's packets start from, as routes are cached by (`startRoute`): its source workload's host, or the source itself. */
+function sourceHostOf(flow: Flow, ctx: TraceContext): string {
+  return ctx.index.workloads.get(flow.from)?.host ?? flow.from;
+}
+
+/**
+ * Traces every flow of a list with one context, the traces in the list's order. The flows are
+ * taken source host by source host (in the order each first appears), and the routes planned
+ * from a host are dropped once its flows are traced: routes are cached per source and destination
+ * host, so no flow plans anew what another one planned, and the plans (a region has one per host
+ * pair or so: 44,000 at 1,000 hosts) are let go while still young instead of living to the end
+ * of the analysis. What the traces keep of them (paths, wraps, layers) stays.
+ */
+export function traceAll(flows: readonly Flow[], ctx: TraceContext): FlowTrace[] {
+  const groups = new Map<string, number[]>();
+  for (let i = 0; i < flows.length; i++) {
+    const host = sourceHostOf(flows[i]!, ctx);
+    const group = groups.get(host);
+    if (group) group.push(i);
+    else groups.set(host, [i]);
+  }
+  const traces = new Array<FlowTrace>(flows.length);
+  for (const [host, group] of groups) {
+    for (let n = 0; n < group.length; n++) traces[group[n]!] = traceFlow(flows[group[n]!]!, ctx);
+    ctx.routes.delete(host);
+    // Leg bases are cached by where the leg starts: nearly all at a flow's source (every overlay
+    // leg), so they go with its routes. A later flow with a leg from this host (through it as a
+    // gateway) makes its base again, alike.
+    ctx.legCache.delete(host);
+  }
+  return traces;
+}
+
 /** Traces every flow of the scenario; the map is keyed by flow id in file order. */
 export function buildTraces(scenario: Scenario, index: ScenarioIndex): Map<string, FlowTrace> {
   const ctx = createTraceContext(index, createUnderlayRouter(index));
-  return new Map(scenario.flows.map((flow) => [flow.id, traceFlow(flow, ctx)]));
+  const traces = traceAll(scenario.flows, ctx);
+  return new Map(scenario.flows.map((flow, i) => [flow.id, traces[i]!]));
 }

@@ -6,7 +6,7 @@
 import type { Flow, Scenario } from '../../model/types.ts';
 import { compareIds } from '../compare-ids.ts';
 import { buildAttackerKnowledge, type AttackerKnowledge } from '../exposure/attacker-knowledge.ts';
-import { traceFlow } from '../exposure/build-traces.ts';
+import { traceAll } from '../exposure/build-traces.ts';
 import { breaksAny, evaluateRequirements } from '../exposure/evaluate-requirements.ts';
 import { exposeAll } from '../exposure/expose-all.ts';
 import type { ExposureTable } from '../exposure/exposure-table.ts';
@@ -17,10 +17,10 @@ import { rules as registry } from '../exposure/rules/index.ts';
 import { compareFindings, runRules, type RuleInput } from '../exposure/run-rules.ts';
 import { createUnderlayRouter, type UnderlayRouter } from '../graph/underlay-router.ts';
 import { indexScenario, type ScenarioIndex } from '../scenario-index.ts';
-import { assembleThroughput, hardwareProblems, problemsOf } from '../throughput/estimate-throughput.ts';
+import { assembleThroughput, hardwareProblems, problemsOf, ThroughputAssembly } from '../throughput/estimate-throughput.ts';
 import { buildLedger, hostLoadOf, hostsOf, linkLoadOf, linkSharesOf, moveInLedger, moveOnLinks, type HostSumsById, type LoadLedger } from '../throughput/load-ledger.ts';
 import { lowerBound, patchSorted } from '../sorted-lists.ts';
-import { estimateFlowFigures, type CipherTapes, type FlowFigures } from '../throughput/flow-figures.ts';
+import { estimateFlowFigures, type CipherTapes, type FlowFigures, type SubjectNames } from '../throughput/flow-figures.ts';
 import { flowMtu } from '../throughput/flow-mtu.ts';
 import { flowFacts } from '../exposure/rules/helpers/trace-facts.ts';
 import { traceAt } from '../trace-source.ts';
@@ -210,7 +210,8 @@ export function resultsOf(state: SessionState): Map<string, FlowResult> {
 /** Each flow's throughput figures by id, built from a full analysis's list the first time. */
 export function figuresOf(state: SessionState): Map<string, FlowFigures> {
   if (!state.figures) {
-    const list = state.figureList!;
+    const list = state.figureList;
+    if (!list) throw new Error('a one-shot analysis keeps no throughput figures (buildState with forSession)');
     state.figures = new Map(state.sorted.map((f, i) => [f.id, list[i]!]));
     state.figureList = undefined;
   }
@@ -251,12 +252,15 @@ function rulesToRun(only?: ReadonlySet<string>): typeof registry {
  */
 export type DetailsNow = 'failing' | 'all';
 
-/** Analyses a scenario from scratch into a session state. */
-export function buildState(scenario: Scenario, options: AnalysisOptions = {}, onProgress?: ProgressListener, detailsNow: DetailsNow = 'failing'): SessionState {
+/**
+ * Analyses a scenario from scratch into a session state. A one-shot analysis (`forSession` false)
+ * keeps no flow's throughput figures: the state is read for its result only, never edited.
+ */
+export function buildState(scenario: Scenario, options: AnalysisOptions = {}, onProgress?: ProgressListener, detailsNow: DetailsNow = 'failing', forSession = true): SessionState {
   const index = indexScenario(scenario);
   const router = createUnderlayRouter(index);
   const ctx = createTraceContext(index, router);
-  const traced = scenario.flows.map((flow) => traceFlow(flow, ctx));
+  const traced = traceAll(scenario.flows, ctx);
   const traces = new Map(scenario.flows.map((flow, i) => [flow.id, traced[i]!]));
   const sorted = [...scenario.flows].sort((a, b) => compareIds(a.id, b.id));
   // Files list their flows in id order as often as not (generated regions always): then no look-up at all.
@@ -268,9 +272,8 @@ export function buildState(scenario: Scenario, options: AnalysisOptions = {}, on
   state.facts = new Uint8Array(sorted.length);
   state.links = linkStatuses(scenario, traceList, state.facts);
   onProgress?.({ phase: 'paths', done: 1, total: 3, links: state.links });
-  const figures = estimateFlows(state, sorted);
   state.hardware = hardwareProblems(scenario);
-  state.throughput = throughputOf(state, figures);
+  state.throughput = forSession ? throughputOf(state, estimateFlows(state, sorted)) : estimateOnce(state);
   state.knowledge = selectedAttackers(scenario, options).map((a) => buildAttackerKnowledge(a, index));
   state.exposures = exposeAll(sorted, traceList, state.knowledge, index, detailsNow === 'all' ? everyPair : breaksAny(scenario.requirements));
   onProgress?.({ phase: 'exposure', done: 2, total: 3 });
@@ -310,6 +313,30 @@ export function estimateFlows(state: SessionState, flows: readonly Flow[]): Flow
   state.resultList = list;
   if (fresh) state.figureList = figureList;
   return figureList;
+}
+
+/**
+ * Every flow's summary and the throughput of a one-shot analysis, each flow's figures added to the
+ * loads as soon as it is estimated and then let go (`ThroughputAssembly`): nothing an edit would
+ * read is kept (no figures, no maps by id), so the state serves its result alone.
+ */
+export function estimateOnce(state: SessionState): ThroughputAnalysis {
+  const flows = state.sorted;
+  const traces = state.traceList!;
+  const results = new Array<FlowResult>(flows.length);
+  const assembly = new ThroughputAssembly(flows.length, state.hardware);
+  const names: SubjectNames = new Map();
+  for (let i = 0; i < flows.length; i++) {
+    const flow = flows[i]!;
+    const trace = traces[i]!;
+    const result = flowResult(flow, trace, state.index);
+    const figures = estimateFlowFigures(flow, trace, state.index, names, result.innerMtu);
+    results[i] = withEstimate(result, figures);
+    assembly.add(i, figures, trace);
+  }
+  state.resultList = results;
+  state.ledger = undefined;
+  return assembly.done(state.scenario);
 }
 
 /** Host and link loads and problems over every flow's figures (`figures`: those of `sorted`, when at hand), in flow-id order. */

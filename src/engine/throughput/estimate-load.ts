@@ -224,19 +224,71 @@ function idsAt(positions: readonly number[] | undefined, flows: FlowIds): string
 
 /** Crypto cores used on every host with a CPU, sorted by host id; `crypto` in flow-id order. */
 export function hostLoads(scenario: Scenario, crypto: readonly FlowCrypto[], ids: FlowIds): HostLoad[] {
-  // One entry per host, so each share costs one lookup; sums still run in record order.
-  const byHost = new Map<string, HostSum>();
-  for (let i = 0; i < crypto.length; i++) {
-    for (const share of crypto[i]!.hosts) {
-      let sum = byHost.get(share.host);
-      // A literal, not a spread of `newHostSums()`: spread copies made each host's sums an object of
-      // its own hidden class, and the loops over 1,000 hosts' sums went megamorphic (`--log-ic`).
-      if (!sum) byHost.set(share.host, (sum = { used: 0, sa: emptySaSums(), flows: [] }));
-      addShare(sum, share);
-      if (sum.flows[sum.flows.length - 1] !== i) sum.flows.push(i);
-    }
+  const sums = newLoadSums();
+  for (let i = 0; i < crypto.length; i++) addHostShares(sums, crypto[i]!, i);
+  return hostLoadsOfSums(scenario, sums, ids);
+}
+
+/** One link's running wire rate with the positions of its flows (ascending). */
+interface LinkSum {
+  wire: number;
+  flows: number[];
+}
+
+/**
+ * Host and link loads summed flow by flow: flow `i` of a list in flow-id order is added `i`-th, so
+ * the totals are those of `hostLoads` and `linkLoads` to the last bit, and a full analysis can add
+ * each flow as it is estimated and let its figures go (`ThroughputAssembly`).
+ */
+export interface LoadSums {
+  /** One entry per host, so each share costs one lookup. */
+  hosts: Map<string, HostSum>;
+  /** One entry per link, so each hop costs one lookup. */
+  links: Map<string, LinkSum>;
+}
+
+export function newLoadSums(): LoadSums {
+  return { hosts: new Map(), links: new Map() };
+}
+
+/** Adds the crypto work of flow `i` at each of its hosts. */
+export function addHostShares(sums: LoadSums, crypto: FlowCrypto, i: number): void {
+  for (const share of crypto.hosts) {
+    let sum = sums.hosts.get(share.host);
+    // A literal, not a spread of `newHostSums()`: spread copies made each host's sums an object of
+    // its own hidden class, and the loops over 1,000 hosts' sums went megamorphic (`--log-ic`).
+    if (!sum) sums.hosts.set(share.host, (sum = { used: 0, sa: emptySaSums(), flows: [] }));
+    addShare(sum, share);
+    if (sum.flows[sum.flows.length - 1] !== i) sum.flows.push(i);
   }
-  return hostLoadsFrom(scenario, byHost, (sum) => idsAt(sum?.flows, ids));
+}
+
+/** Adds the wire load of flow `i` (`wire`: Gbit/s per hop of `trace`, NaN where the link is unknown) to each link it crosses. */
+export function addLinkShares(sums: LoadSums, wire: readonly number[], trace: FlowTrace, i: number): void {
+  for (let j = 0; j < trace.hops.length; j++) {
+    const share = linkShareAt(wire, trace.hops, j);
+    if (share === undefined) continue;
+    const link = trace.hops[j]!.link;
+    let sum = sums.links.get(link);
+    if (!sum) sums.links.set(link, (sum = { wire: 0, flows: [] }));
+    sum.wire += share;
+    sum.flows.push(i);
+  }
+}
+
+/** Every host's load from the sums (a host without is idle), sorted by host id; `ids` names the flows by position. */
+export function hostLoadsOfSums(scenario: Scenario, sums: LoadSums, ids: FlowIds): HostLoad[] {
+  return hostLoadsFrom(scenario, sums.hosts, (sum) => idsAt(sum?.flows, ids));
+}
+
+/** Every link's load from the sums (a link without is idle), sorted by link id; `ids` names the flows by position. */
+export function linkLoadsOfSums(scenario: Scenario, sums: LoadSums, ids: FlowIds): LinkLoad[] {
+  return scenario.links
+    .map((link): LinkLoad => {
+      const sum = sums.links.get(link.id);
+      return linkLoadFrom(link, sum?.wire ?? 0, idsAt(sum?.flows, ids));
+    })
+    .sort((a, b) => byId(a.link, b.link));
 }
 
 /**
@@ -279,29 +331,14 @@ export function linkLoads(
   estimates: readonly { summary: FlowSummary; wire: readonly number[] }[],
   ids: FlowIds,
 ): LinkLoad[] {
-  // One entry per link, so each hop costs one lookup; sums still run in estimate order.
-  const byLink = new Map<string, { wire: number; flows: number[] }>();
+  const sums = newLoadSums();
   for (let i = 0; i < estimates.length; i++) {
-    const { summary, wire: perHop } = estimates[i]!;
-    if (perHop.length === 0) continue;
+    const { summary, wire } = estimates[i]!;
+    if (wire.length === 0) continue;
     const trace = traceAt(traces, i, summary.flow);
-    if (!trace) continue;
-    for (let j = 0; j < trace.hops.length; j++) {
-      const share = linkShareAt(perHop, trace.hops, j);
-      if (share === undefined) continue;
-      const link = trace.hops[j]!.link;
-      let sum = byLink.get(link);
-      if (!sum) byLink.set(link, (sum = { wire: 0, flows: [] }));
-      sum.wire += share;
-      sum.flows.push(i);
-    }
+    if (trace) addLinkShares(sums, wire, trace, i);
   }
-  return scenario.links
-    .map((link): LinkLoad => {
-      const sum = byLink.get(link.id);
-      return linkLoadFrom(link, sum?.wire ?? 0, idsAt(sum?.flows, ids));
-    })
-    .sort((a, b) => byId(a.link, b.link));
+  return linkLoadsOfSums(scenario, sums, ids);
 }
 
 /** A link's load record from its summed wire rate and its flows (sorted by id). */

@@ -7,7 +7,8 @@ import type { Scenario } from '../../model/types.ts';
 import type { ScenarioIndex } from '../scenario-index.ts';
 import type { FlowResult, FlowTrace, RowsOf } from '../types.ts';
 import { estimateFlow } from './estimate-flow.ts';
-import { flowIdsOf, hostLoads, linkLoads } from './estimate-load.ts';
+import { addHostShares, addLinkShares, flowIdsOf, hostLoadsOfSums, linkLoadsOfSums, newLoadSums } from './estimate-load.ts';
+import { traceAt } from '../trace-source.ts';
 import { estimateFlowFigures, type FlowFigures, type SubjectNames } from './flow-figures.ts';
 import type { FlowEstimate, ThroughputAnalysis, ThroughputProblem } from './types.ts';
 
@@ -42,36 +43,80 @@ export function hardwareProblems(scenario: Scenario): ThroughputProblem[] {
   return problems;
 }
 
+/**
+ * The throughput of an analysis put together flow by flow, in flow-id order (flow `i` added `i`-th):
+ * summaries, host and link sums, problems. A full analysis adds each flow as it estimates it and
+ * keeps none of its figures (their crypto shares and per-hop rates are most of an estimate's
+ * memory: 250,000 flows' worth at 5,000 hosts, otherwise kept to the end of the stage).
+ */
+export class ThroughputAssembly {
+  readonly #summaries: FlowFigures['summary'][];
+  readonly #ids: string[];
+  readonly #sums = newLoadSums();
+  readonly #problems: ProblemSet;
+
+  constructor(flowCount: number, hardware: readonly ThroughputProblem[]) {
+    this.#summaries = new Array<FlowFigures['summary']>(flowCount);
+    this.#ids = new Array<string>(flowCount);
+    this.#problems = problemSet(hardware);
+  }
+
+  /** Adds flow `i`'s figures; `trace` is its trace (needed when it puts load on links). */
+  add(i: number, figures: FlowFigures, trace: FlowTrace | undefined): void {
+    this.#summaries[i] = figures.summary;
+    this.#ids[i] = figures.summary.flow;
+    addHostShares(this.#sums, figures.crypto, i);
+    if (figures.wire.length > 0 && trace) addLinkShares(this.#sums, figures.wire, trace, i);
+    addProblems(this.#problems, figures.problems);
+  }
+
+  /** The throughput of every flow added (positions 0 … `flowCount` − 1), arrays sorted by id. */
+  done(scenario: Scenario): ThroughputAnalysis {
+    const flowIds = flowIdsOf(this.#ids);
+    return {
+      flows: this.#summaries,
+      hosts: hostLoadsOfSums(scenario, this.#sums, flowIds),
+      links: linkLoadsOfSums(scenario, this.#sums, flowIds),
+      problems: sortedProblems(this.#problems),
+    };
+  }
+}
+
 /** Puts per-flow figures (in flow-id order) together with the hardware problems into the analysis. */
 export function assembleThroughput(
   input: Omit<ThroughputInput, 'flows'> & { traceList?: readonly FlowTrace[] | undefined },
   figures: readonly FlowFigures[],
   hardware: readonly ThroughputProblem[],
 ): ThroughputAnalysis {
-  const { scenario, traces, traceList } = input;
-  const flows = new Array<FlowFigures['summary']>(figures.length);
-  const crypto = new Array<FlowFigures['crypto']>(figures.length);
-  const ids = new Array<string>(figures.length);
+  const traces = input.traceList ?? input.traces;
+  const assembly = new ThroughputAssembly(figures.length, hardware);
   for (let i = 0; i < figures.length; i++) {
     const f = figures[i]!;
-    flows[i] = f.summary;
-    crypto[i] = f.crypto;
-    ids[i] = f.summary.flow;
+    assembly.add(i, f, f.wire.length > 0 ? traceAt(traces, i, f.summary.flow) : undefined);
   }
-  const flowIds = flowIdsOf(ids);
-  return {
-    flows,
-    hosts: hostLoads(scenario, crypto, flowIds),
-    links: linkLoads(scenario, traceList ?? traces, figures, flowIds),
-    problems: problemsOf(figures, hardware),
-  };
+  return assembly.done(input.scenario);
+}
+
+/** Problems by subject and message, each once. */
+type ProblemSet = Map<string, ThroughputProblem>;
+
+function problemSet(hardware: readonly ThroughputProblem[]): ProblemSet {
+  return new Map(hardware.map((p) => [`${p.subject}\u0000${p.message}`, p]));
+}
+
+function addProblems(set: ProblemSet, problems: readonly ThroughputProblem[]): void {
+  for (const p of problems) set.set(`${p.subject}\u0000${p.message}`, p);
+}
+
+function sortedProblems(set: ProblemSet): ThroughputProblem[] {
+  return [...set.values()].sort((a, b) => byId(a.subject, b.subject) || byId(a.message, b.message));
 }
 
 /** The hardware problems and every flow's, each once, sorted by subject and message. */
 export function problemsOf(figures: readonly FlowFigures[], hardware: readonly ThroughputProblem[]): ThroughputProblem[] {
-  const unique = new Map(hardware.map((p) => [`${p.subject}\u0000${p.message}`, p]));
-  for (const f of figures) for (const p of f.problems) unique.set(`${p.subject}\u0000${p.message}`, p);
-  return [...unique.values()].sort((a, b) => byId(a.subject, b.subject) || byId(a.message, b.message));
+  const set = problemSet(hardware);
+  for (const f of figures) addProblems(set, f.problems);
+  return sortedProblems(set);
 }
 
 /** Estimates every flow and the load of every host and link; arrays sorted by id. */

@@ -1,6 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { buildTraces } from '../../../../src/engine/exposure/build-traces.ts';
+import { buildTraces, traceAll, traceFlow } from '../../../../src/engine/exposure/build-traces.ts';
+import { createTraceContext } from '../../../../src/engine/exposure/trace-context.ts';
+import { createUnderlayRouter } from '../../../../src/engine/graph/underlay-router.ts';
 import { indexScenario } from '../../../../src/engine/scenario-index.ts';
 import { parseScenario } from '../../../../src/model/parse-scenario.ts';
 import { scenario } from '../../../support/model-builder.ts';
@@ -168,5 +170,56 @@ describe('layer objects', () => {
     }
     expect(layers).toBeGreaterThan(500);
     expect([...shapes]).toEqual(['kind,label,headerBytes,trailerBytes,protection,own']);
+  });
+});
+
+describe('tracing every flow (traceAll)', () => {
+  /** Three hosts on one switch with IPsec over their overlay; flows from c1 and c3 interleaved in the file. */
+  function interleaved() {
+    return scenario()
+      .site('dc')
+      .host('c1', { site: 'dc', ip: '10.0.0.1' })
+      .host('c2', { site: 'dc', ip: '10.0.0.2' })
+      .host('c3', { site: 'dc', ip: '10.0.0.3' })
+      .device('sw', { site: 'dc' })
+      .link('l1', ['c1', 'sw'])
+      .link('l2', ['sw', 'c2'])
+      .link('l3', ['sw', 'c3'])
+      .overlay('ov', ['c1', 'c2', 'c3'], { ipsec: { auth: 'ca', keystore: 'ca1' } })
+      .keystore('ca1', 'ca', 'offline')
+      .network('tenant', { overlay: 'ov' })
+      .workload('vm1', { host: 'c1', networks: ['tenant'] })
+      .workload('vm2', { host: 'c2', networks: ['tenant'] })
+      .workload('vm3', { host: 'c3', networks: ['tenant'] })
+      .workload('vm1b', { host: 'c1', networks: ['tenant'] })
+      .flow('a', { from: 'vm1', to: 'vm2', port: 5432 })
+      .flow('b', { from: 'vm3', to: 'vm2' })
+      .flow('c', { from: 'vm1b', to: 'vm2', port: 443, tls: true })
+      .flow('d', { from: 'vm3', to: 'vm1' })
+      .flow('e', { from: 'c2', to: 'c1' })
+      .flow('f', { from: 'vm1', to: 'vm1b' })
+      .build();
+  }
+
+  it('[X1] gives each flow, in the order listed, the trace it has when traced on its own', () => {
+    const model = interleaved();
+    const index = indexScenario(model);
+    const router = createUnderlayRouter(index);
+    const traces = traceAll(model.flows, createTraceContext(index, router));
+    expect(traces.map((t) => t.flow)).toEqual(['a', 'b', 'c', 'd', 'e', 'f']);
+    model.flows.forEach((flow, i) => expect(traces[i], flow.id).toEqual(traceFlow(flow, createTraceContext(index, router))));
+    expect(traces[0]!.path).toEqual(['host:c1', 'link:l1', 'device:sw', 'link:l2', 'host:c2']);
+    expect(kinds(traces[2]!.hops[0]!.stack)).toBe('eth › ipv4 › esp › udp › geneve › eth › ipv4 › tcp › tls › payload');
+  });
+
+  it('flows from one host to another share their route (path, SA) however far apart they are listed', () => {
+    const model = interleaved();
+    const index = indexScenario(model);
+    const traces = traceAll(model.flows, createTraceContext(index, createUnderlayRouter(index)));
+    const [a, , c] = traces;
+    // vm1 and vm1b are both on c1: a and c take the one route c1 → c2, planned once, with b between them.
+    expect(c!.path).toBe(a!.path);
+    expect(c!.hops[0]!.wraps).toBe(a!.hops[0]!.wraps);
+    expect(a!.hops[0]!.wraps.find((w) => w.kind === 'ipsec-transport')?.protection.id).toBe('ipsec:ov:c1|c2');
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Scenario } from '../../../../src/model/types.ts';
 import { twoHosts, withOverlayVms } from '../../../support/topologies.ts';
+import { analyzeScenario } from '../../../../src/engine/analyze-scenario.ts';
 import { estimate, flowEstimate } from './estimate.ts';
 
 // Constants restated with their derivation (src/engine/throughput/packet-costs.ts, cipher-costs.ts):
@@ -202,5 +203,45 @@ describe('estimateThroughput: load (T7) and bad input', () => {
       .flow('aa', { from: 'c1', to: 'c2' })
       .build();
     expect(estimate(model).flows.map((f) => f.flow)).toEqual(['aa', 'zz']);
+  });
+});
+
+// A one-shot analysis adds each flow's figures to the loads as it estimates them and keeps none
+// (session/session-state.ts `estimateOnce`); the same hand-worked loads must come out of it.
+describe('analyzeScenario: the loads of a one-shot analysis (T7)', () => {
+  it('[T7] two flows over Geneve + ESP: 5 + 2 Gbit/s of goodput load l1 with every header, both listed', () => {
+    const model = withOverlayVms(twoHosts(), { cipher: 'aes-gcm-256', auth: 'cert' })
+      .flow('f2', { from: 'vm2', to: 'vm1', rateGbps: 2 })
+      .flow('f1', { from: 'vm1', to: 'vm2', rateGbps: 5 })
+      .build();
+    const { throughput } = analyzeScenario(model);
+    const l1 = throughput.links.find((l) => l.link === 'l1')!;
+    // (5 + 2) × (1408 + 92 + 38) / 1368 Gbit/s on the wire
+    expect(l1.wireGbps).toBeCloseTo((7 * 1538) / 1368, 6);
+    expect(l1).toMatchObject({ flows: ['f1', 'f2'], capacityGbps: 10, oversubscribed: false });
+    expect(throughput.flows.map((f) => f.flow)).toEqual(['f1', 'f2']);
+  });
+
+  it('[T7] host crypto load at 10 Gbit/s of IPsec: the cores of its SA, saturated, as estimateThroughput has it', () => {
+    const model = overlayIpsec([], 10);
+    const { throughput } = analyzeScenario(model);
+    const c1 = throughput.hosts.find((h) => h.host === 'c1')!;
+    const crypto = ESP_PACKET + (ESP_BYTE + AES256_GCM_AESNI) * 1466;
+    expect(c1.cryptoCoresUsed).toBeCloseTo((crypto * (10e9 / (8 * 1368))) / HZ, 6);
+    expect(c1).toMatchObject({
+      busiestSa: { protection: 'ipsec:ov1:c1|c2' },
+      saturated: true,
+      flows: ['f1'],
+    });
+    expect(throughput).toEqual(estimate(model));
+  });
+
+  it('[T7] the problems of the hardware and of each flow, each once, sorted', () => {
+    const model = overlayIpsec();
+    model.hosts[0]!.cpu.cores = 0;
+    model.links[1]!.gbps = -5;
+    const { throughput } = analyzeScenario(model);
+    expect(throughput.problems.map((p) => p.subject)).toEqual(['c1', 'l2']);
+    expect(throughput.flows.at(0)!.maxGbps).toBe(0);
   });
 });
