@@ -1,6 +1,7 @@
 /**
- * Where one full analysis spends its time, stage by stage (the stages of session/session-state.ts,
- * each rule on its own): `tsx bench/phases.ts [hosts] [runs]`, one JSON line per run. With
+ * Where one full analysis spends its time, stage by stage (the stages of session/session-state.ts
+ * as an analysis session's first analysis runs them, each rule on its own; a one-shot analysis
+ * takes the same stages a few dozen flows at a time, `oneShotState`): `tsx bench/phases.ts [hosts] [runs]`, one JSON line per run. With
  * HEAP=1 and `node --expose-gc` (bundle it with esbuild first) each stage also reports the heap
  * in use after it, in MB. For attribution, not a benchmark: `npm run bench` is that.
  */
@@ -16,7 +17,7 @@ import { runRules } from '../src/engine/exposure/run-rules.ts';
 import { createTraceContext } from '../src/engine/exposure/trace-context.ts';
 import { createUnderlayRouter } from '../src/engine/graph/underlay-router.ts';
 import { indexScenario } from '../src/engine/scenario-index.ts';
-import { estimateOnce, ruleInputOf, selectedAttackers, type SessionState } from '../src/engine/session/session-state.ts';
+import { estimateFlows, ruleInputOf, selectedAttackers, throughputOf, type SessionState } from '../src/engine/session/session-state.ts';
 import { hardwareProblems } from '../src/engine/throughput/estimate-throughput.ts';
 import { generateScenario } from '../src/generate/generate-scenario.ts';
 
@@ -45,10 +46,11 @@ for (let run = 0; run < runs; run++) {
   // The traces lined up with the sorted flows, as an analysis keeps them (session-state.ts `buildState`).
   const traceList = sorted.map((flow) => traces.get(flow.id)!);
   const state = { scenario, options: {}, index, protections: ctx.protections, traces, sorted, traceList } as unknown as SessionState;
-  // As a one-shot analysis: each flow's figures added to the loads as it is estimated.
-  state.hardware = hardwareProblems(scenario);
-  state.throughput = estimateOnce(state);
+  const figures = estimateFlows(state, sorted);
   lap('estimate');
+  state.hardware = hardwareProblems(scenario);
+  state.throughput = throughputOf(state, figures);
+  lap('throughput');
   state.knowledge = selectedAttackers(scenario, {}).map((a) => buildAttackerKnowledge(a, index));
   state.exposures = exposeAll(sorted, traceList, state.knowledge, index, breaksAny(scenario.requirements));
   lap('expose');

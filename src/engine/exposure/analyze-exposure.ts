@@ -16,7 +16,8 @@ export type { DetailsNow, ProgressListener } from '../session/session-state.ts';
 export interface ExposureRun {
   result: ExposureAnalysis;
   throughput: ThroughputAnalysis;
-  traces: Map<string, FlowTrace>;
+  /** Every flow's trace by id: those the analysis kept, the others traced again when read (`TraceStore`). */
+  traces: ReadonlyMap<string, FlowTrace>;
   index: ScenarioIndex;
 }
 

@@ -120,23 +120,50 @@ export function detailMaker(flows: readonly Flow[], traces: TraceSource, knowled
 }
 
 /**
+ * The exposures of every flow × attacker pair gathered row by row: flow `i` of a list (in the order
+ * of the table's rows) added `i`-th, attackers in knowledge order. A one-shot analysis adds each
+ * flow's row as its trace is made and lets the trace go (session-state.ts).
+ */
+export class ExposureAssembly {
+  readonly #out: ExposureTableBuilder;
+  readonly #knowledge: readonly AttackerKnowledge[];
+  readonly #index: ScenarioIndex;
+  readonly #ctx: { reach: Reach; index: ScenarioIndex; seen: Int32Array; stamp: number; detailed?: DetailWanted };
+
+  /** `detailed` picks the pairs made with their vantages and reasons now; the others are made when first read. */
+  constructor(flowCount: number, knowledge: readonly AttackerKnowledge[], index: ScenarioIndex, detailed?: DetailWanted) {
+    // A guess of the kept pairs: 12 % of a 1,000-host region's pairs, about one per flow.
+    this.#out = new ExposureTableBuilder(flowCount);
+    this.#knowledge = knowledge;
+    this.#index = index;
+    this.#ctx = { reach: reachOf(knowledge), index, seen: new Int32Array(knowledge.length).fill(-1), stamp: 0, ...(detailed ? { detailed } : {}) };
+  }
+
+  /** Adds the row of flow `i`. */
+  add(flow: Flow, trace: FlowTrace, i: number): void {
+    this.#ctx.stamp = i;
+    exposeRow(flow, trace, this.#knowledge, this.#ctx, this.#out, i * this.#knowledge.length);
+  }
+
+  /** The table of the rows added; `traces` (by flow id, or lined up with `flows`) makes a pair's details when it is read. */
+  done(flows: readonly Flow[], traces: TraceSource): ExposureTable {
+    return this.#out.build(
+      flows,
+      this.#knowledge.map((k) => k.attacker.id),
+      detailMaker(flows, traces, this.#knowledge, this.#index),
+    );
+  }
+}
+
+/**
  * Every flow × attacker exposure, flows in the given order, attackers in knowledge order (SPEC §4);
  * `traces` by flow id, or lined up with `flows`. The pairs `detailed` picks are made with their
  * vantages and reasons now; the others when first read.
  */
 export function exposeAll(flows: readonly Flow[], traces: TraceSource, knowledge: readonly AttackerKnowledge[], index: ScenarioIndex, detailed?: DetailWanted): ExposureTable {
-  // A guess of the kept pairs: 12 % of a 1,000-host region's pairs, about one per flow.
-  const out = new ExposureTableBuilder(flows.length);
-  const ctx = { reach: reachOf(knowledge), index, seen: new Int32Array(knowledge.length).fill(-1), stamp: 0, ...(detailed ? { detailed } : {}) };
-  flows.forEach((flow, i) => {
-    ctx.stamp = i;
-    exposeRow(flow, traceAt(traces, i, flow.id)!, knowledge, ctx, out, i * knowledge.length);
-  });
-  return out.build(
-    flows,
-    knowledge.map((k) => k.attacker.id),
-    detailMaker(flows, traces, knowledge, index),
-  );
+  const rows = new ExposureAssembly(flows.length, knowledge, index, detailed);
+  for (let i = 0; i < flows.length; i++) rows.add(flows[i]!, traceAt(traces, i, flows[i]!.id)!, i);
+  return rows.done(flows, traces);
 }
 
 /**

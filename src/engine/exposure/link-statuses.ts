@@ -45,15 +45,19 @@ function rankOf(view: ReturnType<typeof tapView>): number {
 }
 
 /**
- * Status of every link, sorted by id (SPEC X8); traces in flow-id order make its flow lists cheapest
- * to sort. With `facts`, each trace's rule flags (rules/helpers/trace-facts.ts) are written there too,
- * in the order the traces come.
+ * Link statuses (SPEC X8) gathered trace by trace: each trace added once, in flow-id order (its
+ * flow lists are then in order when built, and their sort only checks them). A one-shot analysis
+ * adds each flow's trace as it is made and lets it go (session-state.ts).
  */
-export function linkStatuses(scenario: Scenario, traces: Iterable<FlowTrace>, facts?: Uint8Array): LinkStatus[] {
-  const status = new Map<string, { rank: number; flows: string[] }>();
-  for (const link of scenario.links) status.set(link.id, { rank: 0, flows: [] });
-  let t = 0;
-  for (const trace of traces) {
+export class LinkStatusAssembly {
+  readonly #status = new Map<string, { rank: number; flows: string[] }>();
+
+  constructor(scenario: Scenario) {
+    for (const link of scenario.links) this.#status.set(link.id, { rank: 0, flows: [] });
+  }
+
+  /** Adds one trace; returns its rules' flags (rules/helpers/trace-facts.ts), read from the same walk over its stacks. */
+  add(trace: FlowTrace): number {
     let last: Layer[] | undefined;
     let rank = ENCRYPTED;
     let flags = 0;
@@ -62,10 +66,10 @@ export function linkStatuses(scenario: Scenario, traces: Iterable<FlowTrace>, fa
       // hop's, known link or not) the rules' flags.
       if (hop.stack !== last) {
         rank = rankOf(tapView(hop.stack));
-        if (facts) flags |= stackFacts(hop.stack);
+        flags |= stackFacts(hop.stack);
         last = hop.stack;
       }
-      const entry = status.get(hop.link);
+      const entry = this.#status.get(hop.link);
       if (!entry) continue;
       if (rank > entry.rank) {
         entry.rank = rank;
@@ -74,11 +78,30 @@ export function linkStatuses(scenario: Scenario, traces: Iterable<FlowTrace>, fa
       // A flow's own hops come together, so a flow crossing the link twice is the list's last entry.
       if (rank === entry.rank && rank !== ENCRYPTED && entry.flows[entry.flows.length - 1] !== trace.flow) entry.flows.push(trace.flow);
     }
+    return flags;
+  }
+
+  /** The status of every link, sorted by id. */
+  done(): LinkStatus[] {
+    // Already in order when the traces came in flow-id order: sorting then only checks it.
+    return [...this.#status.entries()]
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([id, e]) => ({ id, status: BY_RANK[e.rank]!, flows: e.flows.sort() }));
+  }
+}
+
+/**
+ * Status of every link, sorted by id (SPEC X8); traces in flow-id order make its flow lists cheapest
+ * to sort. With `facts`, each trace's rule flags (rules/helpers/trace-facts.ts) are written there too,
+ * in the order the traces come.
+ */
+export function linkStatuses(scenario: Scenario, traces: Iterable<FlowTrace>, facts?: Uint8Array): LinkStatus[] {
+  const statuses = new LinkStatusAssembly(scenario);
+  let t = 0;
+  for (const trace of traces) {
+    const flags = statuses.add(trace);
     if (facts) facts[t] = flags;
     t++;
   }
-  // Already in order when the traces came in flow-id order: sorting then only checks it.
-  return [...status.entries()]
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    .map(([id, e]) => ({ id, status: BY_RANK[e.rank]!, flows: e.flows.sort() }));
+  return statuses.done();
 }

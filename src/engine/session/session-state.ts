@@ -6,11 +6,12 @@
 import type { Flow, Scenario } from '../../model/types.ts';
 import { compareIds } from '../compare-ids.ts';
 import { buildAttackerKnowledge, type AttackerKnowledge } from '../exposure/attacker-knowledge.ts';
-import { traceAll } from '../exposure/build-traces.ts';
+import { traceAll, traceFlow } from '../exposure/build-traces.ts';
+import { TraceStore } from '../exposure/trace-store.ts';
 import { breaksAny, evaluateRequirements } from '../exposure/evaluate-requirements.ts';
-import { exposeAll } from '../exposure/expose-all.ts';
+import { exposeAll, ExposureAssembly } from '../exposure/expose-all.ts';
 import type { ExposureTable } from '../exposure/exposure-table.ts';
-import { linkStatuses, plaintextLinksOf } from '../exposure/link-statuses.ts';
+import { LinkStatusAssembly, linkStatuses, plaintextLinksOf } from '../exposure/link-statuses.ts';
 import { createTraceContext } from '../exposure/trace-context.ts';
 import type { ProtectionTable } from '../exposure/protections.ts';
 import { rules as registry } from '../exposure/rules/index.ts';
@@ -254,9 +255,11 @@ export type DetailsNow = 'failing' | 'all';
 
 /**
  * Analyses a scenario from scratch into a session state. A one-shot analysis (`forSession` false)
- * keeps no flow's throughput figures: the state is read for its result only, never edited.
+ * is read for its result only, never edited: it keeps no flow's throughput figures and only the
+ * traces its rules read (`oneShotState`).
  */
 export function buildState(scenario: Scenario, options: AnalysisOptions = {}, onProgress?: ProgressListener, detailsNow: DetailsNow = 'failing', forSession = true): SessionState {
+  if (!forSession) return oneShotState(scenario, options, onProgress, detailsNow);
   const index = indexScenario(scenario);
   const router = createUnderlayRouter(index);
   const ctx = createTraceContext(index, router);
@@ -273,7 +276,7 @@ export function buildState(scenario: Scenario, options: AnalysisOptions = {}, on
   state.links = linkStatuses(scenario, traceList, state.facts);
   onProgress?.({ phase: 'paths', done: 1, total: 3, links: state.links });
   state.hardware = hardwareProblems(scenario);
-  state.throughput = forSession ? throughputOf(state, estimateFlows(state, sorted)) : estimateOnce(state);
+  state.throughput = throughputOf(state, estimateFlows(state, sorted));
   state.knowledge = selectedAttackers(scenario, options).map((a) => buildAttackerKnowledge(a, index));
   state.exposures = exposeAll(sorted, traceList, state.knowledge, index, detailsNow === 'all' ? everyPair : breaksAny(scenario.requirements));
   onProgress?.({ phase: 'exposure', done: 2, total: 3 });
@@ -315,28 +318,83 @@ export function estimateFlows(state: SessionState, flows: readonly Flow[]): Flow
   return figureList;
 }
 
+/** How many flows a one-shot analysis takes through its stages at a time (`oneShotState`). */
+const CHUNK_FLOWS = 64;
+
+/** The host whose routes a flow's trace is cached under (`startRoute`): its source workload's host, or the source itself. */
+function sourceHostOf(flow: Flow, index: ScenarioIndex): string {
+  return index.workloads.get(flow.from)?.host ?? flow.from;
+}
+
 /**
- * Every flow's summary and the throughput of a one-shot analysis, each flow's figures added to the
- * loads as soon as it is estimated and then let go (`ThroughputAssembly`): nothing an edit would
- * read is kept (no figures, no maps by id), so the state serves its result alone.
+ * A one-shot analysis: the stages of `buildState` (traces, link statuses and the rules' flags,
+ * estimates and loads, exposures) taken a few dozen flows at a time in flow-id order, each stage
+ * over those flows in a row, then the next flows. A trace lives while its flow's stages run; only
+ * those the rules read later are kept (a flag set: payload plaintext or bare somewhere, an
+ * integrity-only layer, nested encryption; or no path), and every other one is traced again if
+ * something asks for it afterwards (`TraceStore`). Kept to the end, the traces were most of what
+ * the garbage collector copied and most of the fresh pages an analysis wrote. Each flow's
+ * throughput figures go to the loads as they are made (`ThroughputAssembly`), and the routes
+ * planned from a host are dropped after its last flow. The result is `buildState`'s to the byte.
  */
-export function estimateOnce(state: SessionState): ThroughputAnalysis {
-  const flows = state.sorted;
-  const traces = state.traceList!;
-  const results = new Array<FlowResult>(flows.length);
-  const assembly = new ThroughputAssembly(flows.length, state.hardware);
+function oneShotState(scenario: Scenario, options: AnalysisOptions, onProgress: ProgressListener | undefined, detailsNow: DetailsNow): SessionState {
+  const index = indexScenario(scenario);
+  const router = createUnderlayRouter(index);
+  const ctx = createTraceContext(index, router);
+  const sorted = [...scenario.flows].sort((a, b) => compareIds(a.id, b.id));
+  const traces = new TraceStore(scenario.flows, ctx);
+  // Read-only, like every one-shot state: nothing edits it.
+  const state = { scenario, options, index, router, protections: ctx.protections, traces: traces as unknown as Map<string, FlowTrace>, sorted } as unknown as SessionState;
+  state.hardware = hardwareProblems(scenario);
+  state.knowledge = selectedAttackers(scenario, options).map((a) => buildAttackerKnowledge(a, index));
+  const n = sorted.length;
+  const lastFrom = new Map<string, number>();
+  for (let i = 0; i < n; i++) lastFrom.set(sourceHostOf(sorted[i]!, index), i);
+  const facts = new Uint8Array(n);
+  const statuses = new LinkStatusAssembly(scenario);
+  const results = new Array<FlowResult>(n);
+  const loads = new ThroughputAssembly(n, state.hardware);
+  const rows = new ExposureAssembly(n, state.knowledge, index, detailsNow === 'all' ? everyPair : breaksAny(scenario.requirements));
   const names: SubjectNames = new Map();
-  for (let i = 0; i < flows.length; i++) {
-    const flow = flows[i]!;
-    const trace = traces[i]!;
-    const result = flowResult(flow, trace, state.index);
-    const figures = estimateFlowFigures(flow, trace, state.index, names, result.innerMtu);
-    results[i] = withEstimate(result, figures);
-    assembly.add(i, figures, trace);
+  const chunk = new Array<FlowTrace | undefined>(CHUNK_FLOWS);
+  for (let from = 0; from < n; from += CHUNK_FLOWS) {
+    const to = Math.min(n, from + CHUNK_FLOWS);
+    for (let i = from; i < to; i++) {
+      const flow = sorted[i]!;
+      chunk[i - from] = traceFlow(flow, ctx);
+      const source = sourceHostOf(flow, index);
+      if (lastFrom.get(source) === i) {
+        ctx.routes.delete(source);
+        ctx.legCache.delete(source);
+      }
+    }
+    for (let i = from; i < to; i++) facts[i] = statuses.add(chunk[i - from]!);
+    for (let i = from; i < to; i++) {
+      const flow = sorted[i]!;
+      const trace = chunk[i - from]!;
+      const result = flowResult(flow, trace, index);
+      const figures = estimateFlowFigures(flow, trace, index, names, result.innerMtu);
+      results[i] = withEstimate(result, figures);
+      loads.add(i, figures, trace);
+    }
+    for (let i = from; i < to; i++) rows.add(sorted[i]!, chunk[i - from]!, i);
+    for (let i = from; i < to; i++) {
+      const trace = chunk[i - from]!;
+      if (facts[i] !== 0 || trace.unreachable !== undefined) traces.keep(trace);
+      chunk[i - from] = undefined;
+    }
   }
+  state.facts = facts;
+  state.links = statuses.done();
+  onProgress?.({ phase: 'paths', done: 1, total: 3, links: state.links });
   state.resultList = results;
-  state.ledger = undefined;
-  return assembly.done(state.scenario);
+  state.throughput = loads.done(scenario);
+  state.exposures = rows.done(sorted, traces);
+  onProgress?.({ phase: 'exposure', done: 2, total: 3 });
+  state.requirements = evaluateRequirements(scenario.requirements, sorted, state.exposures);
+  state.findings = findingsOf(state);
+  onProgress?.({ phase: 'findings', done: 3, total: 3 });
+  return state;
 }
 
 /** Host and link loads and problems over every flow's figures (`figures`: those of `sorted`, when at hand), in flow-id order. */
