@@ -348,8 +348,16 @@ function oneShotState(scenario: Scenario, options: AnalysisOptions, onProgress: 
   state.hardware = hardwareProblems(scenario);
   state.knowledge = selectedAttackers(scenario, options).map((a) => buildAttackerKnowledge(a, index));
   const n = sorted.length;
-  const lastFrom = new Map<string, number>();
-  for (let i = 0; i < n; i++) lastFrom.set(sourceHostOf(sorted[i]!, index), i);
+  // Each flow's source host, and whether it is that host's last flow (its routes are dropped after it).
+  const sources = new Array<string>(n);
+  const lastOfSource = new Uint8Array(n);
+  const seen = new Set<string>();
+  for (let i = n - 1; i >= 0; i--) {
+    const source = (sources[i] = sourceHostOf(sorted[i]!, index));
+    if (seen.has(source)) continue;
+    seen.add(source);
+    lastOfSource[i] = 1;
+  }
   const facts = new Uint8Array(n);
   const statuses = new LinkStatusAssembly(scenario);
   const results = new Array<FlowResult>(n);
@@ -360,12 +368,10 @@ function oneShotState(scenario: Scenario, options: AnalysisOptions, onProgress: 
   for (let from = 0; from < n; from += CHUNK_FLOWS) {
     const to = Math.min(n, from + CHUNK_FLOWS);
     for (let i = from; i < to; i++) {
-      const flow = sorted[i]!;
-      chunk[i - from] = traceFlow(flow, ctx);
-      const source = sourceHostOf(flow, index);
-      if (lastFrom.get(source) === i) {
-        ctx.routes.delete(source);
-        ctx.legCache.delete(source);
+      chunk[i - from] = traceFlow(sorted[i]!, ctx);
+      if (lastOfSource[i] === 1) {
+        ctx.routes.delete(sources[i]!);
+        ctx.legCache.delete(sources[i]!);
       }
     }
     for (let i = from; i < to; i++) facts[i] = statuses.add(chunk[i - from]!);
