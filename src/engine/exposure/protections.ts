@@ -46,6 +46,18 @@ function sortedPair(a: string, b: string): [string, string] {
 
 /** Creates and caches protection objects by id. */
 export class ProtectionTable {
+  /**
+   * Whether the table keeps what an analysis session's edits read (`drop`, `recipher`, `relabel`):
+   * each source's protections and ESP layers, and every flow's TLS session. A one-shot analysis,
+   * never edited, keeps none of it (per SA an entry, a label tail; per TLS flow its session object,
+   * though the flow's trace is let go).
+   */
+  private readonly forEdits: boolean;
+
+  constructor(options: { forEdits?: boolean } = {}) {
+    this.forEdits = options.forEdits ?? true;
+  }
+
   private readonly byId = new Map<string, Protection>();
   /** The protections each source configured, so that `drop` and `recipher` find them without reading every entry. */
   private readonly bySource = new Map<string, Protection[]>();
@@ -66,6 +78,7 @@ export class ProtectionTable {
 
   private add(p: Protection): Protection {
     this.byId.set(p.id, p);
+    if (!this.forEdits) return p;
     const list = this.bySource.get(p.source);
     if (list) list.push(p);
     else this.bySource.set(p.source, [p]);
@@ -118,6 +131,7 @@ export class ProtectionTable {
     if (layers) return layers;
     const tail = espLabelTail(p);
     this.layersBySa.set(p, (layers = make(p, espLabelHead(p.cipher) + tail)));
+    if (!this.forEdits) return layers;
     for (const layer of layers) {
       if (layer.kind !== 'esp' || layer.protection !== p) continue;
       let made = this.espBySource.get(p.source);
@@ -223,7 +237,7 @@ export class ProtectionTable {
       workloads.length > 0
         ? { kind: 'tls', id, source: flow.id, endpoints, endpointWorkloads: workloads, cipher: 'tls1.3', confidential: true }
         : { kind: 'tls', id, source: flow.id, endpoints, cipher: 'tls1.3', confidential: true };
-    this.tlsByFlow.set(flow.id, p);
+    if (this.forEdits) this.tlsByFlow.set(flow.id, p);
     return p;
   }
 }

@@ -13,7 +13,7 @@ import { exposeAll, ExposureAssembly } from '../exposure/expose-all.ts';
 import type { ExposureTable } from '../exposure/exposure-table.ts';
 import { LinkStatusAssembly, linkStatuses, plaintextLinksOf } from '../exposure/link-statuses.ts';
 import { createTraceContext } from '../exposure/trace-context.ts';
-import type { ProtectionTable } from '../exposure/protections.ts';
+import { ProtectionTable } from '../exposure/protections.ts';
 import { rules as registry } from '../exposure/rules/index.ts';
 import { compareFindings, runRules, type RuleInput } from '../exposure/run-rules.ts';
 import { createUnderlayRouter, type UnderlayRouter } from '../graph/underlay-router.ts';
@@ -335,12 +335,13 @@ function sourceHostOf(flow: Flow, index: ScenarioIndex): string {
  * something asks for it afterwards (`TraceStore`). Kept to the end, the traces were most of what
  * the garbage collector copied and most of the fresh pages an analysis wrote. Each flow's
  * throughput figures go to the loads as they are made (`ThroughputAssembly`), and the routes
- * planned from a host are dropped after its last flow. The result is `buildState`'s to the byte.
+ * planned from a host are dropped after its last flow, and its protection table keeps nothing for
+ * edits. The result is `buildState`'s to the byte.
  */
 function oneShotState(scenario: Scenario, options: AnalysisOptions, onProgress: ProgressListener | undefined, detailsNow: DetailsNow): SessionState {
   const index = indexScenario(scenario);
   const router = createUnderlayRouter(index);
-  const ctx = createTraceContext(index, router);
+  const ctx = createTraceContext(index, router, new ProtectionTable({ forEdits: false }));
   const sorted = [...scenario.flows].sort((a, b) => compareIds(a.id, b.id));
   const traces = new TraceStore(scenario.flows, ctx);
   // Read-only, like every one-shot state: nothing edits it.
