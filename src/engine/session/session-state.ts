@@ -22,7 +22,7 @@ import { assembleThroughput, hardwareProblems, problemsOf, ThroughputAssembly } 
 import { buildLedger, hostLoadOf, hostsOf, linkLoadOf, linkSharesOf, moveInLedger, moveOnLinks, type HostSumsById, type LoadLedger } from '../throughput/load-ledger.ts';
 import { lowerBound, patchSorted } from '../sorted-lists.ts';
 import { estimateFlowFigures, type CipherTapes, type FlowFigures, type SubjectNames } from '../throughput/flow-figures.ts';
-import { flowMtu } from '../throughput/flow-mtu.ts';
+import { flowMtu, type FlowMtu } from '../throughput/flow-mtu.ts';
 import { flowFacts } from '../exposure/rules/helpers/trace-facts.ts';
 import { traceAt } from '../trace-source.ts';
 import type { ElementIndex } from './element-index.ts';
@@ -140,6 +140,20 @@ export function flowResult(flow: Flow, trace: FlowTrace, index: ScenarioIndex): 
     overheadBytes: mtu.overheadBytes,
     ...(trace.unreachable !== undefined ? { unreachable: trace.unreachable } : {}),
   };
+}
+
+/**
+ * The flow summary of SPEC §4 with its estimate, made whole in one literal (`flowResult` and
+ * `withEstimate` add the estimate's two fields later, which gives every result a second object for
+ * them); its fields in the same order.
+ */
+function estimatedResult(flow: Flow, trace: FlowTrace, mtu: FlowMtu, figures: FlowFigures): FlowResult {
+  const maxGbps = figures.summary.maxGbps ?? null;
+  const bottleneck = figures.summary.bottleneck ?? null;
+  const plaintextLinks = plaintextLinksOf(trace);
+  return trace.unreachable !== undefined
+    ? { id: flow.id, path: trace.path, plaintextLinks, innerMtu: mtu.innerMtu, overheadBytes: mtu.overheadBytes, unreachable: trace.unreachable, maxGbps, bottleneck }
+    : { id: flow.id, path: trace.path, plaintextLinks, innerMtu: mtu.innerMtu, overheadBytes: mtu.overheadBytes, maxGbps, bottleneck };
 }
 
 /** Copies the flow's single-flow estimate and bottleneck into its summary (SPEC §4, T6). */
@@ -379,9 +393,9 @@ function oneShotState(scenario: Scenario, options: AnalysisOptions, onProgress: 
     for (let i = from; i < to; i++) {
       const flow = sorted[i]!;
       const trace = chunk[i - from]!;
-      const result = flowResult(flow, trace, index);
-      const figures = estimateFlowFigures(flow, trace, index, names, result.innerMtu);
-      results[i] = withEstimate(result, figures);
+      const mtu = flowMtu(trace, index);
+      const figures = estimateFlowFigures(flow, trace, index, names, mtu.innerMtu);
+      results[i] = estimatedResult(flow, trace, mtu, figures);
       loads.add(i, figures, trace);
     }
     for (let i = from; i < to; i++) rows.add(sorted[i]!, chunk[i - from]!, i);
