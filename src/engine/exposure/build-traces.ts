@@ -97,8 +97,19 @@ export function traceFlow(flow: Flow, ctx: TraceContext): FlowTrace {
 }
 
 /** The host a flow's packets start from, as routes are cached by (`startRoute`): its source workload's host, or the source itself. */
-function sourceHostOf(flow: Flow, ctx: TraceContext): string {
-  return ctx.index.workloads.get(flow.from)?.host ?? flow.from;
+export function sourceHostOf(flow: Flow, index: ScenarioIndex): string {
+  return index.workloads.get(flow.from)?.host ?? flow.from;
+}
+
+/**
+ * Drops the routes planned from `host` and the leg bases cached there, once its last flow is
+ * traced. Leg bases are cached by where the leg starts: nearly all at a flow's source (every
+ * overlay leg), so they go with its routes; a later flow with a leg from this host (through it as
+ * a gateway) makes its base again, alike.
+ */
+export function dropRoutesFrom(host: string, ctx: TraceContext): void {
+  ctx.routes.delete(host);
+  ctx.legCache.delete(host);
 }
 
 /**
@@ -112,7 +123,7 @@ function sourceHostOf(flow: Flow, ctx: TraceContext): string {
 export function traceAll(flows: readonly Flow[], ctx: TraceContext): FlowTrace[] {
   const groups = new Map<string, number[]>();
   for (let i = 0; i < flows.length; i++) {
-    const host = sourceHostOf(flows[i]!, ctx);
+    const host = sourceHostOf(flows[i]!, ctx.index);
     const group = groups.get(host);
     if (group) group.push(i);
     else groups.set(host, [i]);
@@ -120,11 +131,7 @@ export function traceAll(flows: readonly Flow[], ctx: TraceContext): FlowTrace[]
   const traces = new Array<FlowTrace>(flows.length);
   for (const [host, group] of groups) {
     for (let n = 0; n < group.length; n++) traces[group[n]!] = traceFlow(flows[group[n]!]!, ctx);
-    ctx.routes.delete(host);
-    // Leg bases are cached by where the leg starts: nearly all at a flow's source (every overlay
-    // leg), so they go with its routes. A later flow with a leg from this host (through it as a
-    // gateway) makes its base again, alike.
-    ctx.legCache.delete(host);
+    dropRoutesFrom(host, ctx);
   }
   return traces;
 }

@@ -6,7 +6,7 @@
 import type { Flow, Scenario } from '../../model/types.ts';
 import { compareIds } from '../compare-ids.ts';
 import { buildAttackerKnowledge, type AttackerKnowledge } from '../exposure/attacker-knowledge.ts';
-import { traceAll, traceFlow } from '../exposure/build-traces.ts';
+import { dropRoutesFrom, sourceHostOf, traceAll, traceFlow } from '../exposure/build-traces.ts';
 import { TraceStore } from '../exposure/trace-store.ts';
 import { breaksAny, evaluateRequirements } from '../exposure/evaluate-requirements.ts';
 import { exposeAll, ExposureAssembly } from '../exposure/expose-all.ts';
@@ -335,11 +335,6 @@ export function estimateFlows(state: SessionState, flows: readonly Flow[]): Flow
 /** How many flows a one-shot analysis takes through its stages at a time (`oneShotState`). */
 const CHUNK_FLOWS = 64;
 
-/** The host whose routes a flow's trace is cached under (`startRoute`): its source workload's host, or the source itself. */
-function sourceHostOf(flow: Flow, index: ScenarioIndex): string {
-  return index.workloads.get(flow.from)?.host ?? flow.from;
-}
-
 /**
  * A one-shot analysis: the stages of `buildState` (traces, link statuses and the rules' flags,
  * estimates and loads, exposures) taken a few dozen flows at a time in flow-id order, each stage
@@ -348,9 +343,9 @@ function sourceHostOf(flow: Flow, index: ScenarioIndex): string {
  * integrity-only layer, nested encryption; or no path), and every other one is traced again if
  * something asks for it afterwards (`TraceStore`). Kept to the end, the traces were most of what
  * the garbage collector copied and most of the fresh pages an analysis wrote. Each flow's
- * throughput figures go to the loads as they are made (`ThroughputAssembly`), and the routes
- * planned from a host are dropped after its last flow, and its protection table keeps nothing for
- * edits. The result is `buildState`'s to the byte.
+ * throughput figures go to the loads as they are made (`ThroughputAssembly`); the routes planned
+ * from a host are dropped after its last flow; its protection table keeps nothing for edits. The
+ * result is `buildState`'s to the byte.
  */
 function oneShotState(scenario: Scenario, options: AnalysisOptions, onProgress: ProgressListener | undefined, detailsNow: DetailsNow): SessionState {
   const index = indexScenario(scenario);
@@ -384,10 +379,7 @@ function oneShotState(scenario: Scenario, options: AnalysisOptions, onProgress: 
     const to = Math.min(n, from + CHUNK_FLOWS);
     for (let i = from; i < to; i++) {
       chunk[i - from] = traceFlow(sorted[i]!, ctx);
-      if (lastOfSource[i] === 1) {
-        ctx.routes.delete(sources[i]!);
-        ctx.legCache.delete(sources[i]!);
-      }
+      if (lastOfSource[i] === 1) dropRoutesFrom(sources[i]!, ctx);
     }
     for (let i = from; i < to; i++) facts[i] = statuses.add(chunk[i - from]!);
     for (let i = from; i < to; i++) {

@@ -247,6 +247,7 @@ export interface LoadSums {
   links: Map<string, LinkSum>;
 }
 
+/** Sums with no flow added yet. */
 export function newLoadSums(): LoadSums {
   return { hosts: new Map(), links: new Map() };
 }
