@@ -1,7 +1,7 @@
 /**
  * Where one full analysis spends its time, stage by stage (the stages of session/session-state.ts
  * as an analysis session's first analysis runs them, each rule on its own; a one-shot analysis
- * takes the same stages a few dozen flows at a time, `oneShotState`): `tsx bench/phases.ts [hosts] [runs]`, one JSON line per run. With
+ * takes the same stages a few dozen flows at a time, `analyzeOnce`): `tsx bench/phases.ts [hosts] [runs]`, one JSON line per run. With
  * HEAP=1 and `node --expose-gc` (bundle it with esbuild first) each stage also reports the heap
  * in use after it, in MB. For attribution, not a benchmark: `npm run bench` is that.
  */

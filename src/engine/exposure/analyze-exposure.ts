@@ -6,7 +6,7 @@
  */
 import type { Scenario } from '../../model/types.ts';
 import type { ScenarioIndex } from '../scenario-index.ts';
-import { buildState, resultOf, type DetailsNow, type ProgressListener } from '../session/session-state.ts';
+import { analyzeOnce, resultOf, type DetailsNow, type ProgressListener } from '../session/session-state.ts';
 import type { ThroughputAnalysis } from '../throughput/types.ts';
 import type { AnalysisOptions, ExposureAnalysis, FlowTrace } from '../types.ts';
 
@@ -27,7 +27,7 @@ export interface ExposureRun {
  */
 export function analyzeExposure(scenario: Scenario, options: AnalysisOptions & { onProgress?: ProgressListener; detailsNow?: DetailsNow } = {}): ExposureRun {
   const { onProgress, detailsNow, ...analysisOptions } = options;
-  // Read for its result only: no figures kept for edits.
-  const state = buildState(scenario, analysisOptions, onProgress, detailsNow, false);
+  // Read for its result only: no figures kept for edits, only the traces the rules read.
+  const state = analyzeOnce(scenario, analysisOptions, onProgress, detailsNow);
   return { result: resultOf(state), throughput: state.throughput, traces: state.traces, index: state.index };
 }

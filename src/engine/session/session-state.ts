@@ -129,23 +129,10 @@ export interface SessionState {
   elements?: ElementIndex;
 }
 
-/** The flow summary of SPEC §4 without the estimate (merged in by `withEstimate`). */
-export function flowResult(flow: Flow, trace: FlowTrace, index: ScenarioIndex): FlowResult {
-  const mtu = flowMtu(trace, index);
-  return {
-    id: flow.id,
-    path: trace.path,
-    plaintextLinks: plaintextLinksOf(trace),
-    innerMtu: mtu.innerMtu,
-    overheadBytes: mtu.overheadBytes,
-    ...(trace.unreachable !== undefined ? { unreachable: trace.unreachable } : {}),
-  };
-}
-
 /**
- * The flow summary of SPEC §4 with its estimate, made whole in one literal (`flowResult` and
- * `withEstimate` add the estimate's two fields later, which gives every result a second object for
- * them); its fields in the same order.
+ * The flow summary of SPEC §4 with its single-flow estimate and bottleneck (T6), made whole in one
+ * literal, in the order SPEC §4 writes its fields: a result given the estimate's two fields later
+ * grew a second object for them.
  */
 function estimatedResult(flow: Flow, trace: FlowTrace, mtu: FlowMtu, figures: FlowFigures): FlowResult {
   const maxGbps = figures.summary.maxGbps ?? null;
@@ -154,13 +141,6 @@ function estimatedResult(flow: Flow, trace: FlowTrace, mtu: FlowMtu, figures: Fl
   return trace.unreachable !== undefined
     ? { id: flow.id, path: trace.path, plaintextLinks, innerMtu: mtu.innerMtu, overheadBytes: mtu.overheadBytes, unreachable: trace.unreachable, maxGbps, bottleneck }
     : { id: flow.id, path: trace.path, plaintextLinks, innerMtu: mtu.innerMtu, overheadBytes: mtu.overheadBytes, maxGbps, bottleneck };
-}
-
-/** Copies the flow's single-flow estimate and bottleneck into its summary (SPEC §4, T6). */
-export function withEstimate(result: FlowResult, figures: FlowFigures | undefined): FlowResult {
-  result.maxGbps = figures?.summary.maxGbps ?? null;
-  result.bottleneck = figures?.summary.bottleneck ?? null;
-  return result;
 }
 
 /** The selected attackers (all, or `options.attackers`), sorted by id. */
@@ -226,7 +206,7 @@ export function resultsOf(state: SessionState): Map<string, FlowResult> {
 export function figuresOf(state: SessionState): Map<string, FlowFigures> {
   if (!state.figures) {
     const list = state.figureList;
-    if (!list) throw new Error('a one-shot analysis keeps no throughput figures (buildState with forSession)');
+    if (!list) throw new Error('a one-shot analysis (analyzeOnce) keeps no throughput figures');
     state.figures = new Map(state.sorted.map((f, i) => [f.id, list[i]!]));
     state.figureList = undefined;
   }
@@ -267,13 +247,8 @@ function rulesToRun(only?: ReadonlySet<string>): typeof registry {
  */
 export type DetailsNow = 'failing' | 'all';
 
-/**
- * Analyses a scenario from scratch into a session state. A one-shot analysis (`forSession` false)
- * is read for its result only, never edited: it keeps no flow's throughput figures and only the
- * traces its rules read (`oneShotState`).
- */
-export function buildState(scenario: Scenario, options: AnalysisOptions = {}, onProgress?: ProgressListener, detailsNow: DetailsNow = 'failing', forSession = true): SessionState {
-  if (!forSession) return oneShotState(scenario, options, onProgress, detailsNow);
+/** Analyses a scenario from scratch into a session state (a one-shot analysis, never edited, is `analyzeOnce`). */
+export function buildState(scenario: Scenario, options: AnalysisOptions = {}, onProgress?: ProgressListener, detailsNow: DetailsNow = 'failing'): SessionState {
   const index = indexScenario(scenario);
   const router = createUnderlayRouter(index);
   const ctx = createTraceContext(index, router);
@@ -318,10 +293,10 @@ export function estimateFlows(state: SessionState, flows: readonly Flow[]): Flow
   for (let i = 0; i < flows.length; i++) {
     const flow = flows[i]!;
     const trace = traceAt(aligned ?? state.traces, i, flow.id)!;
-    const result = flowResult(flow, trace, state.index);
-    const figures = estimateFlowFigures(flow, trace, state.index, names, result.innerMtu);
+    const mtu = flowMtu(trace, state.index);
+    const figures = estimateFlowFigures(flow, trace, state.index, names, mtu.innerMtu);
     figureMap?.set(flow.id, figures);
-    const summary = withEstimate(result, figures);
+    const summary = estimatedResult(flow, trace, mtu, figures);
     resultMap?.set(flow.id, summary);
     if (figureList) figureList[i] = figures;
     const at = all ? i : list ? state.positions!.get(flow.id) : undefined;
@@ -332,11 +307,16 @@ export function estimateFlows(state: SessionState, flows: readonly Flow[]): Flow
   return figureList;
 }
 
-/** How many flows a one-shot analysis takes through its stages at a time (`oneShotState`). */
+/**
+ * How many flows a one-shot analysis takes through its stages at a time (`analyzeOnce`): few
+ * enough that their traces die before a scavenge. Tracing, estimates and exposure rows over
+ * batches of 50 to 200 flows took 0.88–1.08 s at 1,000 hosts, against 1.14–1.35 s with every
+ * trace kept; batches of 2,000 gained nothing (docs/performance.md, "What a one-shot analysis keeps").
+ */
 const CHUNK_FLOWS = 64;
 
 /**
- * A one-shot analysis: the stages of `buildState` (traces, link statuses and the rules' flags,
+ * A one-shot analysis, read for its result only and never edited: the stages of `buildState` (traces, link statuses and the rules' flags,
  * estimates and loads, exposures) taken a few dozen flows at a time in flow-id order, each stage
  * over those flows in a row, then the next flows. A trace lives while its flow's stages run; only
  * those the rules read later are kept (a flag set: payload plaintext or bare somewhere, an
@@ -347,7 +327,7 @@ const CHUNK_FLOWS = 64;
  * from a host are dropped after its last flow; its protection table keeps nothing for edits. The
  * result is `buildState`'s to the byte.
  */
-function oneShotState(scenario: Scenario, options: AnalysisOptions, onProgress: ProgressListener | undefined, detailsNow: DetailsNow): SessionState {
+export function analyzeOnce(scenario: Scenario, options: AnalysisOptions = {}, onProgress?: ProgressListener, detailsNow: DetailsNow = 'failing'): SessionState {
   const index = indexScenario(scenario);
   const router = createUnderlayRouter(index);
   const ctx = createTraceContext(index, router, new ProtectionTable({ forEdits: false }));

@@ -1,7 +1,7 @@
 /**
  * A one-shot analysis (the CLI's, `analyzeScenario`) takes its stages a few dozen flows at a time
  * and keeps only the traces its rules read; the others are traced again when asked for
- * (session/session-state.ts `oneShotState`, exposure/trace-store.ts). Its result must be an
+ * (session/session-state.ts `analyzeOnce`, exposure/trace-store.ts). Its result must be an
  * analysis session's first analysis byte for byte, whatever order the file lists its flows in, and
  * every trace it hands out must be the one tracing the whole file gives.
  */
