@@ -30,7 +30,7 @@ import { indexScenario, type ScenarioIndex } from '../src/engine/scenario-index.
 import { compareProtections, type Comparison } from '../src/engine/throughput/compare-protections.ts';
 import { estimateFlowDetail } from '../src/engine/throughput/estimate-throughput.ts';
 import type { Analysis, Exposure, FlowTrace } from '../src/engine/types.ts';
-import { rowsArray } from '../src/engine/patched-rows.ts';
+import { rowsArray } from '../src/engine/row-list.ts';
 import { buildAttackerKnowledge } from '../src/engine/exposure/attacker-knowledge.ts';
 import { exposeFlow } from '../src/engine/exposure/expose-flow.ts';
 import { parseEdited, parseScenario, type CleanReading } from '../src/model/parse-scenario.ts';

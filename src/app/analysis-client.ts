@@ -13,7 +13,7 @@ import type { Comparison } from '../engine/throughput/compare-protections.ts';
 import type { Analysis, ExposureHead, LinkStatus } from '../engine/types.ts';
 import type { Scenario } from '../model/types.ts';
 import { TextSender } from '../model/text-edit.ts';
-import { rowsArray } from '../engine/patched-rows.ts';
+import { rowsArray } from '../engine/row-list.ts';
 
 /** Arguments of `analysisApi.analyze`, as plain structured-clone data. */
 export type AnalyzeRequest = Parameters<AnalysisApi['analyze']>[0];

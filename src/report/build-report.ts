@@ -12,7 +12,7 @@ import type { Scenario } from '../model/types.ts';
 import { buildPathDiagrams } from './build-path-diagrams.ts';
 import { summarizeReport } from './summarize-report.ts';
 import type { CpuProfile, ReportInput, ReportModel, RuleDoc } from './types.ts';
-import { rowsArray } from '../engine/patched-rows.ts';
+import { rowsArray } from '../engine/row-list.ts';
 
 /** Every host's CPU and NIC figures, in file order (SPEC §1.1 defaults already applied). */
 function cpuProfiles(scenario: Scenario): CpuProfile[] {

@@ -9,7 +9,7 @@ import { indexExposures } from '../../src/app/lens/exposure-format.ts';
 import { createPackedRows } from '../../workers/exposure-rows.ts';
 import { readableExposures, summarizeExposures } from '../../workers/exposure-summary.ts';
 import { packExposures } from '../../workers/packed-exposures.ts';
-import { rowsArray } from '../../src/engine/patched-rows.ts';
+import { rowsArray } from '../../src/engine/row-list.ts';
 
 const exposure = (flow: string, attacker: string, level: Exposure['level'] = 'none'): Exposure => ({ flow, attacker, level, tamper: false, vantages: [], reasons: [] });
 const analysisOf = (exposures: Exposure[]) => ({ exposures }) as unknown as Analysis;

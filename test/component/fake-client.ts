@@ -10,7 +10,7 @@ import { createPackedRows } from '../../workers/exposure-rows.ts';
 import { summarizeExposures } from '../../workers/exposure-summary.ts';
 import { packExposures } from '../../workers/packed-exposures.ts';
 import { analysis, model } from './fixtures/two-hosts.ts';
-import { rowsArray } from '../../src/engine/patched-rows.ts';
+import { rowsArray } from '../../src/engine/row-list.ts';
 
 /** The fixture with an attacker that sees nothing, its exposures packed as the real client keeps them. */
 export function packedResult(): AnalyzeResult {

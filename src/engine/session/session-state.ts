@@ -30,6 +30,8 @@ import type { LinkViews } from './link-views.ts';
 import type { FlowSummary, ThroughputAnalysis, ThroughputProblem } from '../throughput/types.ts';
 import type { AnalysisOptions, ExposureAnalysis, Finding, FlowResult, FlowTrace, LinkStatus, RequirementResult, RowsOf } from '../types.ts';
 import type { PatchedRows } from '../patched-rows.ts';
+import { FlowTable, flowResultRow } from '../flow-table.ts';
+import { rowsArray } from '../row-list.ts';
 
 /** Progress callback: phase name and how far it is. */
 export type ProgressListener = (p: AnalysisProgressEvent) => void;
@@ -72,6 +74,8 @@ export interface SessionState {
   results?: Map<string, FlowResult>;
   /** The summaries in `sorted` order, as the result lists them; dropped whenever an estimate changes. */
   resultList?: FlowResult[];
+  /** A one-shot analysis's results instead (`analyzeOnce`): rows of a flow table, made when read. */
+  resultRows?: RowsOf<FlowResult>;
   figures?: Map<string, FlowFigures>;
   /** The figures in `sorted` order, from a full analysis, until `figures` is built from them. */
   figureList?: FlowFigures[];
@@ -129,18 +133,9 @@ export interface SessionState {
   elements?: ElementIndex;
 }
 
-/**
- * The flow summary of SPEC §4 with its single-flow estimate and bottleneck (T6), made whole in one
- * literal, in the order SPEC §4 writes its fields: a result given the estimate's two fields later
- * grew a second object for them.
- */
+/** The flow summary of SPEC §4 with its single-flow estimate and bottleneck (T6), made whole (`flowResultRow`). */
 function estimatedResult(flow: Flow, trace: FlowTrace, mtu: FlowMtu, figures: FlowFigures): FlowResult {
-  const maxGbps = figures.summary.maxGbps ?? null;
-  const bottleneck = figures.summary.bottleneck ?? null;
-  const plaintextLinks = plaintextLinksOf(trace);
-  return trace.unreachable !== undefined
-    ? { id: flow.id, path: trace.path, plaintextLinks, innerMtu: mtu.innerMtu, overheadBytes: mtu.overheadBytes, unreachable: trace.unreachable, maxGbps, bottleneck }
-    : { id: flow.id, path: trace.path, plaintextLinks, innerMtu: mtu.innerMtu, overheadBytes: mtu.overheadBytes, maxGbps, bottleneck };
+  return flowResultRow(flow.id, trace.path, plaintextLinksOf(trace), mtu.innerMtu, mtu.overheadBytes, trace.unreachable, figures.summary.maxGbps ?? null, figures.summary.bottleneck ?? null);
 }
 
 /** The selected attackers (all, or `options.attackers`), sorted by id. */
@@ -186,19 +181,20 @@ export function writeRows(state: SessionState): void {
 /** The flow summaries in `sorted` order, as the result lists them (kept until an estimate changes). */
 export function resultListOf(state: SessionState): FlowResult[] {
   writeRows(state);
+  if (!state.resultList && state.resultRows) state.resultList = rowsArray(state.resultRows) as FlowResult[];
   state.resultList ??= state.sorted.map((f) => resultsOf(state).get(f.id)!);
   return state.resultList;
 }
 
 /** The flow summaries as an analysis lists them: a cipher edit's pending rows, or `resultListOf`. */
 function resultRowsOf(state: SessionState): RowsOf<FlowResult> {
-  return state.rowsPending?.results ?? resultListOf(state);
+  return state.rowsPending?.results ?? state.resultRows ?? resultListOf(state);
 }
 
 /** Each flow's summary by id, built from a full analysis's list the first time. */
 export function resultsOf(state: SessionState): Map<string, FlowResult> {
   writeRows(state);
-  state.results ??= new Map(state.sorted.map((f, i) => [f.id, state.resultList![i]!]));
+  state.results ??= new Map(state.sorted.map((f, i) => [f.id, resultListOf(state)[i]!]));
   return state.results;
 }
 
@@ -350,8 +346,9 @@ export function analyzeOnce(scenario: Scenario, options: AnalysisOptions = {}, o
   }
   const facts = new Uint8Array(n);
   const statuses = new LinkStatusAssembly(scenario);
-  const results = new Array<FlowResult>(n);
-  const loads = new ThroughputAssembly(n, state.hardware);
+  // Results and summaries as columns: nothing edits them (flow-table.ts).
+  const table = new FlowTable(sorted);
+  const loads = new ThroughputAssembly(n, state.hardware, table);
   const rows = new ExposureAssembly(n, state.knowledge, index, detailsNow === 'all' ? everyPair : breaksAny(scenario.requirements));
   const names: SubjectNames = new Map();
   const chunk = new Array<FlowTrace | undefined>(CHUNK_FLOWS);
@@ -367,7 +364,7 @@ export function analyzeOnce(scenario: Scenario, options: AnalysisOptions = {}, o
       const trace = chunk[i - from]!;
       const mtu = flowMtu(trace, index);
       const figures = estimateFlowFigures(flow, trace, index, names, mtu.innerMtu);
-      results[i] = estimatedResult(flow, trace, mtu, figures);
+      table.setResult(i, estimatedResult(flow, trace, mtu, figures));
       loads.add(i, figures, trace);
     }
     for (let i = from; i < to; i++) rows.add(sorted[i]!, chunk[i - from]!, i);
@@ -380,7 +377,7 @@ export function analyzeOnce(scenario: Scenario, options: AnalysisOptions = {}, o
   state.facts = facts;
   state.links = statuses.done();
   onProgress?.({ phase: 'paths', done: 1, total: 3, links: state.links });
-  state.resultList = results;
+  state.resultRows = table.results;
   state.throughput = loads.done(scenario);
   state.exposures = rows.done(sorted, traces);
   onProgress?.({ phase: 'exposure', done: 2, total: 3 });

@@ -4,6 +4,7 @@
  * flow's estimate (limits, cost terms, reasons) is computed on demand by `estimateFlowDetail`.
  */
 import type { Scenario } from '../../model/types.ts';
+import type { FlowTable } from '../flow-table.ts';
 import type { ScenarioIndex } from '../scenario-index.ts';
 import type { FlowResult, FlowTrace, RowsOf } from '../types.ts';
 import { estimateFlow } from './estimate-flow.ts';
@@ -50,20 +51,24 @@ export function hardwareProblems(scenario: Scenario): ThroughputProblem[] {
  * memory: 250,000 flows' worth at 5,000 hosts, otherwise kept to the end of the stage).
  */
 export class ThroughputAssembly {
-  readonly #summaries: FlowFigures['summary'][];
+  readonly #summaries: FlowFigures['summary'][] | undefined;
+  readonly #table: FlowTable | undefined;
   readonly #ids: string[];
   readonly #sums = newLoadSums();
   readonly #problems: ProblemSet;
 
-  constructor(flowCount: number, hardware: readonly ThroughputProblem[]) {
-    this.#summaries = new Array<FlowFigures['summary']>(flowCount);
+  /** With `table`, the summaries go into its columns (a one-shot analysis), else into a list of objects. */
+  constructor(flowCount: number, hardware: readonly ThroughputProblem[], table?: FlowTable) {
+    this.#table = table;
+    this.#summaries = table ? undefined : new Array<FlowFigures['summary']>(flowCount);
     this.#ids = new Array<string>(flowCount);
     this.#problems = problemSet(hardware);
   }
 
   /** Adds flow `i`'s figures; `trace` is its trace (needed when it puts load on links). */
   add(i: number, figures: FlowFigures, trace: FlowTrace | undefined): void {
-    this.#summaries[i] = figures.summary;
+    if (this.#table) this.#table.setSummary(i, figures.summary);
+    else this.#summaries![i] = figures.summary;
     this.#ids[i] = figures.summary.flow;
     addHostShares(this.#sums, figures.crypto, i);
     if (figures.wire.length > 0 && trace) addLinkShares(this.#sums, figures.wire, trace, i);
@@ -74,7 +79,7 @@ export class ThroughputAssembly {
   done(scenario: Scenario): ThroughputAnalysis {
     const flowIds = flowIdsOf(this.#ids);
     return {
-      flows: this.#summaries,
+      flows: this.#table ? this.#table.summaries : this.#summaries!,
       hosts: hostLoadsOfSums(scenario, this.#sums, flowIds),
       links: linkLoadsOfSums(scenario, this.#sums, flowIds),
       problems: sortedProblems(this.#problems),

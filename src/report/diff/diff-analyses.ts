@@ -11,7 +11,7 @@ import { LEVEL_ORDER } from '../summarize-report.ts';
 import type { Direction, ExposureChange, FindingChange, FindingRef, FlowChange, FlowFigures, HostLoadChange, LinkChange, RequirementChange, ScenarioDiff } from './diff-types.ts';
 import { byId } from '../format/report-queries.ts';
 import { exposureLookup } from '../../engine/exposure/exposure-lookup.ts';
-import { rowsArray } from '../../engine/patched-rows.ts';
+import { rowsArray } from '../../engine/row-list.ts';
 
 /** Idle and encrypted links expose nothing; headers expose less than plaintext (SPEC X8). */
 const LINK_RANK: Record<LinkStatusValue, number> = { idle: 0, encrypted: 0, headers: 1, plaintext: 2 };

@@ -7,7 +7,7 @@ import { exposureLookup, type ExposureLookup } from '../../engine/exposure/expos
 import { detailedExposures, ExposureTable } from '../../engine/exposure/exposure-table.ts';
 import type { Exposure, ExposureList, FlowResult, LinkStatus } from '../../engine/types.ts';
 import type { Report } from './report.ts';
-import { rowsArray } from '../../engine/patched-rows.ts';
+import { rowsArray } from '../../engine/row-list.ts';
 
 /** Entities of one list by id, built once per list: report sections look up every flow and link (250,000 flows at 5,000 hosts). */
 const indexes = new WeakMap<readonly { id: string }[], Map<string, { id: string }>>();

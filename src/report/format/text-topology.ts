@@ -16,7 +16,7 @@ import type { Report } from './report.ts';
 import { renderTable, splitColumns, wrapWords } from './text-layout.ts';
 import { paintExposure, paintLinkStatus, visibleLength, type TextStyle } from './text-style.ts';
 import { appendAll, maxOf } from '../../model/long-lists.ts';
-import { rowsArray } from '../../engine/patched-rows.ts';
+import { rowsArray } from '../../engine/row-list.ts';
 
 const INDENT = '  ';
 

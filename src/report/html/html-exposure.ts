@@ -7,7 +7,7 @@ import { exposureAttackers, findExposure, flowSummary, seenExposures } from '../
 import type { Exposure } from '../../engine/types.ts';
 import type { ReportModel } from '../types.ts';
 import { code, esc, itemPieces, levelBadge, table, tablePieces, type Cell } from './html-parts.ts';
-import { rowsArray } from '../../engine/patched-rows.ts';
+import { rowsArray } from '../../engine/row-list.ts';
 
 const anchor = (flow: string, attacker: string): string => `why-${flow}--${attacker}`.replace(/[^A-Za-z0-9_-]/g, '_');
 

@@ -4,7 +4,8 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { PatchedRows, rowsArray } from '../../../src/engine/patched-rows.ts';
+import { PatchedRows } from '../../../src/engine/patched-rows.ts';
+import { rowsArray } from '../../../src/engine/row-list.ts';
 
 describe('PatchedRows', () => {
   it('reads as the list of its rows now: unchanged rows are the very ones before, changed ones made once', () => {

@@ -24,7 +24,7 @@ import { parseScenario } from '../../../src/model/parse-scenario.ts';
 import type { Scenario } from '../../../src/model/types.ts';
 import { INVALID } from '../cli/fixtures/scenarios.ts';
 import { analysisApi } from '../../../workers/analysis.api.ts';
-import { rowsArray } from '../../../src/engine/patched-rows.ts';
+import { rowsArray } from '../../../src/engine/row-list.ts';
 
 describe('splitResponse / putSlice', () => {
   it('round-trips a response, leaves the original alone and keeps every slice within its budget', () => {

@@ -10,7 +10,7 @@ import type { Scenario } from '../../../src/model/types.ts';
 import { exposureViews } from '../../../workers/exposure-changes.ts';
 import { summarizeExposures } from '../../../workers/exposure-summary.ts';
 import { packExposures } from '../../../workers/packed-exposures.ts';
-import { rowsArray } from '../../../src/engine/patched-rows.ts';
+import { rowsArray } from '../../../src/engine/row-list.ts';
 
 /** What the views must be: made afresh. */
 function fresh(exposures: ExposureList, flows: readonly { id: string }[]) {

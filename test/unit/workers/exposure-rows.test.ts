@@ -19,7 +19,7 @@ import { scenarioArbitrary } from '../../support/arbitraries.ts';
 import { checkProperty, PROPERTY_SEED, PROPERTY_TIMEOUT_MS } from '../../support/check-property.ts';
 import { scenarioToYaml } from '../../support/scenario-yaml.ts';
 import { headsOf } from '../../support/list-rows.ts';
-import { rowsArray } from '../../../src/engine/patched-rows.ts';
+import { rowsArray } from '../../../src/engine/row-list.ts';
 
 const headOf = (e: Exposure | undefined): ExposureHead | undefined => (e ? headsOf([e])[0] : undefined);
 

@@ -14,7 +14,7 @@ import { createPackedRows } from '../../../workers/exposure-rows.ts';
 import type { PackedExposures } from '../../../src/engine/exposure/exposure-table.ts';
 import { packExposures } from '../../../workers/packed-exposures.ts';
 import { headsOf, listRows } from '../../support/list-rows.ts';
-import { rowsArray } from '../../../src/engine/patched-rows.ts';
+import { rowsArray } from '../../../src/engine/row-list.ts';
 
 const ROOT = new URL('../../../', import.meta.url).pathname;
 const examples = readdirSync(join(ROOT, 'scenarios')).filter((f) => f.endsWith('.yaml'));
