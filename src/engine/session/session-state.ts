@@ -194,7 +194,10 @@ function resultRowsOf(state: SessionState): RowsOf<FlowResult> {
 /** Each flow's summary by id, built from a full analysis's list the first time. */
 export function resultsOf(state: SessionState): Map<string, FlowResult> {
   writeRows(state);
-  state.results ??= new Map(state.sorted.map((f, i) => [f.id, resultListOf(state)[i]!]));
+  if (!state.results) {
+    const list = resultListOf(state);
+    state.results = new Map(state.sorted.map((f, i) => [f.id, list[i]!]));
+  }
   return state.results;
 }
 
