@@ -13,11 +13,15 @@ export abstract class RowList<T> implements RowsOf<T> {
   /** Row `i` (0 ≤ i < `length`), as a table makes it. */
   protected abstract row(i: number): T;
 
+  /** Row `i`: from the whole list once made, else as the table makes it. */
+  #get(i: number): T {
+    return this.#whole ? this.#whole[i]! : this.row(i);
+  }
+
   at(index: number): T | undefined {
     // The conversion of `Array.prototype.at`, so both kinds of lists agree.
     const i = index < 0 ? this.length + Math.trunc(index) : Math.trunc(index);
-    if (i < 0 || i >= this.length) return undefined;
-    return this.#whole ? this.#whole[i] : this.row(i);
+    return i >= 0 && i < this.length ? this.#get(i) : undefined;
   }
 
   /** Every row, as a plain list: made the first time, the same list after. */
@@ -30,20 +34,20 @@ export abstract class RowList<T> implements RowsOf<T> {
     return this.#whole;
   }
 
-  /** Each row in order; those of a table not yet made whole are made as they are reached and not kept. */
+  // The readers below walk the rows by position (no iterator object per row); those of a table not
+  // yet made whole are made as they are reached and not kept.
+
   *[Symbol.iterator](): Iterator<T> {
-    for (let i = 0; i < this.length; i++) yield this.#whole ? this.#whole[i]! : this.row(i);
+    for (let i = 0; i < this.length; i++) yield this.#get(i);
   }
 
   forEach(visit: (row: T, i: number) => void): void {
-    let i = 0;
-    for (const row of this) visit(row, i++);
+    for (let i = 0; i < this.length; i++) visit(this.#get(i), i);
   }
 
   map<U>(f: (row: T, i: number) => U): U[] {
     const out = new Array<U>(this.length);
-    let i = 0;
-    for (const row of this) out[i] = f(row, i++);
+    for (let i = 0; i < this.length; i++) out[i] = f(this.#get(i), i);
     return out;
   }
 
@@ -53,23 +57,20 @@ export abstract class RowList<T> implements RowsOf<T> {
 
   filter(keep: (row: T, i: number) => boolean): T[] {
     const out: T[] = [];
-    let i = 0;
-    for (const row of this) if (keep(row, i++)) out.push(row);
+    for (let i = 0; i < this.length; i++) {
+      const row = this.#get(i);
+      if (keep(row, i)) out.push(row);
+    }
     return out;
   }
 
   find(match: (row: T, i: number) => boolean): T | undefined {
-    let i = 0;
-    for (const row of this) if (match(row, i++)) return row;
-    return undefined;
+    const i = this.findIndex(match);
+    return i < 0 ? undefined : this.#get(i);
   }
 
   findIndex(match: (row: T, i: number) => boolean): number {
-    let i = 0;
-    for (const row of this) {
-      if (match(row, i)) return i;
-      i++;
-    }
+    for (let i = 0; i < this.length; i++) if (match(this.#get(i), i)) return i;
     return -1;
   }
 
