@@ -65,8 +65,12 @@ export abstract class RowList<T> implements RowsOf<T> {
   }
 
   find(match: (row: T, i: number) => boolean): T | undefined {
-    const i = this.findIndex(match);
-    return i < 0 ? undefined : this.#get(i);
+    // The row matched is the one returned: a table not yet made whole makes each row anew.
+    for (let i = 0; i < this.length; i++) {
+      const row = this.#get(i);
+      if (match(row, i)) return row;
+    }
+    return undefined;
   }
 
   findIndex(match: (row: T, i: number) => boolean): number {

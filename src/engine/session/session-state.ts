@@ -133,7 +133,7 @@ export interface SessionState {
   elements?: ElementIndex;
 }
 
-/** The flow summary of SPEC §4 with its single-flow estimate and bottleneck (T6), made whole (`flowResultRow`). */
+/** The flow result of SPEC §4 with its single-flow estimate and bottleneck (T6), made whole (`flowResultRow`). */
 function estimatedResult(flow: Flow, trace: FlowTrace, mtu: FlowMtu, figures: FlowFigures): FlowResult {
   return flowResultRow(flow.id, trace.path, plaintextLinksOf(trace), mtu.innerMtu, mtu.overheadBytes, trace.unreachable, figures.summary.maxGbps ?? null, figures.summary.bottleneck ?? null);
 }
@@ -178,11 +178,16 @@ export function writeRows(state: SessionState): void {
   state.results = undefined;
 }
 
+/** The result list as kept: the session's list, or a one-shot analysis's rows made into one (kept); undefined when neither is. */
+function keptResultList(state: SessionState): FlowResult[] | undefined {
+  if (!state.resultList && state.resultRows) state.resultList = rowsArray(state.resultRows) as FlowResult[];
+  return state.resultList;
+}
+
 /** The flow summaries in `sorted` order, as the result lists them (kept until an estimate changes). */
 export function resultListOf(state: SessionState): FlowResult[] {
   writeRows(state);
-  if (!state.resultList && state.resultRows) state.resultList = rowsArray(state.resultRows) as FlowResult[];
-  state.resultList ??= state.sorted.map((f) => resultsOf(state).get(f.id)!);
+  state.resultList = keptResultList(state) ?? state.sorted.map((f) => resultsOf(state).get(f.id)!);
   return state.resultList;
 }
 
@@ -195,7 +200,8 @@ function resultRowsOf(state: SessionState): RowsOf<FlowResult> {
 export function resultsOf(state: SessionState): Map<string, FlowResult> {
   writeRows(state);
   if (!state.results) {
-    const list = resultListOf(state);
+    // The kept list, not `resultListOf`, which makes a list from this map when there is none.
+    const list = keptResultList(state)!;
     state.results = new Map(state.sorted.map((f, i) => [f.id, list[i]!]));
   }
   return state.results;

@@ -132,6 +132,10 @@ describe('FlowTable', () => {
     expect(rows.map((r, i) => `${r.id}@${i}`)).toEqual(['f1@0', 'f2@1', 'f3@2']);
     expect(rows.filter((r) => (r.maxGbps ?? 0) > 0).map((r) => r.id)).toEqual(['f2', 'f3']);
     expect(rows.find((r) => r.innerMtu === 1499)?.id).toBe('f2');
+    // The row found is the very row the test was given.
+    const seen: FlowResult[] = [];
+    const found = rows.find((r) => (seen.push(r), r.id === 'f2'));
+    expect(found).toBe(seen.at(-1));
     expect(rows.findIndex((r) => r.id === 'f3')).toBe(2);
     expect(rows.some((r) => r.id === 'f4')).toBe(false);
     expect(rows.every((r) => r.overheadBytes === 50)).toBe(true);
