@@ -208,6 +208,11 @@ export class ExposureTable extends OutcomeRows implements ExposureList, Exposure
     return this.#details?.[k];
   }
 
+  /** Whether any pair was made already (`made` is undefined for every slot otherwise). */
+  anyMade(): boolean {
+    return this.#details !== undefined;
+  }
+
   /** Every pair that is not plain, with its details, in order. */
   details(): Exposure[] {
     const out = new Array<Exposure>(this.positions.length);
@@ -330,16 +335,46 @@ export class ExposureTableBuilder {
     this.#push(position, table.outcomes[k]!, table.made(k));
   }
 
+  /**
+   * Adds slots `from` to `to` (exclusive) of `table` at the positions they have there, as that table
+   * worked them out: the run is copied whole (an edit that moves a workload keeps all but a few
+   * rows of 60,000 pairs, and a pair at a time was a loop per pair the edit's first runs interpret).
+   * The positions must come after those added so far.
+   */
+  copySlots(table: ExposureTable, from: number, to: number): void {
+    const count = to - from;
+    if (count <= 0) return;
+    const n = this.#count;
+    this.#room(n + count);
+    this.#positions.set(table.positions.subarray(from, to), n);
+    this.#outcomes.set(table.outcomes.subarray(from, to), n);
+    if (table.anyMade()) {
+      for (let k = from; k < to; k++) {
+        const e = table.made(k);
+        if (e === undefined) continue;
+        this.#madeSlots.push(n + k - from);
+        this.#made.push(e);
+      }
+    }
+    this.#count = n + count;
+  }
+
+  /** Makes the typed arrays hold at least `size` slots (doubled at least, so pushes stay amortised). */
+  #room(size: number): void {
+    const capacity = this.#positions.length;
+    if (size <= capacity) return;
+    const grown = Math.max(size, 2 * capacity);
+    const positions = new Int32Array(grown);
+    positions.set(this.#positions.subarray(0, this.#count));
+    this.#positions = positions;
+    const outcomes = new Uint8Array(grown);
+    outcomes.set(this.#outcomes.subarray(0, this.#count));
+    this.#outcomes = outcomes;
+  }
+
   #push(position: number, outcome: number, e: Exposure | undefined): void {
     const n = this.#count;
-    if (n === this.#positions.length) {
-      const positions = new Int32Array(2 * n);
-      positions.set(this.#positions);
-      this.#positions = positions;
-      const outcomes = new Uint8Array(2 * n);
-      outcomes.set(this.#outcomes);
-      this.#outcomes = outcomes;
-    }
+    if (n === this.#positions.length) this.#room(n + 1);
     this.#positions[n] = position;
     this.#outcomes[n] = outcome;
     if (e !== undefined) {

@@ -44,17 +44,18 @@ export function updateExposures(state: SessionState, prev: SessionState, reach: 
     // Only rows change (a moved workload, an overlay): the other rows' pairs are copied, the reached rows written.
     const at = positionsOf(state);
     const rows = [...new Set([...reach.flows].flatMap((id) => at.get(id) ?? []))].sort((x, y) => x - y);
-    const { positions } = before;
+    // The slots of `before` between the reached rows are copied as runs, found by binary search.
     let k = 0;
     for (const r of rows) {
       const start = r * nA;
-      for (; k < positions.length && positions[k]! < start; k++) out.copy(positions[k]!, before, k);
-      for (; k < positions.length && positions[k]! < start + nA; k++);
+      const rowStart = Math.max(k, before.slotOf(start));
+      out.copySlots(before, k, rowStart);
+      k = Math.max(rowStart, before.slotOf(start + nA));
       ctx.stamp = r;
       const flow = state.sorted[r]!;
       exposeRow(flow, state.traces.get(flow.id)!, state.knowledge, ctx, out, start);
     }
-    for (; k < positions.length; k++) out.copy(positions[k]!, before, k);
+    out.copySlots(before, k, before.positions.length);
     state.exposures = out.build(state.sorted, attackers, make);
     return true;
   }

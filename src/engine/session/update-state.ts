@@ -209,7 +209,7 @@ function refind(state: SessionState, prev: SessionState, changes: ScenarioChange
     state.findings.set(rule.id, rule.scope === 'link' ? (updateLinkFindings(state, previous, rule, dirtyLinks!, dirty.flows) as Finding[]) : updateFlowFindings(state, previous, rule, dirty.flows));
   }
   if (!requirementsEdited && anyDirty) {
-    state.findings.set(requirementFailed.id, updateRequirementFindings(state, prev.findings.get(requirementFailed.id) ?? [], dirty, changed));
+    state.findings.set(requirementFailed.id, updateRequirementFindings(state, prev.requirements, prev.findings.get(requirementFailed.id) ?? [], dirty, changed));
   }
 }
 

@@ -112,6 +112,19 @@ describe('ExposureTable', () => {
     expect(next.detail(4)).toEqual(pairAt(4));
     expect(next.made(5)).toBeUndefined();
     expect(Array.from(next.outcomes)).toEqual(Array.from(table.outcomes));
+    // Copied as runs of slots (an edit that reached the row of slot 2, plain there now), into a
+    // builder too small to hold them: slot 3 and its made pair move to slot 2.
+    const runs = new ExposureTableBuilder(2);
+    runs.copySlots(table, 0, 2);
+    runs.copySlots(table, 3, 3);
+    runs.copySlots(table, 3, n);
+    const byRuns = runs.build(table.flows, table.attackers, (p) => pairAt(table.slotOf(p)));
+    const without2 = <T>(xs: ArrayLike<T>): T[] => Array.from(xs).filter((_, k) => k !== 2);
+    expect(Array.from(byRuns.positions)).toEqual(without2(table.positions));
+    expect(Array.from(byRuns.outcomes)).toEqual(without2(table.outcomes));
+    expect(byRuns.made(2)).toBe(first);
+    for (let k = 0; k < n - 1; k++) if (k !== 2) expect(byRuns.made(k), `slot ${k}`).toBeUndefined();
+    expect(byRuns.details()).toEqual(without2(table.details()));
     // Picked pairs are made with the table: here, those that read the payload.
     const eager = exposeAll(region.flows, traces, knowledge, index, (_f, _a, level) => level === 'payload');
     expect(Array.from({ length: n }, (_, k) => eager.levelAt(k))).toContain('payload');
