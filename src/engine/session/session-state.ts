@@ -15,7 +15,7 @@ import { LinkStatusAssembly, linkStatuses, plaintextLinksOf } from '../exposure/
 import { createTraceContext } from '../exposure/trace-context.ts';
 import { ProtectionTable } from '../exposure/protections.ts';
 import { rules as registry } from '../exposure/rules/index.ts';
-import { compareFindings, runRules, type RuleInput } from '../exposure/run-rules.ts';
+import { compareFindings, mergeFindings, runRules, type RuleInput } from '../exposure/run-rules.ts';
 import { createUnderlayRouter, type UnderlayRouter } from '../graph/underlay-router.ts';
 import { indexScenario, type ScenarioIndex } from '../scenario-index.ts';
 import { assembleThroughput, hardwareProblems, problemsOf, ThroughputAssembly } from '../throughput/estimate-throughput.ts';
@@ -532,6 +532,18 @@ export function resultOf(state: SessionState): ExposureAnalysis {
 
 /** The rules' lists of findings found in order, each checked once (`resultOf`): an edit keeps most lists as they were. */
 const sortedLists = new WeakSet<readonly Finding[]>();
+
+/**
+ * A rule's findings after an edit: `kept`, what it kept of `previous` (in that order), merged with
+ * `fresh` (sorted, as `runRules` returns them). In order whenever `previous` was, so when that is
+ * known the list is noted as in order and `resultOf` does not check it again: a list of 15,000
+ * failed requirements, or the busy links' findings, whose subject lists share thousands of flows.
+ */
+export function mergeKept(previous: readonly Finding[], kept: readonly Finding[], fresh: readonly Finding[]): Finding[] {
+  const merged = mergeFindings(kept, fresh);
+  if (sortedLists.has(previous)) sortedLists.add(merged);
+  return merged;
+}
 
 function listSorted(findings: readonly Finding[]): boolean {
   if (sortedLists.has(findings)) return true;

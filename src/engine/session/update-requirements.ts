@@ -5,11 +5,11 @@
  */
 import { mergeFailures, requirementCheck, sortFailures, type RequirementFailure } from '../exposure/evaluate-requirements.ts';
 import { requirementFailed } from '../exposure/rules/requirement-failed.ts';
-import { compareFindings, mergeFindings, runRules, sortedSubjects } from '../exposure/run-rules.ts';
+import { compareFindings, runRules, sortedSubjects } from '../exposure/run-rules.ts';
 import { compareIds } from '../compare-ids.ts';
 import { lowerBound } from '../sorted-lists.ts';
 import type { Exposure, Finding, RequirementResult } from '../types.ts';
-import { positionsOf, type SessionState } from './session-state.ts';
+import { mergeKept, positionsOf, type SessionState } from './session-state.ts';
 
 /** Flow and attacker ids whose exposures were computed again (or removed). */
 export interface DirtyPairs {
@@ -164,5 +164,5 @@ export function updateRequirementFindings(state: SessionState, before: readonly 
   const kept = (byFlow && keptFindings(previous, before, byFlow)) ?? previous.filter((f) => !namesDirty(f.subjects, dirty));
   const requirements = state.requirements.map((r) => ({ ...r, failures: byFlow ? inRuns(r.failures, runsOfFlows(r.failures, byFlow)) : r.failures.filter((f) => isDirty(dirty, f.flow, f.attacker)) }));
   const input = { scenario: state.scenario, index: state.index, traces: state.traces, flows: [], links: state.links, exposures: changed, requirements, throughput: state.throughput };
-  return mergeFindings(kept, runRules(input, [requirementFailed]));
+  return mergeKept(previous, kept, runRules(input, [requirementFailed]));
 }

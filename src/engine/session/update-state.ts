@@ -13,14 +13,14 @@ import { traceFacts } from '../exposure/rules/helpers/trace-facts.ts';
 import { evaluateRequirements } from '../exposure/evaluate-requirements.ts';
 import { createTraceContext } from '../exposure/trace-context.ts';
 import { rules } from '../exposure/rules/index.ts';
-import { mergeFindings, runRules } from '../exposure/run-rules.ts';
+import { runRules } from '../exposure/run-rules.ts';
 import { holds } from '../sorted-lists.ts';
 import { requirementFailed } from '../exposure/rules/requirement-failed.ts';
 import { reindexFlow } from './element-index.ts';
 import { sameKnowledge } from './same-knowledge.ts';
 import { updateCiphers, writeCores } from './update-ciphers.ts';
 import { indexAfter, scenarioChanges, type EntityKind, type ScenarioChanges } from './scenario-changes.ts';
-import { buildState, estimateFlows, figuresOf, resultsOf, writeRows, type ProgressListener, findingsOf, ledgerOf, positionsOf, ruleInputOf, loadsBefore, selectedAttackers, throughputOf, updatedThroughput, type SessionState } from './session-state.ts';
+import { buildState, estimateFlows, figuresOf, resultsOf, writeRows, type ProgressListener, findingsOf, ledgerOf, mergeKept, positionsOf, ruleInputOf, loadsBefore, selectedAttackers, throughputOf, updatedThroughput, type SessionState } from './session-state.ts';
 import { updateExposures } from './update-exposures.ts';
 import { buildLinkViews, statusesOf, updateLinkStatuses } from './link-views.ts';
 import { updateRequirementFindings, updateRequirements, type DirtyPairs } from './update-requirements.ts';
@@ -167,7 +167,7 @@ function updateFlowFindings(state: SessionState, previous: readonly Finding[], r
   const input = { scenario: state.scenario, index: state.index, traces: state.traces, flows: flows.map((f) => resultsOf(state).get(f.id)!), links: state.links, exposures: state.exposures, requirements: state.requirements, throughput: state.throughput, sortedFlows: flows };
   // A rule that walks every flow of the scenario still reports only the dirty ones' findings here.
   const fresh = runRules(input, [rule]).filter(mentions);
-  return mergeFindings(kept, fresh);
+  return mergeKept(previous, kept, fresh);
 }
 
 /**
@@ -180,7 +180,7 @@ function updateLinkFindings(state: SessionState, previous: readonly Finding[], r
   // Subjects are sorted (run-rules.ts), and a link's flows can be thousands: look the links up.
   const kept = previous.filter((f) => !holdsAny(f.subjects, links));
   const fresh = runRules({ ...ruleInputOf(state), onlyLinks: dirty, retraced: [...retraced].sort(compareIds) }, [rule]);
-  return mergeFindings(kept, fresh);
+  return mergeKept(previous, kept, fresh);
 }
 
 /** Whether the sorted `subjects` hold any of `ids` (no closure per finding: a link rule keeps thousands). */

@@ -2,7 +2,8 @@
  * plaintext-on-link: some flow's payload crosses a physical link with no confidentiality layer
  * around it (SPEC §2.1, X8 "plaintext").
  */
-import type { FlowTrace, Reason } from '../../types.ts';
+import type { FlowTrace, LinkStatus, Reason } from '../../types.ts';
+import { lowerBound } from '../../sorted-lists.ts';
 import { isTrustedLink, listIds, plural, stackText } from './helpers/describe.ts';
 import { plaintextHops } from './helpers/payload-cover.ts';
 import type { Rule } from './rule.ts';
@@ -114,11 +115,20 @@ export const plaintextOnLink: Rule = {
   check(ctx) {
     // A link's flows with plaintext payload are its X8 status flows when that status is plaintext
     // (the same keyless-tap reading), already sorted by id: only those flows' traces are read.
-    const statuses = new Map(ctx.links.map((s) => [s.id, s]));
-    const reported = reportedOver(ctx.traces, !ctx.onlyLinks);
-    for (const link of ctx.scenario.links) {
-      if (ctx.onlyLinks && !ctx.onlyLinks.has(link.id)) continue;
-      const status = statuses.get(link.id);
+    // After an edit only the links it changed, each looked up (statuses are sorted by id), rather
+    // than every link of the scenario walked and every status put in a map; the order of reports
+    // does not matter, as findings are sorted.
+    const only = ctx.onlyLinks;
+    const statuses = only ? undefined : new Map(ctx.links.map((s) => [s.id, s]));
+    const statusOf = (id: string): LinkStatus | undefined => {
+      if (statuses) return statuses.get(id);
+      const found = ctx.links[lowerBound(ctx.links, (s) => s.id < id)];
+      return found?.id === id ? found : undefined;
+    };
+    const reported = reportedOver(ctx.traces, !only);
+    const links = only ? [...only].flatMap((id) => ctx.index.links.get(id) ?? []) : ctx.scenario.links;
+    for (const link of links) {
+      const status = statusOf(link.id);
       if (status?.status !== 'plaintext' || status.flows.length === 0) {
         reported.delete(link.id);
         continue;
