@@ -516,7 +516,7 @@ export function resultOf(state: SessionState): ExposureAnalysis {
   // order is the sorted whole, without sorting tens of thousands of findings after every edit.
   // Each list is checked once (an edit re-runs a few rules and keeps the other lists), and where
   // two lists meet.
-  const findings: Finding[] = [];
+  const lists: Finding[][] = [];
   let sorted = true;
   let last: Finding | undefined;
   for (const id of [...state.findings.keys()].sort(compareIds)) {
@@ -524,8 +524,10 @@ export function resultOf(state: SessionState): ExposureAnalysis {
     if (list.length === 0) continue;
     if (sorted) sorted = listSorted(list) && (last === undefined || compareFindings(last, list[0]!) <= 0);
     last = list[list.length - 1];
-    for (let i = 0; i < list.length; i++) findings.push(list[i]!);
+    lists.push(list);
   }
+  // Joined natively (18,000 findings at 1,000 hosts, after every edit).
+  const findings = new Array<Finding>().concat(...lists);
   if (!sorted) findings.sort(compareFindings);
   return { links: state.links, flows: resultRowsOf(state), exposures: state.exposures, findings, requirements: state.requirements };
 }
