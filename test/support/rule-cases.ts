@@ -3,6 +3,7 @@
  * analysis and compares the findings of one rule. Every rule also gets the empty-scenario case.
  */
 import { describe, expect, it } from 'vitest';
+import { createAnalysisSession } from '../../src/engine/analysis-session.ts';
 import { analyzeExposure } from '../../src/engine/exposure/analyze-exposure.ts';
 import type { Rule } from '../../src/engine/exposure/rules/rule.ts';
 import type { Finding, Severity } from '../../src/engine/types.ts';
@@ -30,9 +31,16 @@ export interface SilentCase {
   build: () => Scenario;
 }
 
-/** The findings of one rule after the full analysis of a scenario. */
+/**
+ * The findings of one rule after the full analysis of a scenario. A one-shot analysis (the CLI's)
+ * hands its rules digests of the flows, an analysis session its traces (rules/helpers/flow-digest.ts):
+ * both must find the same, to the byte.
+ */
 export function findingsOf(ruleId: string, model: Scenario): Finding[] {
-  return analyzeExposure(model).result.findings.filter((f) => f.rule === ruleId);
+  const found = analyzeExposure(model).result.findings.filter((f) => f.rule === ruleId);
+  const session = createAnalysisSession(model).analysis.findings.filter((f) => f.rule === ruleId);
+  expect(JSON.stringify(found)).toBe(JSON.stringify(session));
+  return found;
 }
 
 function checkFinding(finding: Finding, wanted: ExpectedFinding, rule: Rule): void {

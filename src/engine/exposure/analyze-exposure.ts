@@ -16,7 +16,7 @@ export type { DetailsNow, ProgressListener } from '../session/session-state.ts';
 export interface ExposureRun {
   result: ExposureAnalysis;
   throughput: ThroughputAnalysis;
-  /** Every flow's trace by id: those the analysis kept, the others traced again when read (`TraceStore`). */
+  /** Every flow's trace by id, traced again when read (`TraceStore`): the analysis keeps none. */
   traces: ReadonlyMap<string, FlowTrace>;
   index: ScenarioIndex;
 }
@@ -27,7 +27,7 @@ export interface ExposureRun {
  */
 export function analyzeExposure(scenario: Scenario, options: AnalysisOptions & { onProgress?: ProgressListener; detailsNow?: DetailsNow } = {}): ExposureRun {
   const { onProgress, detailsNow, ...analysisOptions } = options;
-  // Read for its result only: no figures kept for edits, only the traces the rules read.
+  // Read for its result only: no figures or traces kept for edits; its rules read digests of the traces.
   const state = analyzeOnce(scenario, analysisOptions, onProgress, detailsNow);
   return { result: resultOf(state), throughput: state.throughput, traces: state.traces, index: state.index };
 }

@@ -1,8 +1,8 @@
 /**
- * The traces of a one-shot analysis by flow id: the ones it keeps, and every other traced again
- * when asked for. An analysis that keeps each trace only while its flow's stages run lets most of
- * them go young (a trace lives a few microseconds instead of the whole analysis, and is never
- * copied by the garbage collector nor written to fresh pages); what reads a trace later (a pair's
+ * The traces of a one-shot analysis by flow id, each traced again when asked for. The analysis
+ * keeps no trace: each lives while its flow's stages run (a few microseconds instead of the whole
+ * analysis, never copied by the garbage collector nor written to fresh pages), and the rules read
+ * digests worked out meanwhile (rules/helpers/flow-digest.ts). What reads a trace later (a pair's
  * reasons, a report's path diagram, a flow's estimate breakdown) gets the very same trace again.
  */
 import type { Flow } from '../../model/types.ts';
@@ -14,7 +14,7 @@ import type { TraceContext } from './trace-context.ts';
 export class TraceStore implements ReadonlyMap<string, FlowTrace> {
   readonly #flows: readonly Flow[];
   readonly #ctx: TraceContext;
-  readonly #kept = new Map<string, FlowTrace>();
+  #made = 0;
 
   /** `flows` in file order; `ctx` is the context they were traced with (its SAs, so a trace made again holds the same objects). */
   constructor(flows: readonly Flow[], ctx: TraceContext) {
@@ -22,21 +22,16 @@ export class TraceStore implements ReadonlyMap<string, FlowTrace> {
     this.#ctx = ctx;
   }
 
-  /** Keeps a trace: one that is read again soon (by the rules) or costs more to make than to keep. */
-  keep(trace: FlowTrace): void {
-    this.#kept.set(trace.flow, trace);
-  }
-
-  /** How many traces are kept (the others are made when read). */
-  get keptCount(): number {
-    return this.#kept.size;
+  /** How many traces were made again because something asked for them. */
+  get madeCount(): number {
+    return this.#made;
   }
 
   get(id: string): FlowTrace | undefined {
-    const kept = this.#kept.get(id);
-    if (kept) return kept;
     const flow = this.#ctx.index.flows.get(id);
-    return flow ? traceFlow(flow, this.#ctx) : undefined;
+    if (!flow) return undefined;
+    this.#made++;
+    return traceFlow(flow, this.#ctx);
   }
 
   has(id: string): boolean {

@@ -13,6 +13,7 @@ import { exposeAll, ExposureAssembly } from '../exposure/expose-all.ts';
 import type { ExposureTable } from '../exposure/exposure-table.ts';
 import { LinkStatusAssembly, linkStatuses, plaintextLinksOf } from '../exposure/link-statuses.ts';
 import { createTraceContext } from '../exposure/trace-context.ts';
+import type { FlowDigests } from '../exposure/rules/helpers/flow-digest.ts';
 import { ProtectionTable } from '../exposure/protections.ts';
 import { rules as registry } from '../exposure/rules/index.ts';
 import { compareFindings, mergeFindings, runRules, type RuleInput } from '../exposure/run-rules.ts';
@@ -131,6 +132,11 @@ export interface SessionState {
   linkViews?: LinkViews;
   /** Which flows each element touches, built when an attacker edit first needs it. */
   elements?: ElementIndex;
+  /**
+   * A one-shot analysis's digests of its flows for the rules that read traces (rules/helpers/flow-digest.ts),
+   * worked out while each trace was at hand: it keeps no trace for its rules.
+   */
+  digests?: FlowDigests;
 }
 
 /** The flow result of SPEC §4 with its single-flow estimate and bottleneck (T6), made whole (`flowResultRow`). */
@@ -222,7 +228,7 @@ export function figuresOf(state: SessionState): Map<string, FlowFigures> {
 export function ruleInputOf(state: SessionState): RuleInput {
   const flows = resultRowsOf(state);
   state.facts ??= flowFacts({ scenario: state.scenario, traces: state.traces, sortedFlows: state.sorted, traceList: state.traceList });
-  return { scenario: state.scenario, index: state.index, traces: state.traces, flows, links: state.links, exposures: state.exposures, requirements: state.requirements, throughput: state.throughput, sortedFlows: state.sorted, facts: state.facts };
+  return { scenario: state.scenario, index: state.index, traces: state.traces, flows, links: state.links, exposures: state.exposures, requirements: state.requirements, throughput: state.throughput, sortedFlows: state.sorted, facts: state.facts, ...(state.digests ? { digests: state.digests } : {}) };
 }
 
 /** Each flow's position in `sorted`. */
@@ -323,11 +329,11 @@ const CHUNK_FLOWS = 64;
 /**
  * A one-shot analysis, read for its result only and never edited: the stages of `buildState` (traces, link statuses and the rules' flags,
  * estimates and loads, exposures) taken a few dozen flows at a time in flow-id order, each stage
- * over those flows in a row, then the next flows. A trace lives while its flow's stages run; only
- * those the rules read later are kept (a flag set: payload plaintext or bare somewhere, an
- * integrity-only layer, nested encryption; or no path), and every other one is traced again if
- * something asks for it afterwards (`TraceStore`). Kept to the end, the traces were most of what
- * the garbage collector copied and most of the fresh pages an analysis wrote. Each flow's
+ * over those flows in a row, then the next flows. A trace lives while its flow's stages run: the
+ * rules that read traces get digests worked out meanwhile (`Rule.digest`), and a trace is traced
+ * again if something asks for it afterwards (`TraceStore`). Kept to the end, the traces were most
+ * of what the garbage collector copied and most of the fresh pages an analysis wrote; kept for the
+ * rules (a third of them at 1,000 hosts), still most of what its result held. Each flow's
  * throughput figures go to the loads as they are made (`ThroughputAssembly`); the routes planned
  * from a host are dropped after its last flow; its protection table keeps nothing for edits. The
  * result is `buildState`'s to the byte.
@@ -360,6 +366,8 @@ export function analyzeOnce(scenario: Scenario, options: AnalysisOptions = {}, o
   const loads = new ThroughputAssembly(n, state.hardware, table);
   const rows = new ExposureAssembly(n, state.knowledge, index, detailsNow === 'all' ? everyPair : breaksAny(scenario.requirements));
   const names: SubjectNames = new Map();
+  // What the rules that read traces read of each, worked out while the trace is at hand.
+  const digests = new Map(registry.flatMap((rule) => (rule.digest ? [[rule.digest, new Map<string, unknown>()] as const] : [])));
   const chunk = new Array<FlowTrace | undefined>(CHUNK_FLOWS);
   for (let from = 0; from < n; from += CHUNK_FLOWS) {
     const to = Math.min(n, from + CHUNK_FLOWS);
@@ -378,12 +386,14 @@ export function analyzeOnce(scenario: Scenario, options: AnalysisOptions = {}, o
     }
     for (let i = from; i < to; i++) rows.add(sorted[i]!, chunk[i - from]!, i);
     for (let i = from; i < to; i++) {
+      const flow = sorted[i]!;
       const trace = chunk[i - from]!;
-      if (facts[i] !== 0 || trace.unreachable !== undefined) traces.keep(trace);
+      for (const [digest, byFlow] of digests) if (digest.wants(flow, facts[i]!, index)) byFlow.set(flow.id, digest.make(flow, trace, index));
       chunk[i - from] = undefined;
     }
   }
   state.facts = facts;
+  state.digests = digests;
   state.links = statuses.done();
   onProgress?.({ phase: 'paths', done: 1, total: 3, links: state.links });
   state.resultRows = table.results;

@@ -2,8 +2,9 @@
  * double-encryption: two network-layer encryptions (IPsec, WireGuard) around the same packet on a
  * link — pure cost (SPEC §2.1; TLS and MACsec do not count).
  */
-import type { Hop, Layer, Protection, Reason } from '../../types.ts';
+import type { FlowTrace, Hop, Layer, Protection, Reason } from '../../types.ts';
 import { listIds, plural, sortedFlows, sortedUnique, stackText } from './helpers/describe.ts';
+import { digestOf, type FlowDigest } from './helpers/flow-digest.ts';
 import { countAroundPayload } from './helpers/payload-cover.ts';
 import { flowFacts, NESTED } from './helpers/trace-facts.ts';
 import type { Rule } from './rule.ts';
@@ -42,16 +43,39 @@ function nestedEncryptions(stack: readonly Layer[]): Protection[] {
   return protections;
 }
 
-function collectNestings(flows: readonly string[], traceOf: (flow: string) => Hop[]): Map<string, Nesting> {
+/** A hop of a flow with two or more network-layer encryptions around its payload, outermost first. */
+interface NestedHop {
+  hop: Hop;
+  protections: Protection[];
+}
+
+/** The hops of a trace with nested network-layer encryption, in path order (each stack read once). */
+function nestedHops(trace: FlowTrace): NestedHop[] {
+  const out: NestedHop[] = [];
+  let last: readonly Layer[] | undefined;
+  let protections = NONE;
+  for (const hop of trace.hops) {
+    // Hops of one leg share their stack: read it once.
+    if (hop.stack !== last) protections = nestedEncryptions(hop.stack);
+    last = hop.stack;
+    if (protections.length >= 2) out.push({ hop, protections });
+  }
+  return out;
+}
+
+/** What this rule reads of a flow's trace with nested encryption: those hops (a reason's text is made only for a link seen first). */
+const nestedDigest: FlowDigest<NestedHop[]> = {
+  wants: (_flow, facts) => (facts & NESTED) !== 0,
+  make: (_flow, trace) => nestedHops(trace),
+};
+
+function collectNestings(
+  flows: readonly string[],
+  hopsOf: (flow: string) => readonly NestedHop[],
+): Map<string, Nesting> {
   const nestings = new Map<string, Nesting>();
   for (const flow of flows) {
-    let last: readonly Layer[] | undefined;
-    let protections = NONE;
-    for (const hop of traceOf(flow)) {
-      // Hops of one leg share their stack: read it once.
-      if (hop.stack !== last) protections = nestedEncryptions(hop.stack);
-      last = hop.stack;
-      if (protections.length < 2) continue;
+    for (const { hop, protections } of hopsOf(flow)) {
       const key = protections.map((p) => `${p.kind}:${p.source}`).join('>');
       let nesting = nestings.get(key);
       if (!nesting) {
@@ -91,13 +115,14 @@ export const doubleEncryption: Rule = {
   falsePositives:
     'Layers whose endpoints differ (a site-to-site tunnel between gateways around host-to-host IPsec) protect ' +
     'against different attackers, such as a compromised gateway; or defence in depth chosen on purpose.',
+  digest: nestedDigest as FlowDigest<unknown>,
   check(ctx) {
     const facts = flowFacts(ctx);
     // A loop, not a flatMap: that made an array per flow (50,000 of them, each cipher edit again).
     const sorted = sortedFlows(ctx);
     const flows: string[] = [];
     for (let i = 0; i < sorted.length; i++) if (facts[i]! & NESTED) flows.push(sorted[i]!.id);
-    const nestings = collectNestings(flows, (flow) => ctx.traces.get(flow)?.hops ?? []);
+    const nestings = collectNestings(flows, (flow) => digestOf(nestedDigest, ctx, flow) ?? []);
     for (const nesting of nestings.values()) {
       const [outer, ...inner] = nesting.protections;
       if (!outer) continue;

@@ -2,8 +2,9 @@
  * integrity-only: ESP-NULL or MACsec without `encrypt` on the path of a confidential flow
  * (SPEC §2.1, X3).
  */
-import type { Layer, Protection, Reason } from '../../types.ts';
+import type { FlowTrace, Layer, Protection, Reason } from '../../types.ts';
 import { listIds, sortedFlows } from './helpers/describe.ts';
+import { digestOf, type FlowDigest } from './helpers/flow-digest.ts';
 import { countAroundPayload, layersAroundPayload } from './helpers/payload-cover.ts';
 import { flowFacts, INTEGRITY_ONLY } from './helpers/trace-facts.ts';
 import type { Rule } from './rule.ts';
@@ -18,6 +19,28 @@ function describeProtection(protection: Protection): string {
 function isIntegrityOnly(layer: Layer): boolean {
   return layer.protection !== undefined && !layer.protection.confidential;
 }
+
+/** Each integrity-only protection around the payload of a trace, once per source, with the first link it is seen on. */
+function integrityOnlyLayers(trace: FlowTrace): { protection: Protection; link: string }[] {
+  const found = new Map<string, { protection: Protection; link: string }>();
+  for (const hop of trace.hops) {
+    // Most stacks have no integrity-only layer at all: check before collecting.
+    if (countAroundPayload(hop.stack, isIntegrityOnly) === 0) continue;
+    for (const layer of layersAroundPayload(hop)) {
+      const protection = layer.protection;
+      if (!protection || protection.confidential) continue;
+      const key = `${protection.kind}:${protection.source}`;
+      if (!found.has(key)) found.set(key, { protection, link: hop.link });
+    }
+  }
+  return [...found.values()];
+}
+
+/** What this rule reads of a confidential flow's trace with an integrity-only layer. */
+const layersDigest: FlowDigest<{ protection: Protection; link: string }[]> = {
+  wants: (flow, facts) => (facts & INTEGRITY_ONLY) !== 0 && flow.sensitivity === 'confidential',
+  make: (_flow, trace) => integrityOnlyLayers(trace),
+};
 
 /** The rule object; its metadata is rendered by the UI's explain panel and by docs/rules.md. */
 export const integrityOnly: Rule = {
@@ -38,6 +61,7 @@ export const integrityOnly: Rule = {
     'Deliberately integrity-only segments (for example lawful inspection points or troubleshooting), where the ' +
     'confidential flows are protected by other layers on the same hops.',
   scope: 'flow',
+  digest: layersDigest as FlowDigest<unknown>,
   check(ctx) {
     // Each flow reports its own finding, so walking them in id order changes nothing but speed.
     const facts = flowFacts(ctx);
@@ -45,21 +69,8 @@ export const integrityOnly: Rule = {
     for (let i = 0; i < flows.length; i++) {
       const flow = flows[i]!;
       if (!(facts[i]! & INTEGRITY_ONLY) || flow.sensitivity !== 'confidential') continue;
-      const trace = ctx.traces.get(flow.id);
-      if (!trace) continue;
-      const found = new Map<string, { protection: Protection; link: string }>();
-      for (const hop of trace.hops) {
-        // Most stacks have no integrity-only layer at all: check before collecting.
-        if (countAroundPayload(hop.stack, isIntegrityOnly) === 0) continue;
-        for (const layer of layersAroundPayload(hop)) {
-          const protection = layer.protection;
-          if (!protection || protection.confidential) continue;
-          const key = `${protection.kind}:${protection.source}`;
-          if (!found.has(key)) found.set(key, { protection, link: hop.link });
-        }
-      }
-      if (found.size === 0) continue;
-      const items = [...found.values()];
+      const items = digestOf(layersDigest, ctx, flow.id);
+      if (!items || items.length === 0) continue;
       const reasons: Reason[] = items.map(({ protection, link }) => ({
         text: `${describeProtection(protection)} protects integrity only${protection.kind === 'macsec' ? '' : ` (seen on ${link})`}`,
         vantage: `link:${link}`,

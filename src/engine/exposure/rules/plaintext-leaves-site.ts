@@ -3,8 +3,9 @@
  * unencrypted (SPEC §2.1, RFC 8926 §6.1.1).
  */
 import type { ScenarioIndex } from '../../scenario-index.ts';
-import type { Hop, Reason } from '../../types.ts';
+import type { FlowTrace, Hop, Reason } from '../../types.ts';
 import { carrierEnds, linkTrust, listIds, plural, sortedFlows, sortedUnique, stackText } from './helpers/describe.ts';
+import { digestOf, type FlowDigest } from './helpers/flow-digest.ts';
 import { plaintextHops } from './helpers/payload-cover.ts';
 import { flowFacts, PLAINTEXT } from './helpers/trace-facts.ts';
 import type { Rule } from './rule.ts';
@@ -21,6 +22,34 @@ function outsideDomain(index: ScenarioIndex, hop: Hop): { why: string; carriers:
     return { why: `lies in ${trust} site ${link.site}`, carriers };
   return undefined;
 }
+
+/** The links outside the security domain where a trace's payload is plaintext, their carriers, and why. */
+interface LeavingHops {
+  links: string[];
+  carriers: string[];
+  reasons: Reason[];
+}
+
+function leavingHops(index: ScenarioIndex, trace: FlowTrace): LeavingHops {
+  const links: string[] = [];
+  const carriers: string[] = [];
+  const reasons: Reason[] = [];
+  for (const hop of plaintextHops(trace)) {
+    const outside = outsideDomain(index, hop);
+    if (!outside || links.includes(hop.link)) continue;
+    links.push(hop.link);
+    carriers.push(...outside.carriers);
+    const text = `link ${hop.link} ${outside.why}; payload plaintext there: ${stackText(hop)}`;
+    reasons.push({ text, vantage: `link:${hop.link}` });
+  }
+  return { links, carriers, reasons };
+}
+
+/** What this rule reads of a confidential flow's trace whose payload is plaintext somewhere. */
+const leavingDigest: FlowDigest<LeavingHops> = {
+  wants: (flow, facts) => (facts & PLAINTEXT) !== 0 && flow.sensitivity === 'confidential',
+  make: (_flow, trace, index) => leavingHops(index, trace),
+};
 
 /** The rule object; its metadata is rendered by the UI's explain panel and by docs/rules.md. */
 export const plaintextLeavesSite: Rule = {
@@ -40,6 +69,7 @@ export const plaintextLeavesSite: Rule = {
     'A circuit modelled as shared or between sites that the operator in fact controls end to end (dark fibre inside ' +
     "one security domain), or data marked confidential that is public: fix the site's trust or the flow's sensitivity.",
   scope: 'flow',
+  digest: leavingDigest as FlowDigest<unknown>,
   check(ctx) {
     // Each flow reports its own finding, so walking them in id order changes nothing but speed.
     const facts = flowFacts(ctx);
@@ -47,20 +77,9 @@ export const plaintextLeavesSite: Rule = {
     for (let i = 0; i < flows.length; i++) {
       const flow = flows[i]!;
       if (!(facts[i]! & PLAINTEXT) || flow.sensitivity !== 'confidential') continue;
-      const trace = ctx.traces.get(flow.id);
-      if (!trace) continue;
-      const links: string[] = [];
-      const carriers: string[] = [];
-      const reasons: Reason[] = [];
-      for (const hop of plaintextHops(trace)) {
-        const outside = outsideDomain(ctx.index, hop);
-        if (!outside || links.includes(hop.link)) continue;
-        links.push(hop.link);
-        carriers.push(...outside.carriers);
-        const text = `link ${hop.link} ${outside.why}; payload plaintext there: ${stackText(hop)}`;
-        reasons.push({ text, vantage: `link:${hop.link}` });
-      }
-      if (links.length === 0) continue;
+      const leaving = digestOf(leavingDigest, ctx, flow.id);
+      if (!leaving || leaving.links.length === 0) continue;
+      const { links, carriers, reasons } = leaving;
       ctx.report({
         subjects: sortedUnique([flow.id, ...links, ...carriers]),
         message:

@@ -5,8 +5,10 @@
 import type { FlowTrace, LinkStatus, Reason } from '../../types.ts';
 import { lowerBound } from '../../sorted-lists.ts';
 import { isTrustedLink, listIds, plural, stackText } from './helpers/describe.ts';
+import { digestOf, type FlowDigest } from './helpers/flow-digest.ts';
 import { plaintextHops } from './helpers/payload-cover.ts';
-import type { Rule } from './rule.ts';
+import { PLAINTEXT } from './helpers/trace-facts.ts';
+import type { Rule, RuleContext } from './rule.ts';
 
 /**
  * The reasons a trace gives this rule, per link it crosses in plaintext, in hop order. Kept per
@@ -32,6 +34,12 @@ function plaintextReasons(trace: FlowTrace): Map<string, Reason[]> {
   }
   return byLink;
 }
+
+/** The reasons per link of a flow whose payload is plaintext somewhere (`PLAINTEXT`): all this rule reads of its trace. */
+const reasonsDigest: FlowDigest<Map<string, Reason[]>> = {
+  wants: (_flow, facts) => (facts & PLAINTEXT) !== 0,
+  make: (_flow, trace) => plaintextReasons(trace),
+};
 
 /** A link's reasons as last reported: its flows then (a copy), and where each flow's reasons end. */
 interface LinkReasons {
@@ -64,7 +72,7 @@ function reportedOver(traces: ReadonlyMap<string, FlowTrace>, fresh: boolean): M
  * The reasons of `link` for its plaintext `flows` (sorted by id), in flow order. With `retraced`
  * (sorted), the flows it does not name keep the reasons reported last for this link.
  */
-function reasonsOn(link: string, flows: readonly string[], traces: ReadonlyMap<string, FlowTrace>, byLink: Map<string, LinkReasons>, retraced: readonly string[] | undefined): Reason[] {
+function reasonsOn(link: string, flows: readonly string[], ctx: RuleContext, byLink: Map<string, LinkReasons>, retraced: readonly string[] | undefined): Reason[] {
   const old = retraced ? byLink.get(link) : undefined;
   const reasons: Reason[] = [];
   const ends = new Int32Array(flows.length);
@@ -84,8 +92,7 @@ function reasonsOn(link: string, flows: readonly string[], traces: ReadonlyMap<s
       }
     }
     if (!kept) {
-      const trace = traces.get(flow);
-      const own = trace ? plaintextReasons(trace).get(link) : undefined;
+      const own = digestOf(reasonsDigest, ctx, flow)?.get(link);
       if (own) for (const reason of own) reasons.push(reason);
     }
     ends[i] = reasons.length;
@@ -112,6 +119,7 @@ export const plaintextOnLink: Rule = {
     'Public data (sensitivity `public`) or links the threat model deliberately trusts; lower the noise by marking the ' +
     'site `trusted`, which turns these findings informational.',
   scope: 'link',
+  digest: reasonsDigest as FlowDigest<unknown>,
   check(ctx) {
     // A link's flows with plaintext payload are its X8 status flows when that status is plaintext
     // (the same keyless-tap reading), already sorted by id: only those flows' traces are read.
@@ -125,7 +133,8 @@ export const plaintextOnLink: Rule = {
       const found = ctx.links[lowerBound(ctx.links, (s) => s.id < id)];
       return found?.id === id ? found : undefined;
     };
-    const reported = reportedOver(ctx.traces, !only);
+    // A one-shot analysis (it hands in digests) is never edited: it keeps no reasons for an edit.
+    const reported = ctx.digests ? new Map<string, LinkReasons>() : reportedOver(ctx.traces, !only);
     const links = only ? [...only].flatMap((id) => ctx.index.links.get(id) ?? []) : ctx.scenario.links;
     for (const link of links) {
       const status = statusOf(link.id);
@@ -134,7 +143,7 @@ export const plaintextOnLink: Rule = {
         continue;
       }
       const flows = status.flows;
-      const reasons = reasonsOn(link.id, flows, ctx.traces, reported, ctx.onlyLinks ? ctx.retraced : undefined);
+      const reasons = reasonsOn(link.id, flows, ctx, reported, ctx.onlyLinks ? ctx.retraced : undefined);
       const trusted = isTrustedLink(ctx.index, link);
       ctx.report({
         subjects: [link.id, ...flows],

@@ -5,6 +5,7 @@
 import type { Flow, Scenario } from '../../../model/types.ts';
 import type { FlowTrace, Reason } from '../../types.ts';
 import { flowsOnNetwork, listIds, plural } from './helpers/describe.ts';
+import { digestOf, type FlowDigest } from './helpers/flow-digest.ts';
 import { plaintextHops } from './helpers/payload-cover.ts';
 import { BARE, traceFacts } from './helpers/trace-facts.ts';
 import type { Rule } from './rule.ts';
@@ -38,6 +39,12 @@ function bareReason(flow: Flow, trace: FlowTrace): Reason | undefined {
   return reason ?? undefined;
 }
 
+/** Why a flow on a VLAN or flat network counts (`bareReason`; null: it does not): all this rule reads of its trace. */
+const bareDigest: FlowDigest<Reason | null> = {
+  wants: (flow, _facts, index) => flow.network !== undefined && index.networks.get(flow.network)?.kind !== 'overlay',
+  make: (flow, trace) => bareReason(flow, trace) ?? null,
+};
+
 /** The rule object; its metadata is rendered by the UI's explain panel and by docs/rules.md. */
 export const providerNetworkUnencrypted: Rule = {
   id: 'provider-network-unencrypted',
@@ -56,6 +63,7 @@ export const providerNetworkUnencrypted: Rule = {
   falsePositives:
     'Provider networks that only carry public or already end-to-end encrypted traffic by design, such as a public ' +
     'floating-IP network in front of TLS-terminating load balancers.',
+  digest: bareDigest as FlowDigest<unknown>,
   check(ctx) {
     const encryption = overlayEncryption(ctx.scenario);
     if (encryption.length === 0) return;
@@ -64,8 +72,7 @@ export const providerNetworkUnencrypted: Rule = {
       const flows: string[] = [];
       const reasons: Reason[] = [];
       for (const flow of flowsOnNetwork(ctx, network.id)) {
-        const trace = ctx.traces.get(flow.id);
-        const reason = trace ? bareReason(flow, trace) : undefined;
+        const reason = digestOf(bareDigest, ctx, flow.id);
         if (!reason) continue;
         flows.push(flow.id);
         reasons.push(reason);

@@ -4,6 +4,7 @@
  */
 import type { Flow, Scenario } from '../../../model/types.ts';
 import type { ScenarioIndex } from '../../scenario-index.ts';
+import type { FlowDigest, FlowDigests } from './helpers/flow-digest.ts';
 import type { ThroughputAnalysis } from '../../throughput/types.ts';
 import type {
   ExposureList,
@@ -40,6 +41,8 @@ export interface RuleContext {
   sortedFlows?: readonly Flow[];
   /** `traceFacts` of each flow of `sortedFlows`, when the caller keeps them (helpers/trace-facts.ts). */
   facts?: Uint8Array;
+  /** Rules' digests of flows, worked out while their traces were at hand (a one-shot analysis; helpers/flow-digest.ts). */
+  digests?: FlowDigests;
   /**
    * Report one finding; severity defaults to the rule's. Reports of one rule with the same subjects
    * and message merge; `distinct` promises that no other report of this run can be the same finding
@@ -71,8 +74,13 @@ export interface Rule {
    * findings of links none of them crossed before or crosses now.
    */
   scope?: 'flow' | 'link';
+  /**
+   * What the rule reads of a flow's trace, when it reads nothing else of it (helpers/flow-digest.ts):
+   * a one-shot analysis works it out for the flows it `wants` while each trace is at hand.
+   */
+  digest?: FlowDigest<unknown>;
   check(ctx: RuleContext): void;
 }
 
 /** A rule's documentation without its check: what UIs and reports render. */
-export type RuleMetadata = Omit<Rule, 'check'>;
+export type RuleMetadata = Omit<Rule, 'check' | 'digest'>;
