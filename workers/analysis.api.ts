@@ -29,7 +29,8 @@ import { createUnderlayRouter } from '../src/engine/graph/underlay-router.ts';
 import { indexScenario, type ScenarioIndex } from '../src/engine/scenario-index.ts';
 import { compareProtections, type Comparison } from '../src/engine/throughput/compare-protections.ts';
 import { estimateFlowDetail } from '../src/engine/throughput/estimate-throughput.ts';
-import type { Analysis, Exposure, FlowTrace } from '../src/engine/types.ts';
+import type { Analysis, Exposure, FlowTrace, Reason } from '../src/engine/types.ts';
+import { findingHeads, type FindingHead } from './finding-heads.ts';
 import { rowsArray } from '../src/engine/row-list.ts';
 import { buildAttackerKnowledge } from '../src/engine/exposure/attacker-knowledge.ts';
 import { exposeFlow } from '../src/engine/exposure/expose-flow.ts';
@@ -87,6 +88,11 @@ export interface AnalysisResponse {
   parts?: PartsPlan;
   /** With `inParts`: the exposures, packed (`analysis.exposures` is then empty; the page reads these by position). */
   packed?: PackedExposures;
+  /**
+   * With `inParts`: the findings without their reasons (`analysis.findings` is then empty); the
+   * reasons of one come from `findingReasons`.
+   */
+  findings?: FindingHead[];
 }
 
 /** Progress of a long analysis, reported phase by phase (the engine's event: with `paths`, the link statuses). */
@@ -167,6 +173,9 @@ interface FlowDetailRun {
  * is re-analysed incrementally, and per-flow detail reads the session's traces.
  */
 let current: { text: string; attackers: string; session: AnalysisSession } | undefined;
+
+/** The findings of a text this worker did not analyse in its session, for `findingReasons` (a second worker). */
+let findingsCache: { text: string; attackers: string; findings: Analysis['findings'] } | undefined;
 
 /** Detail of a text this worker did not analyse (the app asks a second worker): flows traced one by one. */
 let detailCache: { text: string; run: FlowDetailRun } | undefined;
@@ -342,12 +351,16 @@ export const analysisApi = {
         summary: views.summary,
       };
       const packed = views.packed;
+      if (request.inParts) {
+        response.analysis = { ...response.analysis!, findings: [] };
+        response.findings = findingHeads(analysis.findings);
+      }
       if (packed) {
-        response.analysis = { ...analysis, exposures: [] };
+        response.analysis = { ...response.analysis!, exposures: [] };
         response.packed = packed;
       } else if (!Array.isArray(analysis.exposures)) {
         // Not packed: the pairs travel as a list (a table's methods do not survive the copy).
-        response.analysis = { ...analysis, exposures: [...analysis.exposures] };
+        response.analysis = { ...response.analysis!, exposures: [...analysis.exposures] };
       }
       const split = request.inParts ? splitResponse(response as unknown as Record<string, unknown>, id, undefined, basis) : undefined;
       partsOf = split ? id : undefined;
@@ -445,6 +458,26 @@ export const analysisApi = {
     const attacker = run.scenario.attackers.find((a) => a.id === attackerId);
     const trace = run.trace(flowId);
     return flow && attacker && trace ? exposeFlow(flow, trace, buildAttackerKnowledge(attacker, run.index), run.index) : undefined;
+  },
+
+  /**
+   * The reasons of finding `index` (its place in the analysis's findings, SPEC §4) of the text with
+   * these attackers: the page holds each finding without them (`FindingHead`). Read from the
+   * session when it holds this very analysis; else the text is analysed once here and its findings
+   * kept for the next question. Undefined for an index past the end or an invalid text.
+   */
+  async findingReasons(sent: AnalysisRequest, index: number): Promise<Reason[] | undefined> {
+    const request = withText(sent);
+    if (isAnalysed(request)) return current!.session.analysis.findings[index]?.reasons;
+    const key = JSON.stringify(request.attackers ?? null);
+    if (request.text === undefined || findingsCache?.text !== request.text || findingsCache.attackers !== key) {
+      const loaded = load(request);
+      if (hasErrors(loaded)) return undefined;
+      const { findings } = analyzeScenario(loaded.model as Scenario, request.attackers ? { attackers: request.attackers } : {});
+      findingsCache = request.text === undefined ? undefined : { text: request.text, attackers: key, findings };
+      return findings[index]?.reasons;
+    }
+    return findingsCache.findings[index]?.reasons;
   },
 
   /** The model as scenario YAML, as the app saves it. */

@@ -10,7 +10,8 @@ import { movedParts, unpackComparison, type PackedComparison, type PackedParts }
 import type { AnalysisApi, ReportFilesRequest } from '../../workers/analysis.api.ts';
 import { COMPARISON_HALVES, mergeComparisons } from '../engine/throughput/comparison-halves.ts';
 import type { Comparison } from '../engine/throughput/compare-protections.ts';
-import type { Analysis, ExposureHead, LinkStatus } from '../engine/types.ts';
+import type { Analysis, ExposureHead, Finding, LinkStatus } from '../engine/types.ts';
+import type { FindingHead } from '../../workers/finding-heads.ts';
 import type { Scenario } from '../model/types.ts';
 import { TextSender } from '../model/text-edit.ts';
 import { rowsArray } from '../engine/row-list.ts';
@@ -28,7 +29,13 @@ type AnalysisResponse = Awaited<ReturnType<AnalysisApi['analyze']>>;
  * level and tamper bit (`ExposureHead`): the vantages and reasons of the one pair shown come from
  * the worker (`exposureDetail`). A plain `Analysis` (a small result, tests' fakes) is one as well.
  */
-export type PageAnalysis = Omit<Analysis, 'exposures'> & { exposures: ExposureRows<ExposureHead> };
+export type PageAnalysis = Omit<Analysis, 'exposures' | 'findings'> & { exposures: ExposureRows<ExposureHead>; findings: PageFinding[] };
+
+/**
+ * A finding as the page holds it: without its reasons when it came from the worker (`FindingHead`:
+ * they come from `findingReasons` when the finding is opened), whole in a small plain `Analysis`.
+ */
+export type PageFinding = Finding | FindingHead;
 
 /** What `AnalysisClient.analyze` resolves to: the worker's response, its exposures read in place. */
 export type AnalyzeResult = Omit<AnalysisResponse, 'analysis' | 'packed'> & { analysis?: PageAnalysis };
@@ -209,10 +216,13 @@ export class AnalysisClient {
       }
       delete result.parts;
       if (plan) this.#whole = { remote: api, id: plan.id, result: result as unknown as Record<string, unknown>, ...(result.model ? { model: result.model } : {}) };
-      const { packed, ...rest } = result;
-      if (!packed || !rest.analysis) return rest;
-      // The exposures stay packed (`analysis.exposures` came empty): rows read them in place.
-      return { ...rest, analysis: { ...rest.analysis, exposures: createPackedRows(packed, rowsArray(rest.analysis.flows)) } };
+      const { packed, findings, ...rest } = result;
+      if (!rest.analysis || (!packed && !findings)) return rest as AnalyzeResult;
+      // The exposures stay packed (`analysis.exposures` came empty): rows read them in place. The
+      // findings came without their reasons (`analysis.findings` came empty).
+      const analysis: PageAnalysis = { ...rest.analysis, ...(findings ? { findings } : {}) };
+      if (packed) analysis.exposures = createPackedRows(packed, rowsArray(rest.analysis.flows));
+      return { ...rest, analysis };
     });
   }
 
@@ -244,6 +254,11 @@ export class AnalysisClient {
    */
   exposureDetail(req: AnalyzeRequest, flowId: string, attackerId: string): ReturnType<AnalysisApi['exposureDetail']> {
     return this.#detail(req, (api, sent) => api.exposureDetail(sent, flowId, attackerId)) as ReturnType<AnalysisApi['exposureDetail']>;
+  }
+
+  /** The reasons of one finding of the analysis of this text (the page holds findings without them). */
+  findingReasons(req: AnalyzeRequest, index: number): ReturnType<AnalysisApi['findingReasons']> {
+    return this.#detail(req, (api, sent) => api.findingReasons(sent, index)) as ReturnType<AnalysisApi['findingReasons']>;
   }
 
   /** A detail call: on the idle analysis worker, which answers from its session, else on a worker of its own. */

@@ -449,7 +449,13 @@ describe('AnalysisClient (latest-wins, real cancellation)', () => {
       // What the page holds is what the worker computed for this text, list by list, and its model is the file's.
       const whole = (await analysisApi.analyze({ text, fileName: 'region.yaml' })).analysis!;
       expect(listRows(shown.exposures)).toEqual(headsOf(whole.exposures));
-      expect({ ...shown, exposures: [] }).toEqual({ ...whole, exposures: [] });
+      expect({ ...shown, exposures: [], findings: [] }).toEqual({ ...whole, exposures: [], findings: [] });
+      // Each finding without its reasons, counted; the reasons of one come when asked for.
+      expect(shown.findings).toEqual(whole.findings.map(({ rule, severity, subjects, message, reasons }) => ({ rule, severity, subjects, message, reasonCount: reasons.length })));
+      const most = whole.findings.reduce((best, f, i) => (f.reasons.length > whole.findings[best]!.reasons.length ? i : best), 0);
+      expect(whole.findings[most]!.reasons.length).toBeGreaterThan(10);
+      expect(await client.findingReasons({ text }, most)).toEqual(whole.findings[most]!.reasons);
+      expect(await client.findingReasons({ text }, whole.findings.length)).toBeUndefined();
       expect(result.model).toEqual(parseScenario(text).model);
       expect(seen.at(-1)).toEqual({ model: result.model, complete: true, flowCount: result.model!.flows.length });
     }

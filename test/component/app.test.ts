@@ -10,11 +10,11 @@ import { PREVIEW_FLOWS } from '../../src/app/state/analysis-state.svelte.ts';
 import { analysis, model } from './fixtures/two-hosts.ts';
 
 function setup(options: { packed?: boolean } = {}) {
-  const { client, requests } = createFakeClient(options);
+  const { client, requests, reasonsAsked } = createFakeClient(options);
   const store = createMemoryStore();
   const app = createAppContext({ client, store });
   render(App, { props: { app, headless: true } });
-  return { app, requests, store };
+  return { app, requests, store, reasonsAsked };
 }
 
 describe('App', () => {
@@ -26,6 +26,15 @@ describe('App', () => {
     const cell = await screen.findByTestId('cell-f-ab-tap');
     expect(cell.textContent).toContain('payload');
     expect(cell.textContent).toContain('tamper');
+  });
+
+  it('an opened finding shows its reasons at once when the analysis came whole', async () => {
+    const { app, reasonsAsked } = setup();
+    await waitFor(() => expect(app.analysis.completed).toBeGreaterThan(0));
+    await fireEvent.click(screen.getByTestId('tab-findings'));
+    await fireEvent.click(await screen.findByText('f-ab crosses l-c1 in plaintext'));
+    expect(screen.getByTestId('reasons').textContent).toContain('flow f-ab on l-c1: Ethernet → IPv4 → TCP → payload');
+    expect(reasonsAsked).toEqual([]);
   });
 
   it('[X9] a matrix cell opens its reasons one click away', async () => {
@@ -181,6 +190,22 @@ describe('App with a packed analysis (exposures read by position, as for a large
     await fireEvent.click(idle);
     await waitFor(() => expect(screen.getByTestId('cell-reasons').textContent).toContain('idle → f-ab: none'));
     await waitFor(() => expect(screen.getByTestId('cell-reasons').textContent).toContain('No reasons recorded.'));
+  });
+
+  it('an opened finding shows its reasons, which come from the worker: the page holds findings without them', async () => {
+    const { app, reasonsAsked } = setup({ packed: true });
+    await waitFor(() => expect(app.analysis.completed).toBeGreaterThan(0));
+    expect('reasons' in app.analysis.analysis!.findings[0]!).toBe(false);
+    await fireEvent.click(screen.getByTestId('tab-findings'));
+    await fireEvent.click(await screen.findByText('f-ab crosses l-c1 in plaintext'));
+    await waitFor(() => expect(screen.getByTestId('reasons').textContent).toContain('flow f-ab on l-c1: Ethernet → IPv4 → TCP → payload'));
+    expect(reasonsAsked).toEqual([0]);
+    // Closed and opened again: the reasons loaded are the finding's still, not asked for again.
+    await fireEvent.click(screen.getByText('f-ab crosses l-c1 in plaintext'));
+    expect(screen.queryByTestId('reasons')).toBeNull();
+    await fireEvent.click(screen.getByText('f-ab crosses l-c1 in plaintext'));
+    expect(screen.getByTestId('reasons').textContent).toContain('flow f-ab on l-c1');
+    expect(reasonsAsked).toEqual([0]);
   });
 
   it('picking attackers lists what they read and marks their vantage; one that sees nothing adds nothing', async () => {

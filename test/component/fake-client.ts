@@ -5,7 +5,8 @@
  * worker's summary, and one more attacker that sees nothing (its pair is made when asked for).
  */
 import type { AnalysisClient, AnalyzeRequest, AnalyzeResult } from '../../src/app/analysis-client.ts';
-import type { Exposure, FlowTrace } from '../../src/engine/types.ts';
+import type { Exposure, FlowTrace, Reason } from '../../src/engine/types.ts';
+import { findingHeads } from '../../workers/finding-heads.ts';
 import { createPackedRows } from '../../workers/exposure-rows.ts';
 import { summarizeExposures } from '../../workers/exposure-summary.ts';
 import { packExposures } from '../../workers/packed-exposures.ts';
@@ -21,13 +22,15 @@ export function packedResult(): AnalyzeResult {
   return {
     diagnostics: [],
     model: { ...model, attackers: [...model.attackers, idle] },
-    analysis: { ...analysis, exposures: createPackedRows(packed, rowsArray(analysis.flows)) },
+    // As the worker sends a large result: the findings without their reasons (`findingReasons`).
+    analysis: { ...analysis, exposures: createPackedRows(packed, rowsArray(analysis.flows)), findings: findingHeads(analysis.findings) },
     summary: summarizeExposures(exposures),
   };
 }
 
-export function createFakeClient(options: { packed?: boolean } = {}): { client: AnalysisClient; requests: AnalyzeRequest[] } {
+export function createFakeClient(options: { packed?: boolean } = {}): { client: AnalysisClient; requests: AnalyzeRequest[]; reasonsAsked: number[] } {
   const requests: AnalyzeRequest[] = [];
+  const reasonsAsked: number[] = [];
   const fake = {
     async analyze(req: AnalyzeRequest): Promise<AnalyzeResult> {
       requests.push(req);
@@ -48,6 +51,11 @@ export function createFakeClient(options: { packed?: boolean } = {}): { client: 
     async exposureDetail(_req: AnalyzeRequest, flow: string, attacker: string): Promise<Exposure | undefined> {
       return [...analysis.exposures].find((e) => e.flow === flow && e.attacker === attacker);
     },
+    /** The reasons of a finding as the fake's analysis lists it; each question is noted. */
+    async findingReasons(_req: AnalyzeRequest, index: number): Promise<Reason[] | undefined> {
+      reasonsAsked.push(index);
+      return analysis.findings[index]?.reasons;
+    },
     async validate() {
       return { diagnostics: [] };
     },
@@ -57,5 +65,5 @@ export function createFakeClient(options: { packed?: boolean } = {}): { client: 
     prestart() {},
     dispose() {},
   };
-  return { client: fake as unknown as AnalysisClient, requests };
+  return { client: fake as unknown as AnalysisClient, requests, reasonsAsked };
 }

@@ -272,6 +272,11 @@ export const checks = [
       await page.keyboard.press('t');
       await page.setViewportSize({ width: 1920, height: 1080 });
       await page.getByTestId('tab-findings').click();
+      // An opened finding shows its reasons, which the page asks the worker for (it holds findings without them).
+      await page.getByRole('button', { name: /Confidential flow backup-sync \(sto1 → bak1\) leaves the trusted sites/ }).click();
+      await waitHook(page, () => (document.querySelector('[data-testid="reasons"]')?.querySelectorAll('li').length ?? 0) === 3);
+      const reasons = (await page.getByTestId('reasons').textContent()) ?? '';
+      if (!/link wan-dc1 enters carrier network carrier/.test(reasons)) throw new Error(`the finding's reasons do not name the carrier link: ${reasons}`);
       await page.waitForTimeout(300);
       await page.screenshot({ path: join(out, '08-large-screen-findings.png') });
       await page.setViewportSize({ width: 1280, height: 800 });

@@ -6,7 +6,7 @@
  * that arrives (a preview); edits and small files show model and analysis together.
  */
 import type { Diagnostic, Scenario } from '../../model/types.ts';
-import type { Exposure, FlowTrace, LinkStatus } from '../../engine/types.ts';
+import type { Exposure, FlowTrace, LinkStatus, Reason } from '../../engine/types.ts';
 import { summarizeExposures, type ExposureSummary } from '../../../workers/exposure-summary.ts';
 import {
   isSuperseded,
@@ -14,6 +14,7 @@ import {
   type AnalysisClient,
   type ModelUpdate,
   type PageAnalysis,
+  type PageFinding,
   type Progress,
 } from '../analysis-client.ts';
 
@@ -77,11 +78,19 @@ export class AnalysisState {
     undefined,
   );
 
+  /**
+   * The reasons of the opened finding, fetched from the worker on demand: the page holds each
+   * finding without them (`FindingHead`). Undefined `reasons`: the worker had none for it.
+   */
+  findingReasons = $state.raw<{ finding: PageFinding; reasons: Reason[] | undefined } | undefined>(undefined);
+
   #client: AnalysisClient;
   #timer: ReturnType<typeof setTimeout> | undefined;
   #pendingText: string | undefined;
   /** Runs started; a run whose result arrives after a newer one started is dropped. */
   #runs = 0;
+  /** The finding whose reasons were asked for last (`loadFindingReasons`). */
+  #findingAsked: PageFinding | undefined;
   /** The pair whose exposure was asked for last (`loadCell`). */
   #cellAsked: { flow: string; attacker: string } | undefined;
   /** The text the shown analysis belongs to (the worker caches traces by it). */
@@ -216,6 +225,33 @@ export class AnalysisState {
       const exposure = await this.#client.exposureDetail({ text }, pair.flow, pair.attacker);
       // Answers come in order on one worker, but not across two: keep only the latest question's.
       if (this.#cellAsked === pair && text === this.#analyzedText) this.cell = { ...pair, exposure };
+    } catch (error) {
+      if (!isSuperseded(error)) this.error = error instanceof Error ? error.message : String(error);
+    }
+  }
+
+  /**
+   * The reasons of a finding of the shown analysis: its own when it came whole, those loaded for it,
+   * or undefined while they load.
+   */
+  reasonsOf(finding: PageFinding | undefined): { reasons: Reason[] | undefined } | undefined {
+    if (!finding) return undefined;
+    if ('reasons' in finding) return { reasons: finding.reasons };
+    const loaded = this.findingReasons;
+    return loaded?.finding === finding ? loaded : undefined;
+  }
+
+  /** Fetches the reasons of finding `index` of the shown analysis, unless it came with them (latest-wins). */
+  async loadFindingReasons(index: number | undefined): Promise<void> {
+    const text = this.#analyzedText;
+    const finding = index === undefined ? undefined : this.analysis?.findings[index];
+    this.#findingAsked = finding;
+    if (index === undefined || !finding || 'reasons' in finding || text === undefined) return;
+    if (this.findingReasons?.finding === finding) return;
+    try {
+      const reasons = await this.#client.findingReasons({ text }, index);
+      // Answers come in order on one worker, but not across two: keep only the latest question's.
+      if (this.#findingAsked === finding && text === this.#analyzedText) this.findingReasons = { finding, reasons };
     } catch (error) {
       if (!isSuperseded(error)) this.error = error instanceof Error ? error.message : String(error);
     }

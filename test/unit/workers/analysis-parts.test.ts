@@ -150,12 +150,24 @@ describe('analysisApi.analyze with inParts', () => {
     for (let i = 0; i < parts!.slices.length; i++)
       putSlice(received as never, parts!.slices[i]!, (await analysisApi.analysisPart(parts!.id, i)) as unknown[]);
     // The exposures come packed: the plain `none` pairs (most of them) stay behind, and the page makes one when asked for it.
-    const { packed, ...rest } = received;
+    const { packed, findings, ...rest } = received;
     expect(packed!.at.length).toBeLessThan(whole.analysis!.exposures.length / 2);
     // Each pair's level and tamper bit; its vantages and reasons stay in the worker (`exposureDetail`).
     expect(listRows(createPackedRows(packed!, rowsArray(rest.analysis!.flows)))).toEqual(headsOf(whole.analysis!.exposures));
     rest.analysis!.exposures = [];
+    // Each finding without its reasons, counted, in the analysis's order; `analysis.findings` came empty.
+    const wholeFindings = whole.analysis!.findings;
+    expect(rest.analysis!.findings).toEqual([]);
+    expect(JSON.stringify(findings)).toBe(
+      JSON.stringify(wholeFindings.map(({ rule, severity, subjects, message, reasons }) => ({ rule, severity, subjects, message, reasonCount: reasons.length }))),
+    );
+    rest.analysis!.findings = wholeFindings;
     expect(JSON.stringify(rest)).toBe(JSON.stringify({ ...whole, analysis: { ...whole.analysis!, exposures: [] } }));
+    // The reasons of a finding, from the session of this very text; past the end, none.
+    const most = wholeFindings.reduce((best, f, i) => (f.reasons.length > wholeFindings[best]!.reasons.length ? i : best), 0);
+    expect(wholeFindings[most]!.reasons.length).toBeGreaterThan(10);
+    expect(await analysisApi.findingReasons({ text }, most)).toEqual(wholeFindings[most]!.reasons);
+    expect(await analysisApi.findingReasons({ text }, wholeFindings.length)).toBeUndefined();
     const seen = whole.analysis!.exposures.find((e) => e.reasons.length > 0)!;
     expect(await analysisApi.exposureDetail({ text }, seen.flow, seen.attacker)).toEqual(seen);
     expect(await analysisApi.exposureDetail({ text }, seen.flow, 'no-such-attacker')).toBeUndefined();
@@ -164,6 +176,13 @@ describe('analysisApi.analyze with inParts', () => {
     const other = serializeScenario(generateScenario({ hosts: 20 }));
     const pair = analyzeScenario(parseScenario(other).model!).exposures.find((e) => e.level === 'payload')!;
     expect(await analysisApi.exposureDetail({ text: other }, pair.flow, pair.attacker)).toEqual(pair);
+    // Its findings' reasons: that text analysed once, here, for every question about it.
+    const otherFindings = analyzeScenario(parseScenario(other).model!).findings;
+    const last = otherFindings.length - 1;
+    expect(otherFindings[last]!.reasons.length).toBeGreaterThan(0);
+    expect(await analysisApi.findingReasons({ text: other }, last)).toEqual(otherFindings[last]!.reasons);
+    expect(await analysisApi.findingReasons({ text: other }, 0)).toEqual(otherFindings[0]!.reasons);
+    expect(await analysisApi.findingReasons({ text: 'name: [' }, 0)).toBeUndefined();
     await expect(analysisApi.analysisPart(parts!.id + 1, 0)).rejects.toThrow(/no longer available/);
   });
 });
