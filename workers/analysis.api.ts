@@ -30,7 +30,7 @@ import { indexScenario, type ScenarioIndex } from '../src/engine/scenario-index.
 import { compareProtections, type Comparison } from '../src/engine/throughput/compare-protections.ts';
 import { estimateFlowDetail } from '../src/engine/throughput/estimate-throughput.ts';
 import type { Analysis, Exposure, FlowTrace, Reason } from '../src/engine/types.ts';
-import { findingHeads, type FindingHead } from './finding-heads.ts';
+import { findingHeads, hostLoadHead, linkLoadHead, type FindingHead, type HostLoadHead, type LinkLoadHead } from './result-heads.ts';
 import { rowsArray } from '../src/engine/row-list.ts';
 import { buildAttackerKnowledge } from '../src/engine/exposure/attacker-knowledge.ts';
 import { exposeFlow } from '../src/engine/exposure/expose-flow.ts';
@@ -93,6 +93,11 @@ export interface AnalysisResponse {
    * reasons of one come from `findingReasons`.
    */
   findings?: FindingHead[];
+  /**
+   * With `inParts`: the host and link loads without their flow lists (`analysis.throughput.hosts`
+   * and `links` are then empty).
+   */
+  loads?: { hosts: HostLoadHead[]; links: LinkLoadHead[] };
 }
 
 /** Progress of a long analysis, reported phase by phase (the engine's event: with `paths`, the link statuses). */
@@ -352,8 +357,10 @@ export const analysisApi = {
       };
       const packed = views.packed;
       if (request.inParts) {
-        response.analysis = { ...response.analysis!, findings: [] };
+        const { throughput } = analysis;
+        response.analysis = { ...response.analysis!, findings: [], throughput: { ...throughput, hosts: [], links: [] } };
         response.findings = findingHeads(analysis.findings);
+        response.loads = { hosts: throughput.hosts.map(hostLoadHead), links: throughput.links.map(linkLoadHead) };
       }
       if (packed) {
         response.analysis = { ...response.analysis!, exposures: [] };

@@ -11,7 +11,8 @@ import type { AnalysisApi, ReportFilesRequest } from '../../workers/analysis.api
 import { COMPARISON_HALVES, mergeComparisons } from '../engine/throughput/comparison-halves.ts';
 import type { Comparison } from '../engine/throughput/compare-protections.ts';
 import type { Analysis, ExposureHead, Finding, LinkStatus } from '../engine/types.ts';
-import type { FindingHead } from '../../workers/finding-heads.ts';
+import type { FindingHead, HostLoadHead, LinkLoadHead } from '../../workers/result-heads.ts';
+import type { HostLoad, LinkLoad, ThroughputAnalysis } from '../engine/throughput/types.ts';
 import type { Scenario } from '../model/types.ts';
 import { TextSender } from '../model/text-edit.ts';
 import { rowsArray } from '../engine/row-list.ts';
@@ -29,7 +30,14 @@ type AnalysisResponse = Awaited<ReturnType<AnalysisApi['analyze']>>;
  * level and tamper bit (`ExposureHead`): the vantages and reasons of the one pair shown come from
  * the worker (`exposureDetail`). A plain `Analysis` (a small result, tests' fakes) is one as well.
  */
-export type PageAnalysis = Omit<Analysis, 'exposures' | 'findings'> & { exposures: ExposureRows<ExposureHead>; findings: PageFinding[] };
+export type PageAnalysis = Omit<Analysis, 'exposures' | 'findings' | 'throughput'> & {
+  exposures: ExposureRows<ExposureHead>;
+  findings: PageFinding[];
+  throughput: PageThroughput;
+};
+
+/** The throughput as the page holds it: host and link loads without their flow lists when they came from the worker. */
+export type PageThroughput = Omit<ThroughputAnalysis, 'hosts' | 'links'> & { hosts: (HostLoad | HostLoadHead)[]; links: (LinkLoad | LinkLoadHead)[] };
 
 /**
  * A finding as the page holds it: without its reasons when it came from the worker (`FindingHead`:
@@ -216,11 +224,12 @@ export class AnalysisClient {
       }
       delete result.parts;
       if (plan) this.#whole = { remote: api, id: plan.id, result: result as unknown as Record<string, unknown>, ...(result.model ? { model: result.model } : {}) };
-      const { packed, findings, ...rest } = result;
-      if (!rest.analysis || (!packed && !findings)) return rest as AnalyzeResult;
+      const { packed, findings, loads, ...rest } = result;
+      if (!rest.analysis || (!packed && !findings && !loads)) return rest as AnalyzeResult;
       // The exposures stay packed (`analysis.exposures` came empty): rows read them in place. The
-      // findings came without their reasons (`analysis.findings` came empty).
+      // findings came without their reasons, the loads without their flows (their lists came empty).
       const analysis: PageAnalysis = { ...rest.analysis, ...(findings ? { findings } : {}) };
+      if (loads) analysis.throughput = { ...rest.analysis.throughput, ...loads };
       if (packed) analysis.exposures = createPackedRows(packed, rowsArray(rest.analysis.flows));
       return { ...rest, analysis };
     });

@@ -449,7 +449,11 @@ describe('AnalysisClient (latest-wins, real cancellation)', () => {
       // What the page holds is what the worker computed for this text, list by list, and its model is the file's.
       const whole = (await analysisApi.analyze({ text, fileName: 'region.yaml' })).analysis!;
       expect(listRows(shown.exposures)).toEqual(headsOf(whole.exposures));
-      expect({ ...shown, exposures: [], findings: [] }).toEqual({ ...whole, exposures: [], findings: [] });
+      const loadsApart = { hosts: [], links: [] };
+      expect({ ...shown, exposures: [], findings: [], throughput: { ...shown.throughput, ...loadsApart } }).toEqual({ ...whole, exposures: [], findings: [], throughput: { ...whole.throughput, ...loadsApart } });
+      // The host and link loads without the ids of their flows, counted.
+      expect(shown.throughput.hosts).toEqual(whole.throughput.hosts.map(({ flows, ...load }) => ({ ...load, flowCount: flows.length })));
+      expect(shown.throughput.links).toEqual(whole.throughput.links.map(({ flows, ...load }) => ({ ...load, flowCount: flows.length })));
       // Each finding without its reasons, counted; the reasons of one come when asked for.
       expect(shown.findings).toEqual(whole.findings.map(({ rule, severity, subjects, message, reasons }) => ({ rule, severity, subjects, message, reasonCount: reasons.length })));
       const most = whole.findings.reduce((best, f, i) => (f.reasons.length > whole.findings[best]!.reasons.length ? i : best), 0);

@@ -6,7 +6,7 @@
  */
 import type { AnalysisClient, AnalyzeRequest, AnalyzeResult } from '../../src/app/analysis-client.ts';
 import type { Exposure, FlowTrace, Reason } from '../../src/engine/types.ts';
-import { findingHeads } from '../../workers/finding-heads.ts';
+import { findingHeads } from '../../workers/result-heads.ts';
 import { createPackedRows } from '../../workers/exposure-rows.ts';
 import { summarizeExposures } from '../../workers/exposure-summary.ts';
 import { packExposures } from '../../workers/packed-exposures.ts';

@@ -212,6 +212,8 @@ export const checks = [
     name: 'the encryption options compared (SPEC T8): every option in the table’s order, with what the colocation tap still sees',
     async run({ page, out }) {
       await page.getByTestId('tab-throughput').click();
+      // The hosts' crypto cores are charted from the loads, which come without their flow lists.
+      await page.locator('svg title', { hasText: /^[\w-]+: \d+\.\d\d cores — \d+ % of 16 cores/ }).first().waitFor({ state: 'attached', timeout: 20000 });
       const rows = page.locator('[data-testid=comparison] table.exposed tbody tr');
       await rows.nth(9).waitFor({ timeout: 60000 });
       const labels = await page.locator('[data-testid=comparison] table.exposed tbody th').allTextContents();

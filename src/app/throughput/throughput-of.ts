@@ -2,15 +2,14 @@
  * Reads the throughput part of an analysis (SPEC T1–T7) when the engine provides it, and turns the
  * T8 comparison into chart rows.
  */
-import type { PageAnalysis } from '../analysis-client.ts';
-import type { ThroughputAnalysis } from '../../engine/throughput/types.ts';
+import type { PageAnalysis, PageThroughput } from '../analysis-client.ts';
 import type { Alternative } from '../../engine/throughput/compare-protections.ts';
 import type { ExposureLevel } from '../../model/types.ts';
 import type { Bar } from './bar-chart.ts';
 
 /** The analysis's throughput estimate, if this engine computes one. */
-export function throughputOf(analysis: PageAnalysis | undefined): ThroughputAnalysis | undefined {
-  return (analysis as (PageAnalysis & { throughput?: ThroughputAnalysis }) | undefined)?.throughput;
+export function throughputOf(analysis: PageAnalysis | undefined): PageThroughput | undefined {
+  return (analysis as (Omit<PageAnalysis, 'throughput'> & { throughput?: PageThroughput }) | undefined)?.throughput;
 }
 
 const rank: ExposureLevel[] = ['none', 'metadata', 'headers', 'payload'];

@@ -150,7 +150,7 @@ describe('analysisApi.analyze with inParts', () => {
     for (let i = 0; i < parts!.slices.length; i++)
       putSlice(received as never, parts!.slices[i]!, (await analysisApi.analysisPart(parts!.id, i)) as unknown[]);
     // The exposures come packed: the plain `none` pairs (most of them) stay behind, and the page makes one when asked for it.
-    const { packed, findings, ...rest } = received;
+    const { packed, findings, loads, ...rest } = received;
     expect(packed!.at.length).toBeLessThan(whole.analysis!.exposures.length / 2);
     // Each pair's level and tamper bit; its vantages and reasons stay in the worker (`exposureDetail`).
     expect(listRows(createPackedRows(packed!, rowsArray(rest.analysis!.flows)))).toEqual(headsOf(whole.analysis!.exposures));
@@ -162,6 +162,18 @@ describe('analysisApi.analyze with inParts', () => {
       JSON.stringify(wholeFindings.map(({ rule, severity, subjects, message, reasons }) => ({ rule, severity, subjects, message, reasonCount: reasons.length }))),
     );
     rest.analysis!.findings = wholeFindings;
+    // Each host and link load without the ids of its flows, counted; the throughput's lists came empty.
+    const { hosts, links } = whole.analysis!.throughput;
+    expect(links.some((l) => l.flows.length > 100)).toBe(true);
+    expect(rest.analysis!.throughput.hosts).toEqual([]);
+    expect(rest.analysis!.throughput.links).toEqual([]);
+    expect(JSON.stringify(loads)).toBe(
+      JSON.stringify({
+        hosts: hosts.map(({ flows, ...load }) => ({ ...load, flowCount: flows.length })),
+        links: links.map(({ flows, ...load }) => ({ ...load, flowCount: flows.length })),
+      }),
+    );
+    rest.analysis!.throughput = whole.analysis!.throughput;
     expect(JSON.stringify(rest)).toBe(JSON.stringify({ ...whole, analysis: { ...whole.analysis!, exposures: [] } }));
     // The reasons of a finding, from the session of this very text; past the end, none.
     const most = wholeFindings.reduce((best, f, i) => (f.reasons.length > wholeFindings[best]!.reasons.length ? i : best), 0);
