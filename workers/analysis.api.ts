@@ -30,7 +30,7 @@ import { indexScenario, type ScenarioIndex } from '../src/engine/scenario-index.
 import { compareProtections, type Comparison } from '../src/engine/throughput/compare-protections.ts';
 import { estimateFlowDetail } from '../src/engine/throughput/estimate-throughput.ts';
 import type { Analysis, Exposure, FlowTrace, Reason } from '../src/engine/types.ts';
-import { findingHeads, hostLoadHead, linkLoadHead, type FindingHead, type HostLoadHead, type LinkLoadHead } from './result-heads.ts';
+import { findingHead, hostLoadHead, linkLoadHead, type FindingHead, type HostLoadHead, type LinkLoadHead } from './result-heads.ts';
 import { rowsArray } from '../src/engine/row-list.ts';
 import { buildAttackerKnowledge } from '../src/engine/exposure/attacker-knowledge.ts';
 import { exposeFlow } from '../src/engine/exposure/expose-flow.ts';
@@ -359,7 +359,7 @@ export const analysisApi = {
       if (request.inParts) {
         const { throughput } = analysis;
         response.analysis = { ...response.analysis!, findings: [], throughput: { ...throughput, hosts: [], links: [] } };
-        response.findings = findingHeads(analysis.findings);
+        response.findings = analysis.findings.map(findingHead);
         response.loads = { hosts: throughput.hosts.map(hostLoadHead), links: throughput.links.map(linkLoadHead) };
       }
       if (packed) {
@@ -477,14 +477,15 @@ export const analysisApi = {
     const request = withText(sent);
     if (isAnalysed(request)) return current!.session.analysis.findings[index]?.reasons;
     const key = JSON.stringify(request.attackers ?? null);
-    if (request.text === undefined || findingsCache?.text !== request.text || findingsCache.attackers !== key) {
+    const cached = request.text !== undefined && findingsCache?.text === request.text && findingsCache.attackers === key ? findingsCache : undefined;
+    let findings = cached?.findings;
+    if (!findings) {
       const loaded = load(request);
       if (hasErrors(loaded)) return undefined;
-      const { findings } = analyzeScenario(loaded.model as Scenario, request.attackers ? { attackers: request.attackers } : {});
+      findings = analyzeScenario(loaded.model as Scenario, request.attackers ? { attackers: request.attackers } : {}).findings;
       findingsCache = request.text === undefined ? undefined : { text: request.text, attackers: key, findings };
-      return findings[index]?.reasons;
     }
-    return findingsCache.findings[index]?.reasons;
+    return findings[index]?.reasons;
   },
 
   /** The model as scenario YAML, as the app saves it. */

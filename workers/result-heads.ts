@@ -12,33 +12,26 @@
 import type { HostLoad, LinkLoad } from '../src/engine/throughput/types.ts';
 import type { Finding } from '../src/engine/types.ts';
 
+/**
+ * A maker of heads that makes one head per item for as long as the item lives: an analysis session
+ * keeps the findings and loads an edit did not reach, so their heads stay the same objects too,
+ * and the slices that hold them are marked kept rather than sent again (analysis-parts.ts
+ * `markKept`).
+ */
+function oneHeadEach<T extends object, H>(make: (item: T) => H): (item: T) => H {
+  const heads = new WeakMap<T, H>();
+  return (item) => {
+    let head = heads.get(item);
+    if (head === undefined) heads.set(item, (head = make(item)));
+    return head;
+  };
+}
+
 /** A finding without its reasons, and how many it has. */
 export type FindingHead = Omit<Finding, 'reasons'> & { reasonCount: number };
 
-/**
- * Each finding's head, one object per finding for as long as the finding lives: an analysis session
- * keeps the findings an edit did not reach, so their heads stay the same objects too, and the slices
- * that hold them are marked kept rather than sent again (analysis-parts.ts `markKept`).
- */
-const heads = new WeakMap<Finding, FindingHead>();
-
-/** The head of one finding: its fields in their order, the reasons left out and counted. */
-export function findingHead(finding: Finding): FindingHead {
-  let head = heads.get(finding);
-  if (!head) {
-    const { rule, severity, subjects, message, reasons } = finding;
-    head = { rule, severity, subjects, message, reasonCount: reasons.length };
-    heads.set(finding, head);
-  }
-  return head;
-}
-
-/** The heads of a list of findings, in its order. */
-export function findingHeads(findings: readonly Finding[]): FindingHead[] {
-  const out = new Array<FindingHead>(findings.length);
-  for (let i = 0; i < findings.length; i++) out[i] = findingHead(findings[i]!);
-  return out;
-}
+/** The head of one finding: its fields in their order, the reasons left out and counted last. */
+export const findingHead = oneHeadEach(({ reasons, ...finding }: Finding): FindingHead => ({ ...finding, reasonCount: reasons.length }));
 
 /**
  * The host and link loads: each without the ids of the flows it carries, which the page never
@@ -49,27 +42,8 @@ export function findingHeads(findings: readonly Finding[]): FindingHead[] {
 export type HostLoadHead = Omit<HostLoad, 'flows'> & { flowCount: number };
 export type LinkLoadHead = Omit<LinkLoad, 'flows'> & { flowCount: number };
 
-const hostHeads = new WeakMap<HostLoad, HostLoadHead>();
-const linkHeads = new WeakMap<LinkLoad, LinkLoadHead>();
+/** The head of one host load: its fields in their order, the flows left out and counted last. */
+export const hostLoadHead = oneHeadEach(({ flows, ...load }: HostLoad): HostLoadHead => ({ ...load, flowCount: flows.length }));
 
-/** The head of one host load, one object per load for as long as it lives (as `findingHead`). */
-export function hostLoadHead(load: HostLoad): HostLoadHead {
-  let head = hostHeads.get(load);
-  if (!head) {
-    const { host, cryptoCoresUsed, coresAvailable, utilisation, busiestSa, saturated, flows } = load;
-    head = { host, cryptoCoresUsed, coresAvailable, utilisation, busiestSa, saturated, flowCount: flows.length };
-    hostHeads.set(load, head);
-  }
-  return head;
-}
-
-/** The head of one link load, one object per load for as long as it lives. */
-export function linkLoadHead(load: LinkLoad): LinkLoadHead {
-  let head = linkHeads.get(load);
-  if (!head) {
-    const { link, wireGbps, capacityGbps, utilisation, oversubscribed, flows } = load;
-    head = { link, wireGbps, capacityGbps, utilisation, oversubscribed, flowCount: flows.length };
-    linkHeads.set(load, head);
-  }
-  return head;
-}
+/** The head of one link load: its fields in their order, the flows left out and counted last. */
+export const linkLoadHead = oneHeadEach(({ flows, ...load }: LinkLoad): LinkLoadHead => ({ ...load, flowCount: flows.length }));

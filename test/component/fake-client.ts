@@ -6,7 +6,7 @@
  */
 import type { AnalysisClient, AnalyzeRequest, AnalyzeResult } from '../../src/app/analysis-client.ts';
 import type { Exposure, FlowTrace, Reason } from '../../src/engine/types.ts';
-import { findingHeads } from '../../workers/result-heads.ts';
+import { findingHead } from '../../workers/result-heads.ts';
 import { createPackedRows } from '../../workers/exposure-rows.ts';
 import { summarizeExposures } from '../../workers/exposure-summary.ts';
 import { packExposures } from '../../workers/packed-exposures.ts';
@@ -23,7 +23,7 @@ export function packedResult(): AnalyzeResult {
     diagnostics: [],
     model: { ...model, attackers: [...model.attackers, idle] },
     // As the worker sends a large result: the findings without their reasons (`findingReasons`).
-    analysis: { ...analysis, exposures: createPackedRows(packed, rowsArray(analysis.flows)), findings: findingHeads(analysis.findings) },
+    analysis: { ...analysis, exposures: createPackedRows(packed, rowsArray(analysis.flows)), findings: analysis.findings.map(findingHead) },
     summary: summarizeExposures(exposures),
   };
 }

@@ -368,6 +368,8 @@ export function analyzeOnce(scenario: Scenario, options: AnalysisOptions = {}, o
   const names: SubjectNames = new Map();
   // What the rules that read traces read of each, worked out while the trace is at hand.
   const digests = new Map(registry.flatMap((rule) => (rule.digest ? [[rule.digest, new Map<string, unknown>()] as const] : [])));
+  // As a list of pairs: looked at for every flow, and a map's iteration makes an entry per step.
+  const digestList = [...digests];
   const chunk = new Array<FlowTrace | undefined>(CHUNK_FLOWS);
   for (let from = 0; from < n; from += CHUNK_FLOWS) {
     const to = Math.min(n, from + CHUNK_FLOWS);
@@ -388,7 +390,10 @@ export function analyzeOnce(scenario: Scenario, options: AnalysisOptions = {}, o
     for (let i = from; i < to; i++) {
       const flow = sorted[i]!;
       const trace = chunk[i - from]!;
-      for (const [digest, byFlow] of digests) if (digest.wants(flow, facts[i]!, index)) byFlow.set(flow.id, digest.make(flow, trace, index));
+      for (let d = 0; d < digestList.length; d++) {
+        const [digest, byFlow] = digestList[d]!;
+        if (digest.wants(flow, facts[i]!, index)) byFlow.set(flow.id, digest.make(flow, trace, index));
+      }
       chunk[i - from] = undefined;
     }
   }

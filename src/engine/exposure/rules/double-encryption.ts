@@ -121,7 +121,7 @@ export const doubleEncryption: Rule = {
     // A loop, not a flatMap: that made an array per flow (50,000 of them, each cipher edit again).
     const sorted = sortedFlows(ctx);
     const flows: string[] = [];
-    for (let i = 0; i < sorted.length; i++) if (facts[i]! & NESTED) flows.push(sorted[i]!.id);
+    for (let i = 0; i < sorted.length; i++) if (nestedDigest.wants(sorted[i]!, facts[i]!, ctx.index)) flows.push(sorted[i]!.id);
     const nestings = collectNestings(flows, (flow) => digestOf(nestedDigest, ctx, flow) ?? []);
     for (const nesting of nestings.values()) {
       const [outer, ...inner] = nesting.protections;

@@ -68,7 +68,8 @@ export const integrityOnly: Rule = {
     const flows = sortedFlows(ctx);
     for (let i = 0; i < flows.length; i++) {
       const flow = flows[i]!;
-      if (!(facts[i]! & INTEGRITY_ONLY) || flow.sensitivity !== 'confidential') continue;
+      // The flows the digest is worked out for: the same test, so a one-shot analysis has each one's.
+      if (!layersDigest.wants(flow, facts[i]!, ctx.index)) continue;
       const items = digestOf(layersDigest, ctx, flow.id);
       if (!items || items.length === 0) continue;
       const reasons: Reason[] = items.map(({ protection, link }) => ({

@@ -76,7 +76,8 @@ export const plaintextLeavesSite: Rule = {
     const flows = sortedFlows(ctx);
     for (let i = 0; i < flows.length; i++) {
       const flow = flows[i]!;
-      if (!(facts[i]! & PLAINTEXT) || flow.sensitivity !== 'confidential') continue;
+      // The flows the digest is worked out for: the same test, so a one-shot analysis has each one's.
+      if (!leavingDigest.wants(flow, facts[i]!, ctx.index)) continue;
       const leaving = digestOf(leavingDigest, ctx, flow.id);
       if (!leaving || leaving.links.length === 0) continue;
       const { links, carriers, reasons } = leaving;
