@@ -315,7 +315,11 @@ export type ModelMessage =
       /** How many of the slices complete the topology; the rest carry the flows. */
       topology: number;
       flowCount: number;
+      /** The flows' slices are not listed yet: a `flows` message lists them once the flows are read (`splitFlows`). */
+      flowsLater?: boolean;
     }
+  /** After a head with `flowsLater`: the flows' slices, numbered after the topology's. */
+  | { kind: 'flows'; slices: PartSlice[]; flowCount: number }
   | { kind: 'slice'; index: number; items: unknown[] };
 
 /**
@@ -340,6 +344,28 @@ export function splitModel(model: { flows: readonly unknown[] }, previous?: { mo
   ];
 }
 
+/**
+ * The messages of a topology read ahead of its flows (parse-scenario.ts `onTopology`): a head
+ * whose flows follow in `splitFlows`'s messages. Nothing is marked kept: a file is opened.
+ */
+export function splitTopology(topology: { flows: readonly unknown[] }, flowCount: number): ModelMessage[] {
+  const [head, ...slices] = splitModel({ ...topology, flows: [] });
+  return [{ ...(head as Extract<ModelMessage, { kind: 'head' }>), flowCount, flowsLater: true }, ...slices];
+}
+
+/** The messages that complete a model whose topology went ahead (`splitTopology`, which gave `topologySlices`). */
+export function splitFlows(model: { flows: readonly unknown[] }, topologySlices: readonly PartSlice[]): { messages: ModelMessage[]; slices: PartSlice[] } {
+  const flows = slicesOf(['model', 'flows'], model.flows, modelCostOf);
+  const root = { model };
+  return {
+    messages: [
+      { kind: 'flows', slices: flows, flowCount: model.flows.length },
+      ...flows.map((slice, i) => ({ kind: 'slice' as const, index: topologySlices.length + i, items: sliceItems(root, slice) })),
+    ],
+    slices: [...topologySlices, ...flows],
+  };
+}
+
 /** What a model receiver reports: the topology (flows still on their way), then the whole model. */
 export type ModelReport<M> = (model: M, complete: boolean, flowCount: number) => void;
 
@@ -353,10 +379,14 @@ export function createModelReceiver<M>(report: ModelReport<M>, previous?: M): (m
   let head: Extract<ModelMessage, { kind: 'head' }> | undefined;
   let root: { model: Record<string, unknown> } = { model: {} };
   let received = 0;
+  let toldTopology = false;
   const check = (): void => {
     if (!head) return;
-    if (received === head.slices.length) report(root.model as M, true, head.flowCount);
-    else if (received === head.topology) report({ ...root.model, flows: [] } as M, false, head.flowCount);
+    if (received === head.slices.length && !head.flowsLater) report(root.model as M, true, head.flowCount);
+    else if (received === head.topology && !toldTopology) {
+      toldTopology = true;
+      report({ ...root.model, flows: [] } as M, false, head.flowCount);
+    }
   };
   /** Takes the kept slices from here on from the previous model, reporting as each stage completes. */
   const keep = (): void => {
@@ -372,8 +402,14 @@ export function createModelReceiver<M>(report: ModelReport<M>, previous?: M): (m
       head = message;
       root = { model: message.model };
       received = 0;
+      toldTopology = false;
       check();
       return keep();
+    }
+    if (message.kind === 'flows') {
+      if (!head?.flowsLater || received !== head.slices.length) throw new Error('the flows were listed before their topology was complete');
+      head = { ...head, slices: [...head.slices, ...message.slices], flowCount: message.flowCount, flowsLater: false };
+      return check();
     }
     const slice = head?.slices[message.index];
     if (!slice || message.index !== received)

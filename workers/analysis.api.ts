@@ -14,7 +14,9 @@ import {
   markKept,
   sliceItems,
   slicePatch,
+  splitFlows,
   splitModel,
+  splitTopology,
   splitResponse,
   type ModelMessage,
   type PartSlice,
@@ -34,7 +36,7 @@ import { findingHead, hostLoadHead, linkLoadHead, type FindingHead, type HostLoa
 import { rowsArray } from '../src/engine/row-list.ts';
 import { buildAttackerKnowledge } from '../src/engine/exposure/attacker-knowledge.ts';
 import { exposeFlow } from '../src/engine/exposure/expose-flow.ts';
-import { parseEdited, parseScenario, type CleanReading } from '../src/model/parse-scenario.ts';
+import { parseEdited, parseScenario, type CleanReading, type ParseOptions } from '../src/model/parse-scenario.ts';
 import { serializeScenario } from '../src/model/serialize-scenario.ts';
 import type { Diagnostic, ParseResult, Scenario } from '../src/model/types.ts';
 import { validateScenarioObject } from '../src/model/validate-scenario-object.ts';
@@ -70,6 +72,11 @@ export interface AnalysisRequest {
   have?: number;
   /** Names this request's text, so that later requests can send an edit of it (`textEdit`). */
   textId?: number;
+  /**
+   * A file being opened: with a model callback, its topology goes to the caller as soon as it is
+   * read, before the flows are (parse-scenario.ts `onTopology`), then the flows.
+   */
+  topologyFirst?: boolean;
   /**
    * Instead of `text`: an edit of the text of an earlier request to this worker (its `textId`,
    * `base`). A worker that does not hold that text (it restarted) throws `TEXT_BASE_MISSING`.
@@ -135,13 +142,13 @@ function withText(sent: AnalysisRequest): AnalysisRequest {
   return { ...rest, text };
 }
 
-function load(request: AnalysisRequest): ParseResult {
+function load(request: AnalysisRequest, onTopology?: ParseOptions['onTopology']): ParseResult {
   if (request.text !== undefined) {
     const fileName = request.fileName ?? DEFAULT_FILE_NAME;
     // Detail requests name no file; the model does not depend on the name, only diagnostics do.
     if (parsed?.text === request.text && (parsed.fileName === fileName || request.fileName === undefined))
       return parsed.result;
-    const { result, reading } = parseEdited(request.text, parsed?.reading, { fileName });
+    const { result, reading } = parseEdited(request.text, parsed?.reading, { fileName, ...(onTopology ? { onTopology } : {}) });
     parsed = { text: request.text, fileName, result, ...(reading ? { reading } : {}) };
     return result;
   }
@@ -311,8 +318,25 @@ export const analysisApi = {
   ): Promise<AnalysisResponse> {
     try {
       const request = withText(received);
-      const loaded = load(request);
-      if (hasErrors(loaded)) return { diagnostics: loaded.diagnostics };
+      // The engine is synchronous; keep what the callbacks return so the result is posted only
+      // after every progress and model message was handled (Comlink orders no port against another).
+      const pending: unknown[] = [];
+      const early = onModel !== undefined && !isAnalysed(request);
+      // A file being opened: its topology is sent while its flows are still being read.
+      let topologySlices: PartSlice[] | undefined;
+      const onTopology =
+        early && request.topologyFirst
+          ? (topology: Scenario, flowCount: number): void => {
+              const messages = splitTopology(topology, flowCount);
+              topologySlices = (messages[0] as Extract<ModelMessage, { kind: 'head' }>).slices;
+              for (const message of messages) pending.push(onModel(message));
+            }
+          : undefined;
+      const loaded = load(request, onTopology);
+      if (hasErrors(loaded)) {
+        await Promise.all(pending);
+        return { diagnostics: loaded.diagnostics };
+      }
       let model = loaded.model as Scenario;
       const id = ++partsCount;
       // What the caller put together whole last time (see `have`): its model's and result's
@@ -322,15 +346,15 @@ export const analysisApi = {
       // objects, compared by identity from here on and kept by the caller.
       if (request.text !== undefined && current?.text !== request.text && current?.attackers === JSON.stringify(request.attackers ?? null))
         model = shareUnchanged(current.session.detail.scenario, model);
-      // The engine is synchronous; keep what the callbacks return so the result is posted only
-      // after every progress and model message was handled (Comlink orders no port against another).
-      const pending: unknown[] = [];
       const progress = (p: AnalysisProgress): void => void pending.push(onProgress?.(p));
-      const early = onModel !== undefined && !isAnalysed(request);
       // Each message is serialised as it is posted, all before the analysis starts: the receiver
       // unpacks them while the engine runs. The same bytes used to follow the analysis instead.
       let modelSlices: PartSlice[] | undefined;
-      if (early) {
+      if (early && topologySlices) {
+        const flows = splitFlows(model, topologySlices);
+        modelSlices = flows.slices;
+        for (const message of flows.messages) pending.push(onModel(message));
+      } else if (early) {
         const messages = splitModel(model, basis?.model && basis.modelSlices ? { model: basis.model, slices: basis.modelSlices } : undefined);
         modelSlices = (messages[0] as Extract<ModelMessage, { kind: 'head' }>).slices;
         for (const message of messages) pending.push(onModel(message));

@@ -303,14 +303,55 @@ function entryKey(text: string): { key: string; rest: number } | undefined {
   return { key: keyName(key), rest: colon + 1 };
 }
 
+/** A top-level entry left for later (`readPlainYamlInStages`): where its lines start and end, and its items. */
+interface Deferred {
+  key: string;
+  found?: { line: number; end: number; items: number };
+}
+
 class BlockReader {
   i = 0;
   readonly lines: Lines;
   readonly text: string;
+  readonly deferred: Deferred | undefined;
 
-  constructor(lines: Lines, text: string) {
+  constructor(lines: Lines, text: string, deferred?: Deferred) {
     this.lines = lines;
     this.text = text;
+    this.deferred = deferred;
+  }
+
+  /**
+   * Steps over the lines of a top-level entry's nested value without reading them: up to the next
+   * line at column 0 that is not a list item (the next top-level key, or the end). Counts the items
+   * of a block list there. Reading those lines later must end on the same line (`readDeferred`).
+   */
+  private skipNested(): { line: number; end: number; items: number } {
+    const { lines, text } = this;
+    const line = this.i;
+    let listIndent = -1;
+    let items = 0;
+    let n = line;
+    for (; n < lines.count; n++) {
+      if (isBlank(text, lines, n)) continue;
+      const indent = lines.indent[n]!;
+      const item = this.isSeqItem(n);
+      if (indent === 0 && !item) break;
+      if (listIndent === -1) listIndent = item ? indent : -2;
+      if (item && indent === listIndent) items++;
+    }
+    this.i = n;
+    return { line, end: n, items };
+  }
+
+  /** The deferred entry's value, read from its first line; undefined unless it ends where the skip ended. */
+  readDeferred(found: { line: number; end: number; items: number }): unknown {
+    this.i = found.line;
+    const value = this.nested(0, 0, true);
+    const next = this.peek();
+    if ((next < 0 ? this.lines.count : next) !== found.end) return undefined;
+    if (Array.isArray(value) && value.length !== found.items) return undefined;
+    return value;
   }
 
   /**
@@ -385,6 +426,12 @@ class BlockReader {
       let pos = entry.rest;
       while (text[pos] === ' ') pos++;
       if (pos === text.length || (text[pos] === '#' && pos > entry.rest)) {
+        if (depth === 0 && this.deferred?.key === entry.key) {
+          // Its place is kept in the key order; `readPlainYamlInStages` fills it in.
+          this.deferred.found = this.skipNested();
+          map[entry.key] = null;
+          continue;
+        }
         map[entry.key] = this.nested(indent, depth, true);
         continue;
       }
@@ -546,6 +593,59 @@ export function readPlainYaml(text: string): Record<string, unknown> | undefined
     // Only a mapping is a scenario; anything left over means the reader lost its way.
     if (value === null || typeof value !== 'object' || Array.isArray(value)) return undefined;
     return blankFrom(text, lines, reader.i) ? (value as Record<string, unknown>) : undefined;
+  } catch (error) {
+    if (error instanceof OutsideSubset) return undefined;
+    throw error;
+  }
+}
+
+/** A reading in two stages (`readPlainYamlInStages`). */
+export interface StagedReading {
+  /** Every top-level entry but the deferred one, in the file's order. */
+  first: Record<string, unknown>;
+  /** How many block list items the deferred entry has (0 when it is no block list, or absent). */
+  deferredItems: number;
+  /** The whole value, the deferred entry read now and in its place: `readPlainYaml`'s value, or undefined where that is. */
+  rest(): Record<string, unknown> | undefined;
+}
+
+/**
+ * `readPlainYaml` in two stages: first everything but the top-level entry `key` when that is a
+ * nested block (a region's flows are nine tenths of its text), then, when asked, the whole value.
+ * Undefined when the text is outside the subset before or after that entry, or is one flow
+ * mapping (JSON); then `readPlainYaml` decides.
+ */
+export function readPlainYamlInStages(text: string, key: string): StagedReading | undefined {
+  const lines = linesOf(text);
+  if (!lines) return undefined;
+  try {
+    let first = 0;
+    while (first < lines.count && isBlank(text, lines, first)) first++;
+    if (first < lines.count && lines.indent[first] === 0 && text.charCodeAt(lines.start[first]!) === 123) return undefined; // {
+    const deferred: Deferred = { key };
+    const reader = new BlockReader(lines, text, deferred);
+    const value = reader.block(0, 0);
+    if (value === null || typeof value !== 'object' || Array.isArray(value) || !blankFrom(text, lines, reader.i)) return undefined;
+    const whole = value as Record<string, unknown>;
+    const found = deferred.found;
+    const firstStage: Record<string, unknown> = {};
+    for (const k of Object.keys(whole)) if (!found || k !== key) firstStage[k] = whole[k];
+    return {
+      first: firstStage,
+      deferredItems: found?.items ?? 0,
+      rest() {
+        if (!found) return whole;
+        try {
+          const read = new BlockReader(lines, text).readDeferred(found);
+          if (read === undefined) return undefined;
+          whole[key] = read;
+          return whole;
+        } catch (error) {
+          if (error instanceof OutsideSubset) return undefined;
+          throw error;
+        }
+      },
+    };
   } catch (error) {
     if (error instanceof OutsideSubset) return undefined;
     throw error;

@@ -13,14 +13,19 @@ import { analysis, model as small } from './fixtures/two-hosts.ts';
 function controlledClient() {
   const calls: {
     text?: string;
+    topologyFirst?: boolean;
     onModel?: (u: ModelUpdate) => void;
     resolve: (r: AnalyzeResult) => void;
     reject: (e: unknown) => void;
   }[] = [];
   const client = {
-    analyze(req: { text?: string }, _onProgress?: unknown, onModel?: (u: ModelUpdate) => void) {
+    analyze(
+      req: { text?: string; topologyFirst?: boolean },
+      _onProgress?: unknown,
+      onModel?: (u: ModelUpdate) => void,
+    ) {
       return new Promise<AnalyzeResult>((resolve, reject) =>
-        calls.push({ text: req.text, onModel, resolve, reject }),
+        calls.push({ text: req.text, topologyFirst: req.topologyFirst, onModel, resolve, reject }),
       );
     },
   };
@@ -73,6 +78,41 @@ describe('AnalysisState: a large file is drawn before its analysis arrives', () 
       false,
       2,
     ]);
+  });
+
+  it('asks for the topology ahead of the flows when a file is opened, not for an edit', async () => {
+    const { client, calls } = controlledClient();
+    const state = new AnalysisState(client);
+    state.schedule('large', 'large.yaml', { now: true, opening: true });
+    state.schedule('large edited', 'large.yaml', { now: true });
+    expect(calls.map((c) => c.topologyFirst)).toEqual([true, undefined]);
+  });
+
+  it('a file opened whose topology was shown ahead but whose flows are invalid: no model, its problems listed', async () => {
+    const { client, calls } = controlledClient();
+    const state = new AnalysisState(client);
+    state.schedule('small', 'small.yaml', { now: true, opening: true });
+    calls[0]!.resolve({ diagnostics: [], model: small, analysis });
+    await settle();
+    state.schedule('large', 'large.yaml', { now: true, opening: true });
+    calls[1]!.onModel?.(ahead(topology, false));
+    expect(state.model).toBe(topology);
+    const problem: Diagnostic = {
+      code: 'flow_unknown_endpoint',
+      severity: 'error',
+      message: 'flow f1 starts at unknown workload ghost',
+      path: ['flows', 0, 'from'],
+    };
+    calls[1]!.resolve({ diagnostics: [problem] });
+    await settle();
+    expect([
+      state.model,
+      state.analysis,
+      state.pendingFlows,
+      state.flowCount,
+      state.errors,
+      state.running,
+    ]).toEqual([undefined, undefined, 0, 0, [problem], false]);
   });
 
   it('an edit, and a small file being opened, show model and analysis together, as before', async () => {

@@ -140,7 +140,8 @@ export class AnalysisState {
         this.#ahead = { run: mine, links };
         if (this.#previewRun === mine && !this.analysis) this.statusesAhead = links;
       };
-      const result = await this.#client.analyze({ text, fileName }, progress, preview);
+      // Opening a file: its topology comes ahead of its flows' reading.
+      const result = await this.#client.analyze({ text, fileName, ...(opening ? { topologyFirst: true } : {}) }, progress, preview);
       const received = performance.now();
       // Apply in a task of its own: receiving (structured-clone) and re-rendering are then two
       // shorter main-thread tasks instead of one long one.
@@ -149,6 +150,10 @@ export class AnalysisState {
       this.diagnostics = result.diagnostics;
       if (result.model) {
         this.model = result.model;
+        this.pendingFlows = 0;
+      } else if (this.#previewRun === mine) {
+        // The topology shown ahead belongs to a file whose flows turned out invalid: no model, as for any invalid file.
+        this.model = undefined;
         this.pendingFlows = 0;
       }
       if (result.analysis) {

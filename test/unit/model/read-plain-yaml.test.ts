@@ -11,8 +11,9 @@ import fc from 'fast-check';
 import { parse as parseYaml } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { generateScenario } from '../../../src/generate/generate-scenario.ts';
-import { parseScenario, parseScenarioFully } from '../../../src/model/parse-scenario.ts';
-import { readPlainYaml } from '../../../src/model/read-plain-yaml.ts';
+import { parseEdited, parseScenario, parseScenarioFully } from '../../../src/model/parse-scenario.ts';
+import type { Scenario } from '../../../src/model/types.ts';
+import { readPlainYaml, readPlainYamlInStages } from '../../../src/model/read-plain-yaml.ts';
 import { serializeScenario } from '../../../src/model/serialize-scenario.ts';
 import { checkProperty, PROPERTY_TIMEOUT_MS } from '../../support/check-property.ts';
 import { mutateText, textEditsArbitrary } from '../../fuzz/mutate-text.ts';
@@ -226,5 +227,135 @@ describe('readPlainYaml agrees with the full parser', () => {
       const broken = text.replace('plainsight: 1', 'plainsight: 2');
       expect(parseScenario(broken, { fileName: name }), name).toEqual(parseScenarioFully(broken, { fileName: name }));
     }
+  });
+});
+
+/** `value` without its `key` entry, the others in their order. */
+function without(value: Record<string, unknown>, key: string): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(value).filter(([k]) => k !== key));
+}
+
+/**
+ * The staged reading must agree with the whole one: whenever `readPlainYaml` reads a text, the
+ * first stage is its value without `flows` (the other keys in their order) and the rest is its value.
+ */
+function agreesInStages(text: string): void {
+  const whole = readPlainYaml(text);
+  const staged = readPlainYamlInStages(text, 'flows');
+  if (whole === undefined) {
+    // Outside the subset somewhere: the first stage may still read (the flows are where it is not), the whole never.
+    if (staged) expect(staged.rest()).toBeUndefined();
+    return;
+  }
+  if (staged === undefined) throw new Error(`the whole text reads but not in stages:\n${text}`);
+  if (!same(staged.first, without(whole, 'flows'))) throw new Error(`first stage differs for:\n${text}`);
+  const rest = staged.rest();
+  if (!same(rest, whole)) throw new Error(`the whole value in stages differs for:\n${text}`);
+  if (Array.isArray(whole.flows) && Object.hasOwn(staged.first, 'flows') === false && text.includes('\nflows:\n')) expect(staged.deferredItems).toBe(whole.flows.length);
+}
+
+describe('readPlainYamlInStages: everything but the flows first, then the whole value', () => {
+  it('defers a nested flows block, at column 0 or deeper, keeps the key order, and counts its items', () => {
+    const text = ['name: r', 'flows:', '- id: f1', '  from: a', '  tags:', '  - x', '  - y', '# a comment at column 0', '- id: f2', '', 'attackers:', '  - id: x', ''].join('\n');
+    const staged = readPlainYamlInStages(text, 'flows')!;
+    expect(staged.first).toEqual({ name: 'r', attackers: [{ id: 'x' }] });
+    // The items of the flows' own list, not those of lists inside them.
+    expect(staged.deferredItems).toBe(2);
+    const rest = staged.rest()!;
+    expect(Object.keys(rest)).toEqual(['name', 'flows', 'attackers']);
+    expect(rest).toEqual({ name: 'r', flows: [{ id: 'f1', from: 'a', tags: ['x', 'y'] }, { id: 'f2' }], attackers: [{ id: 'x' }] });
+    const deeper = readPlainYamlInStages(['flows:', '  - id: f1', '  - {id: f2, to: b}', '  - id: f3', 'name: r', ''].join('\n'), 'flows')!;
+    expect([deeper.first, deeper.deferredItems]).toEqual([{ name: 'r' }, 3]);
+    expect(deeper.rest()).toEqual({ flows: [{ id: 'f1' }, { id: 'f2', to: 'b' }, { id: 'f3' }], name: 'r' });
+  });
+
+  it('reads flows written on their key\'s line, or absent, in the first stage', () => {
+    expect(readPlainYamlInStages('name: r\nflows: []\n', 'flows')).toMatchObject({ first: { name: 'r', flows: [] }, deferredItems: 0 });
+    expect(readPlainYamlInStages('name: r\n', 'flows')?.rest()).toEqual({ name: 'r' });
+    // A nested mapping is deferred too (the shape check reports it later); it has no items.
+    const mapping = readPlainYamlInStages('flows:\n  a: 1\nname: r\n', 'flows')!;
+    expect([mapping.first, mapping.deferredItems, mapping.rest()]).toEqual([{ name: 'r' }, 0, { flows: { a: 1 }, name: 'r' }]);
+  });
+
+  it('steps aside where the whole reader does: JSON, a second flows key, and flows outside the subset', () => {
+    expect(readPlainYamlInStages('{"name": "r", "flows": []}\n', 'flows')).toBeUndefined();
+    expect(readPlainYamlInStages('flows:\n- id: a\nflows:\n- id: b\n', 'flows')).toBeUndefined();
+    expect(readPlainYamlInStages('name: [\n', 'flows')).toBeUndefined();
+    // An anchor among the flows: the topology reads, the flows do not.
+    const anchored = readPlainYamlInStages('name: r\nflows:\n- &f {id: a}\n- *f\n', 'flows')!;
+    expect(anchored.first).toEqual({ name: 'r' });
+    expect(anchored.rest()).toBeUndefined();
+  });
+
+  it('agrees with the whole reading on every example, their JSON form and generated regions', () => {
+    for (const { text } of examples) agreesInStages(text);
+    for (const hosts of [3, 40]) agreesInStages(serializeScenario(generateScenario({ hosts })));
+  });
+
+  it(
+    'agrees with the whole reading on mutated example and region texts',
+    () => {
+      const region = serializeScenario(generateScenario({ hosts: 2 }));
+      const text = fc.constantFrom(...examples.map((e) => e.text), region);
+      checkProperty(
+        fc.property(text, textEditsArbitrary, (original, edits) => {
+          agreesInStages(mutateText(original, edits));
+          return true;
+        }),
+        { numRuns: 300, show: (original, edits) => mutateText(original, edits) },
+      );
+    },
+    PROPERTY_TIMEOUT_MS,
+  );
+});
+
+describe('parseScenario with onTopology: the topology ahead of the flows', () => {
+  /** Parses with `onTopology`, recording what it hears. */
+  function parseHearing(text: string): { result: ReturnType<typeof parseScenario>; heard: { topology: Scenario; flowCount: number }[] } {
+    const heard: { topology: Scenario; flowCount: number }[] = [];
+    const result = parseScenario(text, { onTopology: (topology, flowCount) => void heard.push({ topology, flowCount }) });
+    return { result, heard };
+  }
+
+  it('hears the topology once, equal to the model without its flows, and parses to the same result', () => {
+    const texts = [...examples.map((e) => e.text), serializeScenario(generateScenario({ hosts: 40 }))];
+    let heardCount = 0;
+    for (const text of texts) {
+      const { result, heard } = parseHearing(text);
+      expect(result).toEqual(parseScenario(text));
+      if (!result.model || !/^flows:$/m.test(text)) continue;
+      expect(heard).toHaveLength(1);
+      heardCount++;
+      expect(JSON.stringify(heard[0]!.topology)).toBe(JSON.stringify({ ...result.model, flows: [] }));
+      expect(heard[0]!.flowCount).toBe(result.model.flows.length);
+    }
+    expect(heardCount).toBeGreaterThan(3);
+  });
+
+  it('keeps the same clean reading for the next edit as a parse in one go', () => {
+    const text = serializeScenario(generateScenario({ hosts: 3 }));
+    const staged = parseEdited(text, undefined, { onTopology: () => {} });
+    const whole = parseEdited(text, undefined);
+    expect(same(staged.reading?.value, whole.reading?.value)).toBe(true);
+    const edited = text.replace(/(- id: \S+\n\s+from: )\S+/, '$1$1').replace(/from: - id: /, 'from: ');
+    expect(parseEdited(edited, staged.reading)).toEqual(parseEdited(edited, whole.reading));
+  });
+
+  it('an invalid flow: the topology was heard, the result has the full parse\'s problems and no model', () => {
+    const text = serializeScenario(generateScenario({ hosts: 3 })).replace(/^(flows:\n(?:.*\n)*?\s+to: )\S+/m, '$1nowhere');
+    const { result, heard } = parseHearing(text);
+    expect(heard).toHaveLength(1);
+    expect(result.model).toBeUndefined();
+    expect(result).toEqual(parseScenarioFully(text));
+    expect(result.diagnostics.some((d) => d.severity === 'error')).toBe(true);
+  });
+
+  it('a topology with an error, or a JSON file: nothing is heard', () => {
+    const region = serializeScenario(generateScenario({ hosts: 3 }));
+    expect(parseHearing(region.replace('plainsight: 1', 'plainsight: 2')).heard).toEqual([]);
+    const json = JSON.stringify(readPlainYaml(region));
+    const { result, heard } = parseHearing(json);
+    expect(heard).toEqual([]);
+    expect(result.model?.flows.length).toBeGreaterThan(0);
   });
 });

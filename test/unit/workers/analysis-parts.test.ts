@@ -17,7 +17,9 @@ import {
   SLICE_BUDGET,
   sliceItems,
   slicePatch,
+  splitFlows,
   splitModel,
+  splitTopology,
   splitResponse,
 } from '../../../workers/analysis-parts.ts';
 import { parseScenario } from '../../../src/model/parse-scenario.ts';
@@ -218,6 +220,13 @@ describe('splitModel / createModelReceiver: the model ahead of its analysis', ()
     return reports;
   }
 
+  /** The first message, which is the head. */
+  function headOf(messages: ReturnType<typeof splitModel>) {
+    const head = messages[0];
+    if (head?.kind !== 'head') throw new Error('the head comes first');
+    return head;
+  }
+
   it('reports the topology (no flows yet, their count known) and then the whole model, equal to the original', () => {
     const before = JSON.stringify(model);
     const messages = splitModel(model);
@@ -260,6 +269,49 @@ describe('splitModel / createModelReceiver: the model ahead of its analysis', ()
     receive(head!);
     expect(() => receive(second!)).toThrow(/out of order/);
   });
+
+  it('a topology sent before its flows were read: reported once with the count it was sent with, then whole', () => {
+    const before = JSON.stringify(model);
+    const topology = splitTopology({ ...model, flows: [] }, 5_000);
+    const head = headOf(topology);
+    expect([head.flowsLater, head.flowCount, head.slices.length]).toEqual([true, 5_000, head.topology]);
+    const flows = splitFlows(model, head.slices);
+    // The flows' slices are numbered after the topology's, and the whole list is what the next edit compares with.
+    expect(flows.messages[0]).toMatchObject({ kind: 'flows', flowCount: 5_000 });
+    expect(flows.messages.slice(1).map((m) => (m.kind === 'slice' ? m.index : -1))).toEqual(
+      flows.slices.slice(head.topology).map((_, i) => head.topology + i),
+    );
+    expect(flows.slices.map((s) => [s.path.join('.'), s.start, s.end])).toEqual(
+      headOf(splitModel(model)).slices.map((s) => [s.path.join('.'), s.start, s.end]),
+    );
+    const reports = deliver([...topology, ...flows.messages]);
+    expect(reports.map((r) => [r.complete, r.flowCount, r.flowsThen])).toEqual([
+      [false, 5_000, 0],
+      [true, 5_000, 5_000],
+    ]);
+    expect(JSON.stringify(reports[1]!.model)).toBe(before);
+  });
+
+  it('a topology whose file lists no flows: reported, then whole once the (empty) flows are listed', () => {
+    const small = { name: 'tiny', hosts: [{ id: 'h1' }], flows: [] as { id: string }[] };
+    const topology = splitTopology(small, 0);
+    expect(deliver(topology).map((r) => [r.complete, r.flowCount])).toEqual([[false, 0]]);
+    const reports = deliver([...topology, ...splitFlows(small, headOf(topology).slices).messages]);
+    expect(reports.map((r) => [r.complete, r.flowCount])).toEqual([
+      [false, 0],
+      [true, 0],
+    ]);
+    expect(reports[1]!.model).toEqual(small);
+  });
+
+  it('refuses flows listed before their topology is complete', () => {
+    const topology = splitTopology({ ...model, flows: [] }, 5_000);
+    const receive = createModelReceiver(() => {});
+    receive(topology[0]!);
+    expect(() => receive(splitFlows(model, headOf(topology).slices).messages[0]!)).toThrow(
+      /before their topology was complete/,
+    );
+  });
 });
 
 describe('analysisApi.analyze with onModel', () => {
@@ -283,6 +335,44 @@ describe('analysisApi.analyze with onModel', () => {
     expect(JSON.stringify(received)).toBe(
       JSON.stringify(parseScenario(text, { fileName: 'region.yaml' }).model),
     );
+  });
+
+  it('sends the topology of a file being opened while its flows are read, then the flows (topologyFirst)', async () => {
+    // Another region than the one before: an edit of the last text would be read where it changed.
+    const text = serializeScenario(generateScenario({ hosts: 30 }));
+    const whole = parseScenario(text).model!;
+    const events: string[] = [];
+    const kinds: string[] = [];
+    let topology: Scenario | undefined;
+    let received: Scenario | undefined;
+    const receive = createModelReceiver<Scenario>((m, complete, flowCount) => {
+      events.push(`${complete ? 'model' : 'topology'} ${flowCount}`);
+      if (complete) received = m;
+      else topology = m;
+    });
+    const response = await analysisApi.analyze(
+      { text, fileName: 'opened.yaml', topologyFirst: true },
+      () => void events.push('progress'),
+      (message) => (kinds.push(message.kind), receive(structuredClone(message))),
+    );
+    expect(whole.flows.length).toBeGreaterThan(1_000);
+    expect(events.slice(0, 2)).toEqual([`topology ${whole.flows.length}`, `model ${whole.flows.length}`]);
+    expect(kinds[0]).toBe('head');
+    expect(kinds.filter((k) => k === 'flows')).toHaveLength(1);
+    expect(JSON.stringify(topology)).toBe(JSON.stringify({ ...whole, flows: [] }));
+    expect(JSON.stringify(received)).toBe(JSON.stringify(whole));
+    expect(response.analysis?.flows).toHaveLength(whole.flows.length);
+  });
+
+  it('a file being opened whose flows are invalid: its topology went ahead, the answer has the problems and no model', async () => {
+    const text = serializeScenario(generateScenario({ hosts: 4 })).replace(/^(flows:\n(?:.*\n)*?\s+from: )\S+/m, '$1no-such-workload');
+    const reports: boolean[] = [];
+    const receive = createModelReceiver<Scenario>((_m, complete) => void reports.push(complete));
+    const response = await analysisApi.analyze({ text, topologyFirst: true }, undefined, (m) => receive(structuredClone(m)));
+    expect(reports).toEqual([false]);
+    expect(response.model).toBeUndefined();
+    expect(response.diagnostics.some((d) => d.severity === 'error' && d.message.includes('no-such-workload'))).toBe(true);
+    expect(response.diagnostics).toEqual(parseScenario(text, { fileName: 'scenario.yaml' }).diagnostics);
   });
 
   it('sends nothing for an invalid file, and the model along with an analysis already at hand', async () => {
