@@ -73,10 +73,11 @@ export interface AnalysisRequest {
   /** Names this request's text, so that later requests can send an edit of it (`textEdit`). */
   textId?: number;
   /**
-   * A file being opened: with a model callback, its topology goes to the caller as soon as it is
-   * read, before the flows are (parse-scenario.ts `onTopology`), then the flows.
+   * A file being opened: with a model callback and when the file lists at least this many flows,
+   * its topology goes to the caller as soon as it is read, before the flows are
+   * (parse-scenario.ts `onTopology`), then the flows.
    */
-  topologyFirst?: boolean;
+  topologyFirst?: number;
   /**
    * Instead of `text`: an edit of the text of an earlier request to this worker (its `textId`,
    * `base`). A worker that does not hold that text (it restarted) throws `TEXT_BASE_MISSING`.
@@ -143,12 +144,13 @@ function withText(sent: AnalysisRequest): AnalysisRequest {
 }
 
 function load(request: AnalysisRequest, onTopology?: ParseOptions['onTopology']): ParseResult {
+  const ahead = onTopology ? { onTopology, topologyFrom: request.topologyFirst ?? 0 } : {};
   if (request.text !== undefined) {
     const fileName = request.fileName ?? DEFAULT_FILE_NAME;
     // Detail requests name no file; the model does not depend on the name, only diagnostics do.
     if (parsed?.text === request.text && (parsed.fileName === fileName || request.fileName === undefined))
       return parsed.result;
-    const { result, reading } = parseEdited(request.text, parsed?.reading, { fileName, ...(onTopology ? { onTopology } : {}) });
+    const { result, reading } = parseEdited(request.text, parsed?.reading, { fileName, ...ahead });
     parsed = { text: request.text, fileName, result, ...(reading ? { reading } : {}) };
     return result;
   }
@@ -325,7 +327,7 @@ export const analysisApi = {
       // A file being opened: its topology is sent while its flows are still being read.
       let topologySlices: PartSlice[] | undefined;
       const onTopology =
-        early && request.topologyFirst
+        early && request.topologyFirst !== undefined
           ? (topology: Scenario, flowCount: number): void => {
               const messages = splitTopology(topology, flowCount);
               topologySlices = (messages[0] as Extract<ModelMessage, { kind: 'head' }>).slices;

@@ -26,6 +26,12 @@ export interface ParseOptions {
    * is an eighth of its text.
    */
   onTopology?: (topology: Scenario, flowCount: number) => void;
+  /**
+   * The least number of flows for which `onTopology` hears the topology (0 when left out): a
+   * smaller file is read and checked in one go, as the page shows its map with its analysis anyway
+   * and the topology's checks would run twice.
+   */
+  topologyFrom?: number;
 }
 
 function byPosition(a: Diagnostic, b: Diagnostic): number {
@@ -47,12 +53,12 @@ export interface CleanReading {
  * a list, only that item is read again (reread-plain-yaml.ts) and shape-checked again (the others'
  * checks are kept, check-shape.ts); references and semantics are always checked on the whole.
  */
-function parseClean(text: string, previous?: CleanReading, keep = false, onTopology?: ParseOptions['onTopology']): { result: ParseResult; reading: CleanReading } | undefined {
+function parseClean(text: string, previous?: CleanReading, keep = false, ahead: Pick<ParseOptions, 'onTopology' | 'topologyFrom'> = {}): { result: ParseResult; reading: CleanReading } | undefined {
   if (text.length > MAX_FILE_CHARS) return undefined;
   let value = previous ? rereadEdited(previous.text, previous.value, text) : undefined;
   let memo: { previous?: ShapeMemo; next?: ShapeMemo } | undefined = keep ? (previous?.memo ? { previous: previous.memo } : {}) : undefined;
-  if (value === undefined && onTopology) {
-    const staged = readTopologyFirst(text, onTopology);
+  if (value === undefined && ahead.onTopology) {
+    const staged = readTopologyFirst(text, ahead.onTopology, ahead.topologyFrom ?? 0);
     value = staged?.value;
     // The topology's shape checks are replayed for the whole file: its entities are the same objects at the same places.
     if (staged?.memo) memo = { previous: staged.memo };
@@ -71,9 +77,13 @@ function parseClean(text: string, previous?: CleanReading, keep = false, onTopol
  * for the whole file's (check-shape.ts `ShapeMemo`). Undefined when the plain reader cannot read
  * the file in two stages.
  */
-function readTopologyFirst(text: string, onTopology: NonNullable<ParseOptions['onTopology']>): { value?: Record<string, unknown>; memo?: ShapeMemo } | undefined {
+function readTopologyFirst(text: string, onTopology: NonNullable<ParseOptions['onTopology']>, from: number): { value?: Record<string, unknown>; memo?: ShapeMemo } | undefined {
   const staged = readPlainYamlInStages(text, 'flows');
   if (!staged) return undefined;
+  if (staged.deferredItems < from) {
+    const value = staged.rest();
+    return value ? { value } : undefined;
+  }
   const reporter = createReporter();
   const keep: { next?: ShapeMemo } = {};
   const topology = runStages(staged.first, reporter, { keep });
@@ -85,7 +95,7 @@ function readTopologyFirst(text: string, onTopology: NonNullable<ParseOptions['o
 
 /** Parses a scenario; the model is present only when no diagnostic is an error. */
 export function parseScenario(text: string, options: ParseOptions = {}): ParseResult {
-  return parseClean(text, undefined, false, options.onTopology)?.result ?? parseScenarioFully(text, options);
+  return parseClean(text, undefined, false, options)?.result ?? parseScenarioFully(text, options);
 }
 
 /**
@@ -93,7 +103,7 @@ export function parseScenario(text: string, options: ParseOptions = {}): ParseRe
  * only the edited item is read again. Returns the result and, when it is clean, this text's reading.
  */
 export function parseEdited(text: string, previous: CleanReading | undefined, options: ParseOptions = {}): { result: ParseResult; reading?: CleanReading } {
-  return parseClean(text, previous, true, options.onTopology) ?? { result: parseScenarioFully(text, options) };
+  return parseClean(text, previous, true, options) ?? { result: parseScenarioFully(text, options) };
 }
 
 /** Parses with the full YAML parser, positions and all: what `parseScenario` does whenever a file has diagnostics. */

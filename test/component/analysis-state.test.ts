@@ -13,14 +13,14 @@ import { analysis, model as small } from './fixtures/two-hosts.ts';
 function controlledClient() {
   const calls: {
     text?: string;
-    topologyFirst?: boolean;
+    topologyFirst?: number;
     onModel?: (u: ModelUpdate) => void;
     resolve: (r: AnalyzeResult) => void;
     reject: (e: unknown) => void;
   }[] = [];
   const client = {
     analyze(
-      req: { text?: string; topologyFirst?: boolean },
+      req: { text?: string; topologyFirst?: number },
       _onProgress?: unknown,
       onModel?: (u: ModelUpdate) => void,
     ) {
@@ -85,7 +85,7 @@ describe('AnalysisState: a large file is drawn before its analysis arrives', () 
     const state = new AnalysisState(client);
     state.schedule('large', 'large.yaml', { now: true, opening: true });
     state.schedule('large edited', 'large.yaml', { now: true });
-    expect(calls.map((c) => c.topologyFirst)).toEqual([true, undefined]);
+    expect(calls.map((c) => c.topologyFirst)).toEqual([PREVIEW_FLOWS, undefined]);
   });
 
   it('a file opened whose topology was shown ahead but whose flows are invalid: no model, its problems listed', async () => {

@@ -140,8 +140,8 @@ export class AnalysisState {
         this.#ahead = { run: mine, links };
         if (this.#previewRun === mine && !this.analysis) this.statusesAhead = links;
       };
-      // Opening a file: its topology comes ahead of its flows' reading.
-      const result = await this.#client.analyze({ text, fileName, ...(opening ? { topologyFirst: true } : {}) }, progress, preview);
+      // Opening a file: the topology of one large enough to be previewed comes ahead of its flows' reading.
+      const result = await this.#client.analyze({ text, fileName, ...(opening ? { topologyFirst: PREVIEW_FLOWS } : {}) }, progress, preview);
       const received = performance.now();
       // Apply in a task of its own: receiving (structured-clone) and re-rendering are then two
       // shorter main-thread tasks instead of one long one.

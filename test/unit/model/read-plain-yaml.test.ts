@@ -332,6 +332,17 @@ describe('parseScenario with onTopology: the topology ahead of the flows', () =>
     expect(heardCount).toBeGreaterThan(3);
   });
 
+  it('hears nothing of a file with fewer flows than `topologyFrom`, and parses it to the same result', () => {
+    const text = serializeScenario(generateScenario({ hosts: 3 }));
+    const flowCount = parseScenario(text).model!.flows.length;
+    const heard: number[] = [];
+    const onTopology = (_t: Scenario, n: number) => void heard.push(n);
+    expect(parseScenario(text, { onTopology, topologyFrom: flowCount + 1 })).toEqual(parseScenario(text));
+    expect(heard).toEqual([]);
+    parseScenario(text, { onTopology, topologyFrom: flowCount });
+    expect(heard).toEqual([flowCount]);
+  });
+
   it('keeps the same clean reading for the next edit as a parse in one go', () => {
     const text = serializeScenario(generateScenario({ hosts: 3 }));
     const staged = parseEdited(text, undefined, { onTopology: () => {} });

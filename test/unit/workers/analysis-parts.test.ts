@@ -351,7 +351,7 @@ describe('analysisApi.analyze with onModel', () => {
       else topology = m;
     });
     const response = await analysisApi.analyze(
-      { text, fileName: 'opened.yaml', topologyFirst: true },
+      { text, fileName: 'opened.yaml', topologyFirst: 1_000 },
       () => void events.push('progress'),
       (message) => (kinds.push(message.kind), receive(structuredClone(message))),
     );
@@ -364,11 +364,22 @@ describe('analysisApi.analyze with onModel', () => {
     expect(response.analysis?.flows).toHaveLength(whole.flows.length);
   });
 
+  it('a file being opened with fewer flows than asked for: read in one go, its model sent as for an edit', async () => {
+    const text = serializeScenario(generateScenario({ hosts: 5 }));
+    const flowCount = parseScenario(text).model!.flows.length;
+    const kinds: string[] = [];
+    const reports: boolean[] = [];
+    const receive = createModelReceiver<Scenario>((_m, complete) => void reports.push(complete));
+    await analysisApi.analyze({ text, topologyFirst: flowCount + 1 }, undefined, (m) => (kinds.push(m.kind), receive(structuredClone(m))));
+    expect(kinds).not.toContain('flows');
+    expect(reports.at(-1)).toBe(true);
+  });
+
   it('a file being opened whose flows are invalid: its topology went ahead, the answer has the problems and no model', async () => {
     const text = serializeScenario(generateScenario({ hosts: 4 })).replace(/^(flows:\n(?:.*\n)*?\s+from: )\S+/m, '$1no-such-workload');
     const reports: boolean[] = [];
     const receive = createModelReceiver<Scenario>((_m, complete) => void reports.push(complete));
-    const response = await analysisApi.analyze({ text, topologyFirst: true }, undefined, (m) => receive(structuredClone(m)));
+    const response = await analysisApi.analyze({ text, topologyFirst: 0 }, undefined, (m) => receive(structuredClone(m)));
     expect(reports).toEqual([false]);
     expect(response.model).toBeUndefined();
     expect(response.diagnostics.some((d) => d.severity === 'error' && d.message.includes('no-such-workload'))).toBe(true);
