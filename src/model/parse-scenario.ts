@@ -22,8 +22,7 @@ export interface ParseOptions {
    * read and checked, before the flows are read, with how many flows the file lists. Only when
    * that part alone has no error (but requirements naming flows not read yet) and the file is in
    * the plain subset with its flows as a block list; the result still says whether the whole file
-   * is valid. A 1,000-host region's topology
-   * is an eighth of its text.
+   * is valid. A 1,000-host region's topology is an eighth of its text.
    */
   onTopology?: (topology: Scenario, flowCount: number) => void;
   /**

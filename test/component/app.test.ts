@@ -158,6 +158,28 @@ describe('App', () => {
     },
   );
 
+  it('a large file shown ahead of its flows whose flows are invalid: its problems over an empty map', async () => {
+    const { client } = createFakeClient();
+    const large = {
+      ...model,
+      flows: Array.from({ length: PREVIEW_FLOWS }, (_, i) => ({ ...model.flows[0]!, id: `f${i}` })),
+    };
+    let finish: (r: AnalyzeResult) => void = () => {};
+    client.analyze = (_req, _onProgress, onModel?: (u: ModelUpdate) => void) => {
+      onModel?.({ model: { ...large, flows: [] }, complete: false, flowCount: PREVIEW_FLOWS });
+      return new Promise((resolve) => (finish = resolve));
+    };
+    const app = createAppContext({ client, store: createMemoryStore() });
+    render(App, { props: { app, headless: true } });
+    await waitFor(() => expect(app.canvas.view?.stats().nodes).toBe(7));
+    finish({
+      diagnostics: [{ code: 'flow_unknown_endpoint', severity: 'error', message: 'flow f1 starts at unknown workload ghost', path: ['flows', 1, 'from'] }],
+    });
+    await waitFor(() => expect(screen.getByText('This file has problems.')).toBeTruthy());
+    expect(app.analysis.model).toBeUndefined();
+    expect(app.canvas.view?.stats()).toMatchObject({ nodes: 0, edges: 0 });
+  });
+
   it('statuses reported for a file that is not previewed (an edit, a small file) are not shown ahead', async () => {
     const { client } = createFakeClient();
     let finish: (r: AnalyzeResult) => void = () => {};

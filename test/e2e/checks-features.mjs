@@ -112,6 +112,24 @@ export const featureChecks = [
     },
   },
   {
+    name: 'a large file opened whose flows name an unknown workload: its map shows before its flows are read, then its problems over an empty map',
+    async run({ page, base, out }) {
+      await onAppOrigin(page, base);
+      const text = generateScenario({ hosts: 1000, flows: 20000 }).replace(/(\n {2}- \{ id: f7, from: )[^,]+/, '$1vm-nowhere');
+      if (!text.includes('vm-nowhere')) throw new Error('the flow to break is not in the generated text');
+      await storeWorkingCopy(page, text, 'generated-broken-flow.yaml');
+      await page.goto(`${base}?testhook`);
+      await waitHook(page, () => window.__plainsight?.topologyAt() !== undefined, undefined, 60000);
+      // The whole file is read the full way for its positions (seconds), long after the topology was drawn.
+      await waitHook(page, () => window.__plainsight.diagnostics().some((d) => d.code === 'flow_unknown_endpoint'), undefined, 60000);
+      await page.getByText('This file has problems.').waitFor();
+      const after = await hook(page, () => ({ stats: window.__plainsight.stats(), completed: window.__plainsight.completed() }));
+      if (after.stats.nodes !== 0 || after.stats.edges !== 0)
+        throw new Error(`the topology of the invalid file stays on the map: ${after.stats.nodes} nodes, ${after.stats.edges} edges`);
+      await page.screenshot({ path: join(out, '11c-large-file-invalid-flow.png') });
+    },
+  },
+  {
     name: 'the import dialog previews three hosts’ outputs and merges the new hosts into the open scenario (issue 6)',
     async run({ page, out }) {
       await openDefault(page);
