@@ -50,15 +50,21 @@ const settle = async () => {
   for (let i = 0; i < 3; i++) await new Promise((r) => setTimeout(r, 0));
 };
 
+/** A small file opened and analysed, then a large one opened whose topology has come ahead of it. */
+async function largeOpenedAfterSmall() {
+  const { client, calls } = controlledClient();
+  const state = new AnalysisState(client);
+  state.schedule('small', 'small.yaml', { now: true, opening: true });
+  calls[0]!.resolve({ diagnostics: [], model: small, analysis });
+  await settle();
+  state.schedule('large', 'large.yaml', { now: true, opening: true });
+  calls[1]!.onModel?.(ahead(topology, false));
+  return { state, calls };
+}
+
 describe('AnalysisState: a large file is drawn before its analysis arrives', () => {
   it('opening a large file shows its topology at once, then its flows, then the analysis; nothing claims a status before', async () => {
-    const { client, calls } = controlledClient();
-    const state = new AnalysisState(client);
-    state.schedule('small', 'small.yaml', { now: true, opening: true });
-    calls[0]!.resolve({ diagnostics: [], model: small, analysis });
-    await settle();
-    state.schedule('large', 'large.yaml', { now: true, opening: true });
-    calls[1]!.onModel?.(ahead(topology, false));
+    const { state, calls } = await largeOpenedAfterSmall();
     // The other file's analysis is gone: its statuses would be claimed for this model.
     expect([state.model, state.analysis, state.pendingFlows, state.flowCount, state.running]).toEqual([
       topology,
@@ -89,13 +95,7 @@ describe('AnalysisState: a large file is drawn before its analysis arrives', () 
   });
 
   it('a file opened whose topology was shown ahead but whose flows are invalid: no model, its problems listed', async () => {
-    const { client, calls } = controlledClient();
-    const state = new AnalysisState(client);
-    state.schedule('small', 'small.yaml', { now: true, opening: true });
-    calls[0]!.resolve({ diagnostics: [], model: small, analysis });
-    await settle();
-    state.schedule('large', 'large.yaml', { now: true, opening: true });
-    calls[1]!.onModel?.(ahead(topology, false));
+    const { state, calls } = await largeOpenedAfterSmall();
     expect(state.model).toBe(topology);
     const problem: Diagnostic = {
       code: 'flow_unknown_endpoint',

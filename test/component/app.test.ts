@@ -17,6 +17,24 @@ function setup(options: { packed?: boolean } = {}) {
   return { app, requests, store, reasonsAsked };
 }
 
+/**
+ * An app whose client answers an analysis when the test says so (`finish`), having sent the
+ * topology of a file large enough to be previewed ahead of it, as the worker does for a file opened.
+ */
+function openedAhead() {
+  const { client } = createFakeClient();
+  const large = {
+    ...model,
+    flows: Array.from({ length: PREVIEW_FLOWS }, (_, i) => ({ ...model.flows[0]!, id: `f${i}` })),
+  };
+  let answer: (r: AnalyzeResult) => void = () => {};
+  client.analyze = (_req, _onProgress, onModel?: (u: ModelUpdate) => void) => {
+    onModel?.({ model: { ...large, flows: [] }, complete: false, flowCount: PREVIEW_FLOWS });
+    return new Promise((resolve) => (answer = resolve));
+  };
+  return { app: createAppContext({ client, store: createMemoryStore() }), finish: (r: AnalyzeResult) => answer(r) };
+}
+
 describe('App', () => {
   it('opens a scenario on start and shows the analysis: canvas elements and the matrix', async () => {
     const { app } = setup();
@@ -100,17 +118,7 @@ describe('App', () => {
   });
 
   it('a large file being opened is drawn before its analysis: grey links and an “analysing” note, then the statuses', async () => {
-    const { client } = createFakeClient();
-    const large = {
-      ...model,
-      flows: Array.from({ length: PREVIEW_FLOWS }, (_, i) => ({ ...model.flows[0]!, id: `f${i}` })),
-    };
-    let finish: (r: AnalyzeResult) => void = () => {};
-    client.analyze = (_req, _onProgress, onModel?: (u: ModelUpdate) => void) => {
-      onModel?.({ model: { ...large, flows: [] }, complete: false, flowCount: PREVIEW_FLOWS });
-      return new Promise((resolve) => (finish = resolve));
-    };
-    const app = createAppContext({ client, store: createMemoryStore() });
+    const { app, finish } = openedAhead();
     app.view.layers.flows = true;
     render(App, { props: { app, headless: true } });
     await waitFor(() => expect(app.canvas.view?.stats().nodes).toBe(7));
@@ -159,17 +167,7 @@ describe('App', () => {
   );
 
   it('a large file shown ahead of its flows whose flows are invalid: its problems over an empty map', async () => {
-    const { client } = createFakeClient();
-    const large = {
-      ...model,
-      flows: Array.from({ length: PREVIEW_FLOWS }, (_, i) => ({ ...model.flows[0]!, id: `f${i}` })),
-    };
-    let finish: (r: AnalyzeResult) => void = () => {};
-    client.analyze = (_req, _onProgress, onModel?: (u: ModelUpdate) => void) => {
-      onModel?.({ model: { ...large, flows: [] }, complete: false, flowCount: PREVIEW_FLOWS });
-      return new Promise((resolve) => (finish = resolve));
-    };
-    const app = createAppContext({ client, store: createMemoryStore() });
+    const { app, finish } = openedAhead();
     render(App, { props: { app, headless: true } });
     await waitFor(() => expect(app.canvas.view?.stats().nodes).toBe(7));
     finish({
