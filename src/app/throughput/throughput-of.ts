@@ -9,7 +9,7 @@ import type { Bar } from './bar-chart.ts';
 
 /** The analysis's throughput estimate, if this engine computes one. */
 export function throughputOf(analysis: PageAnalysis | undefined): PageThroughput | undefined {
-  return (analysis as (Omit<PageAnalysis, 'throughput'> & { throughput?: PageThroughput }) | undefined)?.throughput;
+  return analysis?.throughput;
 }
 
 const rank: ExposureLevel[] = ['none', 'metadata', 'headers', 'payload'];

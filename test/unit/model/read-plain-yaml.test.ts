@@ -348,8 +348,14 @@ describe('parseScenario with onTopology: the topology ahead of the flows', () =>
     const staged = parseEdited(text, undefined, { onTopology: () => {} });
     const whole = parseEdited(text, undefined);
     expect(same(staged.reading?.value, whole.reading?.value)).toBe(true);
-    const edited = text.replace(/(- id: \S+\n\s+from: )\S+/, '$1$1').replace(/from: - id: /, 'from: ');
-    expect(parseEdited(edited, staged.reading)).toEqual(parseEdited(edited, whole.reading));
+    expect(staged.reading?.memo).toBeDefined();
+    // One flow's port changed: the next reading reads that item again and replays the others' checks.
+    const edited = text.replace(/(\n {2}- id: (\S+)\n(?: {4}.*\n)*? {4}port: )(\d+)/, (_m, head: string) => `${head}1234`);
+    expect(edited).not.toBe(text);
+    const next = parseEdited(edited, staged.reading);
+    expect(next).toEqual(parseEdited(edited, whole.reading));
+    expect(next.result).toEqual(parseScenario(edited));
+    expect(next.result.model?.flows.filter((f) => f.port === 1234)).toHaveLength(1);
   });
 
   it('an invalid flow: the topology was heard, the result has the full parse\'s problems and no model', () => {

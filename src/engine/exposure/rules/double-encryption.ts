@@ -115,7 +115,7 @@ export const doubleEncryption: Rule = {
   falsePositives:
     'Layers whose endpoints differ (a site-to-site tunnel between gateways around host-to-host IPsec) protect ' +
     'against different attackers, such as a compromised gateway; or defence in depth chosen on purpose.',
-  digest: nestedDigest as FlowDigest<unknown>,
+  digest: nestedDigest,
   check(ctx) {
     const facts = flowFacts(ctx);
     // A loop, not a flatMap: that made an array per flow (50,000 of them, each cipher edit again).

@@ -61,7 +61,7 @@ export const integrityOnly: Rule = {
     'Deliberately integrity-only segments (for example lawful inspection points or troubleshooting), where the ' +
     'confidential flows are protected by other layers on the same hops.',
   scope: 'flow',
-  digest: layersDigest as FlowDigest<unknown>,
+  digest: layersDigest,
   check(ctx) {
     // Each flow reports its own finding, so walking them in id order changes nothing but speed.
     const facts = flowFacts(ctx);

@@ -69,7 +69,7 @@ export const plaintextLeavesSite: Rule = {
     'A circuit modelled as shared or between sites that the operator in fact controls end to end (dark fibre inside ' +
     "one security domain), or data marked confidential that is public: fix the site's trust or the flow's sensitivity.",
   scope: 'flow',
-  digest: leavingDigest as FlowDigest<unknown>,
+  digest: leavingDigest,
   check(ctx) {
     // Each flow reports its own finding, so walking them in id order changes nothing but speed.
     const facts = flowFacts(ctx);

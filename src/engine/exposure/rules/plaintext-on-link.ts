@@ -119,7 +119,7 @@ export const plaintextOnLink: Rule = {
     'Public data (sensitivity `public`) or links the threat model deliberately trusts; lower the noise by marking the ' +
     'site `trusted`, which turns these findings informational.',
   scope: 'link',
-  digest: reasonsDigest as FlowDigest<unknown>,
+  digest: reasonsDigest,
   check(ctx) {
     // A link's flows with plaintext payload are its X8 status flows when that status is plaintext
     // (the same keyless-tap reading), already sorted by id: only those flows' traces are read.

@@ -63,7 +63,7 @@ export const providerNetworkUnencrypted: Rule = {
   falsePositives:
     'Provider networks that only carry public or already end-to-end encrypted traffic by design, such as a public ' +
     'floating-IP network in front of TLS-terminating load balancers.',
-  digest: bareDigest as FlowDigest<unknown>,
+  digest: bareDigest,
   check(ctx) {
     const encryption = overlayEncryption(ctx.scenario);
     if (encryption.length === 0) return;

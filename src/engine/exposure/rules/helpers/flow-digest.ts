@@ -29,7 +29,7 @@ export function digestOf<T>(
   ctx: { digests?: FlowDigests | undefined; traces: ReadonlyMap<string, FlowTrace>; index: ScenarioIndex },
   id: string,
 ): T | undefined {
-  const kept = ctx.digests?.get(digest as FlowDigest<unknown>);
+  const kept = ctx.digests?.get(digest);
   if (kept?.has(id)) return kept.get(id) as T;
   const flow = ctx.index.flows.get(id);
   const trace = ctx.traces.get(id);
