@@ -73,6 +73,19 @@ describe('splitResponse / putSlice', () => {
     expect(splitResponse({ analysis: { exposures: [1, 2, 3] } }, 1)).toBeUndefined();
   });
 
+
+  it('sends a typed array whole, in the skeleton, without reading inside it', () => {
+    // Packed exposures travel as typed arrays next to the large lists (packed-exposures.ts).
+    const at = new Int32Array(100_000).map((_, i) => i);
+    // A field on the array itself: reading the array's entries one by one would read this too.
+    let read = false;
+    Object.defineProperty(at, 'probe', { enumerable: true, get: () => ((read = true), 0) });
+    const response = { packed: { at, attackers: ['a1'] }, analysis: { flows: Array.from({ length: 30_000 }, (_, i) => ({ id: `f${i}` })) } };
+    const split = splitResponse(response, 1)!;
+    expect(read).toBe(false);
+    expect(split.plan.slices.every((s) => s.path.join('.') === 'analysis.flows')).toBe(true);
+    expect(split.skeleton.packed.at).toBe(at);
+  });
   it('after an edit, cuts lists as long as before where they were cut, marks the slices of the same objects kept, and still round-trips', () => {
     const items = Array.from({ length: 60_000 }, (_, i) => ({ id: `x${i}` }));
     const first = { analysis: { exposures: items, other: Array.from({ length: 30_000 }, (_, i) => i) } };
