@@ -47,13 +47,10 @@ function patchFields(now: readonly unknown[], then: readonly unknown[], start: n
     const a = now[i];
     const b = then[i];
     if (a === b) continue;
-    if (!isRecord(a) || !isRecord(b)) return undefined;
-    const keys = Object.keys(a);
-    const before = Object.keys(b);
-    if (keys.length !== before.length) return undefined;
-    for (let k = 0; k < keys.length; k++) {
-      const key = keys[k]!;
-      if (key !== before[k]) return undefined;
+    if (!isRecord(a) || !isRecord(b) || !sameKeys(a, b)) return undefined;
+    // Responses are plain structured-clone data: every enumerable key is the item's own. No list of
+    // keys per item: a cipher edit changes 100,000 rows at 1,000 hosts.
+    for (const key in a) {
       const x = a[key];
       const y = b[key];
       if (x === y || (Number.isNaN(x) && Number.isNaN(y))) continue;
@@ -65,6 +62,19 @@ function patchFields(now: readonly unknown[], then: readonly unknown[], start: n
     }
   }
   return fields.length > 0 ? fields : undefined;
+}
+
+/** The keys of the record `sameKeys` compares against, reused item after item. */
+const KEYS: string[] = [];
+
+/** Whether two records have the same keys in the same order (a patched item is rebuilt in the order of the one before). */
+function sameKeys(a: Record<string, unknown>, b: Record<string, unknown>): boolean {
+  // Written over, never emptied (an emptied list lets its storage go).
+  let n = 0;
+  for (const key in b) KEYS[n++] = key;
+  let k = 0;
+  for (const key in a) if (k === n || key !== KEYS[k++]) return false;
+  return k === n;
 }
 
 /** How a response was split: the slices to fetch, in order. */
@@ -335,10 +345,16 @@ export type ModelMessage =
  */
 export function splitModel(model: { flows: readonly unknown[] }, previous?: { model: { flows: readonly unknown[] }; slices: PartSlice[] }): ModelMessage[] {
   const topology: Record<string, unknown> = { ...model, flows: [] };
-  const split = splitResponse({ model: topology }, 0, modelCostOf);
+  // Lists as long as they were are cut where they were, without walking their items (as `splitResponse` does).
+  const before = previous ? { plan: { id: 0, slices: previous.slices }, response: { model: previous.model } } : undefined;
+  const split = splitResponse({ model: topology }, 0, modelCostOf, before);
   const head = split?.skeleton.model ?? topology;
+  const flows =
+    previous && previous.model.flows.length === model.flows.length
+      ? previous.slices.filter((s) => s.path.length === 2 && s.path[0] === 'model' && s.path[1] === 'flows')
+      : slicesOf(['model', 'flows'], model.flows, modelCostOf);
   // Fresh slice objects: `kept` marks belong to this split alone.
-  const slices = [...(split?.plan.slices ?? []), ...slicesOf(['model', 'flows'], model.flows, modelCostOf)].map((s) => ({ ...s }));
+  const slices: PartSlice[] = [...(split?.plan.slices ?? []), ...flows].map((s) => ({ path: s.path, start: s.start, end: s.end }));
   const topologySlices = split?.plan.slices.length ?? 0;
   // Every path also leads to its list in `{ model }`: the topology shares all lists but the flows.
   const root = { model };

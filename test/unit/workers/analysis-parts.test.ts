@@ -138,6 +138,7 @@ describe('markKept with patches', () => {
       flows.map((f, i) => (i === 10 ? { ...f, path: [...f.path] } : f)),
       flows.map((f, i) => (i === 10 ? { bottleneck: f.bottleneck, id: f.id, path: f.path, maxGbps: 1 } : f)),
       flows.map((f, i) => (i === 10 ? { ...f, extra: 1 } : f)),
+      flows.map((f, i) => (i === 10 ? { id: f.id, path: f.path, maxGbps: 1 } : f)),
       flows.map((f, i) => (i === 10 ? { id: 'g', path: f.path, maxGbps: 1, bottleneck: 'x', more: 2 } : i === 11 ? { ...f, maxGbps: 3 } : f)),
     ];
     for (const edited of cases) {
@@ -261,6 +262,40 @@ describe('splitModel / createModelReceiver: the model ahead of its analysis', ()
     expect(reports[0]!.model.flows).toEqual([]);
     expect(JSON.stringify(reports[1]!.model)).toBe(before);
     expect(JSON.stringify(model)).toBe(before);
+  });
+
+  it('after an edit, cuts the lists as long as before where they were cut without reading their items, and sends only the slices that changed', () => {
+    const first = splitModel(model);
+    const firstSlices = headOf(first).slices;
+    // One flow edited (and much larger than before), the rest the very same objects.
+    const flows = model.flows.slice();
+    flows[10] = { ...flows[10]!, note: 'x'.repeat(10), tags: Array.from({ length: 50 }, (_, i) => `t${i}`) } as never;
+    // A flow far from the edit whose fields must not be read: its slice is the same as before.
+    const probe = { ...model.flows[4_500]! };
+    let reads = 0;
+    Object.defineProperty(probe, 'probe', { enumerable: true, get: () => ++reads });
+    const previousModel = { ...model, flows: model.flows.map((f, i) => (i === 4_500 ? probe : f)) };
+    const previous = { model: previousModel, slices: headOf(splitModel(previousModel)).slices };
+    const readsBefore = reads;
+    const edited = { ...previousModel, flows: previousModel.flows.map((f, i) => (i === 10 ? flows[10]! : f)) };
+    const messages = splitModel(edited, previous);
+    expect(reads).toBe(readsBefore);
+    const head = headOf(messages);
+    const cuts = (slices: typeof firstSlices) => slices.map((s) => [s.path.join('.'), s.start, s.end]);
+    expect(cuts(head.slices)).toEqual(cuts(firstSlices));
+    // Only the slice with the edited flow travels; the receiver takes the rest from the model before.
+    const sent = messages.filter((m) => m.kind === 'slice');
+    expect(sent).toHaveLength(1);
+    const slice = head.slices[(sent[0] as Extract<(typeof messages)[number], { kind: 'slice' }>).index]!;
+    expect(slice.path.join('.')).toBe('model.flows');
+    expect(slice.start <= 10 && 10 < slice.end).toBe(true);
+    const reports: (typeof model)[] = [];
+    const receive = createModelReceiver<typeof model>((m, complete) => void (complete && reports.push(m)), previousModel);
+    for (const message of messages) receive(structuredClone(message));
+    expect(reports).toHaveLength(1);
+    expect(reports[0]!.flows[10]).toEqual(flows[10]);
+    expect(reports[0]!.flows).toHaveLength(edited.flows.length);
+    expect(reports[0]!.workloads).toEqual(previousModel.workloads);
   });
 
   it('keeps a slice of flat model records within the budget, counting their fields', () => {
