@@ -8,28 +8,29 @@ import { describeKinds, ENTITY_NOUNS } from './describe-schema.ts';
 import { didYouMean } from './did-you-mean.ts';
 import type { Reporter } from './draft-diagnostic.ts';
 import type { EntityKind } from './schema-dsl.ts';
+import type { SegmentedList } from './segmented-list.ts';
 
 /** Suggestions compare against every id of a kind; after this many misses, stop suggesting. */
 const SUGGESTION_BUDGET = 100;
 
 /** Registers every declared id, reporting the second and later uses of one; returns id → first declaration. */
 export function registerIds(
-  declarations: readonly Declaration[],
+  declarations: Pick<SegmentedList<Declaration>, 'forEach'>,
   reporter: Reporter,
 ): Map<string, Declaration> {
   const registry = new Map<string, Declaration>();
-  for (const declaration of declarations) {
+  declarations.forEach((declaration) => {
     const first = registry.get(declaration.id);
     if (!first) {
       registry.set(declaration.id, declaration);
-      continue;
+      return;
     }
     const message = `id \`${declaration.id}\` of this ${ENTITY_NOUNS[declaration.kind]} is already used by a ${ENTITY_NOUNS[first.kind]}`;
     reporter.report('duplicate_id', declaration.path, message, {
       related: first.path,
       hint: 'every id is unique across the whole file: rename one of them',
     });
-  }
+  });
   return registry;
 }
 
@@ -39,28 +40,28 @@ function nouns(kinds: readonly EntityKind[]): string {
 
 /** Checks that each reference names an entity of one of its target kinds. */
 export function checkReferences(
-  references: readonly Reference[],
+  references: Pick<SegmentedList<Reference>, 'forEach'>,
   registry: ReadonlyMap<string, Declaration>,
   reporter: Reporter,
 ): void {
   let idsByKind: Map<EntityKind, string[]> | undefined;
   let budget = SUGGESTION_BUDGET;
-  for (const reference of references) {
+  references.forEach((reference) => {
     const { schema, id } = reference;
     const found = registry.get(id);
-    if (found && schema.targets.includes(found.kind)) continue;
+    if (found && schema.targets.includes(found.kind)) return;
     const details = reference.target ? { target: reference.target } : {};
     if (found) {
       const message = `${subject(reference)} \`${id}\`, which is a ${ENTITY_NOUNS[found.kind]}, not ${describeKinds(schema.targets)}`;
       reporter.report(schema.code, reference.path, message, details);
-      continue;
+      return;
     }
     idsByKind ??= groupIds(registry);
     const candidates = schema.targets.flatMap((kind) => idsByKind!.get(kind) ?? []);
     const hint = budget-- > 0 ? didYouMean(id, candidates) : undefined;
     const message = `${subject(reference)} \`${id}\`, but there is no ${nouns(schema.targets)} with that id`;
     reporter.report(schema.code, reference.path, message, hint ? { ...details, hint } : details);
-  }
+  });
 }
 
 /** "`site` of host `c1` names" for a value; "`layout` has an entry for" for a mapping key. */

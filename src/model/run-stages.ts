@@ -10,6 +10,7 @@ import { checkObject } from './check-object.ts';
 import { checkOverlays } from './check-overlays.ts';
 import { checkReferences, registerIds } from './check-references.ts';
 import type { Declaration, Reference, ShapeContext } from './shape-context.ts';
+import { SegmentedList } from './segmented-list.ts';
 import { checkTopology } from './check-topology.ts';
 import { checkWorkloads } from './check-workloads.ts';
 import { isPlainObject } from './describe-schema.ts';
@@ -26,26 +27,28 @@ function samePath(a: readonly (string | number)[], b: readonly (string | number)
   return true;
 }
 
-/** Whether two readings declare the same ids, of the same kinds, at the same places, in the same order. */
-function sameDeclarations(before: readonly Declaration[], now: readonly Declaration[]): boolean {
-  if (before.length !== now.length) return false;
-  for (let i = 0; i < now.length; i++) {
-    const a = before[i]!;
-    const b = now[i]!;
-    if (a !== b && (a.id !== b.id || a.kind !== b.kind || !samePath(a.path, b.path))) return false;
-  }
-  return true;
+function sameDeclaration(a: Declaration, b: Declaration): boolean {
+  return a === b || (a.id === b.id && a.kind === b.kind && samePath(a.path, b.path));
+}
+
+/**
+ * Whether two readings declare the same ids, of the same kinds, at the same places, in the same
+ * order (the declarations replayed from the reading before are its very objects, not looked at).
+ */
+function sameDeclarations(before: SegmentedList<Declaration>, now: SegmentedList<Declaration>): boolean {
+  return now.sameAs(before, sameDeclaration);
 }
 
 /** The references outside the replayed ranges ([from, to) pairs, ascending). */
-function freshReferences(references: readonly Reference[], replayed: readonly number[]): Reference[] {
+function freshReferences(references: SegmentedList<Reference>, replayed: readonly number[]): Reference[] {
   const fresh: Reference[] = [];
+  const add = (reference: Reference): void => void fresh.push(reference);
   let at = 0;
   for (let k = 0; k < replayed.length; k += 2) {
-    for (; at < replayed[k]!; at++) fresh.push(references[at]!);
+    references.forEachIn(at, replayed[k]!, add);
     at = replayed[k + 1]!;
   }
-  for (; at < references.length; at++) fresh.push(references[at]!);
+  references.forEachIn(at, references.length, add);
   return fresh;
 }
 
@@ -64,8 +67,8 @@ export function runStages(value: unknown, reporter: Reporter, options: { keep?: 
   }
   const shape: ShapeContext = {
     reporter,
-    declarations: [],
-    references: [],
+    declarations: new SegmentedList<Declaration>(),
+    references: new SegmentedList<Reference>(),
     owner: 'the scenario',
     ownerDepth: 0,
   };

@@ -8,6 +8,7 @@ import { formatModelPath } from './format-model-path.ts';
 import type { EntityKind, RefSchema, Schema } from './schema-dsl.ts';
 import type { ModelPath } from './types.ts';
 import type { ShapeMemo } from './check-shape.ts';
+import type { SegmentedList } from './segmented-list.ts';
 
 /** Pattern every id matches (SPEC §1). */
 export const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._:/-]*$/;
@@ -34,8 +35,8 @@ export interface Reference {
 /** State of one shape walk. */
 export interface ShapeContext {
   reporter: Reporter;
-  declarations: Declaration[];
-  references: Reference[];
+  declarations: SegmentedList<Declaration>;
+  references: SegmentedList<Reference>;
   /** The entity being checked in words (`host \`c1\``); field labels are relative to it. */
   owner: string;
   ownerDepth: number;

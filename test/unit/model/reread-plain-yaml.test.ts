@@ -30,8 +30,8 @@ const region = serializeScenario({ ...generated, flows: generated.flows.filter((
 function memoOf(reading: CleanReading): unknown {
   const memo = reading.memo!;
   return {
-    declarations: memo.declarations.map((d) => [d.kind, d.id, d.path.join('.')]),
-    references: memo.references.map((r) => [r.id, r.path.join('.'), r.target ?? '', r.owner]),
+    declarations: [...memo.declarations].map((d) => [d.kind, d.id, d.path.join('.')]),
+    references: [...memo.references].map((r) => [r.id, r.path.join('.'), r.target ?? '', r.owner]),
     lists: [...memo.lists].map(([key, list]) => [key, Array.from(list.spans)]),
   };
 }
