@@ -102,6 +102,6 @@ describe('SegmentedList', () => {
     const earlier = new SegmentedList<{ n: number }>();
     earlier.appendRange(a, 0, 50);
     expect(later.sameAs(earlier, (x, y) => x === y)).toBe(false);
-    expect(new SegmentedList().sameAs(new SegmentedList(), equal)).toBe(true);
+    expect(new SegmentedList<{ n: number }>().sameAs(new SegmentedList<{ n: number }>(), equal)).toBe(true);
   });
 });
