@@ -337,13 +337,16 @@ export type ModelMessage =
   | { kind: 'flows'; slices: PartSlice[]; flowCount: number }
   | { kind: 'slice'; index: number; items: unknown[] };
 
+/** The head of a model's messages, which comes first. */
+export type ModelHead = Extract<ModelMessage, { kind: 'head' }>;
+
 /**
  * Splits a model into the messages of `ModelMessage`, in sending order; the model is not changed.
  * With `previous` (a model the receiver put together whole, split likewise), slices whose items are
  * the very objects it held at the same place are marked `kept` and not sent: the receiver takes
  * them from its own copy (an analysis session keeps the entities an edit left alone).
  */
-export function splitModel(model: { flows: readonly unknown[] }, previous?: { model: { flows: readonly unknown[] }; slices: PartSlice[] }): ModelMessage[] {
+export function splitModel(model: { flows: readonly unknown[] }, previous?: { model: { flows: readonly unknown[] }; slices: PartSlice[] }): [ModelHead, ...ModelMessage[]] {
   const topology: Record<string, unknown> = { ...model, flows: [] };
   // Lists as long as they were are cut where they were, without walking their items (as `splitResponse` does).
   const before = previous ? { plan: { id: 0, slices: previous.slices }, response: { model: previous.model } } : undefined;
@@ -351,14 +354,14 @@ export function splitModel(model: { flows: readonly unknown[] }, previous?: { mo
   const head = split?.skeleton.model ?? topology;
   const flows =
     previous && previous.model.flows.length === model.flows.length
-      ? previous.slices.filter((s) => s.path.length === 2 && s.path[0] === 'model' && s.path[1] === 'flows')
+      ? previous.slices.filter((s) => s.path.join('.') === 'model.flows')
       : slicesOf(['model', 'flows'], model.flows, modelCostOf);
   // Fresh slice objects: `kept` marks belong to this split alone.
   const slices: PartSlice[] = [...(split?.plan.slices ?? []), ...flows].map((s) => ({ path: s.path, start: s.start, end: s.end }));
   const topologySlices = split?.plan.slices.length ?? 0;
   // Every path also leads to its list in `{ model }`: the topology shares all lists but the flows.
   const root = { model };
-  if (previous) markKept({ id: 0, slices }, root, { plan: { id: 0, slices: previous.slices }, response: { model: previous.model } });
+  if (before) markKept({ id: 0, slices }, root, before);
   return [
     { kind: 'head', model: head, slices, topology: topologySlices, flowCount: model.flows.length },
     ...slices.flatMap((slice, index) => (slice.kept ? [] : [{ kind: 'slice' as const, index, items: sliceItems(root, slice) }])),
@@ -369,9 +372,9 @@ export function splitModel(model: { flows: readonly unknown[] }, previous?: { mo
  * The messages of a topology read ahead of its flows (parse-scenario.ts `onTopology`): a head
  * whose flows follow in `splitFlows`'s messages. Nothing is marked kept: a file is opened.
  */
-export function splitTopology(topology: { flows: readonly unknown[] }, flowCount: number): ModelMessage[] {
+export function splitTopology(topology: { flows: readonly unknown[] }, flowCount: number): [ModelHead, ...ModelMessage[]] {
   const [head, ...slices] = splitModel({ ...topology, flows: [] });
-  return [{ ...(head as Extract<ModelMessage, { kind: 'head' }>), flowCount, flowsLater: true }, ...slices];
+  return [{ ...head, flowCount, flowsLater: true }, ...slices];
 }
 
 /** The messages that complete a model whose topology went ahead (`splitTopology`, which gave `topologySlices`). */
@@ -397,7 +400,7 @@ export type ModelReport<M> = (model: M, complete: boolean, flowCount: number) =>
  * `kept` slices are taken from `previous`, the model the sender split them against.
  */
 export function createModelReceiver<M>(report: ModelReport<M>, previous?: M): (message: ModelMessage) => void {
-  let head: Extract<ModelMessage, { kind: 'head' }> | undefined;
+  let head: ModelHead | undefined;
   let root: { model: Record<string, unknown> } = { model: {} };
   let received = 0;
   let toldTopology = false;

@@ -330,7 +330,7 @@ export const analysisApi = {
         early && request.topologyFirst !== undefined
           ? (topology: Scenario, flowCount: number): void => {
               const messages = splitTopology(topology, flowCount);
-              topologySlices = (messages[0] as Extract<ModelMessage, { kind: 'head' }>).slices;
+              topologySlices = messages[0].slices;
               for (const message of messages) pending.push(onModel(message));
             }
           : undefined;
@@ -358,7 +358,7 @@ export const analysisApi = {
         for (const message of flows.messages) pending.push(onModel(message));
       } else if (early) {
         const messages = splitModel(model, basis?.model && basis.modelSlices ? { model: basis.model, slices: basis.modelSlices } : undefined);
-        modelSlices = (messages[0] as Extract<ModelMessage, { kind: 'head' }>).slices;
+        modelSlices = messages[0].slices;
         for (const message of messages) pending.push(onModel(message));
       }
       const analysed =
