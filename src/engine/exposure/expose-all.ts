@@ -7,6 +7,7 @@
 import { EXPOSURE_LEVELS } from '../../model/enums.ts';
 import type { ExposureLevel, Flow } from '../../model/types.ts';
 import type { ScenarioIndex } from '../scenario-index.ts';
+import { runSteps, type Steps } from '../steps.ts';
 import { traceAt, type TraceSource } from '../trace-source.ts';
 import type { FlowTrace } from '../types.ts';
 import { ExposureTableBuilder, type DetailMaker, type ExposureTable } from './exposure-table.ts';
@@ -161,8 +162,17 @@ export class ExposureAssembly {
  * vantages and reasons now; the others when first read.
  */
 export function exposeAll(flows: readonly Flow[], traces: TraceSource, knowledge: readonly AttackerKnowledge[], index: ScenarioIndex, detailed?: DetailWanted): ExposureTable {
+  return runSteps(exposeAllSteps(flows, traces, knowledge, index, detailed));
+}
+
+/** `exposeAll` in steps of `slice` flows. */
+export function* exposeAllSteps(flows: readonly Flow[], traces: TraceSource, knowledge: readonly AttackerKnowledge[], index: ScenarioIndex, detailed?: DetailWanted, slice = Number.POSITIVE_INFINITY): Steps<ExposureTable> {
   const rows = new ExposureAssembly(flows.length, knowledge, index, detailed);
-  for (let i = 0; i < flows.length; i++) rows.add(flows[i]!, traceAt(traces, i, flows[i]!.id)!, i);
+  for (let from = 0; from < flows.length; from += slice) {
+    const to = Math.min(flows.length, from + slice);
+    for (let i = from; i < to; i++) rows.add(flows[i]!, traceAt(traces, i, flows[i]!.id)!, i);
+    if (to < flows.length) yield;
+  }
   return rows.done(flows, traces);
 }
 

@@ -6,10 +6,10 @@
 import type { Flow, Scenario } from '../../model/types.ts';
 import { compareIds } from '../compare-ids.ts';
 import { buildAttackerKnowledge, type AttackerKnowledge } from '../exposure/attacker-knowledge.ts';
-import { dropRoutesFrom, sourceHostOf, traceAll, traceFlow } from '../exposure/build-traces.ts';
+import { dropRoutesFrom, sourceHostOf, traceAllSteps, traceFlow } from '../exposure/build-traces.ts';
 import { TraceStore } from '../exposure/trace-store.ts';
 import { breaksAny, evaluateRequirements } from '../exposure/evaluate-requirements.ts';
-import { exposeAll, ExposureAssembly } from '../exposure/expose-all.ts';
+import { exposeAllSteps, ExposureAssembly } from '../exposure/expose-all.ts';
 import type { ExposureTable } from '../exposure/exposure-table.ts';
 import { LinkStatusAssembly, linkStatuses, plaintextLinksOf } from '../exposure/link-statuses.ts';
 import { createTraceContext } from '../exposure/trace-context.ts';
@@ -33,6 +33,7 @@ import type { AnalysisOptions, ExposureAnalysis, Finding, FlowResult, FlowTrace,
 import type { PatchedRows } from '../patched-rows.ts';
 import { FlowTable, flowResultRow } from '../flow-table.ts';
 import { rowsArray } from '../row-list.ts';
+import { runSteps, type Steps } from '../steps.ts';
 
 /** Progress callback: phase name and how far it is. */
 export type ProgressListener = (p: AnalysisProgressEvent) => void;
@@ -260,28 +261,52 @@ export type DetailsNow = 'failing' | 'all';
 
 /** Analyses a scenario from scratch into a session state (a one-shot analysis, never edited, is `analyzeOnce`). */
 export function buildState(scenario: Scenario, options: AnalysisOptions = {}, onProgress?: ProgressListener, detailsNow: DetailsNow = 'failing'): SessionState {
+  return runSteps(buildStateSteps(scenario, options, onProgress, detailsNow));
+}
+
+/**
+ * `buildState` in steps: the stages over every flow (tracing, estimates, exposures) a slice of
+ * about `slice` flows per step, the rules one per step, the other stages a step each. For a session
+ * that answers its first analysis with a one-shot one and builds the state edits need in idle time
+ * (analysis-session.ts `oneShotFirst`).
+ */
+export function* buildStateSteps(scenario: Scenario, options: AnalysisOptions = {}, onProgress?: ProgressListener, detailsNow: DetailsNow = 'failing', slice = Number.POSITIVE_INFINITY): Steps<SessionState> {
   const index = indexScenario(scenario);
   const router = createUnderlayRouter(index);
   const ctx = createTraceContext(index, router);
-  const traced = traceAll(scenario.flows, ctx);
+  yield;
+  const traced = yield* traceAllSteps(scenario.flows, ctx, slice);
   const traces = new Map(scenario.flows.map((flow, i) => [flow.id, traced[i]!]));
   const sorted = [...scenario.flows].sort((a, b) => compareIds(a.id, b.id));
   // Files list their flows in id order as often as not (generated regions always): then no look-up at all.
   const inFileOrder = sorted.every((flow, i) => flow === scenario.flows[i]);
   const traceList = inFileOrder ? traced : sorted.map((flow) => traces.get(flow.id)!);
   const state = { scenario, options, index, router, protections: ctx.protections, traces, sorted, traceList } as unknown as SessionState;
+  yield;
   // Statuses read the traces alone: worked out first, they can be shown while the rest runs.
   // The rules' flags of every flow come with the statuses, from the same walk over the stacks.
   state.facts = new Uint8Array(sorted.length);
   state.links = linkStatuses(scenario, traceList, state.facts);
   onProgress?.({ phase: 'paths', done: 1, total: 3, links: state.links });
+  yield;
   state.hardware = hardwareProblems(scenario);
-  state.throughput = throughputOf(state, estimateFlows(state, sorted));
+  const figures = yield* estimateFlowsSteps(state, sorted, slice);
+  yield;
+  state.throughput = throughputOf(state, figures);
+  yield;
   state.knowledge = selectedAttackers(scenario, options).map((a) => buildAttackerKnowledge(a, index));
-  state.exposures = exposeAll(sorted, traceList, state.knowledge, index, detailsNow === 'all' ? everyPair : breaksAny(scenario.requirements));
+  state.exposures = yield* exposeAllSteps(sorted, traceList, state.knowledge, index, detailsNow === 'all' ? everyPair : breaksAny(scenario.requirements), slice);
   onProgress?.({ phase: 'exposure', done: 2, total: 3 });
+  yield;
   state.requirements = evaluateRequirements(scenario.requirements, sorted, state.exposures);
-  state.findings = findingsOf(state);
+  yield;
+  const input = ruleInputOf(state);
+  const found = new Map<string, Finding[]>();
+  for (const rule of registry) {
+    yield;
+    found.set(rule.id, runRules(input, [rule]));
+  }
+  state.findings = found;
   onProgress?.({ phase: 'findings', done: 3, total: 3 });
   return state;
 }
@@ -291,17 +316,53 @@ export function buildState(scenario: Scenario, options: AnalysisOptions = {}, on
  * (`flows` is `sorted`) it also lists the summaries and returns the figures, both in that order.
  */
 export function estimateFlows(state: SessionState, flows: readonly Flow[]): FlowFigures[] | undefined {
+  return runSteps(estimateFlowsSteps(state, flows));
+}
+
+/** Where `estimateRange` writes a pass's estimates. */
+interface EstimatePass {
+  state: SessionState;
+  flows: readonly Flow[];
+  all: boolean;
+  aligned: FlowTrace[] | undefined;
+  figureMap: Map<string, FlowFigures> | undefined;
+  resultMap: Map<string, FlowResult> | undefined;
+  list: FlowResult[] | undefined;
+  figureList: FlowFigures[] | undefined;
+  names: SubjectNames;
+}
+
+/** `estimateFlows` in steps of `slice` flows. */
+export function* estimateFlowsSteps(state: SessionState, flows: readonly Flow[], slice = Number.POSITIVE_INFINITY): Steps<FlowFigures[] | undefined> {
   const all = flows === state.sorted;
   // A first, full estimate only lists: the maps by id are built from the lists when first needed.
   const fresh = all && !state.figures;
-  const figureMap = fresh ? undefined : figuresOf(state);
-  const resultMap = fresh ? undefined : resultsOf(state);
-  // With positions (the flow list as before) the list of summaries is patched; else built again when needed.
-  const list = state.positions && state.resultList?.length === state.sorted.length ? state.resultList.slice() : all ? new Array<FlowResult>(flows.length) : undefined;
-  const aligned = all ? state.traceList : undefined;
-  const figureList = all ? new Array<FlowFigures>(flows.length) : undefined;
-  const names = new Map<string, string>();
-  for (let i = 0; i < flows.length; i++) {
+  const pass: EstimatePass = {
+    state,
+    flows,
+    all,
+    aligned: all ? state.traceList : undefined,
+    figureMap: fresh ? undefined : figuresOf(state),
+    resultMap: fresh ? undefined : resultsOf(state),
+    // With positions (the flow list as before) the list of summaries is patched; else built again when needed.
+    list: state.positions && state.resultList?.length === state.sorted.length ? state.resultList.slice() : all ? new Array<FlowResult>(flows.length) : undefined,
+    figureList: all ? new Array<FlowFigures>(flows.length) : undefined,
+    names: new Map<string, string>(),
+  };
+  for (let from = 0; from < flows.length; from += slice) {
+    const to = Math.min(flows.length, from + slice);
+    estimateRange(pass, from, to);
+    if (to < flows.length) yield;
+  }
+  state.resultList = pass.list;
+  if (fresh) state.figureList = pass.figureList;
+  return pass.figureList;
+}
+
+/** Estimates the flows of a pass from position `from` to `to` (exclusive). */
+function estimateRange(pass: EstimatePass, from: number, to: number): void {
+  const { state, flows, all, aligned, figureMap, resultMap, list, figureList, names } = pass;
+  for (let i = from; i < to; i++) {
     const flow = flows[i]!;
     const trace = traceAt(aligned ?? state.traces, i, flow.id)!;
     const mtu = flowMtu(trace, state.index);
@@ -313,9 +374,6 @@ export function estimateFlows(state: SessionState, flows: readonly Flow[]): Flow
     const at = all ? i : list ? state.positions!.get(flow.id) : undefined;
     if (at !== undefined) list![at] = summary;
   }
-  state.resultList = list;
-  if (fresh) state.figureList = figureList;
-  return figureList;
 }
 
 /**

@@ -217,9 +217,11 @@ describe('preparation in slices (issue 8)', () => {
         fc.constantFrom('ovn', 'ovs'),
         fc.nat({ max: 50 }),
         fc.array(step, { minLength: 3, maxLength: 8 }),
-        (overlay, seed, steps) => {
+        // Started one-shot first (as the app's worker does), the first calls build the state.
+        fc.boolean(),
+        (overlay, seed, steps, oneShotFirst) => {
           let scenario = sessionRegion(overlay, seed);
-          const session = createAnalysisSession(scenario, { prepareSlice: 5 });
+          const session = createAnalysisSession(scenario, { prepareSlice: 5, oneShotFirst });
           for (const [kind, calls, a, b] of steps) {
             for (let c = 0; c < calls && session.prepare(); c++);
             const s = scenario;
@@ -258,7 +260,7 @@ describe('preparation in slices (issue 8)', () => {
             }
             expect(
               json(session.update(scenario)),
-              `${overlay} seed ${seed} ${kind} after ${calls} calls`,
+              `${overlay} seed ${seed}${oneShotFirst ? ' one-shot first' : ''} ${kind} after ${calls} calls`,
             ).toBe(json(analyzeScenario(scenario)));
           }
         },
