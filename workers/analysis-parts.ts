@@ -164,7 +164,8 @@ function largeLists(root: Record<string, unknown>, cost: Cost, path: string[] = 
   return found;
 }
 
-function listAt(root: Record<string, unknown>, path: readonly string[]): unknown[] {
+/** The list at `path` in a response. */
+export function listAt(root: Record<string, unknown>, path: readonly string[]): unknown[] {
   let node: unknown = root;
   for (const key of path) node = (node as Record<string, unknown>)[key];
   return node as unknown[];

@@ -11,6 +11,7 @@ import { createAnalysisSession, type AnalysisSession } from '../src/engine/analy
 import { shareUnchanged } from '../src/engine/session/scenario-changes.ts';
 import type { AnalysisProgressEvent } from '../src/engine/session/session-state.ts';
 import {
+  listAt,
   markKept,
   sliceItems,
   slicePatch,
@@ -186,7 +187,7 @@ interface FlowDetailRun {
  * The analysis session of the last analysed text (issue 8): the next text, usually one edit away,
  * is re-analysed incrementally, and per-flow detail reads the session's traces.
  */
-let current: { text: string; attackers: string; session: AnalysisSession } | undefined;
+let current: { text: string; attackers: string; session: AnalysisSession; traced?: Map<string, FlowTrace> } | undefined;
 
 /** The findings of a text this worker did not analyse in its session, for `findingReasons` (a second worker). */
 let findingsCache: { text: string; attackers: string; findings: Analysis['findings'] } | undefined;
@@ -197,7 +198,18 @@ let detailCache: { text: string; run: FlowDetailRun } | undefined;
 function runOf(request: AnalysisRequest, model: Scenario): FlowDetailRun {
   if (request.text !== undefined && current?.text === request.text) {
     const { scenario, index, traces } = current.session.detail;
-    return { scenario, index, trace: (id) => traces.get(id) };
+    if (current.session.built) return { scenario, index, trace: (id) => traces.get(id) };
+    // A one-shot analysis keeps no traces and traces a flow again when asked: kept here once asked for.
+    const asked = (current.traced ??= new Map());
+    const trace = (id: string): FlowTrace | undefined => {
+      let t = asked.get(id);
+      if (!t) {
+        t = traces.get(id);
+        if (t) asked.set(id, t);
+      }
+      return t;
+    };
+    return { scenario, index, trace };
   }
   if (request.text !== undefined && detailCache?.text === request.text) return detailCache.run;
   // A trace depends on the scenario alone, so one flow is traced without analysing the others.
@@ -271,7 +283,8 @@ function analyzeText(
     }
   }
   current = undefined;
-  const session = createAnalysisSession(model, attackers ? { attackers } : {}, onProgress);
+  // A file opened: answered with a one-shot analysis, the state edits need built in idle time.
+  const session: AnalysisSession = createAnalysisSession(model, { ...(attackers ? { attackers } : {}), oneShotFirst: true, onBuilt: (built) => rebaseOnBuilt(session, built) }, onProgress);
   current = { text, attackers: key, session };
   detailCache = undefined;
   return session.analysis;
@@ -283,8 +296,11 @@ function analyzeText(
  * at 5,000 hosts; a piece made at once took up to 2.6 s).
  */
 function prepareWhenIdle(): void {
+  // Its own session's: a file opened meanwhile starts another session, prepared after its answer.
+  const session = current?.session;
   setTimeout(function step() {
-    if (current?.session.prepare()) setTimeout(step, 0);
+    if (!session || current?.session !== session) return;
+    if (session.prepare()) setTimeout(step, 0);
   }, 0);
 }
 
@@ -301,7 +317,53 @@ let recent: {
   modelSlices?: PartSlice[];
   /** The response the plan's patched slices are patches of (`PartSlice.patch`). */
   basis?: Record<string, unknown>;
+  /** The session whose one-shot analysis answered it, before its state was built (`rebaseOnBuilt`). */
+  oneShotOf?: AnalysisSession;
 }[] = [];
+
+/**
+ * Once a session started one-shot first has built its state (`onBuilt`, before any edit is
+ * applied to it): the responses answered from its one-shot analysis are made again from the built state's (the same values, the session's own
+ * objects) and kept in their place, with their plans. An edit's response marks its slices kept by
+ * identity against the response the caller has (`markKept`), and an edit's result shares the built
+ * state's objects: without this, the first edit after a file was opened would send everything.
+ */
+function rebaseOnBuilt(session: AnalysisSession, analysis: Analysis): void {
+  for (const entry of recent) {
+    if (entry.oneShotOf !== session) continue;
+    entry.oneShotOf = undefined;
+    const was = entry.response as unknown as AnalysisResponse;
+    const views = { summary: was.summary!, ...(was.packed ? { packed: was.packed } : {}) };
+    const head = { diagnostics: was.diagnostics, ...(was.model ? { model: was.model } : {}) };
+    const response = responseOf(head, withPlainFlows(analysis), views, true) as unknown as Record<string, unknown>;
+    // Lists of the same lengths where the plan cuts them, as equal analyses have (else left as it was).
+    if (entry.plan.slices.every((slice) => listAt(response, slice.path).length === listAt(entry.response, slice.path).length)) entry.response = response;
+  }
+}
+
+/**
+ * The response to an analysis request: `head` (diagnostics, and the model when it was not sent
+ * ahead), the analysis and its exposure views; for a caller that takes it in parts (`inParts`),
+ * the findings and loads as heads and the exposures packed.
+ */
+function responseOf(head: Pick<AnalysisResponse, 'diagnostics' | 'model'>, analysis: Analysis, views: Pick<ExposureViews, 'summary' | 'packed'>, inParts: boolean): AnalysisResponse {
+  const response: AnalysisResponse = { ...head, analysis, summary: views.summary };
+  const packed = views.packed;
+  if (inParts) {
+    const { throughput } = analysis;
+    response.analysis = { ...response.analysis!, findings: [], throughput: { ...throughput, hosts: [], links: [] } };
+    response.findings = analysis.findings.map(findingHead);
+    response.loads = { hosts: throughput.hosts.map(hostLoadHead), links: throughput.links.map(linkLoadHead) };
+  }
+  if (packed) {
+    response.analysis = { ...response.analysis!, exposures: [] };
+    response.packed = packed;
+  } else if (!Array.isArray(analysis.exposures)) {
+    // Not packed: the pairs travel as a list (a table's methods do not survive the copy).
+    response.analysis = { ...response.analysis!, exposures: [...analysis.exposures] };
+  }
+  return response;
+}
 /** The id of the last response when it was answered in parts (the last of `recent`), until the next analysis. */
 let partsOf: number | undefined;
 
@@ -375,32 +437,15 @@ export const analysisApi = {
       // instead of deserialising them. After an edit, summary and packing follow the pairs it changed.
       const views = exposureViews(analysis.exposures, rowsArray(analysis.flows), request.inParts === true, lastViews);
       lastViews = views;
-      const response: AnalysisResponse = {
-        diagnostics: loaded.diagnostics,
-        ...(early ? {} : { model }),
-        analysis,
-        summary: views.summary,
-      };
-      const packed = views.packed;
-      if (request.inParts) {
-        const { throughput } = analysis;
-        response.analysis = { ...response.analysis!, findings: [], throughput: { ...throughput, hosts: [], links: [] } };
-        response.findings = analysis.findings.map(findingHead);
-        response.loads = { hosts: throughput.hosts.map(hostLoadHead), links: throughput.links.map(linkLoadHead) };
-      }
-      if (packed) {
-        response.analysis = { ...response.analysis!, exposures: [] };
-        response.packed = packed;
-      } else if (!Array.isArray(analysis.exposures)) {
-        // Not packed: the pairs travel as a list (a table's methods do not survive the copy).
-        response.analysis = { ...response.analysis!, exposures: [...analysis.exposures] };
-      }
+      const response = responseOf({ diagnostics: loaded.diagnostics, ...(early ? {} : { model }) }, analysis, views, request.inParts === true);
       const split = request.inParts ? splitResponse(response as unknown as Record<string, unknown>, id, undefined, basis) : undefined;
       partsOf = split ? id : undefined;
       if (split) {
         if (basis) markKept(split.plan, response as unknown as Record<string, unknown>, basis, { patches: true });
         const patched = basis !== undefined && split.plan.slices.some((s) => s.patch);
-        const sent = { id, response: response as unknown as Record<string, unknown>, plan: split.plan, ...(patched ? { basis: basis.response } : {}) };
+        // Answered from a one-shot analysis: made again from the session's built state once there is one.
+        const oneShot = current !== undefined && !current.session.built && current.session.analysis === analysed ? { oneShotOf: current.session } : {};
+        const sent = { id, response: response as unknown as Record<string, unknown>, plan: split.plan, ...(patched ? { basis: basis.response } : {}), ...oneShot };
         recent = [...recent.slice(-1), modelSlices ? { ...sent, model, modelSlices } : sent];
       }
       // A response in parts is out once its last part is fetched.

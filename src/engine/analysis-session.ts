@@ -25,7 +25,8 @@ import {
   type SessionState,
 } from './session/session-state.ts';
 import { updateState } from './session/update-state.ts';
-import { runSteps } from './steps.ts';
+import { scenarioChanges } from './session/scenario-changes.ts';
+import { runSteps, type Steps } from './steps.ts';
 import {
   finishTapes,
   layOutTapeHosts,
@@ -97,6 +98,11 @@ export interface SessionOptions extends AnalysisOptions {
    * does, so that a file opened shows its analysis sooner.
    */
   oneShotFirst?: boolean;
+  /**
+   * With `oneShotFirst`: hears the built state's analysis when it takes over from the one-shot
+   * one (equal to it, other objects), in `prepare` or in an `update` before the edit is applied.
+   */
+  onBuilt?: (analysis: Analysis) => void;
 }
 
 const PREPARE_SLICE = 12_500;
@@ -266,10 +272,15 @@ export function createAnalysisSession(
   options: SessionOptions = {},
   onProgress?: ProgressListener,
 ): AnalysisSession {
-  const { prepareSlice = PREPARE_SLICE, oneShotFirst = false, ...analysisOptions } = options;
-  // Started one-shot first: the one-shot analysis's state answers until the built state takes over.
-  let building = oneShotFirst ? buildStateSteps(scenario, analysisOptions, undefined, 'failing', prepareSlice) : undefined;
-  let state = building ? analyzeOnce(scenario, analysisOptions, onProgress) : buildState(scenario, analysisOptions, onProgress);
+  const { prepareSlice = PREPARE_SLICE, oneShotFirst = false, onBuilt, ...analysisOptions } = options;
+  // One-shot first: the one-shot analysis's state answers until `building` returns the built one.
+  let building: Steps<SessionState> | undefined;
+  /** The state of a scenario analysed from scratch: the first, or another topology (another file opened). */
+  const afresh = (s: Scenario, progress?: ProgressListener): SessionState => {
+    building = oneShotFirst ? buildStateSteps(s, analysisOptions, undefined, 'failing', prepareSlice) : undefined;
+    return building ? analyzeOnce(s, analysisOptions, progress) : buildState(s, analysisOptions, progress);
+  };
+  let state = afresh(scenario, onProgress);
   let analysis = analysisOf(state);
   let piece: SlicedPiece | undefined;
   /** Puts the built state in place of the one-shot one once `building` returns it. */
@@ -278,6 +289,7 @@ export function createAnalysisSession(
     building = undefined;
     state = step.value;
     analysis = analysisOf(state);
+    onBuilt?.(analysis);
   };
   /** Reads the next slice of `p`, and puts it in the state when it was the last. */
   const slice = (p: SlicedPiece): void => {
@@ -292,9 +304,18 @@ export function createAnalysisSession(
       return analysis;
     },
     update(next: Scenario, onProgress?: ProgressListener): Analysis {
-      if (building) built({ done: true, value: runSteps(building) });
+      if (building) {
+        // Another topology needs nothing of the state under way; any other edit starts from it, built now.
+        if (scenarioChanges(state.scenario, next).global) {
+          state = afresh(next, onProgress);
+          piece = undefined;
+          analysis = analysisOf(state);
+          return analysis;
+        }
+        built({ done: true, value: runSteps(building) });
+      }
       const before = state;
-      state = updateState(state, next, onProgress);
+      state = updateState(state, next, onProgress, (s) => afresh(s, onProgress));
       // A piece under way was read from the state before the edit: it goes on for the new state
       // only if it survives an ordinary edit and this was one, on as many flows (else the tapes
       // would be made anew after it anyway).

@@ -213,11 +213,14 @@ function refind(state: SessionState, prev: SessionState, changes: ScenarioChange
   }
 }
 
-/** The session state after `next` replaced the scenario of `prev` (which is consumed). */
-export function updateState(prev: SessionState, next: Scenario, onProgress?: ProgressListener): SessionState {
+/**
+ * The session state after `next` replaced the scenario of `prev` (which is consumed). Another
+ * topology is analysed afresh by `afresh` (by default `buildState`, with its phases reported).
+ */
+export function updateState(prev: SessionState, next: Scenario, onProgress?: ProgressListener, afresh = (s: Scenario): SessionState => buildState(s, prev.options, onProgress)): SessionState {
   const changes = scenarioChanges(prev.scenario, next);
-  // Another topology (another file opened, most often) is analysed afresh, with its phases reported.
-  if (changes.global) return buildState(next, prev.options, onProgress);
+  // Another topology (another file opened, most often) keeps nothing of the last.
+  if (changes.global) return afresh(next);
   // A cipher swapped for one of the same ESP sizes: traces, loads on the wire and exposure levels stay.
   // A policy applies by position along any path: then every flow is costed again. It writes the
   // session's lists by position and needs no map by flow id built first.

@@ -10,7 +10,7 @@ import { analyzeScenario } from '../../../../src/engine/analyze-scenario.ts';
 import { rules } from '../../../../src/engine/exposure/rules/index.ts';
 import { buildState, buildStateSteps, resultOf } from '../../../../src/engine/session/session-state.ts';
 import type { Scenario } from '../../../../src/model/types.ts';
-import { moveVm, twoSiteRegion } from '../../../support/session-steps.ts';
+import { moveVm, sessionRegion, twoSiteRegion } from '../../../support/session-steps.ts';
 
 const json = (value: unknown): string => JSON.stringify(value);
 
@@ -59,7 +59,12 @@ describe('a session that answers one-shot first (issue 8)', () => {
   it('answers first with the one-shot analysis, then the built state takes over in prepare calls', () => {
     const scenario = region();
     const expected = json(analyzeScenario(scenario));
-    const session = createAnalysisSession(scenario, { prepareSlice: 9, oneShotFirst: true });
+    const heard: unknown[] = [];
+    const session = createAnalysisSession(scenario, {
+      prepareSlice: 9,
+      oneShotFirst: true,
+      onBuilt: (a) => void heard.push(a),
+    });
     expect(session.built).toBe(false);
     expect(json(session.analysis)).toBe(expected);
     // Per-flow detail reads traces made when asked, as the one-shot analysis keeps none.
@@ -77,9 +82,30 @@ describe('a session that answers one-shot first (issue 8)', () => {
     // The built state's analysis: new objects, the same analysis.
     expect(session.analysis).not.toBe(first);
     expect(json(session.analysis)).toBe(expected);
+    expect(heard).toEqual([session.analysis]);
+    expect(heard[0]).toBe(session.analysis);
     // Then the pieces a session always prepares, as many calls as a session built at once makes.
     const rest = prepareCalls(session);
     expect(rest).toBe(prepareCalls(createAnalysisSession(scenario, { prepareSlice: 9 })));
+  });
+
+  it('answers another topology one-shot first again, whether or not the last state was built', () => {
+    // Other hosts and links: another topology, not an edit.
+    const other = sessionRegion('ovs', 3);
+    for (const calls of [0, 40, Infinity]) {
+      const session = createAnalysisSession(region(), { prepareSlice: 9, oneShotFirst: true });
+      for (let c = 0; c < calls && session.prepare(); c++);
+      expect(json(session.update(other)), `after ${calls} calls`).toBe(json(analyzeScenario(other)));
+      expect(session.built, `after ${calls} calls`).toBe(false);
+      // Its state built, the next edit starts from it.
+      while (!session.built) session.prepare();
+      const moved = moveVm(other, 3, 5);
+      expect(json(session.update(moved)), `after ${calls} calls`).toBe(json(analyzeScenario(moved)));
+    }
+    // A session not started one-shot first builds another topology's state at once, as ever.
+    const plain = createAnalysisSession(region());
+    expect(json(plain.update(other))).toBe(json(analyzeScenario(other)));
+    expect(plain.built).toBe(true);
   });
 
   it('builds the state at once for an edit that comes before it is built, wherever the build stands', () => {
@@ -90,16 +116,26 @@ describe('a session that answers one-shot first (issue 8)', () => {
       ['an attacker', (s) => ({ ...s, attackers: s.attackers.slice(1) })],
     ];
     // No call, mid-tracing, mid-estimates, among the rules, just built.
+    const before = json(analyzeScenario(scenario));
     for (const calls of [0, 3, 40, 95, 200]) {
       for (const [name, edit] of edits) {
-        const session = createAnalysisSession(scenario, { prepareSlice: 9, oneShotFirst: true });
+        const heard: string[] = [];
+        const session = createAnalysisSession(scenario, {
+          prepareSlice: 9,
+          oneShotFirst: true,
+          onBuilt: (a) => void heard.push(json(a)),
+        });
         for (let c = 0; c < calls && !session.built; c++) session.prepare();
         const next = edit(scenario);
         expect(json(session.update(next)), `${name} after ${calls} calls`).toBe(json(analyzeScenario(next)));
         expect(session.built).toBe(true);
+        // The built state was announced once, with the analysis before the edit.
+        expect(heard, `${name} after ${calls} calls`).toEqual([before]);
         // And the edits after it, from the state it built.
         const after = withCipher(next, 'aes-gcm-128');
-        expect(json(session.update(after)), `${name} after ${calls} calls, then a cipher`).toBe(json(analyzeScenario(after)));
+        expect(json(session.update(after)), `${name} after ${calls} calls, then a cipher`).toBe(
+          json(analyzeScenario(after)),
+        );
       }
     }
   });
