@@ -199,6 +199,8 @@ async function startTrace(page) {
       await cdp.send('Tracing.end');
       await done;
       await cdp.detach();
+      // EXPLORE_TRACE_FILE=x.json keeps the whole trace (every thread: the page's and the workers'), for a timeline viewer.
+      if (process.env.EXPLORE_TRACE_FILE) await writeFile(process.env.EXPLORE_TRACE_FILE, JSON.stringify({ traceEvents: events }));
       const main = new Set(
         events
           .filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain')

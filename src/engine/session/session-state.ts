@@ -19,7 +19,7 @@ import { rules as registry } from '../exposure/rules/index.ts';
 import { compareFindings, mergeFindings, runRules, type RuleInput } from '../exposure/run-rules.ts';
 import { createUnderlayRouter, type UnderlayRouter } from '../graph/underlay-router.ts';
 import { indexScenario, type ScenarioIndex } from '../scenario-index.ts';
-import { assembleThroughput, hardwareProblems, problemsOf, ThroughputAssembly } from '../throughput/estimate-throughput.ts';
+import { assembleThroughputSteps, hardwareProblems, problemsOf, ThroughputAssembly } from '../throughput/estimate-throughput.ts';
 import { buildLedger, hostLoadOf, hostsOf, linkLoadOf, linkSharesOf, moveInLedger, moveOnLinks, type HostSumsById, type LoadLedger } from '../throughput/load-ledger.ts';
 import { lowerBound, patchSorted } from '../sorted-lists.ts';
 import { estimateFlowFigures, type CipherTapes, type FlowFigures, type SubjectNames } from '../throughput/flow-figures.ts';
@@ -292,7 +292,7 @@ export function* buildStateSteps(scenario: Scenario, options: AnalysisOptions = 
   state.hardware = hardwareProblems(scenario);
   const figures = yield* estimateFlowsSteps(state, sorted, slice);
   yield;
-  state.throughput = throughputOf(state, figures);
+  state.throughput = yield* throughputSteps(state, figures!, slice);
   yield;
   state.knowledge = selectedAttackers(scenario, options).map((a) => buildAttackerKnowledge(a, index));
   state.exposures = yield* exposeAllSteps(sorted, traceList, state.knowledge, index, detailsNow === 'all' ? everyPair : breaksAny(scenario.requirements), slice);
@@ -471,11 +471,16 @@ export function analyzeOnce(scenario: Scenario, options: AnalysisOptions = {}, o
 
 /** Host and link loads and problems over every flow's figures (`figures`: those of `sorted`, when at hand), in flow-id order. */
 export function throughputOf(state: SessionState, figures = state.sorted.flatMap((f) => figuresOf(state).get(f.id) ?? [])): ThroughputAnalysis {
+  return runSteps(throughputSteps(state, figures));
+}
+
+/** `throughputOf` in steps of `slice` flows. */
+function throughputSteps(state: SessionState, figures: readonly FlowFigures[], slice = Number.POSITIVE_INFINITY): Steps<ThroughputAnalysis> {
   // The ledger is built at the first edit that can use it (a one-shot analysis never needs it).
   state.ledger = undefined;
   // Figures of every flow line up with the trace list.
   const traceList = figures.length === state.sorted.length ? state.traceList : undefined;
-  return assembleThroughput({ ...state, traceList }, figures, state.hardware);
+  return assembleThroughputSteps({ ...state, traceList }, figures, state.hardware, slice);
 }
 
 /** Where a flow's load went before an edit: the hosts and links it loaded. */

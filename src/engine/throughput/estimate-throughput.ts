@@ -10,6 +10,7 @@ import type { FlowResult, FlowTrace, RowsOf } from '../types.ts';
 import { estimateFlow } from './estimate-flow.ts';
 import { addHostShares, addLinkShares, flowIdsOf, hostLoadsOfSums, linkLoadsOfSums, newLoadSums } from './estimate-load.ts';
 import { traceAt } from '../trace-source.ts';
+import { runSteps, type Steps } from '../steps.ts';
 import { estimateFlowFigures, type FlowFigures, type SubjectNames } from './flow-figures.ts';
 import type { FlowEstimate, ThroughputAnalysis, ThroughputProblem } from './types.ts';
 
@@ -93,11 +94,25 @@ export function assembleThroughput(
   figures: readonly FlowFigures[],
   hardware: readonly ThroughputProblem[],
 ): ThroughputAnalysis {
+  return runSteps(assembleThroughputSteps(input, figures, hardware));
+}
+
+/** `assembleThroughput` in steps of `slice` flows' figures. */
+export function* assembleThroughputSteps(
+  input: Omit<ThroughputInput, 'flows'> & { traceList?: readonly FlowTrace[] | undefined },
+  figures: readonly FlowFigures[],
+  hardware: readonly ThroughputProblem[],
+  slice = Number.POSITIVE_INFINITY,
+): Steps<ThroughputAnalysis> {
   const traces = input.traceList ?? input.traces;
   const assembly = new ThroughputAssembly(figures.length, hardware);
-  for (let i = 0; i < figures.length; i++) {
-    const f = figures[i]!;
-    assembly.add(i, f, f.wire.length > 0 ? traceAt(traces, i, f.summary.flow) : undefined);
+  for (let from = 0; from < figures.length; from += slice) {
+    const to = Math.min(figures.length, from + slice);
+    for (let i = from; i < to; i++) {
+      const f = figures[i]!;
+      assembly.add(i, f, f.wire.length > 0 ? traceAt(traces, i, f.summary.flow) : undefined);
+    }
+    if (to < figures.length) yield;
   }
   return assembly.done(input.scenario);
 }
