@@ -140,6 +140,11 @@ function partsMoved<T extends { comparison?: Comparison | PackedParts }>(request
   return Comlink.transfer({ ...request, comparison: moved.carried }, moved.buffers);
 }
 
+/** How long the analysis worker's idle-time work waits after the user's last gesture on the page. */
+const HOLD_MS = 600;
+/** At most one hold message per this many ms (a drag sends a pointer event per frame). */
+const HOLD_EVERY_MS = 150;
+
 /** Latest-wins client over one worker per channel (analysis, trace, tools). */
 export class AnalysisClient {
   #channels = new Map<string, Channel>();
@@ -165,6 +170,22 @@ export class AnalysisClient {
 
   constructor(factory: WorkerFactory = defaultFactory) {
     this.#factory = factory;
+  }
+
+  /** When the analysis worker was last told that the user is busy with the page. */
+  #heldAt = Number.NEGATIVE_INFINITY;
+
+  /**
+   * The user is busy with the page (a gesture on the map): the analysis worker's idle-time work
+   * waits until a while after the last call (`AnalysisApi.holdIdleWork`), so that a pan's frames
+   * have the cores. One message per `HOLD_EVERY_MS` at most; nothing when no worker is running.
+   */
+  holdIdleWork(): void {
+    const remote = this.#channels.get(ANALYSIS_CHANNEL)?.remote;
+    const now = performance.now();
+    if (!remote || now - this.#heldAt < HOLD_EVERY_MS) return;
+    this.#heldAt = now;
+    remote.holdIdleWork(HOLD_MS).catch(() => {});
   }
 
   /**

@@ -118,6 +118,41 @@ describe('AnalysisClient (latest-wins, real cancellation)', () => {
     client.dispose();
   });
 
+  it('tells the analysis worker to hold its idle-time work while the user is busy, a message per 150 ms at most', async () => {
+    const holds: number[] = [];
+    let spawned = 0;
+    const client = new AnalysisClient(() => {
+      spawned++;
+      const { port1, port2 } = new MessageChannel();
+      Comlink.expose(
+        {
+          async analyze() {
+            return { diagnostics: [] };
+          },
+          async holdIdleWork(ms: number) {
+            holds.push(ms);
+          },
+        },
+        port2 as unknown as Comlink.Endpoint,
+      );
+      port1.start();
+      return Object.assign(port1, { terminate: () => port1.close() }) as unknown as Worker;
+    });
+    // No worker yet: nothing to tell, and none is started for it.
+    client.holdIdleWork();
+    expect(spawned).toBe(0);
+    await client.analyze({ text: 'a' });
+    // A drag's pointer events, one a frame: one message.
+    for (let i = 0; i < 5; i++) client.holdIdleWork();
+    await new Promise((r) => setTimeout(r, 200));
+    expect(holds).toEqual([600]);
+    client.holdIdleWork();
+    await new Promise((r) => setTimeout(r, 20));
+    expect(holds).toEqual([600, 600]);
+    expect(spawned).toBe(1);
+    client.dispose();
+  });
+
   it('a worker started ahead of the first analysis is the one that analyses, and is started once', async () => {
     const { factory, spawned } = fakeWorkers([0]);
     const client = new AnalysisClient(factory);

@@ -10,11 +10,11 @@ import { PREVIEW_FLOWS } from '../../src/app/state/analysis-state.svelte.ts';
 import { analysis, model } from './fixtures/two-hosts.ts';
 
 function setup(options: { packed?: boolean } = {}) {
-  const { client, requests, reasonsAsked } = createFakeClient(options);
+  const { client, requests, reasonsAsked, holds } = createFakeClient(options);
   const store = createMemoryStore();
   const app = createAppContext({ client, store });
   render(App, { props: { app, headless: true } });
-  return { app, requests, store, reasonsAsked };
+  return { app, requests, store, reasonsAsked, holds };
 }
 
 /**
@@ -36,6 +36,20 @@ function openedAhead() {
 }
 
 describe('App', () => {
+  it('[issue 8] a gesture on the map tells the analysis worker that the user is busy; a pointer passing over does not', async () => {
+    const { app, holds } = setup();
+    await waitFor(() => expect(app.canvas.view?.stats().nodes).toBe(7));
+    const canvas = screen.getByTestId('canvas');
+    expect(holds.count).toBe(0);
+    await fireEvent.pointerMove(canvas, { buttons: 0 });
+    expect(holds.count).toBe(0);
+    await fireEvent.pointerDown(canvas, { buttons: 1 });
+    await fireEvent.pointerMove(canvas, { buttons: 1 });
+    await fireEvent.wheel(canvas, { deltaY: 120 });
+    // The client sends at most one message per 150 ms; the page tells it every time.
+    expect(holds.count).toBe(3);
+  });
+
   it('opens a scenario on start and shows the analysis: canvas elements and the matrix', async () => {
     const { app } = setup();
     await waitFor(() => expect(app.analysis.completed).toBeGreaterThan(0));

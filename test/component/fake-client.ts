@@ -28,9 +28,10 @@ export function packedResult(): AnalyzeResult {
   };
 }
 
-export function createFakeClient(options: { packed?: boolean } = {}): { client: AnalysisClient; requests: AnalyzeRequest[]; reasonsAsked: number[] } {
+export function createFakeClient(options: { packed?: boolean } = {}): { client: AnalysisClient; requests: AnalyzeRequest[]; reasonsAsked: number[]; holds: { count: number } } {
   const requests: AnalyzeRequest[] = [];
   const reasonsAsked: number[] = [];
+  const holds = { count: 0 };
   const fake = {
     async analyze(req: AnalyzeRequest): Promise<AnalyzeResult> {
       requests.push(req);
@@ -64,6 +65,10 @@ export function createFakeClient(options: { packed?: boolean } = {}): { client: 
     },
     prestart() {},
     dispose() {},
+    /** Counted: the page says the user is busy with it. */
+    holdIdleWork() {
+      holds.count++;
+    },
   };
-  return { client: fake as unknown as AnalysisClient, requests, reasonsAsked };
+  return { client: fake as unknown as AnalysisClient, requests, reasonsAsked, holds };
 }

@@ -47,6 +47,9 @@ const withTap = (s: Scenario, id: string): Scenario => ({
   ],
 });
 
+/** Waits `ms` of wall time (the worker's idle-time work runs meanwhile). */
+const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
 describe('analysisApi: a file opened is answered one-shot first (issue 8)', () => {
   // The first file opened starts the worker's session; the second, another topology, is analysed
   // afresh in that session, one-shot first too.
@@ -83,4 +86,26 @@ describe('analysisApi: a file opened is answered one-shot first (issue 8)', () =
       expect(after.summary).toEqual(second.summary);
     });
   }
+
+  it('holds its idle-time work while the page says the user is busy, and goes on after', async () => {
+    const text = serializeScenario(generateScenario({ hosts: 240 }));
+    const first = await analysisApi.analyze({ text, inParts: true });
+    // The last part fetched starts the idle-time work (the session's state, then its pieces).
+    await received(first);
+    await analysisApi.holdIdleWork(1500);
+    const before = await analysisApi.idleWork();
+    expect(before.pending).toBe(true);
+    // At most the step under way when the hold came; none for as long as it lasts.
+    await sleep(700);
+    const during = await analysisApi.idleWork();
+    expect(during).toEqual(before);
+    // Then it goes on to the end.
+    let after = during;
+    for (let waited = 0; after.pending && waited < 60_000; waited += 100) {
+      await sleep(100);
+      after = await analysisApi.idleWork();
+    }
+    expect(after.pending).toBe(false);
+    expect(after.steps).toBeGreaterThan(during.steps + 3);
+  });
 });
