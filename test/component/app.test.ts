@@ -36,7 +36,7 @@ function openedAhead() {
 }
 
 describe('App', () => {
-  it('[issue 8] a gesture on the map tells the analysis worker that the user is busy; a pointer passing over does not', async () => {
+  it('[issue 8] a gesture on the map, a click or a key tells the analysis worker that the user is busy; a pointer passing over does not', async () => {
     const { app, holds } = setup();
     await waitFor(() => expect(app.canvas.view?.stats().nodes).toBe(7));
     const canvas = screen.getByTestId('canvas');
@@ -46,8 +46,10 @@ describe('App', () => {
     await fireEvent.pointerDown(canvas, { buttons: 1 });
     await fireEvent.pointerMove(canvas, { buttons: 1 });
     await fireEvent.wheel(canvas, { deltaY: 120 });
+    await fireEvent.keyDown(document.body, { key: 'ArrowDown' });
+    await fireEvent.pointerDown(screen.getAllByRole('button')[0]!, { buttons: 1 });
     // The client sends at most one message per 150 ms; the page tells it every time.
-    expect(holds.count).toBe(3);
+    expect(holds.count).toBe(5);
   });
 
   it('opens a scenario on start and shows the analysis: canvas elements and the matrix', async () => {
