@@ -60,7 +60,7 @@ describe('analysisApi: a file opened is answered one-shot first (issue 8)', () =
     it(`keeps the flows' slices at the first edit, ${when}`, async () => {
       const scenario = generateScenario({ hosts });
       const text = serializeScenario(scenario);
-      const first = await analysisApi.analyze({ text, inParts: true });
+      const first = await analysisApi.analyze({ text, inParts: true, oneShotFrom: 0 });
       const held = await received(first);
       expect(held.analysis!.flows).toEqual(rowsArray(analyzeScenario(scenario).flows));
       await idle(tasks);
@@ -68,6 +68,7 @@ describe('analysisApi: a file opened is answered one-shot first (issue 8)', () =
       const second = await analysisApi.analyze({
         text: serializeScenario(next),
         inParts: true,
+        oneShotFrom: 0,
         have: first.parts!.id,
       });
       const flowSlices = second.parts!.slices.filter((s) => s.path.join('.') === 'analysis.flows');
@@ -89,7 +90,7 @@ describe('analysisApi: a file opened is answered one-shot first (issue 8)', () =
 
   it('holds its idle-time work while the page says the user is busy, and goes on after', async () => {
     const text = serializeScenario(generateScenario({ hosts: 240 }));
-    const first = await analysisApi.analyze({ text, inParts: true });
+    const first = await analysisApi.analyze({ text, inParts: true, oneShotFrom: 0 });
     // The last part fetched starts the idle-time work (the session's state, then its pieces).
     await received(first);
     await analysisApi.holdIdleWork(1500);
