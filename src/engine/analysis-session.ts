@@ -306,16 +306,9 @@ export function createAnalysisSession(
       return analysis;
     },
     update(next: Scenario, onProgress?: ProgressListener): Analysis {
-      if (building) {
-        // Another topology needs nothing of the state under way; any other edit starts from it, built now.
-        if (scenarioChanges(state.scenario, next).global) {
-          state = afresh(next, onProgress);
-          piece = undefined;
-          analysis = analysisOf(state);
-          return analysis;
-        }
-        built({ done: true, value: runSteps(building) });
-      }
+      // An edit starts from the built state, built now; another topology needs nothing of it
+      // (`updateState` analyses that afresh without reading the state it is given).
+      if (building && !scenarioChanges(state.scenario, next).global) built({ done: true, value: runSteps(building) });
       const before = state;
       state = updateState(state, next, onProgress, (s) => afresh(s, onProgress));
       // A piece under way was read from the state before the edit: it goes on for the new state

@@ -9,7 +9,7 @@
  * Segments always point into the arrays items were pushed to, never into another list's segments,
  * so a chain of edits adds no levels.
  */
-export class SegmentedList<T> implements Iterable<T> {
+export class SegmentedList<T> {
   /** Each segment: `arrays[s]` from `froms[s]` to `tos[s]` (exclusive), starting at `starts[s]` in this list. */
   readonly #arrays: (readonly T[])[] = [];
   readonly #froms: number[] = [];
@@ -50,23 +50,9 @@ export class SegmentedList<T> implements Iterable<T> {
     }
   }
 
-  /** The item at `index`, or undefined outside the list. */
-  at(index: number): T | undefined {
-    if (index < 0 || index >= this.#length) return undefined;
-    const s = this.#segmentAt(index);
-    return this.#arrays[s]![this.#froms[s]! + index - this.#starts[s]!];
-  }
-
   /** Calls `visit` on every item, in order. */
   forEach(visit: (item: T) => void): void {
     this.forEachIn(0, this.#length, visit);
-  }
-
-  *[Symbol.iterator](): Iterator<T> {
-    for (let s = 0; s < this.#arrays.length; s++) {
-      const array = this.#arrays[s]!;
-      for (let i = this.#froms[s]!; i < this.#tos[s]!; i++) yield array[i]!;
-    }
   }
 
   /** Calls `visit` on the items `from` to `to` (exclusive), in order. */

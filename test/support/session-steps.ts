@@ -16,6 +16,11 @@ export function twoSiteRegion(seed: number, attackers?: number): Scenario {
   return generateScenario({ hosts: 24, hostsPerRack: 8, sites: 2, overlay: 'ovn', workloadsPerHost: 3, flowsPerWorkload: 3, seed, ...(attackers !== undefined ? { attackers } : {}) });
 }
 
+/** Every overlay with IPsec on `cipher` (the rest shared). */
+export function withOverlayCipher(s: Scenario, cipher: 'aes-gcm-128' | 'chacha20-poly1305'): Scenario {
+  return { ...s, overlays: s.overlays.map((o) => (o.ipsec ? { ...o, ipsec: { ...o.ipsec, cipher } } : o)) };
+}
+
 /** The `a`-th VM (modulo their number) moved to the `b`-th compute host. */
 export function moveVm(s: Scenario, a: number, b: number): Scenario {
   const computes = s.hosts.filter((h) => h.role === 'compute').map((h) => h.id);

@@ -26,12 +26,19 @@ const generated = generateScenario({ hosts: 8, hostsPerRack: 4, workloadsPerHost
 // region has no control-plane flow for its requirement to select (a warning): both left out.
 const region = serializeScenario({ ...generated, flows: generated.flows.filter((f) => f.from !== f.to), requirements: [] });
 
+/** The items of a memo's list, in order. */
+function itemsOf<T>(list: { forEach(visit: (item: T) => void): void }): T[] {
+  const items: T[] = [];
+  list.forEach((item) => items.push(item));
+  return items;
+}
+
 /** A reading's shape memo as data: declarations, references and every kept list's spans, in order. */
 function memoOf(reading: CleanReading): unknown {
   const memo = reading.memo!;
   return {
-    declarations: [...memo.declarations].map((d) => [d.kind, d.id, d.path.join('.')]),
-    references: [...memo.references].map((r) => [r.id, r.path.join('.'), r.target ?? '', r.owner]),
+    declarations: itemsOf(memo.declarations).map((d) => [d.kind, d.id, d.path.join('.')]),
+    references: itemsOf(memo.references).map((r) => [r.id, r.path.join('.'), r.target ?? '', r.owner]),
     lists: [...memo.lists].map(([key, list]) => [key, Array.from(list.spans)]),
   };
 }

@@ -93,7 +93,7 @@ describe('analysisApi: a file opened is answered one-shot first (issue 8)', () =
     const first = await analysisApi.analyze({ text, inParts: true, oneShotFrom: 0 });
     // The last part fetched starts the idle-time work (the session's state, then its pieces).
     await received(first);
-    await analysisApi.holdIdleWork(1500);
+    await analysisApi.holdIdleWork(3000);
     const before = await analysisApi.idleWork();
     expect(before.pending).toBe(true);
     // At most the step under way when the hold came; none for as long as it lasts.

@@ -10,17 +10,12 @@ import { analyzeScenario } from '../../../../src/engine/analyze-scenario.ts';
 import { rules } from '../../../../src/engine/exposure/rules/index.ts';
 import { buildState, buildStateSteps, resultOf } from '../../../../src/engine/session/session-state.ts';
 import type { Scenario } from '../../../../src/model/types.ts';
-import { moveVm, sessionRegion, twoSiteRegion } from '../../../support/session-steps.ts';
+import { moveVm, sessionRegion, twoSiteRegion, withOverlayCipher } from '../../../support/session-steps.ts';
 
 const json = (value: unknown): string => JSON.stringify(value);
 
 /** Two sites, an OVN overlay with IPsec: 24 compute hosts, 216 VM flows and the control plane's. */
 const region = (): Scenario => twoSiteRegion(5, 7);
-
-const withCipher = (s: Scenario, cipher: 'aes-gcm-128' | 'chacha20-poly1305'): Scenario => ({
-  ...s,
-  overlays: s.overlays.map((o) => (o.ipsec ? { ...o, ipsec: { ...o.ipsec, cipher } } : o)),
-});
 
 /** Calls `prepare` until it says nothing is left, or `most` times; how many calls that took. */
 function prepareCalls(session: ReturnType<typeof createAnalysisSession>, most = Infinity): number {
@@ -112,7 +107,7 @@ describe('a session that answers one-shot first (issue 8)', () => {
     const scenario = region();
     const edits: [string, (s: Scenario) => Scenario][] = [
       ['a moved VM', (s) => moveVm(s, 4, 9)],
-      ['a cipher', (s) => withCipher(s, 'chacha20-poly1305')],
+      ['a cipher', (s) => withOverlayCipher(s, 'chacha20-poly1305')],
       ['an attacker', (s) => ({ ...s, attackers: s.attackers.slice(1) })],
     ];
     // No call, mid-tracing, mid-estimates, among the rules, just built.
@@ -132,7 +127,7 @@ describe('a session that answers one-shot first (issue 8)', () => {
         // The built state was announced once, with the analysis before the edit.
         expect(heard, `${name} after ${calls} calls`).toEqual([before]);
         // And the edits after it, from the state it built.
-        const after = withCipher(next, 'aes-gcm-128');
+        const after = withOverlayCipher(next, 'aes-gcm-128');
         expect(json(session.update(after)), `${name} after ${calls} calls, then a cipher`).toBe(
           json(analyzeScenario(after)),
         );

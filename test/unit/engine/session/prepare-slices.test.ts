@@ -38,7 +38,7 @@ import {
 } from '../../../../src/engine/throughput/load-ledger.ts';
 import type { Scenario } from '../../../../src/model/types.ts';
 import { checkProperty, PROPERTY_TIMEOUT_MS } from '../../../support/check-property.ts';
-import { moveVm, sessionRegion, twoSiteRegion } from '../../../support/session-steps.ts';
+import { moveVm, sessionRegion, twoSiteRegion, withOverlayCipher } from '../../../support/session-steps.ts';
 import type { IpsecCipher } from '../../../../src/model/types.ts';
 
 const CIPHERS: readonly IpsecCipher[] = [
@@ -53,12 +53,6 @@ const json = (value: unknown): string => JSON.stringify(value);
 
 /** Two sites, an OVN overlay with IPsec: 24 compute hosts, 216 VM flows and the control plane's. */
 const region = (): Scenario => twoSiteRegion(5, 7);
-
-/** Every overlay with IPsec on `cipher`. */
-const withCipher = (s: Scenario, cipher: 'aes-gcm-128' | 'chacha20-poly1305'): Scenario => ({
-  ...s,
-  overlays: s.overlays.map((o) => (o.ipsec ? { ...o, ipsec: { ...o.ipsec, cipher } } : o)),
-});
 
 /** `from`..`to` cut into slices of `size`, in order, the last one short. */
 function slices(count: number, size: number): [number, number][] {
@@ -133,15 +127,15 @@ describe('preparation in slices (issue 8)', () => {
     });
     const steps: [number, (s: Scenario) => Scenario][] = [
       [10, (s) => moveVm(s, 4, 9)],
-      [50, (s) => withCipher(s, 'aes-gcm-128')],
+      [50, (s) => withOverlayCipher(s, 'aes-gcm-128')],
       [120, attacker],
-      [170, (s) => withCipher(s, 'chacha20-poly1305')],
+      [170, (s) => withOverlayCipher(s, 'chacha20-poly1305')],
       [Infinity, (s) => moveVm(s, 11, 2)],
       [30, attacker],
       // A rate on every flow: the tapes are made anew rather than refreshed, a slice at a time.
       [Infinity, (s) => ({ ...s, flows: s.flows.map((f) => ({ ...f, rateGbps: f.rateGbps + 1 })) })],
-      [Infinity, (s) => withCipher(s, 'chacha20-poly1305')],
-      [Infinity, (s) => withCipher(s, 'aes-gcm-128')],
+      [Infinity, (s) => withOverlayCipher(s, 'chacha20-poly1305')],
+      [Infinity, (s) => withOverlayCipher(s, 'aes-gcm-128')],
     ];
     for (const [calls, edit] of steps) {
       for (let c = 0; c < calls && session.prepare(); c++);
@@ -180,7 +174,7 @@ describe('preparation in slices (issue 8)', () => {
         },
       ],
     });
-    const cipher = (s: Scenario): Scenario => withCipher(s, 'chacha20-poly1305');
+    const cipher = (s: Scenario): Scenario => withOverlayCipher(s, 'chacha20-poly1305');
     // Left after the edit: the rest of the tapes (and a call for the results by flow id, which an
     // attacker edit leaves to be mapped again), or a call for the cipher edit's rows
     // (`SessionState.rowsPending`) and the tapes all over again.
@@ -197,7 +191,7 @@ describe('preparation in slices (issue 8)', () => {
       expect(left, name).toBeGreaterThanOrEqual(least);
       expect(left, name).toBeLessThanOrEqual(most);
       // A cipher edit after them reads the tapes made (each holding while its figures do).
-      const after = withCipher(next, 'aes-gcm-128');
+      const after = withOverlayCipher(next, 'aes-gcm-128');
       expect(json(session.update(after)), name).toBe(json(analyzeScenario(after)));
     }
   });
